@@ -1,0 +1,85 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+/** The only reader of process.env: everything else receives a validated Config. */
+export interface Config {
+  port: number;
+  host: string;
+  /** Absent: an embedded PostgreSQL is started with its data in `<dataDir>/postgres`. */
+  databaseUrl: string | undefined;
+  redisUrl: string | undefined;
+  /** Absent: one is generated and kept in `<dataDir>/admin-api-key`. */
+  adminApiKey: string | undefined;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** `inline` runs job workers inside the API process; `off` makes an API-only replica. */
+  worker: 'inline' | 'off';
+  /** Where the embedded database and the generated admin key live. */
+  dataDir: string;
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+const blankIsUnset = (value: unknown) => (value === '' ? undefined : value);
+
+function urlWithScheme(schemes: string[]) {
+  return z.string().refine(
+    (value) => {
+      try {
+        return schemes.includes(new URL(value).protocol);
+      } catch {
+        return false;
+      }
+    },
+    `must be a URL starting with ${schemes.map((scheme) => `${scheme}//`).join(' or ')}`,
+  );
+}
+
+const environment = z.object({
+  PORT: z.preprocess(
+    blankIsUnset,
+    z.coerce
+      .number({ error: 'must be a whole number from 0 to 65535' })
+      .int('must be a whole number from 0 to 65535')
+      .min(0, 'must be a whole number from 0 to 65535')
+      .max(65535, 'must be a whole number from 0 to 65535')
+      .default(4000),
+  ),
+  HOST: z.preprocess(blankIsUnset, z.string().default('127.0.0.1')),
+  DATABASE_URL: z.preprocess(blankIsUnset, urlWithScheme(['postgres:', 'postgresql:']).optional()),
+  REDIS_URL: z.preprocess(blankIsUnset, urlWithScheme(['redis:', 'rediss:']).optional()),
+  ADMIN_API_KEY: z.preprocess(
+    blankIsUnset,
+    z.string().min(24, 'must be at least 24 characters (it guards every workspace)').optional(),
+  ),
+  LOG_LEVEL: z.preprocess(
+    blankIsUnset,
+    z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  ),
+  WORKER: z.preprocess(blankIsUnset, z.enum(['inline', 'off']).default('inline')),
+  DATA_DIR: z.preprocess(blankIsUnset, z.string().default('.data')),
+});
+
+/**
+ * Reads and validates the configuration. Throws a ConfigError whose message is one readable line
+ * naming every bad variable; values are never echoed, since some of them are secrets.
+ */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const parsed = environment.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')} ${issue.message}`);
+    throw new ConfigError(`Invalid configuration: ${problems.join('; ')}`);
+  }
+  const values = parsed.data;
+  return {
+    port: values.PORT,
+    host: values.HOST,
+    databaseUrl: values.DATABASE_URL,
+    redisUrl: values.REDIS_URL,
+    adminApiKey: values.ADMIN_API_KEY,
+    logLevel: values.LOG_LEVEL,
+    worker: values.WORKER,
+    dataDir: path.resolve(values.DATA_DIR),
+  };
+}

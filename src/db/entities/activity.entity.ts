@@ -1,0 +1,54 @@
+import { defineEntity, type InferEntity, p } from '@mikro-orm/core';
+import { Campaign } from './campaign.entity.js';
+import { CampaignRun } from './campaign-run.entity.js';
+import { Lead } from './lead.entity.js';
+import { Workspace } from './workspace.entity.js';
+
+export const ACTIVITY_TYPES = [
+  'EXECUTE_CAMPAIGN',
+  'CHANGE_SCORE',
+  'CHANGE_DATA_VALUE',
+  'REQUEST_CAMPAIGN',
+  'CAMPAIGN_IS_REQUESTED',
+  'REMOVE_FROM_FLOW',
+  'ADD_TO_LIST',
+  'REMOVE_FROM_LIST',
+  'CHANGE_PROGRAM_STATUS',
+  'WAIT',
+  'CALL_WEBHOOK',
+  'INTERESTING_MOMENT',
+  'NEW_LEAD',
+] as const;
+export type ActivityType = (typeof ACTIVITY_TYPES)[number];
+
+/**
+ * An immutable record of something that happened to a lead.
+ *
+ * The id increases in commit order (semantics A2): a statement-level trigger (see the migration
+ * that creates it) takes a transaction-scoped advisory lock before any row is inserted, so ids are
+ * drawn from the sequence by one transaction at a time and the lock is only released once that
+ * transaction's rows are visible. A reader that saw id N can therefore ask for `id > N` and miss
+ * nothing. Writers insert their activities as the last statement before commit to keep that
+ * serialised section short.
+ */
+export const Activity = defineEntity({
+  name: 'Activity',
+  properties: {
+    id: p.bigint('string').primary(),
+    workspace: () => p.manyToOne(Workspace),
+    lead: () => p.manyToOne(Lead),
+    campaign: () => p.manyToOne(Campaign).nullable(),
+    run: () => p.manyToOne(CampaignRun).nullable(),
+    type: p.enum([...ACTIVITY_TYPES]),
+    occurredAt: p.datetime(),
+    primaryAttributeValue: p.text().nullable(),
+    attributes: p.json<Record<string, unknown>>().default('{}'),
+  },
+  indexes: [
+    { name: 'activity_workspace_id_index', properties: ['workspace', 'id'] },
+    { name: 'activity_lead_id_index', properties: ['lead', 'id'] },
+    { name: 'activity_campaign_id_index', properties: ['campaign', 'id'] },
+    { name: 'activity_run_id_index', properties: ['run', 'id'] },
+  ],
+});
+export type Activity = InferEntity<typeof Activity>;

@@ -1,0 +1,43 @@
+import { defineEntity, type InferEntity, p } from '@mikro-orm/core';
+import { Campaign } from './campaign.entity.js';
+import { createdAt, id, Workspace } from './workspace.entity.js';
+
+export const RUN_KINDS = ['BATCH', 'REQUESTED', 'TRIGGERED'] as const;
+export const RUN_STATUSES = ['SCHEDULED', 'QUEUED', 'RUNNING', 'COMPLETED', 'FAILED', 'CANCELLED'] as const;
+
+/** A My Token value passed for one run (API tokens), stored as `my.x`. */
+export interface RunToken {
+  name: string;
+  type: 'TEXT' | 'NUMBER' | 'SCORE' | 'DATE';
+  value: string;
+}
+
+/** One execution of a campaign, with its token overrides, status and progress counters. */
+export const CampaignRun = defineEntity({
+  name: 'CampaignRun',
+  properties: {
+    id: id(),
+    workspace: () => p.manyToOne(Workspace),
+    campaign: () => p.manyToOne(Campaign),
+    kind: p.enum([...RUN_KINDS]),
+    status: p.enum([...RUN_STATUSES]),
+    scheduledFor: p.datetime().nullable(),
+    startedAt: p.datetime().nullable(),
+    finishedAt: p.datetime().nullable(),
+    leadsTotal: p.integer().nullable(),
+    leadsProcessed: p.integer().default(0),
+    leadsQualified: p.integer().default(0),
+    tokens: p.json<RunToken[]>().default('[]'),
+    /** REQUESTED and TRIGGERED runs: the leads handed to the run. */
+    leadIds: p.json<string[]>().nullable(),
+    /** TRIGGERED runs: what fired them, for trigger tokens. */
+    trigger: p.json<Record<string, string>>().nullable(),
+    error: p.text().nullable(),
+    createdAt: createdAt(),
+  },
+  indexes: [
+    { name: 'campaign_run_campaign_id_index', properties: ['campaign', 'id'] },
+    { name: 'campaign_run_workspace_id_index', properties: ['workspace', 'id'] },
+  ],
+});
+export type CampaignRun = InferEntity<typeof CampaignRun>;

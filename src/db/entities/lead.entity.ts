@@ -1,0 +1,33 @@
+import { defineEntity, type InferEntity, p } from '@mikro-orm/core';
+import { createdAt, id, Workspace } from './workspace.entity.js';
+
+/** A field's stored value: typed by its LeadField (DATETIME as ISO-8601 text). */
+export type FieldValue = string | number | boolean | null;
+
+/**
+ * A person. Field values, score fields included, live in one jsonb object keyed by field name, so
+ * that a run's change to one lead is a single-row update that PostgreSQL serialises (R3).
+ */
+export const Lead = defineEntity({
+  name: 'Lead',
+  properties: {
+    id: id(),
+    workspace: () => p.manyToOne(Workspace),
+    email: p.text(),
+    fields: p.json<Record<string, FieldValue>>().default('{}'),
+    createdAt: createdAt(),
+    updatedAt: p
+      .datetime()
+      .onCreate(() => new Date())
+      .onUpdate(() => new Date()),
+  },
+  indexes: [{ name: 'lead_workspace_id_index', properties: ['workspace', 'id'] }],
+  uniques: [
+    {
+      name: 'lead_workspace_email_unique',
+      expression:
+        'create unique index "lead_workspace_email_unique" on "lead" ("workspace_id", lower("email"))',
+    },
+  ],
+});
+export type Lead = InferEntity<typeof Lead>;

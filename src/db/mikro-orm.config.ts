@@ -1,0 +1,28 @@
+import { fileURLToPath } from 'node:url';
+import { Migrator } from '@mikro-orm/migrations';
+import { defineConfig } from '@mikro-orm/postgresql';
+import { entities } from './entities/index.js';
+
+export const MIGRATIONS_DIR = fileURLToPath(new URL('../../migrations', import.meta.url));
+
+/** The ORM's options for one database. Nothing here connects: `initOrm` does. */
+export function ormConfig(clientUrl: string) {
+  return defineConfig({
+    clientUrl,
+    entities,
+    extensions: [Migrator],
+    migrations: {
+      path: MIGRATIONS_DIR,
+      glob: 'Migration*.{js,ts}',
+      snapshotName: '.snapshot-campaign-engine',
+      transactional: true,
+      allOrNothing: true,
+      emit: 'ts',
+      silent: true,
+    },
+    // Forks only: a request or job that forgot to fork fails loudly instead of sharing state.
+    allowGlobalContext: false,
+    pool: { min: 0, max: 10 },
+    debug: false,
+  });
+}

@@ -1,0 +1,64 @@
+import { type Config, ConfigError, loadConfig } from './config.js';
+import { DatabaseUnavailableError, describeDatabaseUrl, openDatabase } from './db/database.js';
+import { migrateUp } from './db/migrate.js';
+import { initOrm } from './db/orm.js';
+import { createLogger } from './logger.js';
+import { resolveAdminKey } from './server/admin-key.js';
+import { buildApp, ListenError } from './server/app.js';
+
+/** Errors whose message is a complete explanation for the person starting the service. */
+const EXPLAINED = [ConfigError, DatabaseUnavailableError, ListenError];
+
+async function main(config: Config): Promise<void> {
+  const log = createLogger(config.logLevel);
+  const database = await openDatabase(config, log);
+  const cleanups: (() => Promise<void>)[] = [database.stop];
+  const cleanUp = async () => {
+    for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+  };
+  try {
+    const applied = await migrateUp(database.url);
+    if (applied.length) log.info({ applied }, 'migrations applied');
+    const orm = await initOrm(database.url);
+    cleanups.push(() => orm.close());
+    const adminKey = await resolveAdminKey(config);
+    const app = buildApp({ orm, log, adminApiKey: adminKey.key, host: config.host, port: config.port });
+    cleanups.push(app.stop);
+    const url = await app.start();
+    log.info({ url, database: describeDatabaseUrl(database.url), embedded: database.embedded }, 'listening');
+    console.log(`\nCampaign engine ready at ${url} (GraphiQL in a browser)`);
+    if (adminKey.file) console.log(`Admin API key (kept in ${adminKey.file}): ${adminKey.key}\n`);
+    else console.log('Admin API key: the value of ADMIN_API_KEY\n');
+
+    let stopping = false;
+    const stop = (signal: NodeJS.Signals) => {
+      if (stopping) return;
+      stopping = true;
+      log.info({ signal }, 'shutting down');
+      cleanUp().then(
+        () => process.exit(0),
+        (error: unknown) => {
+          log.error({ err: error }, 'shutdown failed');
+          process.exit(1);
+        },
+      );
+    };
+    process.on('SIGTERM', stop);
+    process.on('SIGINT', stop);
+  } catch (error) {
+    await cleanUp();
+    throw error;
+  }
+}
+
+function fail(error: unknown): never {
+  const explained = EXPLAINED.some((kind) => error instanceof kind);
+  console.error(explained ? (error as Error).message : error);
+  process.exit(1);
+}
+
+try {
+  main(loadConfig()).catch(fail);
+} catch (error) {
+  fail(error);
+}

@@ -1,0 +1,71 @@
+import SchemaBuilder from '@pothos/core';
+import ComplexityPlugin from '@pothos/plugin-complexity';
+import DataloaderPlugin from '@pothos/plugin-dataloader';
+import RelayPlugin from '@pothos/plugin-relay';
+import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
+import ValidationPlugin from '@pothos/plugin-validation';
+import { canSeeWorkspace, type GraphQLContext } from './context.js';
+import { userError } from './errors.js';
+
+function issuePath(path: readonly (PropertyKey | { key: PropertyKey })[] | undefined): string {
+  if (!path?.length) return '';
+  return `${path.map((part) => String(typeof part === 'object' ? part.key : part)).join('.')}: `;
+}
+
+/** Query limits: a client hitting one gets a BAD_USER_INPUT error naming it. */
+export const QUERY_LIMITS = { complexity: 5000, depth: 12, breadth: 200 };
+
+/** The one schema builder. Types live in one file per concept; this file defines none. */
+export const builder = new SchemaBuilder<{
+  Context: GraphQLContext;
+  AuthScopes: { authenticated: boolean; admin: boolean; workspace: string };
+  Scalars: {
+    DateTime: { Input: Date; Output: Date };
+    JSON: { Input: unknown; Output: unknown };
+    ID: { Input: string; Output: string };
+  };
+  DefaultFieldNullability: false;
+  DefaultInputFieldRequiredness: true;
+}>({
+  plugins: [ScopeAuthPlugin, RelayPlugin, DataloaderPlugin, ValidationPlugin, ComplexityPlugin],
+  defaultFieldNullability: false,
+  defaultInputFieldRequiredness: true,
+  scopeAuth: {
+    authScopes: (context) => ({
+      authenticated: context.viewer !== null,
+      admin: context.viewer?.kind === 'admin',
+      workspace: (workspaceId) => canSeeWorkspace(context.viewer, workspaceId),
+    }),
+    unauthorizedError: (_parent, context) =>
+      context.viewer
+        ? userError('FORBIDDEN', 'This API key may not do that')
+        : userError('UNAUTHENTICATED', 'Send an API key as "Authorization: Bearer <key>"'),
+  },
+  relay: {
+    clientMutationId: 'omit',
+    cursorType: 'String',
+    nodesQueryOptions: false,
+    nodeQueryOptions: {
+      description: 'Any object by its global id; null when it does not exist or the key may not see it.',
+    },
+  },
+  validation: {
+    validationError: (failure) =>
+      userError(
+        'BAD_USER_INPUT',
+        failure.issues.map((issue) => `${issuePath(issue.path)}${issue.message}`).join('; '),
+      ),
+  },
+  complexity: {
+    defaultComplexity: 1,
+    defaultListMultiplier: 10,
+    limit: QUERY_LIMITS,
+    complexityError: (kind, result) => {
+      const measure = kind.toLowerCase() as keyof typeof QUERY_LIMITS;
+      return userError(
+        'BAD_USER_INPUT',
+        `Query ${measure} ${result[measure]} exceeds the limit of ${QUERY_LIMITS[measure]}`,
+      );
+    },
+  },
+});

@@ -1,0 +1,18 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Logger } from 'pino';
+
+/** Who is asking: the admin key may do everything, a workspace key sees only its workspace. */
+export type Viewer = { kind: 'admin' } | { kind: 'workspace'; workspaceId: string; apiKeyId: string };
+
+/** Created once per HTTP request or per subscription; `em` is a fork owned by that operation. */
+export interface GraphQLContext {
+  em: EntityManager;
+  viewer: Viewer | null;
+  log: Logger;
+}
+
+/** Whether the viewer may see objects of the workspace. */
+export function canSeeWorkspace(viewer: Viewer | null, workspaceId: string): boolean {
+  if (!viewer) return false;
+  return viewer.kind === 'admin' || viewer.workspaceId === workspaceId;
+}

@@ -1,0 +1,12 @@
+import { lexicographicSortSchema, printSchema } from 'graphql';
+import { builder } from './builder.js';
+import './scalars.js';
+import './tenancy.js';
+
+/** The executable schema: every concept file registers its types on the builder as it is imported. */
+export const schema = builder.toSchema();
+
+/** The SDL committed as schema/schema.graphql: sorted, so that it diffs cleanly. */
+export function printSortedSchema(): string {
+  return printSchema(lexicographicSortSchema(schema));
+}

@@ -1,0 +1,128 @@
+import { decodeGlobalID, encodeGlobalID } from '@pothos/plugin-relay';
+import { z } from 'zod';
+import { createApiKey } from '../db/api-keys.js';
+import { Workspace } from '../db/entities/workspace.entity.js';
+import { builder } from './builder.js';
+import { canSeeWorkspace, type GraphQLContext, type Viewer } from './context.js';
+import { userError } from './errors.js';
+
+/** Names of workspaces, keys and other objects: trimmed, 1 to 200 characters. */
+export const objectName = z
+  .string()
+  .trim()
+  .min(1, 'must not be empty')
+  .max(200, 'must be at most 200 characters');
+
+/**
+ * The database id inside a global id of the given type; NOT_FOUND when the id is malformed or of
+ * another type, since for the client that object does not exist.
+ */
+export function databaseId(globalId: string, typename: string): string {
+  try {
+    const decoded = decodeGlobalID(globalId);
+    if (decoded.typename === typename && /^[1-9][0-9]{0,18}$/.test(decoded.id)) return decoded.id;
+  } catch {
+    // Falls through to the same answer as an unknown id.
+  }
+  throw userError('NOT_FOUND', `No ${typename} with id ${globalId}`);
+}
+
+/** The workspaces the viewer may see, in id order. */
+function visibleWorkspaces(context: GraphQLContext): Promise<Workspace[]> {
+  const viewer = context.viewer;
+  if (!viewer) return Promise.resolve([]);
+  const where = viewer.kind === 'admin' ? {} : { id: viewer.workspaceId };
+  return context.em.find(Workspace, where, { orderBy: { id: 'asc' } });
+}
+
+async function loadVisibleWorkspaces(ids: string[], context: GraphQLContext): Promise<(Workspace | null)[]> {
+  const visibleIds = ids.filter((id) => canSeeWorkspace(context.viewer, id));
+  const found = visibleIds.length ? await context.em.find(Workspace, { id: { $in: visibleIds } }) : [];
+  const byId = new Map(found.map((workspace) => [workspace.id, workspace]));
+  return ids.map((id) => byId.get(id) ?? null);
+}
+
+export const WorkspaceRef = builder.node(builder.objectRef<Workspace>('Workspace'), {
+  description: 'The tenancy boundary: every other object belongs to exactly one workspace.',
+  id: { resolve: (workspace) => workspace.id },
+  isTypeOf: (value) => value instanceof Workspace.meta.class,
+  loadMany: loadVisibleWorkspaces,
+  fields: (t) => ({
+    name: t.exposeString('name'),
+  }),
+});
+
+const ViewerRef = builder.objectRef<Viewer>('Viewer').implement({
+  description: 'Who the API key in use belongs to.',
+  fields: (t) => ({
+    isAdmin: t.boolean({ resolve: (viewer) => viewer.kind === 'admin' }),
+    workspaces: t.field({
+      type: [WorkspaceRef],
+      description: 'Every workspace for the admin key; the key’s own workspace otherwise.',
+      resolve: (_viewer, _args, context) => visibleWorkspaces(context),
+    }),
+  }),
+});
+
+const ApiKeyCreatedRef = builder.objectRef<{ id: string; secret: string }>('ApiKeyCreated').implement({
+  description: 'A new workspace API key. The secret is shown only here, once; only its hash is kept.',
+  fields: (t) => ({
+    id: t.exposeID('id'),
+    secret: t.exposeString('secret', {
+      description: 'Send it as "Authorization: Bearer <secret>", or as connectionParams.authorization.',
+    }),
+  }),
+});
+
+builder.queryType({
+  authScopes: { authenticated: true },
+  fields: (t) => ({
+    viewer: t.field({
+      type: ViewerRef,
+      resolve: (_root, _args, context) => context.viewer as Viewer,
+    }),
+    workspaces: t.field({
+      type: [WorkspaceRef],
+      description: 'The workspaces this API key may see.',
+      resolve: (_root, _args, context) => visibleWorkspaces(context),
+    }),
+    workspace: t.field({
+      type: WorkspaceRef,
+      nullable: true,
+      args: { id: t.arg.id() },
+      resolve: async (_root, args, context) => {
+        const [workspace] = await loadVisibleWorkspaces([databaseId(args.id, 'Workspace')], context);
+        return workspace ?? null;
+      },
+    }),
+  }),
+});
+
+builder.mutationType({
+  authScopes: { authenticated: true },
+  fields: (t) => ({
+    createWorkspace: t.field({
+      type: WorkspaceRef,
+      description: 'Admin key only.',
+      authScopes: { admin: true },
+      args: { name: t.arg.string({ validate: objectName }) },
+      resolve: async (_root, args, context) => {
+        const workspace = context.em.create(Workspace, { name: args.name });
+        await context.em.flush();
+        return workspace;
+      },
+    }),
+    createApiKey: t.field({
+      type: ApiKeyCreatedRef,
+      description: 'Admin key only. The secret is shown once.',
+      authScopes: { admin: true },
+      args: { workspaceId: t.arg.id(), name: t.arg.string({ validate: objectName }) },
+      resolve: async (_root, args, context) => {
+        const [workspace] = await loadVisibleWorkspaces([databaseId(args.workspaceId, 'Workspace')], context);
+        if (!workspace) throw userError('NOT_FOUND', `No Workspace with id ${args.workspaceId}`);
+        const { apiKey, secret } = await createApiKey(context.em, workspace, args.name);
+        return { id: encodeGlobalID('ApiKey', apiKey.id), secret };
+      },
+    }),
+  }),
+});

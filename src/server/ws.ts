@@ -1,0 +1,72 @@
+import type { Server } from 'node:http';
+import type { ExecutionArgs } from 'graphql';
+import { useServer } from 'graphql-ws/use/ws';
+import type { Logger } from 'pino';
+import { WebSocketServer } from 'ws';
+import type { Orm } from '../db/orm.js';
+import type { Authenticator } from './auth.js';
+import type { YogaServer } from './yoga.js';
+
+type EnvelopedRoot = {
+  execute: (args: ExecutionArgs) => unknown;
+  subscribe: (args: ExecutionArgs) => unknown;
+};
+
+/**
+ * graphql-transport-ws on the HTTP server's /graphql path. Every operation goes through
+ * `yoga.getEnveloped`, so authentication, masking and limits are those of HTTP.
+ */
+export function attachWebSocketServer(
+  server: Server,
+  yoga: YogaServer,
+  orm: Orm,
+  authenticator: Authenticator,
+  log: Logger,
+) {
+  const wss = new WebSocketServer({ server, path: yoga.graphqlEndpoint });
+  const disposable = useServer(
+    {
+      execute: (args) => (args.rootValue as EnvelopedRoot).execute(args) as never,
+      subscribe: (args) => (args.rootValue as EnvelopedRoot).subscribe(args) as never,
+      // Returning false closes the socket with 4403 Forbidden: a missing or wrong key never connects.
+      onConnect: async (ctx) => {
+        try {
+          return (await authenticator.viewerFor(orm.em.fork(), ctx.connectionParams?.authorization)) !== null;
+        } catch {
+          return false;
+        }
+      },
+      onSubscribe: async (ctx, _id, payload) => {
+        const { schema, execute, subscribe, contextFactory, parse, validate } = yoga.getEnveloped({
+          ...ctx,
+          req: ctx.extra.request,
+          socket: ctx.extra.socket,
+          params: payload,
+          connectionParams: ctx.connectionParams ?? {},
+        });
+        const args: ExecutionArgs = {
+          schema,
+          operationName: payload.operationName,
+          document: parse(payload.query),
+          variableValues: payload.variables,
+          contextValue: await contextFactory(),
+          rootValue: { execute, subscribe } satisfies EnvelopedRoot,
+        };
+        const errors = validate(args.schema, args.document);
+        return errors.length ? errors : args;
+      },
+      onError: (_ctx, _id, _payload, errors) => {
+        log.debug({ errors: errors.map((error) => error.message) }, 'websocket operation failed');
+      },
+    },
+    wss,
+  );
+  return {
+    wss,
+    async close(): Promise<void> {
+      for (const client of wss.clients) client.close(1001, 'Server shutting down');
+      await disposable.dispose();
+      await new Promise<void>((resolve) => wss.close(() => resolve()));
+    },
+  };
+}
