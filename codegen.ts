@@ -11,7 +11,7 @@ const config: CodegenConfig = {
   documents: ['test/**/*.ts', '!test/**/*.d.ts'],
   ignoreNoDocuments: true,
   generates: {
-    'schema/schema.graphql': { plugins: ['schema-ast'], config: { includeDirectives: true } },
+    'schema/schema.graphql': { plugins: ['schema-ast'] },
     'src/generated/': {
       preset: 'client',
       presetConfig: { fragmentMasking: false },

@@ -36,7 +36,14 @@ async function main(config: Config): Promise<void> {
       stopping = true;
       log.info({ signal }, 'shutting down');
       cleanUp().then(
-        () => process.exit(0),
+        () => {
+          log.info('stopped');
+          // Nothing should be left to keep the process alive; if something is, do not hang forever.
+          setTimeout(() => {
+            log.error('a handle was still open after shutdown');
+            process.exit(1);
+          }, 10_000).unref();
+        },
         (error: unknown) => {
           log.error({ err: error }, 'shutdown failed');
           process.exit(1);

@@ -1,4 +1,4 @@
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { type ChildProcess, execFileSync, spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { chown, mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import net from 'node:net';
@@ -118,7 +118,15 @@ async function initialise(dataDir: string, bin: Binaries, user: { uid: number; g
   // The parents stay traversable: when we run as root, the server runs as another user.
   await mkdir(path.dirname(dataDir), { recursive: true });
   await mkdir(dataDir, { mode: 0o700 });
-  if (user) await chown(dataDir, user.uid, user.gid);
+  if (user) {
+    await chown(dataDir, user.uid, user.gid);
+    if (spawnSync('test', ['-w', dataDir], user).status !== 0) {
+      await rm(dataDir, { recursive: true, force: true });
+      throw new Error(
+        `PostgreSQL runs as the "postgres" user, which cannot reach ${dataDir}: make its parent folders traversable (chmod o+x) or set DATA_DIR elsewhere`,
+      );
+    }
+  }
   const passwordFile = path.join(tmpdir(), `campaign-engine-pw-${randomBytes(6).toString('hex')}`);
   await writeFile(passwordFile, `${password}\n`, { mode: 0o600 });
   try {

@@ -45,7 +45,6 @@ async function loadVisibleWorkspaces(ids: string[], context: GraphQLContext): Pr
 export const WorkspaceRef = builder.node(builder.objectRef<Workspace>('Workspace'), {
   description: 'The tenancy boundary: every other object belongs to exactly one workspace.',
   id: { resolve: (workspace) => workspace.id },
-  isTypeOf: (value) => value instanceof Workspace.meta.class,
   loadMany: loadVisibleWorkspaces,
   fields: (t) => ({
     name: t.exposeString('name'),

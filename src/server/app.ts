@@ -31,6 +31,19 @@ export function buildApp({ orm, log, adminApiKey, host, port, shutdownGraceMs = 
   const server: Server = createServer(yoga);
   const webSockets = attachWebSocketServer(server, yoga, orm, authenticator, log);
 
+  let stopping: Promise<void> | undefined;
+  const stopServing = async () => {
+    const closed = server.listening
+      ? new Promise<void>((resolve) => server.close(() => resolve()))
+      : Promise.resolve();
+    server.closeIdleConnections();
+    await webSockets.close();
+    const grace = setTimeout(() => server.closeAllConnections(), shutdownGraceMs);
+    await closed;
+    clearTimeout(grace);
+    await yoga.dispose();
+  };
+
   return {
     yoga,
     server,
@@ -51,16 +64,13 @@ export function buildApp({ orm, log, adminApiKey, host, port, shutdownGraceMs = 
         });
       });
     },
-    /** Stops accepting, lets in-flight requests finish (up to the grace period) and closes sockets. */
-    async stop(): Promise<void> {
-      if (!server.listening) return;
-      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-      server.closeIdleConnections();
-      await webSockets.close();
-      const grace = setTimeout(() => server.closeAllConnections(), shutdownGraceMs);
-      await closed;
-      clearTimeout(grace);
-      await yoga.dispose();
+    /**
+     * Stops accepting, lets in-flight requests finish (up to the grace period) and closes sockets.
+     * Calling it again returns the same promise.
+     */
+    stop(): Promise<void> {
+      stopping ??= stopServing();
+      return stopping;
     },
   };
 }

@@ -23,7 +23,16 @@ export function attachWebSocketServer(
   authenticator: Authenticator,
   log: Logger,
 ) {
-  const wss = new WebSocketServer({ server, path: yoga.graphqlEndpoint });
+  // noServer: upgrades are routed here explicitly, so errors of the HTTP server (a port in use)
+  // stay the HTTP server's to report instead of being re-emitted on the WebSocket server.
+  const wss = new WebSocketServer({ noServer: true });
+  server.on('upgrade', (request, socket, head) => {
+    if (new URL(request.url ?? '/', 'http://localhost').pathname !== yoga.graphqlEndpoint) {
+      socket.destroy();
+      return;
+    }
+    wss.handleUpgrade(request, socket, head, (client) => wss.emit('connection', client, request));
+  });
   const disposable = useServer(
     {
       execute: (args) => (args.rootValue as EnvelopedRoot).execute(args) as never,
@@ -63,10 +72,10 @@ export function attachWebSocketServer(
   );
   return {
     wss,
+    /** Closes every client with 1001 (going away) and the WebSocket server itself. */
     async close(): Promise<void> {
       for (const client of wss.clients) client.close(1001, 'Server shutting down');
       await disposable.dispose();
-      await new Promise<void>((resolve) => wss.close(() => resolve()));
     },
   };
 }

@@ -1,0 +1,83 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../src/config.js';
+
+describe('loadConfig', () => {
+  it('uses the documented defaults when nothing is set', () => {
+    expect(loadConfig({})).toEqual({
+      port: 4000,
+      host: '127.0.0.1',
+      databaseUrl: undefined,
+      redisUrl: undefined,
+      adminApiKey: undefined,
+      logLevel: 'info',
+      worker: 'inline',
+      dataDir: path.resolve('.data'),
+    });
+  });
+
+  it('reads every variable', () => {
+    const config = loadConfig({
+      PORT: '8080',
+      HOST: '0.0.0.0',
+      DATABASE_URL: 'postgresql://app@db:5432/campaigns',
+      REDIS_URL: 'redis://127.0.0.1:6379',
+      ADMIN_API_KEY: 'a'.repeat(32),
+      LOG_LEVEL: 'debug',
+      WORKER: 'off',
+      DATA_DIR: '/var/lib/campaigns',
+    });
+    expect(config).toMatchObject({
+      port: 8080,
+      host: '0.0.0.0',
+      databaseUrl: 'postgresql://app@db:5432/campaigns',
+      redisUrl: 'redis://127.0.0.1:6379',
+      adminApiKey: 'a'.repeat(32),
+      logLevel: 'debug',
+      worker: 'off',
+      dataDir: '/var/lib/campaigns',
+    });
+  });
+
+  it('treats an empty variable as unset', () => {
+    expect(loadConfig({ PORT: '', DATABASE_URL: '', WORKER: '' })).toMatchObject({
+      port: 4000,
+      databaseUrl: undefined,
+      worker: 'inline',
+    });
+  });
+
+  it.each([
+    ['PORT', 'eighty', 'PORT must be a whole number from 0 to 65535'],
+    ['PORT', '70000', 'PORT must be a whole number from 0 to 65535'],
+    ['PORT', '80.5', 'PORT must be a whole number from 0 to 65535'],
+    [
+      'DATABASE_URL',
+      'mysql://root@db/x',
+      'DATABASE_URL must be a URL starting with postgres:// or postgresql://',
+    ],
+    ['DATABASE_URL', 'not a url', 'DATABASE_URL must be a URL starting with postgres:// or postgresql://'],
+    ['REDIS_URL', 'http://cache', 'REDIS_URL must be a URL starting with redis:// or rediss://'],
+    ['ADMIN_API_KEY', 'short-secret', 'ADMIN_API_KEY must be at least 24 characters'],
+    ['LOG_LEVEL', 'verbose', 'LOG_LEVEL'],
+    ['WORKER', 'sometimes', 'WORKER'],
+  ])('refuses %s=%s with one readable line', (name, value, expected) => {
+    let error: unknown;
+    try {
+      loadConfig({ [name]: value });
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const message = (error as ConfigError).message;
+    expect(message).toContain(expected);
+    expect(message).not.toContain('\n');
+  });
+
+  it('names every bad variable at once and never echoes a value', () => {
+    expect(() => loadConfig({ PORT: '-1', ADMIN_API_KEY: 'tiny-secret-value' })).toThrow(
+      /^Invalid configuration: PORT .*; ADMIN_API_KEY .*$/,
+    );
+    expect(() => loadConfig({ ADMIN_API_KEY: 'tiny-secret-value' })).not.toThrow(/tiny-secret-value/);
+  });
+});

@@ -1,0 +1,56 @@
+import pino from 'pino';
+import { initOrm, type Orm } from '../../src/db/orm.js';
+import { type App, buildApp } from '../../src/server/app.js';
+import { createTestDatabase, type TestDatabase } from './database.js';
+
+export const ADMIN_KEY = 'test-admin-key-0123456789abcdef';
+
+export interface GraphQLResponse<T = Record<string, unknown>> {
+  status: number;
+  data?: T | null;
+  errors?: { message: string; path?: string[]; extensions?: { code?: string } }[];
+}
+
+export interface TestApp {
+  app: App;
+  orm: Orm;
+  database: TestDatabase;
+  /** Runs an operation through `yoga.fetch` (no port), with `key` as the bearer key when given. */
+  graphql<T = Record<string, unknown>>(
+    query: string,
+    variables?: Record<string, unknown>,
+    key?: string,
+  ): Promise<GraphQLResponse<T>>;
+  close(): Promise<void>;
+}
+
+/** The real app over a fresh migrated database; port 0 so that `start()` picks a free port. */
+export async function startTestApp(database?: TestDatabase): Promise<TestApp> {
+  const db = database ?? (await createTestDatabase());
+  const orm = await initOrm(db.url);
+  const app = buildApp({
+    orm,
+    log: pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }),
+    adminApiKey: ADMIN_KEY,
+    host: '127.0.0.1',
+    port: 0,
+  });
+  return {
+    app,
+    orm,
+    database: db,
+    async graphql(query, variables, key) {
+      const response = await app.yoga.fetch('http://localhost/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(key && { authorization: `Bearer ${key}` }) },
+        body: JSON.stringify({ query, variables }),
+      });
+      return { status: response.status, ...((await response.json()) as object) };
+    },
+    async close() {
+      await app.stop();
+      await orm.close();
+      await db.drop();
+    },
+  };
+}

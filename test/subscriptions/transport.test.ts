@@ -1,0 +1,91 @@
+import { createClient } from 'graphql-ws';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import { ADMIN_KEY, startTestApp, type TestApp } from '../helpers/app.js';
+
+let t: TestApp;
+let httpUrl: string;
+let wsUrl: string;
+
+beforeAll(async () => {
+  t = await startTestApp();
+  httpUrl = await t.app.start();
+  wsUrl = httpUrl.replace('http://', 'ws://');
+});
+afterAll(() => t.close());
+
+function wsClient(connectionParams: Record<string, unknown>) {
+  return createClient({
+    url: wsUrl,
+    webSocketImpl: WebSocket,
+    connectionParams,
+    retryAttempts: 0,
+    lazy: true,
+  });
+}
+
+/** Runs one operation and resolves with its result, or rejects with the close event / error. */
+function runOnce(client: ReturnType<typeof createClient>, query: string): Promise<unknown> {
+  return new Promise((resolve, reject) => {
+    let result: unknown;
+    client.subscribe(
+      { query },
+      { next: (value) => (result = value), error: reject, complete: () => resolve(result) },
+    );
+  });
+}
+
+describe('WebSocket (graphql-transport-ws)', () => {
+  it('runs an operation with the key in connectionParams.authorization', async () => {
+    const client = wsClient({ authorization: ADMIN_KEY });
+    await expect(runOnce(client, '{ viewer { isAdmin } }')).resolves.toEqual({
+      data: { viewer: { isAdmin: true } },
+    });
+    await client.dispose();
+  });
+
+  it('accepts the Bearer form too', async () => {
+    const client = wsClient({ authorization: `Bearer ${ADMIN_KEY}` });
+    await expect(runOnce(client, '{ viewer { isAdmin } }')).resolves.toEqual({
+      data: { viewer: { isAdmin: true } },
+    });
+    await client.dispose();
+  });
+
+  it.each([
+    ['a wrong key', { authorization: 'cek_wrong' }],
+    ['no key', {}],
+  ])('closes the socket with 4403 for %s', async (_case, params) => {
+    const client = wsClient(params);
+    const failure = await runOnce(client, '{ viewer { isAdmin } }').catch((error: unknown) => error);
+    expect((failure as { code?: number }).code).toBe(4403);
+    await client.dispose();
+  });
+
+  it('masks and codes errors as HTTP does', async () => {
+    const client = wsClient({ authorization: ADMIN_KEY });
+    const result = (await runOnce(client, '{ node(id: "%%%") { id } }')) as {
+      errors: { extensions: unknown }[];
+    };
+    expect(result.errors[0]?.extensions).toEqual({ code: 'BAD_USER_INPUT' });
+    await client.dispose();
+  });
+});
+
+describe('Server-sent events', () => {
+  it('streams an operation result as text/event-stream, authenticated like HTTP', async () => {
+    const response = await fetch(httpUrl, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        accept: 'text/event-stream',
+        authorization: `Bearer ${ADMIN_KEY}`,
+      },
+      body: JSON.stringify({ query: '{ viewer { isAdmin } }' }),
+    });
+    expect(response.headers.get('content-type')).toContain('text/event-stream');
+    const body = await response.text();
+    expect(body).toContain('event: next');
+    expect(body).toContain('{"data":{"viewer":{"isAdmin":true}}}');
+  });
+});
