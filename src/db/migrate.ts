@@ -43,7 +43,7 @@ async function withScratchDatabase<T>(serverUrl: string, fn: (url: string) => Pr
 async function createMigration(serverUrl: string, log: Logger, blank: boolean, name?: string) {
   await withScratchDatabase(serverUrl, async (url) => {
     await migrateUp(url);
-    const orm = await initOrm(url);
+    const orm = await initOrm(url, { writeSnapshot: true });
     try {
       const result = await orm.getMigrator().createMigration(undefined, blank, false, name);
       if (result.fileName) log.info({ file: result.fileName }, 'migration written');
@@ -62,7 +62,7 @@ async function createMigration(serverUrl: string, log: Logger, blank: boolean, n
 async function checkMigrations(serverUrl: string): Promise<string[]> {
   return withScratchDatabase(serverUrl, async (url) => {
     await migrateUp(url);
-    const orm = await initOrm(url);
+    const orm = await initOrm(url, { writeSnapshot: true });
     try {
       const problems: string[] = [];
       if (await orm.getMigrator().checkMigrationNeeded()) {

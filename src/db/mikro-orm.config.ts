@@ -5,8 +5,14 @@ import { entities } from './entities/index.js';
 
 export const MIGRATIONS_DIR = fileURLToPath(new URL('../../migrations', import.meta.url));
 
-/** The ORM's options for one database. Nothing here connects: `initOrm` does. */
-export function ormConfig(clientUrl: string) {
+/**
+ * The ORM's options for one database. Nothing here connects: `initOrm` does.
+ *
+ * `writeSnapshot` is for generating migrations only: otherwise the migrator rewrites the committed
+ * snapshot from the live database after every `up`, so merely starting the service would edit the
+ * repository.
+ */
+export function ormConfig(clientUrl: string, { writeSnapshot = false } = {}) {
   return defineConfig({
     clientUrl,
     entities,
@@ -18,6 +24,7 @@ export function ormConfig(clientUrl: string) {
       transactional: true,
       allOrNothing: true,
       emit: 'ts',
+      snapshot: writeSnapshot,
       silent: true,
     },
     // Forks only: a request or job that forgot to fork fails loudly instead of sharing state.

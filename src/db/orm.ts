@@ -4,6 +4,6 @@ import { ormConfig } from './mikro-orm.config.js';
 export type Orm = MikroORM;
 
 /** Connects the ORM to a database. Importing this module does no work. */
-export function initOrm(databaseUrl: string): Promise<Orm> {
-  return MikroORM.init(ormConfig(databaseUrl));
+export function initOrm(databaseUrl: string, options?: { writeSnapshot?: boolean }): Promise<Orm> {
+  return MikroORM.init(ormConfig(databaseUrl, options));
 }
