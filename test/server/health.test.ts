@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type TestApp } from '../helpers/app.js';
+import { ADMIN_KEY, startTestApp, type TestApp } from '../helpers/app.js';
 import { createEmptyDatabase } from '../helpers/database.js';
 
 describe('health and readiness', () => {
@@ -29,11 +29,19 @@ describe('health and readiness', () => {
     expect(response.status).toBe(503);
   });
 
-  it('GET /ready answers 503 once the database is gone', async () => {
+  it('GET /ready answers 503 once the database is gone, and operations fail masked', async () => {
     const app = await startTestApp();
     await app.database.drop();
     const response = await app.app.yoga.fetch('http://localhost/ready');
     expect(response.status).toBe(503);
+    const failed = await app.graphql('{ workspaces { name } }', {}, ADMIN_KEY);
+    expect(failed.errors).toEqual([
+      expect.objectContaining({
+        message: 'Unexpected error.',
+        extensions: { code: 'INTERNAL_SERVER_ERROR' },
+      }),
+    ]);
+    expect(JSON.stringify(failed)).not.toMatch(/database|ce_test_|postgres/i);
     await app.app.stop();
     await app.orm.close();
   });
