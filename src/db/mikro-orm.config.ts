@@ -1,4 +1,5 @@
 import { fileURLToPath } from 'node:url';
+import { FlushMode } from '@mikro-orm/core';
 import { Migrator } from '@mikro-orm/migrations';
 import { defineConfig } from '@mikro-orm/postgresql';
 import { entities } from './entities/index.js';
@@ -29,6 +30,9 @@ export function ormConfig(clientUrl: string, { writeSnapshot = false } = {}) {
     },
     // Forks only: a request or job that forgot to fork fails loudly instead of sharing state.
     allowGlobalContext: false,
+    // Writes happen at an explicit flush only: a save that validation refuses must never be flushed
+    // as a side effect of a query made while validating it.
+    flushMode: FlushMode.COMMIT,
     pool: { min: 0, max: 10 },
     debug: false,
   });

@@ -2,6 +2,11 @@ import { lexicographicSortSchema, printSchema } from 'graphql';
 import { builder } from './builder.js';
 import './scalars.js';
 import './tenancy.js';
+import './program.js';
+import './list.js';
+import './smart-list.js';
+import './campaign.js';
+import './flow.js';
 
 /** The executable schema: every concept file registers its types on the builder as it is imported. */
 export const schema = builder.toSchema();

@@ -1,10 +1,11 @@
-import { decodeGlobalID, encodeGlobalID } from '@pothos/plugin-relay';
+import { encodeGlobalID } from '@pothos/plugin-relay';
 import { z } from 'zod';
 import { createApiKey } from '../db/api-keys.js';
 import { Workspace } from '../db/entities/workspace.entity.js';
 import { builder } from './builder.js';
 import { canSeeWorkspace, type GraphQLContext, type Viewer } from './context.js';
 import { userError } from './errors.js';
+import { databaseId } from './ids.js';
 
 /** Names of workspaces, keys and other objects: trimmed, 1 to 200 characters. */
 export const objectName = z
@@ -12,20 +13,6 @@ export const objectName = z
   .trim()
   .min(1, 'must not be empty')
   .max(200, 'must be at most 200 characters');
-
-/**
- * The database id inside a global id of the given type; NOT_FOUND when the id is malformed or of
- * another type, since for the client that object does not exist.
- */
-export function databaseId(globalId: string, typename: string): string {
-  try {
-    const decoded = decodeGlobalID(globalId);
-    if (decoded.typename === typename && /^[1-9][0-9]{0,18}$/.test(decoded.id)) return decoded.id;
-  } catch {
-    // Falls through to the same answer as an unknown id.
-  }
-  throw userError('NOT_FOUND', `No ${typename} with id ${globalId}`);
-}
 
 /** The workspaces the viewer may see, in id order. */
 function visibleWorkspaces(context: GraphQLContext): Promise<Workspace[]> {
@@ -42,10 +29,20 @@ async function loadVisibleWorkspaces(ids: string[], context: GraphQLContext): Pr
   return ids.map((id) => byId.get(id) ?? null);
 }
 
-export const WorkspaceRef = builder.node(builder.objectRef<Workspace>('Workspace'), {
+/** The workspace named by a global id, if the viewer may see it; NOT_FOUND otherwise. */
+export async function requireWorkspace(context: GraphQLContext, globalId: string): Promise<Workspace> {
+  const [workspace] = await loadVisibleWorkspaces([databaseId(globalId, 'Workspace')], context);
+  if (!workspace) throw userError('NOT_FOUND', `No Workspace with id ${globalId}`);
+  return workspace;
+}
+
+export const WorkspaceRef = builder.loadableNodeRef('Workspace', {
+  id: { resolve: (workspace: Workspace) => workspace.id },
+  load: (ids: string[], context) => loadVisibleWorkspaces(ids, context) as Promise<Workspace[]>,
+});
+
+WorkspaceRef.implement({
   description: 'The tenancy boundary: every other object belongs to exactly one workspace.',
-  id: { resolve: (workspace) => workspace.id },
-  loadMany: loadVisibleWorkspaces,
   fields: (t) => ({
     name: t.exposeString('name'),
   }),
@@ -117,8 +114,7 @@ builder.mutationType({
       authScopes: { admin: true },
       args: { workspaceId: t.arg.id(), name: t.arg.string({ validate: objectName }) },
       resolve: async (_root, args, context) => {
-        const [workspace] = await loadVisibleWorkspaces([databaseId(args.workspaceId, 'Workspace')], context);
-        if (!workspace) throw userError('NOT_FOUND', `No Workspace with id ${args.workspaceId}`);
+        const workspace = await requireWorkspace(context, args.workspaceId);
         const { apiKey, secret } = await createApiKey(context.em, workspace, args.name);
         return { id: encodeGlobalID('ApiKey', apiKey.id), secret };
       },

@@ -3,35 +3,18 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiKey } from '../../src/db/entities/api-key.entity.js';
 import { Workspace } from '../../src/db/entities/workspace.entity.js';
 import { ADMIN_KEY, startTestApp, type TestApp } from '../helpers/app.js';
+import { createWorkspaceWithKey, errorCodes } from '../helpers/fixtures.js';
 
 let t: TestApp;
 let acme: { id: string; key: string };
 let globex: { id: string; key: string };
 
-async function createWorkspaceWithKey(name: string) {
-  const created = await t.graphql<{ createWorkspace: { id: string } }>(
-    'mutation ($name: String!) { createWorkspace(name: $name) { id name } }',
-    { name },
-    ADMIN_KEY,
-  );
-  const id = created.data?.createWorkspace.id as string;
-  const key = await t.graphql<{ createApiKey: { id: string; secret: string } }>(
-    'mutation ($id: ID!) { createApiKey(workspaceId: $id, name: "ci") { id secret } }',
-    { id },
-    ADMIN_KEY,
-  );
-  return { id, key: key.data?.createApiKey.secret as string };
-}
-
 beforeAll(async () => {
   t = await startTestApp();
-  acme = await createWorkspaceWithKey('Acme');
-  globex = await createWorkspaceWithKey('Globex');
+  acme = await createWorkspaceWithKey(t, 'Acme');
+  globex = await createWorkspaceWithKey(t, 'Globex');
 });
 afterAll(() => t.close());
-
-const codes = (response: { errors?: { extensions?: { code?: string } }[] }) =>
-  response.errors?.map((error) => error.extensions?.code);
 
 describe('authentication', () => {
   it('the admin key is the admin and sees every workspace', async () => {
@@ -60,14 +43,14 @@ describe('authentication', () => {
 
   it('a missing key is UNAUTHENTICATED', async () => {
     const response = await t.graphql('{ viewer { isAdmin } }');
-    expect(codes(response)).toEqual(['UNAUTHENTICATED']);
+    expect(errorCodes(response)).toEqual(['UNAUTHENTICATED']);
     expect(response.data).toBeNull();
   });
 
   it('a wrong key is UNAUTHENTICATED with status 401, and so is a malformed header', async () => {
     const wrong = await t.graphql('{ viewer { isAdmin } }', {}, 'cek_not-a-key-at-all');
     expect(wrong.status).toBe(401);
-    expect(codes(wrong)).toEqual(['UNAUTHENTICATED']);
+    expect(errorCodes(wrong)).toEqual(['UNAUTHENTICATED']);
     const response = await t.app.yoga.fetch('http://localhost/graphql', {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: 'Bearer ' },
@@ -119,13 +102,13 @@ describe('tenancy', () => {
   it('a malformed or mistyped id is NOT_FOUND in workspace(id)', async () => {
     for (const id of ['garbage', encodeGlobalID('Campaign', '1'), encodeGlobalID('Workspace', '1; drop')]) {
       const response = await t.graphql('query ($id: ID!) { workspace(id: $id) { name } }', { id }, ADMIN_KEY);
-      expect(codes(response)).toEqual(['NOT_FOUND']);
+      expect(errorCodes(response)).toEqual(['NOT_FOUND']);
     }
   });
 
   it('a malformed id in node(id) is BAD_USER_INPUT, not an unexpected error', async () => {
     const response = await t.graphql('{ node(id: "%%%") { id } }', {}, ADMIN_KEY);
-    expect(codes(response)).toEqual(['BAD_USER_INPUT']);
+    expect(errorCodes(response)).toEqual(['BAD_USER_INPUT']);
   });
 });
 
@@ -133,13 +116,13 @@ describe('admin-only mutations', () => {
   it('a workspace key may not create workspaces or keys: FORBIDDEN, nothing written', async () => {
     const before = await t.orm.em.fork().count(Workspace, {});
     const workspace = await t.graphql('mutation { createWorkspace(name: "Mine") { id } }', {}, acme.key);
-    expect(codes(workspace)).toEqual(['FORBIDDEN']);
+    expect(errorCodes(workspace)).toEqual(['FORBIDDEN']);
     const key = await t.graphql(
       'mutation ($id: ID!) { createApiKey(workspaceId: $id, name: "x") { secret } }',
       { id: acme.id },
       acme.key,
     );
-    expect(codes(key)).toEqual(['FORBIDDEN']);
+    expect(errorCodes(key)).toEqual(['FORBIDDEN']);
     expect(await t.orm.em.fork().count(Workspace, {})).toBe(before);
     expect(await t.orm.em.fork().count(ApiKey, {})).toBe(2);
   });
@@ -150,7 +133,7 @@ describe('admin-only mutations', () => {
       { id: encodeGlobalID('Workspace', '424242') },
       ADMIN_KEY,
     );
-    expect(codes(response)).toEqual(['NOT_FOUND']);
+    expect(errorCodes(response)).toEqual(['NOT_FOUND']);
   });
 
   it.each([
@@ -164,7 +147,7 @@ describe('admin-only mutations', () => {
       { name },
       ADMIN_KEY,
     );
-    expect(codes(response)).toEqual(['BAD_USER_INPUT']);
+    expect(errorCodes(response)).toEqual(['BAD_USER_INPUT']);
     expect(response.errors?.[0]?.message).toContain(message);
     expect(await t.orm.em.fork().count(Workspace, {})).toBe(before);
   });
@@ -186,7 +169,7 @@ describe('query limits', () => {
   it('a query wider than the breadth limit is refused as BAD_USER_INPUT', async () => {
     const fields = Array.from({ length: 201 }, (_, index) => `a${index}: viewer { isAdmin }`).join(' ');
     const response = await t.graphql(`{ ${fields} }`, {}, ADMIN_KEY);
-    expect(codes(response)).toEqual(['BAD_USER_INPUT']);
+    expect(errorCodes(response)).toEqual(['BAD_USER_INPUT']);
     expect(response.errors?.[0]?.message).toMatch(/exceeds the limit/);
   });
 

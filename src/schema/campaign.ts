@@ -1,0 +1,189 @@
+import { createContextCache } from '@pothos/core';
+import { type ResolveCursorConnectionArgs, resolveCursorConnection } from '@pothos/plugin-relay';
+import DataLoader from 'dataloader';
+import { Campaign, type StoredFlowAction, type StoredFlowStep } from '../db/entities/campaign.entity.js';
+import { builder } from './builder.js';
+import type { GraphQLContext } from './context.js';
+import { userError } from './errors.js';
+import { loadVisible } from './loading.js';
+import { ProgramRef } from './program.js';
+import { SmartListDefinitionRef } from './smart-list.js';
+import { WorkspaceRef } from './tenancy.js';
+
+export const MAX_PAGE_SIZE = 100;
+export const DEFAULT_PAGE_SIZE = 20;
+
+export type CampaignType = 'BATCH' | 'TRIGGER' | 'EXECUTABLE';
+
+/** The derived type: EXECUTABLE when created so, TRIGGER when the smart list has triggers, else BATCH. */
+export function campaignType(campaign: Pick<Campaign, 'isExecutable' | 'smartList'>): CampaignType {
+  if (campaign.isExecutable) return 'EXECUTABLE';
+  return campaign.smartList.triggers.length > 0 ? 'TRIGGER' : 'BATCH';
+}
+
+export const CampaignTypeEnum = builder.enumType('CampaignType', {
+  values: {
+    BATCH: { description: 'Runs when scheduled, for the leads its smart list selects.' },
+    TRIGGER: { description: 'Runs for a lead when one of its triggers fires; must be ACTIVE.' },
+    EXECUTABLE: { description: 'Runs only inside another campaign’s flow, through Execute Campaign.' },
+  } as const,
+});
+
+export const CampaignStatusEnum = builder.enumType('CampaignStatus', {
+  values: ['INACTIVE', 'ACTIVE'] as const,
+});
+
+export const QualificationKindEnum = builder.enumType('QualificationKind', {
+  values: {
+    ONCE: { description: 'A lead runs through the flow at most once, ever (the default).' },
+    EVERY_TIME: { description: 'Every time.' },
+    ONCE_EVERY: { description: 'Not again until `every` `unit`s after the last time.' },
+  } as const,
+});
+
+export const TimeUnitEnum = builder.enumType('TimeUnit', {
+  values: {
+    HOURS: {},
+    DAYS: { description: '24 hours.' },
+    WEEKS: {},
+    MONTHS: { description: '30 days.' },
+  } as const,
+});
+
+export const CampaignRef = builder.loadableNodeRef('Campaign', {
+  id: { resolve: (campaign: Campaign) => campaign.id },
+  load: (ids: string[], context) => loadVisible(context, Campaign, ids) as Promise<Campaign[]>,
+});
+
+/** The campaign ids a stored action points at, with the role they play. */
+export function actionTargets(action: StoredFlowAction | null): { execute: string[]; other: string[] } {
+  if (!action) return { execute: [], other: [] };
+  if ('executeCampaign' in action) return { execute: [action.executeCampaign.campaignId], other: [] };
+  if ('requestCampaign' in action) return { execute: [], other: [action.requestCampaign.campaignId] };
+  if ('removeFromFlow' in action) return { execute: [], other: action.removeFromFlow.campaignIds };
+  return { execute: [], other: [] };
+}
+
+/** Every action of a flow: each step's default action and its choices' actions. */
+export function flowActions(flow: StoredFlowStep[]): (StoredFlowAction | null)[] {
+  return flow.flatMap((step) => [step.action, ...step.choices.map((choice) => choice.action)]);
+}
+
+/** Ids of the campaigns a campaign's flow runs through Execute Campaign, in flow order, once each. */
+export function executedCampaignIds(campaign: Pick<Campaign, 'flow'>): string[] {
+  return [...new Set(flowActions(campaign.flow).flatMap((action) => actionTargets(action).execute))];
+}
+
+/**
+ * Every live campaign of a workspace, loaded once per request: the graph questions (executes,
+ * executedBy, problems) are answered from it without a query per campaign.
+ */
+export const workspaceCampaigns = createContextCache(
+  (context: GraphQLContext) =>
+    new DataLoader<string, Campaign[]>(async (workspaceIds) => {
+      const campaigns = await context.em.find(
+        Campaign,
+        { workspace: { $in: [...workspaceIds] }, deletedAt: null },
+        { orderBy: { id: 'asc' } },
+      );
+      return workspaceIds.map((workspaceId) =>
+        campaigns.filter((campaign) => campaign.workspace.id === workspaceId),
+      );
+    }),
+);
+
+const QualificationRuleRef = builder.objectRef<Campaign['qualificationRule']>('QualificationRule').implement({
+  description: 'How often a lead may run through the campaign’s flow (applies to every kind of run).',
+  fields: (t) => ({
+    kind: t.field({ type: QualificationKindEnum, resolve: (rule) => rule.kind }),
+    every: t.int({ nullable: true, resolve: (rule) => rule.every ?? null }),
+    unit: t.field({ type: TimeUnitEnum, nullable: true, resolve: (rule) => rule.unit ?? null }),
+  }),
+});
+
+CampaignRef.implement({
+  description: 'A smart campaign: a smart list (who), a flow (what) and a qualification rule (how often).',
+  fields: (t) => ({
+    name: t.exposeString('name'),
+    description: t.string({ nullable: true, resolve: (campaign) => campaign.description ?? null }),
+    workspace: t.field({ type: WorkspaceRef, resolve: (campaign) => campaign.workspace.id }),
+    program: t.field({ type: ProgramRef, resolve: (campaign) => campaign.program.id }),
+    type: t.field({ type: CampaignTypeEnum, resolve: campaignType }),
+    isExecutable: t.exposeBoolean('isExecutable'),
+    status: t.field({
+      type: CampaignStatusEnum,
+      description: 'Only trigger campaigns are ever ACTIVE.',
+      resolve: (campaign) => campaign.status,
+    }),
+    smartList: t.field({ type: SmartListDefinitionRef, resolve: (campaign) => campaign.smartList }),
+    qualificationRule: t.field({
+      type: QualificationRuleRef,
+      resolve: (campaign) => campaign.qualificationRule,
+    }),
+    executes: t.field({
+      type: [CampaignRef],
+      description: 'Campaigns this one runs through Execute Campaign steps.',
+      resolve: async (campaign, _args, context) => {
+        const byId = new Map(
+          (await workspaceCampaigns(context).load(campaign.workspace.id)).map((other) => [other.id, other]),
+        );
+        return executedCampaignIds(campaign).flatMap((id) => byId.get(id) ?? []);
+      },
+    }),
+    executedBy: t.field({
+      type: [CampaignRef],
+      description: 'Campaigns whose Execute Campaign steps run this one.',
+      resolve: async (campaign, _args, context) =>
+        (await workspaceCampaigns(context).load(campaign.workspace.id)).filter((caller) =>
+          executedCampaignIds(caller).includes(campaign.id),
+        ),
+    }),
+  }),
+});
+
+const CampaignConnection = builder.connectionObject({ type: CampaignRef, name: 'CampaignConnection' });
+
+/** Cursor pagination over rows ordered by id; the cursor is the row's id, so it is stable. */
+export function idCursorPage<T extends { id: string }>(
+  args: { first?: number | null; after?: string | null; last?: number | null; before?: string | null },
+  fetch: (page: ResolveCursorConnectionArgs) => Promise<T[]>,
+) {
+  for (const cursor of [args.after, args.before]) {
+    if (cursor && !/^[0-9]{1,19}$/.test(cursor))
+      throw userError('BAD_USER_INPUT', `${cursor} is not a cursor of this list`);
+  }
+  return resolveCursorConnection(
+    { args, toCursor: (row: T) => row.id, defaultSize: DEFAULT_PAGE_SIZE, maxSize: MAX_PAGE_SIZE },
+    fetch,
+  );
+}
+
+builder.objectFields(WorkspaceRef, (t) => ({
+  campaigns: t.field({
+    type: CampaignConnection,
+    args: {
+      type: t.arg({ type: CampaignTypeEnum, required: false }),
+      first: t.arg.int({ required: false }),
+      after: t.arg.string({ required: false }),
+    },
+    resolve: (workspace, args, context) =>
+      idCursorPage<Campaign>(args, async ({ after, limit }) => {
+        const campaigns = (await workspaceCampaigns(context).load(workspace.id)).filter(
+          (campaign) =>
+            (!args.type || campaignType(campaign) === args.type) &&
+            (!after || BigInt(campaign.id) > BigInt(after)),
+        );
+        return campaigns.slice(0, limit);
+      }),
+  }),
+}));
+
+builder.objectFields(ProgramRef, (t) => ({
+  campaigns: t.field({
+    type: [CampaignRef],
+    resolve: async (program, _args, context) =>
+      (await workspaceCampaigns(context).load(program.workspace.id)).filter(
+        (campaign) => campaign.program.id === program.id,
+      ),
+  }),
+}));

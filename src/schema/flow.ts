@@ -1,0 +1,385 @@
+import { randomUUID } from 'node:crypto';
+import { Campaign, type StoredFlowAction, type StoredFlowStep } from '../db/entities/campaign.entity.js';
+import { Program } from '../db/entities/program.entity.js';
+import type { StoredFilter } from '../db/entities/smart-list.entity.js';
+import { StaticList } from '../db/entities/static-list.entity.js';
+import { builder } from './builder.js';
+import { CampaignRef } from './campaign.js';
+import type { GraphQLContext } from './context.js';
+import { userError } from './errors.js';
+import { databaseId } from './ids.js';
+import { StaticListRef } from './list.js';
+import { loadVisible, requireInWorkspace } from './loading.js';
+import { ProgramRef } from './program.js';
+import { FilterInputRef, SmartListFilterRef, toStoredFilter } from './smart-list.js';
+
+export const MAX_FLOW_STEPS = 100;
+export const MAX_CHOICES = 20;
+export const MAX_WAIT_SECONDS = 365 * 24 * 3600;
+const WEBHOOK_METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'];
+
+type ActionKind = StoredFlowAction extends infer A ? (A extends Record<infer K, unknown> ? K : never) : never;
+type Payload<K extends ActionKind> = Extract<StoredFlowAction, Record<K, unknown>>[K];
+
+/** A stored action as the union member it is shown as. */
+type TaggedAction = { [K in ActionKind]: { kind: K } & Payload<K> }[ActionKind];
+
+function tag(action: StoredFlowAction | null): TaggedAction | null {
+  if (!action) return null;
+  const [kind, payload] = Object.entries(action)[0] as [ActionKind, object];
+  return { kind, ...payload } as TaggedAction;
+}
+
+function member<K extends ActionKind>(name: string, kind: K, description: string) {
+  return builder.objectRef<{ kind: K } & Payload<K>>(name).implement({ description, fields: () => ({}) });
+}
+
+const ChangeScoreRef = member('ChangeScore', 'changeScore', 'Adds to, subtracts from or sets a score field.');
+builder.objectFields(ChangeScoreRef, (t) => ({
+  scoreName: t.exposeString('scoreName'),
+  change: t.exposeString('change', {
+    description: '+10, -5, =50, or tokens that resolve to one of those, e.g. {{my.score}}',
+  }),
+}));
+const ChangeDataValueRef = member('ChangeDataValue', 'changeDataValue', 'Sets or clears a lead field.');
+builder.objectFields(ChangeDataValueRef, (t) => ({
+  attribute: t.exposeString('attribute'),
+  value: t.string({
+    nullable: true,
+    description: 'May hold tokens; null clears the value.',
+    resolve: (action) => action.value,
+  }),
+}));
+const ExecuteCampaignRef = member(
+  'ExecuteCampaign',
+  'executeCampaign',
+  'Runs an executable campaign’s whole flow for the lead, inside this step (serially).',
+);
+builder.objectFields(ExecuteCampaignRef, (t) => ({
+  campaign: t.field({ type: CampaignRef, resolve: (action) => action.campaignId }),
+  useParentTokenContext: t.exposeBoolean('useParentTokenContext', {
+    description: 'True: the child resolves tokens in this campaign’s context (API-passed tokens included).',
+  }),
+}));
+const RequestCampaignRef = member(
+  'RequestCampaign',
+  'requestCampaign',
+  'Hands the lead to an active trigger campaign, which runs separately (in parallel).',
+);
+builder.objectFields(RequestCampaignRef, (t) => ({
+  campaign: t.field({ type: CampaignRef, resolve: (action) => action.campaignId }),
+}));
+const RemoveFromFlowRef = member(
+  'RemoveFromFlow',
+  'removeFromFlow',
+  'Stops the lead’s flows in these campaigns (and, for an executable one, in its callers).',
+);
+builder.objectFields(RemoveFromFlowRef, (t) => ({
+  campaigns: t.field({ type: [CampaignRef], resolve: (action) => action.campaignIds }),
+}));
+const AddToListRef = member('AddToList', 'addToList', 'Adds the lead to a static list.');
+builder.objectFields(AddToListRef, (t) => ({
+  list: t.field({ type: StaticListRef, resolve: (action) => action.listId }),
+}));
+const RemoveFromListRef = member('RemoveFromList', 'removeFromList', 'Removes the lead from a static list.');
+builder.objectFields(RemoveFromListRef, (t) => ({
+  list: t.field({ type: StaticListRef, resolve: (action) => action.listId }),
+}));
+const ChangeProgramStatusRef = member(
+  'ChangeProgramStatus',
+  'changeProgramStatus',
+  'Makes the lead a member of a program with a status; never moves a status backwards.',
+);
+builder.objectFields(ChangeProgramStatusRef, (t) => ({
+  program: t.field({ type: ProgramRef, resolve: (action) => action.programId }),
+  status: t.exposeString('status'),
+}));
+const WaitRef = member('Wait', 'wait', 'Pauses the lead’s flow (batch and trigger campaigns only).');
+builder.objectFields(WaitRef, (t) => ({ seconds: t.exposeInt('seconds') }));
+const WebhookRef = member('Webhook', 'webhook', 'Calls a URL (batch and trigger campaigns only).');
+builder.objectFields(WebhookRef, (t) => ({
+  url: t.exposeString('url'),
+  method: t.exposeString('method'),
+  body: t.string({ nullable: true, resolve: (action) => action.body }),
+}));
+const InterestingMomentRef = member(
+  'InterestingMoment',
+  'interestingMoment',
+  'Records an interesting moment.',
+);
+builder.objectFields(InterestingMomentRef, (t) => ({
+  kind: t.exposeString('kind'),
+  description: t.exposeString('description'),
+}));
+
+const MEMBERS = {
+  changeScore: ChangeScoreRef,
+  changeDataValue: ChangeDataValueRef,
+  executeCampaign: ExecuteCampaignRef,
+  requestCampaign: RequestCampaignRef,
+  removeFromFlow: RemoveFromFlowRef,
+  addToList: AddToListRef,
+  removeFromList: RemoveFromListRef,
+  changeProgramStatus: ChangeProgramStatusRef,
+  wait: WaitRef,
+  webhook: WebhookRef,
+  interestingMoment: InterestingMomentRef,
+} as const;
+
+const FlowActionRef = builder.unionType('FlowAction', {
+  types: Object.values(MEMBERS),
+  resolveType: (action: TaggedAction) => MEMBERS[action.kind],
+});
+
+const FlowChoiceRef = builder
+  .objectRef<{ when: StoredFilter; action: StoredFlowAction | null }>('FlowChoice')
+  .implement({
+    fields: (t) => ({
+      when: t.field({ type: SmartListFilterRef, resolve: (choice) => ({ ...choice.when, position: 1 }) }),
+      action: t.field({
+        type: FlowActionRef,
+        nullable: true,
+        description: 'null means do nothing.',
+        resolve: (choice) => tag(choice.action),
+      }),
+    }),
+  });
+
+const FlowStepRef = builder.objectRef<StoredFlowStep & { position: number }>('FlowStep').implement({
+  fields: (t) => ({
+    id: t.exposeID('id', { description: 'Stable across edits of the flow.' }),
+    position: t.exposeInt('position', { description: '1-based.' }),
+    action: t.field({
+      type: FlowActionRef,
+      nullable: true,
+      description: 'The default action; null means do nothing.',
+      resolve: (step) => tag(step.action),
+    }),
+    choices: t.field({
+      type: [FlowChoiceRef],
+      description: 'Checked in order; the first whose condition holds runs instead of the default.',
+      resolve: (step) => step.choices,
+    }),
+  }),
+});
+
+builder.objectFields(CampaignRef, (t) => ({
+  flow: t.field({
+    type: [FlowStepRef],
+    resolve: (campaign) => campaign.flow.map((step, index) => ({ ...step, position: index + 1 })),
+  }),
+}));
+
+const ChangeScoreInput = builder.inputType('ChangeScoreInput', {
+  fields: (t) => ({
+    scoreName: t.string({ required: false, defaultValue: 'score' }),
+    change: t.string(),
+  }),
+});
+const ChangeDataValueInput = builder.inputType('ChangeDataValueInput', {
+  fields: (t) => ({ attribute: t.string(), value: t.string({ required: false }) }),
+});
+const ExecuteCampaignInput = builder.inputType('ExecuteCampaignInput', {
+  fields: (t) => ({
+    campaignId: t.id(),
+    useParentTokenContext: t.boolean({ required: false, defaultValue: false }),
+  }),
+});
+const RequestCampaignInput = builder.inputType('RequestCampaignInput', {
+  fields: (t) => ({ campaignId: t.id() }),
+});
+const RemoveFromFlowInput = builder.inputType('RemoveFromFlowInput', {
+  fields: (t) => ({ campaignIds: t.idList() }),
+});
+const ListActionInput = builder.inputType('ListActionInput', { fields: (t) => ({ listId: t.id() }) });
+const ChangeProgramStatusInput = builder.inputType('ChangeProgramStatusInput', {
+  fields: (t) => ({ programId: t.id(), status: t.string() }),
+});
+const WaitInput = builder.inputType('WaitInput', { fields: (t) => ({ seconds: t.int() }) });
+const WebhookInput = builder.inputType('WebhookInput', {
+  fields: (t) => ({
+    url: t.string(),
+    method: t.string({ required: false, defaultValue: 'POST' }),
+    body: t.string({ required: false }),
+  }),
+});
+const InterestingMomentInput = builder.inputType('InterestingMomentInput', {
+  fields: (t) => ({ kind: t.string(), description: t.string() }),
+});
+
+const FlowActionInputRef = builder.inputType('FlowActionInput', {
+  description: 'Exactly one action.',
+  isOneOf: true,
+  fields: (t) => ({
+    changeScore: t.field({ type: ChangeScoreInput, required: false }),
+    changeDataValue: t.field({ type: ChangeDataValueInput, required: false }),
+    executeCampaign: t.field({ type: ExecuteCampaignInput, required: false }),
+    requestCampaign: t.field({ type: RequestCampaignInput, required: false }),
+    removeFromFlow: t.field({ type: RemoveFromFlowInput, required: false }),
+    addToList: t.field({ type: ListActionInput, required: false }),
+    removeFromList: t.field({ type: ListActionInput, required: false }),
+    changeProgramStatus: t.field({ type: ChangeProgramStatusInput, required: false }),
+    wait: t.field({ type: WaitInput, required: false }),
+    webhook: t.field({ type: WebhookInput, required: false }),
+    interestingMoment: t.field({ type: InterestingMomentInput, required: false }),
+  }),
+});
+
+const FlowChoiceInputRef = builder.inputType('FlowChoiceInput', {
+  fields: (t) => ({
+    when: t.field({ type: FilterInputRef }),
+    action: t.field({ type: FlowActionInputRef, required: false }),
+  }),
+});
+
+export const FlowStepInputRef = builder.inputType('FlowStepInput', {
+  fields: (t) => ({
+    action: t.field({ type: FlowActionInputRef, required: false }),
+    choices: t.field({ type: [FlowChoiceInputRef], required: false }),
+  }),
+});
+
+type FlowActionInput = typeof FlowActionInputRef.$inferInput;
+type FlowStepInput = typeof FlowStepInputRef.$inferInput;
+
+/**
+ * A campaign targeted by a flow step. Another workspace's campaign is CROSS_WORKSPACE_EXECUTE for a
+ * key that can see it (the admin key) and simply unknown for a key that cannot.
+ */
+async function targetCampaignId(
+  context: GraphQLContext,
+  globalId: string,
+  workspaceId: string,
+  where: string,
+): Promise<string> {
+  const id = databaseId(globalId, 'Campaign');
+  const [campaign] = await loadVisible(context, Campaign, [id]);
+  if (!campaign) throw userError('NOT_FOUND', `${where}: no Campaign with id ${globalId}`);
+  if (campaign.workspace.id !== workspaceId) {
+    throw userError(
+      'CROSS_WORKSPACE_EXECUTE',
+      `${where}: campaign ${campaign.name} belongs to another workspace`,
+    );
+  }
+  return id;
+}
+
+async function toStoredAction(
+  context: GraphQLContext,
+  workspaceId: string,
+  input: FlowActionInput,
+  where: string,
+): Promise<StoredFlowAction> {
+  const bad = (message: string) => userError('BAD_USER_INPUT', `${where}: ${message}`);
+  if (input.changeScore) {
+    const change = input.changeScore.change.trim();
+    if (!change) throw bad('changeScore needs a change such as +10');
+    return { changeScore: { scoreName: input.changeScore.scoreName?.trim() || 'score', change } };
+  }
+  if (input.changeDataValue) {
+    const attribute = input.changeDataValue.attribute.trim();
+    if (!attribute) throw bad('changeDataValue needs an attribute');
+    return { changeDataValue: { attribute, value: input.changeDataValue.value ?? null } };
+  }
+  if (input.executeCampaign) {
+    return {
+      executeCampaign: {
+        campaignId: await targetCampaignId(context, input.executeCampaign.campaignId, workspaceId, where),
+        useParentTokenContext: input.executeCampaign.useParentTokenContext ?? false,
+      },
+    };
+  }
+  if (input.requestCampaign) {
+    return {
+      requestCampaign: {
+        campaignId: await targetCampaignId(context, input.requestCampaign.campaignId, workspaceId, where),
+      },
+    };
+  }
+  if (input.removeFromFlow) {
+    if (input.removeFromFlow.campaignIds.length === 0)
+      throw bad('removeFromFlow needs at least one campaign');
+    const campaignIds: string[] = [];
+    for (const globalId of input.removeFromFlow.campaignIds) {
+      campaignIds.push(await targetCampaignId(context, globalId, workspaceId, where));
+    }
+    return { removeFromFlow: { campaignIds } };
+  }
+  const notFound = (message: string) => userError('NOT_FOUND', `${where}: ${message}`);
+  if (input.addToList || input.removeFromList) {
+    const globalId = (input.addToList ?? input.removeFromList)?.listId as string;
+    const { id: listId } = await requireInWorkspace(
+      context,
+      StaticList,
+      { typename: 'StaticList', globalId, workspaceId },
+      notFound,
+    );
+    return input.addToList ? { addToList: { listId } } : { removeFromList: { listId } };
+  }
+  if (input.changeProgramStatus) {
+    const program = await requireInWorkspace(
+      context,
+      Program,
+      { typename: 'Program', globalId: input.changeProgramStatus.programId, workspaceId },
+      notFound,
+    );
+    if (!program.statuses.includes(input.changeProgramStatus.status)) {
+      throw bad(`"${input.changeProgramStatus.status}" is not a status of program ${program.name}`);
+    }
+    return { changeProgramStatus: { programId: program.id, status: input.changeProgramStatus.status } };
+  }
+  if (input.wait) {
+    const { seconds } = input.wait;
+    if (seconds < 1 || seconds > MAX_WAIT_SECONDS) throw bad(`wait takes 1 to ${MAX_WAIT_SECONDS} seconds`);
+    return { wait: { seconds } };
+  }
+  if (input.webhook) {
+    const url = input.webhook.url.trim();
+    if (!/^(https?:\/\/|\{\{)/i.test(url)) throw bad('webhook url must start with http:// or https://');
+    const method = (input.webhook.method ?? 'POST').toUpperCase();
+    if (!WEBHOOK_METHODS.includes(method))
+      throw bad(`webhook method must be one of ${WEBHOOK_METHODS.join(', ')}`);
+    return { webhook: { url, method, body: input.webhook.body ?? null } };
+  }
+  if (input.interestingMoment) {
+    const kind = input.interestingMoment.kind.trim();
+    if (!kind) throw bad('interestingMoment needs a kind');
+    return { interestingMoment: { kind, description: input.interestingMoment.description } };
+  }
+  throw bad('an action needs exactly one field');
+}
+
+/**
+ * Checks a flow's references and shape, and turns it into its stored form. Steps that keep their
+ * position keep their id, so that a lead waiting at a step resumes where it should.
+ */
+export async function toStoredFlow(
+  context: GraphQLContext,
+  workspaceId: string,
+  steps: FlowStepInput[],
+  previous: StoredFlowStep[] = [],
+): Promise<StoredFlowStep[]> {
+  if (steps.length > MAX_FLOW_STEPS)
+    throw userError('BAD_USER_INPUT', `At most ${MAX_FLOW_STEPS} flow steps`);
+  const stored: StoredFlowStep[] = [];
+  for (const [index, step] of steps.entries()) {
+    const where = `flow step ${index + 1}`;
+    const choices = step.choices ?? [];
+    if (choices.length > MAX_CHOICES)
+      throw userError('BAD_USER_INPUT', `${where}: at most ${MAX_CHOICES} choices`);
+    const storedChoices: StoredFlowStep['choices'] = [];
+    for (const [choiceIndex, choice] of choices.entries()) {
+      const choiceWhere = `${where}, choice ${choiceIndex + 1}`;
+      storedChoices.push({
+        when: await toStoredFilter(context, workspaceId, choice.when, choiceWhere),
+        action: choice.action ? await toStoredAction(context, workspaceId, choice.action, choiceWhere) : null,
+      });
+    }
+    stored.push({
+      id: previous[index]?.id ?? randomUUID(),
+      action: step.action ? await toStoredAction(context, workspaceId, step.action, where) : null,
+      choices: storedChoices,
+    });
+  }
+  return stored;
+}

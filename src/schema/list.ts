@@ -1,0 +1,52 @@
+import { StaticList } from '../db/entities/static-list.entity.js';
+import { builder } from './builder.js';
+import { loadVisible } from './loading.js';
+import { objectName, requireWorkspace, WorkspaceRef } from './tenancy.js';
+
+export const StaticListRef = builder.loadableNodeRef('StaticList', {
+  id: { resolve: (list: StaticList) => list.id },
+  load: (ids: string[], context) => loadVisible(context, StaticList, ids) as Promise<StaticList[]>,
+});
+
+StaticListRef.implement({
+  description: 'A static list of leads.',
+  fields: (t) => ({
+    name: t.exposeString('name'),
+    size: t.loadable({
+      type: 'Int',
+      description: 'How many leads are on the list.',
+      resolve: (list) => list.id,
+      load: async (listIds: string[], context) => {
+        const rows: { list_id: string; size: number }[] = await context.em
+          .getConnection()
+          .execute(
+            'select list_id, count(*)::int as size from static_list_member where list_id in (?) group by list_id',
+            [listIds],
+          );
+        const sizes = new Map(rows.map((row) => [String(row.list_id), row.size]));
+        return listIds.map((id) => sizes.get(id) ?? 0);
+      },
+    }),
+  }),
+});
+
+builder.objectFields(WorkspaceRef, (t) => ({
+  staticLists: t.field({
+    type: [StaticListRef],
+    resolve: (workspace, _args, context) =>
+      context.em.find(StaticList, { workspace: workspace.id }, { orderBy: { id: 'asc' } }),
+  }),
+}));
+
+builder.mutationFields((t) => ({
+  createStaticList: t.field({
+    type: StaticListRef,
+    args: { workspaceId: t.arg.id(), name: t.arg.string({ validate: objectName }) },
+    resolve: async (_root, args, context) => {
+      const workspace = await requireWorkspace(context, args.workspaceId);
+      const list = context.em.create(StaticList, { workspace, name: args.name });
+      await context.em.flush();
+      return list;
+    },
+  }),
+}));

@@ -1,0 +1,67 @@
+import type { EntityName, FilterQuery } from '@mikro-orm/core';
+import type { GraphQLError } from 'graphql';
+import { canSeeWorkspace, type GraphQLContext } from './context.js';
+import { userError } from './errors.js';
+import { databaseId } from './ids.js';
+
+/** What every workspace-owned entity has. */
+export interface Owned {
+  id: string;
+  workspace: { id: string };
+  deletedAt?: Date | null;
+}
+
+/**
+ * Loads entities by id for a dataloader: one query for the batch, results in the order asked.
+ * Objects of a workspace the viewer may not see, and deleted ones, come back as null: they look as
+ * if they did not exist.
+ */
+export async function loadVisible<T extends Owned>(
+  context: GraphQLContext,
+  entity: EntityName<T>,
+  ids: readonly string[],
+): Promise<(T | null)[]> {
+  if (ids.length === 0) return [];
+  const found = await context.em.find(entity, [...ids] as FilterQuery<T>);
+  const visible = new Map(
+    found
+      .filter((item) => !item.deletedAt && canSeeWorkspace(context.viewer, item.workspace.id))
+      .map((item) => [item.id, item]),
+  );
+  return ids.map((id) => visible.get(id) ?? null);
+}
+
+/** One visible entity, or NOT_FOUND naming the type and the id the client sent. */
+export async function requireVisible<T extends Owned>(
+  context: GraphQLContext,
+  entity: EntityName<T>,
+  id: string,
+  described: { typename: string; globalId: string },
+): Promise<T> {
+  const [item] = await loadVisible(context, entity, [id]);
+  if (!item) throw userError('NOT_FOUND', `No ${described.typename} with id ${described.globalId}`);
+  return item;
+}
+
+/**
+ * The database id of an object the input refers to, which must be visible and in the given
+ * workspace; `fail(message)` makes the error when it is not (a malformed id included).
+ */
+export async function requireInWorkspace<T extends Owned>(
+  context: GraphQLContext,
+  entity: EntityName<T>,
+  reference: { typename: string; globalId: string; workspaceId: string },
+  fail: (message: string) => GraphQLError,
+): Promise<T> {
+  const { typename, globalId, workspaceId } = reference;
+  let id: string;
+  try {
+    id = databaseId(globalId, typename);
+  } catch {
+    throw fail(`${globalId} is not a ${typename} id`);
+  }
+  const [found] = await loadVisible(context, entity, [id]);
+  if (!found || found.workspace.id !== workspaceId)
+    throw fail(`no ${typename} with id ${globalId} in this workspace`);
+  return found;
+}

@@ -1,0 +1,123 @@
+import { z } from 'zod';
+import { Folder } from '../db/entities/folder.entity.js';
+import { Program } from '../db/entities/program.entity.js';
+import { builder } from './builder.js';
+import { userError } from './errors.js';
+import { databaseId } from './ids.js';
+import { loadVisible, requireVisible } from './loading.js';
+import { objectName, requireWorkspace, WorkspaceRef } from './tenancy.js';
+
+export const DEFAULT_PROGRAM_STATUSES = ['Not in Program', 'Member', 'Engaged'];
+
+export const FolderRef = builder.loadableNodeRef('Folder', {
+  id: { resolve: (folder: Folder) => folder.id },
+  load: (ids: string[], context) => loadVisible(context, Folder, ids) as Promise<Folder[]>,
+});
+
+export const ProgramRef = builder.loadableNodeRef('Program', {
+  id: { resolve: (program: Program) => program.id },
+  load: (ids: string[], context) => loadVisible(context, Program, ids) as Promise<Program[]>,
+});
+
+FolderRef.implement({
+  description: 'A folder of programs. Folders nest; My Tokens defined on one apply to everything below it.',
+  fields: (t) => ({
+    name: t.exposeString('name'),
+    parent: t.field({ type: FolderRef, nullable: true, resolve: (folder) => folder.parent?.id ?? null }),
+  }),
+});
+
+ProgramRef.implement({
+  description: 'A program: it holds campaigns, has an ordered list of statuses and may define My Tokens.',
+  fields: (t) => ({
+    name: t.exposeString('name'),
+    workspace: t.field({ type: WorkspaceRef, resolve: (program) => program.workspace.id }),
+    folder: t.field({ type: FolderRef, nullable: true, resolve: (program) => program.folder?.id ?? null }),
+    statuses: t.exposeStringList('statuses', {
+      description: 'The progression, first to last. A lead’s status never moves backwards along it.',
+    }),
+  }),
+});
+
+const statusList = z
+  .array(
+    z
+      .string()
+      .trim()
+      .min(1, 'a status must not be empty')
+      .max(100, 'a status must be at most 100 characters'),
+  )
+  .min(1, 'a program needs at least one status')
+  .max(50, 'at most 50 statuses')
+  .refine((statuses) => new Set(statuses.map((status) => status.toLowerCase())).size === statuses.length, {
+    message: 'statuses must be unique',
+  });
+
+builder.objectFields(WorkspaceRef, (t) => ({
+  folders: t.field({
+    type: [FolderRef],
+    resolve: (workspace, _args, context) =>
+      context.em.find(Folder, { workspace: workspace.id }, { orderBy: { id: 'asc' } }),
+  }),
+  programs: t.field({
+    type: [ProgramRef],
+    resolve: (workspace, _args, context) =>
+      context.em.find(Program, { workspace: workspace.id }, { orderBy: { id: 'asc' } }),
+  }),
+}));
+
+builder.mutationFields((t) => ({
+  createFolder: t.field({
+    type: FolderRef,
+    args: {
+      workspaceId: t.arg.id(),
+      name: t.arg.string({ validate: objectName }),
+      parentId: t.arg.id({ required: false }),
+    },
+    resolve: async (_root, args, context) => {
+      const workspace = await requireWorkspace(context, args.workspaceId);
+      const parent = args.parentId
+        ? await requireVisible(context, Folder, databaseId(args.parentId, 'Folder'), {
+            typename: 'Folder',
+            globalId: args.parentId,
+          })
+        : null;
+      if (parent && parent.workspace.id !== workspace.id) {
+        throw userError('BAD_USER_INPUT', 'The parent folder belongs to another workspace');
+      }
+      const folder = context.em.create(Folder, { workspace, parent, name: args.name });
+      await context.em.flush();
+      return folder;
+    },
+  }),
+  createProgram: t.field({
+    type: ProgramRef,
+    description: `Statuses default to ${DEFAULT_PROGRAM_STATUSES.map((status) => `"${status}"`).join(', ')}.`,
+    args: {
+      workspaceId: t.arg.id(),
+      name: t.arg.string({ validate: objectName }),
+      folderId: t.arg.id({ required: false }),
+      statuses: t.arg.stringList({ required: false, validate: statusList }),
+    },
+    resolve: async (_root, args, context) => {
+      const workspace = await requireWorkspace(context, args.workspaceId);
+      const folder = args.folderId
+        ? await requireVisible(context, Folder, databaseId(args.folderId, 'Folder'), {
+            typename: 'Folder',
+            globalId: args.folderId,
+          })
+        : null;
+      if (folder && folder.workspace.id !== workspace.id) {
+        throw userError('BAD_USER_INPUT', 'The folder belongs to another workspace');
+      }
+      const program = context.em.create(Program, {
+        workspace,
+        folder,
+        name: args.name,
+        statuses: args.statuses ?? DEFAULT_PROGRAM_STATUSES,
+      });
+      await context.em.flush();
+      return program;
+    },
+  }),
+}));

@@ -1,0 +1,330 @@
+import type { EntityName } from '@mikro-orm/core';
+import { Program } from '../db/entities/program.entity.js';
+import {
+  SmartList,
+  type StoredFilter,
+  type StoredSmartListDefinition,
+  type StoredTrigger,
+} from '../db/entities/smart-list.entity.js';
+import { StaticList } from '../db/entities/static-list.entity.js';
+import { builder } from './builder.js';
+import type { GraphQLContext } from './context.js';
+import { userError } from './errors.js';
+import { databaseId } from './ids.js';
+import { StaticListRef } from './list.js';
+import { loadVisible, type Owned, requireInWorkspace, requireVisible } from './loading.js';
+import { ProgramRef } from './program.js';
+import { objectName, requireWorkspace, WorkspaceRef } from './tenancy.js';
+
+export const MAX_FILTERS = 100;
+export const MAX_TRIGGERS = 20;
+
+export const FilterRuleEnum = builder.enumType('FilterRule', {
+  values: {
+    ALL: { description: 'Every filter must hold (the default).' },
+    ANY: { description: 'At least one filter must hold.' },
+    ADVANCED: { description: 'advancedLogic such as: 1 and (2 or 3)' },
+  } as const,
+});
+
+export const FilterKindEnum = builder.enumType('FilterKind', {
+  values: ['ATTRIBUTE', 'MEMBER_OF_SMART_LIST', 'MEMBER_OF_LIST', 'MEMBER_OF_PROGRAM'] as const,
+});
+
+export const FilterOperatorEnum = builder.enumType('FilterOperator', {
+  description: 'String comparisons are case-insensitive. BETWEEN takes two values, both included.',
+  values: [
+    'IS',
+    'IS_NOT',
+    'CONTAINS',
+    'NOT_CONTAINS',
+    'STARTS_WITH',
+    'IS_EMPTY',
+    'IS_NOT_EMPTY',
+    'GREATER_THAN',
+    'AT_LEAST',
+    'LESS_THAN',
+    'AT_MOST',
+    'BETWEEN',
+  ] as const,
+});
+
+const TriggerKindEnum = builder.enumType('TriggerKind', {
+  values: [
+    'CAMPAIGN_IS_REQUESTED',
+    'DATA_VALUE_CHANGES',
+    'SCORE_IS_CHANGED',
+    'ADDED_TO_LIST',
+    'LEAD_IS_CREATED',
+  ] as const,
+});
+
+const RequestSourceEnum = builder.enumType('RequestSource', {
+  values: {
+    FLOW_ACTION: { description: 'A Request Campaign flow step.' },
+    API: { description: 'The requestCampaign mutation.' },
+  } as const,
+});
+
+export const SmartListRef = builder.loadableNodeRef('SmartList', {
+  id: { resolve: (smartList: SmartList) => smartList.id },
+  load: (ids: string[], context) => loadVisible(context, SmartList, ids) as Promise<SmartList[]>,
+});
+
+export const SmartListFilterRef = builder.objectRef<StoredFilter & { position: number }>('SmartListFilter');
+SmartListFilterRef.implement({
+  description: 'One filter of a smart list, or the condition of a flow choice.',
+  fields: (t) => ({
+    position: t.exposeInt('position', { description: '1-based: the number advancedLogic refers to.' }),
+    kind: t.field({ type: FilterKindEnum, resolve: (filter) => filter.kind }),
+    attribute: t.string({ nullable: true, resolve: (filter) => filter.attribute ?? null }),
+    operator: t.field({
+      type: FilterOperatorEnum,
+      nullable: true,
+      resolve: (filter) => (filter.operator as typeof FilterOperatorEnum.$inferType | null) ?? null,
+    }),
+    values: t.stringList({ resolve: (filter) => filter.values ?? [] }),
+    smartList: t.field({
+      type: SmartListRef,
+      nullable: true,
+      description: 'Null when the referenced smart list was deleted: the filter is then invalid.',
+      resolve: (filter) => filter.smartListId ?? null,
+    }),
+    staticList: t.field({
+      type: StaticListRef,
+      nullable: true,
+      resolve: (filter) => filter.staticListId ?? null,
+    }),
+    program: t.field({ type: ProgramRef, nullable: true, resolve: (filter) => filter.programId ?? null }),
+    status: t.string({ nullable: true, resolve: (filter) => filter.status ?? null }),
+  }),
+});
+
+const SmartListTriggerRef = builder.objectRef<StoredTrigger>('SmartListTrigger').implement({
+  description: 'What starts a trigger campaign for a lead. Triggers are always OR’ed.',
+  fields: (t) => ({
+    kind: t.field({ type: TriggerKindEnum, resolve: (trigger) => trigger.kind }),
+    attribute: t.string({ nullable: true, resolve: (trigger) => trigger.attribute ?? null }),
+    source: t.field({
+      type: RequestSourceEnum,
+      nullable: true,
+      description: 'Campaign is Requested only; null listens to every source.',
+      resolve: (trigger) => trigger.source ?? null,
+    }),
+    staticList: t.field({
+      type: StaticListRef,
+      nullable: true,
+      resolve: (trigger) => trigger.staticListId ?? null,
+    }),
+  }),
+});
+
+export const SmartListDefinitionRef = builder.objectRef<StoredSmartListDefinition>('SmartListDefinition');
+SmartListDefinitionRef.implement({
+  description: 'Filters combined by a rule, plus triggers.',
+  fields: (t) => ({
+    rule: t.field({ type: FilterRuleEnum, resolve: (definition) => definition.rule }),
+    advancedLogic: t.string({ nullable: true, resolve: (definition) => definition.advancedLogic ?? null }),
+    filters: t.field({
+      type: [SmartListFilterRef],
+      resolve: (definition) =>
+        definition.filters.map((filter, index) => ({ ...filter, position: index + 1 })),
+    }),
+    triggers: t.field({ type: [SmartListTriggerRef], resolve: (definition) => definition.triggers }),
+  }),
+});
+
+SmartListRef.implement({
+  description: 'A reusable smart list, referenced from other smart lists by MEMBER_OF_SMART_LIST filters.',
+  fields: (t) => ({
+    name: t.exposeString('name'),
+    definition: t.field({ type: SmartListDefinitionRef, resolve: (smartList) => smartList.definition }),
+  }),
+});
+
+export const FilterInputRef = builder.inputType('FilterInput', {
+  fields: (t) => ({
+    kind: t.field({ type: FilterKindEnum }),
+    attribute: t.string({ required: false, description: 'ATTRIBUTE: a lead field name, email included.' }),
+    operator: t.field({ type: FilterOperatorEnum, required: false }),
+    values: t.stringList({ required: false }),
+    smartListId: t.id({ required: false }),
+    staticListId: t.id({ required: false }),
+    programId: t.id({ required: false }),
+    status: t.string({ required: false, description: 'MEMBER_OF_PROGRAM: only members with this status.' }),
+  }),
+});
+
+const TriggerInputRef = builder.inputType('TriggerInput', {
+  fields: (t) => ({
+    kind: t.field({ type: TriggerKindEnum }),
+    attribute: t.string({ required: false }),
+    source: t.field({ type: RequestSourceEnum, required: false }),
+    staticListId: t.id({ required: false }),
+  }),
+});
+
+export const SmartListInputRef = builder.inputType('SmartListInput', {
+  fields: (t) => ({
+    rule: t.field({ type: FilterRuleEnum, required: false, defaultValue: 'ALL' }),
+    advancedLogic: t.string({ required: false }),
+    filters: t.field({ type: [FilterInputRef] }),
+    triggers: t.field({ type: [TriggerInputRef], required: false }),
+  }),
+});
+
+type FilterInput = typeof FilterInputRef.$inferInput;
+type SmartListInput = typeof SmartListInputRef.$inferInput;
+
+const invalid = (message: string) => userError('INVALID_SMART_LIST', message);
+
+async function referencedId<T extends Owned>(
+  context: GraphQLContext,
+  entity: EntityName<T>,
+  typename: string,
+  globalId: string,
+  workspaceId: string,
+): Promise<string> {
+  return (await requireInWorkspace(context, entity, { typename, globalId, workspaceId }, invalid)).id;
+}
+
+/** Checks a filter's references and shape, and turns its global ids into database ids. */
+export async function toStoredFilter(
+  context: GraphQLContext,
+  workspaceId: string,
+  input: FilterInput,
+  where: string,
+): Promise<StoredFilter> {
+  const stored: StoredFilter = { kind: input.kind };
+  switch (input.kind) {
+    case 'ATTRIBUTE':
+      if (!input.attribute?.trim() || !input.operator)
+        throw invalid(`${where}: ATTRIBUTE needs an attribute and an operator`);
+      return {
+        ...stored,
+        attribute: input.attribute.trim(),
+        operator: input.operator,
+        values: input.values ?? [],
+      };
+    case 'MEMBER_OF_SMART_LIST':
+      if (!input.smartListId) throw invalid(`${where}: MEMBER_OF_SMART_LIST needs a smartListId`);
+      return {
+        ...stored,
+        smartListId: await referencedId(context, SmartList, 'SmartList', input.smartListId, workspaceId),
+      };
+    case 'MEMBER_OF_LIST':
+      if (!input.staticListId) throw invalid(`${where}: MEMBER_OF_LIST needs a staticListId`);
+      return {
+        ...stored,
+        staticListId: await referencedId(context, StaticList, 'StaticList', input.staticListId, workspaceId),
+      };
+    case 'MEMBER_OF_PROGRAM': {
+      if (!input.programId) throw invalid(`${where}: MEMBER_OF_PROGRAM needs a programId`);
+      const program = await requireInWorkspace(
+        context,
+        Program,
+        { typename: 'Program', globalId: input.programId, workspaceId },
+        invalid,
+      );
+      if (input.status && !program.statuses.includes(input.status)) {
+        throw invalid(`${where}: "${input.status}" is not a status of program ${program.name}`);
+      }
+      return { ...stored, programId: program.id, status: input.status ?? null };
+    }
+  }
+}
+
+/** Checks a smart-list definition's references and shape, and turns it into its stored form. */
+export async function toStoredSmartList(
+  context: GraphQLContext,
+  workspaceId: string,
+  input: SmartListInput,
+): Promise<StoredSmartListDefinition> {
+  if (input.filters.length > MAX_FILTERS) throw userError('BAD_USER_INPUT', `At most ${MAX_FILTERS} filters`);
+  const triggers = input.triggers ?? [];
+  if (triggers.length > MAX_TRIGGERS) throw userError('BAD_USER_INPUT', `At most ${MAX_TRIGGERS} triggers`);
+  const rule = input.rule ?? 'ALL';
+  if (rule === 'ADVANCED' && !input.advancedLogic?.trim())
+    throw invalid('The ADVANCED rule needs advancedLogic');
+  const filters: StoredFilter[] = [];
+  for (const [index, filter] of input.filters.entries()) {
+    filters.push(await toStoredFilter(context, workspaceId, filter, `filter ${index + 1}`));
+  }
+  const storedTriggers: StoredTrigger[] = [];
+  for (const [index, trigger] of triggers.entries()) {
+    const where = `trigger ${index + 1}`;
+    if (trigger.kind === 'DATA_VALUE_CHANGES' && !trigger.attribute?.trim()) {
+      throw invalid(`${where}: DATA_VALUE_CHANGES needs an attribute`);
+    }
+    if (trigger.kind === 'ADDED_TO_LIST' && !trigger.staticListId)
+      throw invalid(`${where}: ADDED_TO_LIST needs a staticListId`);
+    storedTriggers.push({
+      kind: trigger.kind,
+      attribute: trigger.attribute?.trim() || null,
+      source: trigger.source ?? null,
+      staticListId: trigger.staticListId
+        ? await referencedId(context, StaticList, 'StaticList', trigger.staticListId, workspaceId)
+        : null,
+    });
+  }
+  return {
+    rule,
+    advancedLogic: rule === 'ADVANCED' ? (input.advancedLogic?.trim() ?? null) : null,
+    filters,
+    triggers: storedTriggers,
+  };
+}
+
+builder.objectFields(WorkspaceRef, (t) => ({
+  smartLists: t.field({
+    type: [SmartListRef],
+    description: 'Reusable smart-list assets (deleted ones excluded).',
+    resolve: (workspace, _args, context) =>
+      context.em.find(SmartList, { workspace: workspace.id, deletedAt: null }, { orderBy: { id: 'asc' } }),
+  }),
+}));
+
+async function requireSmartList(context: GraphQLContext, globalId: string): Promise<SmartList> {
+  return requireVisible(context, SmartList, databaseId(globalId, 'SmartList'), {
+    typename: 'SmartList',
+    globalId,
+  });
+}
+
+builder.mutationFields((t) => ({
+  createSmartList: t.field({
+    type: SmartListRef,
+    args: {
+      workspaceId: t.arg.id(),
+      name: t.arg.string({ validate: objectName }),
+      definition: t.arg({ type: SmartListInputRef }),
+    },
+    resolve: async (_root, args, context) => {
+      const workspace = await requireWorkspace(context, args.workspaceId);
+      const definition = await toStoredSmartList(context, workspace.id, args.definition);
+      const smartList = context.em.create(SmartList, { workspace, name: args.name, definition });
+      await context.em.flush();
+      return smartList;
+    },
+  }),
+  updateSmartList: t.field({
+    type: SmartListRef,
+    args: { id: t.arg.id(), definition: t.arg({ type: SmartListInputRef }) },
+    resolve: async (_root, args, context) => {
+      const smartList = await requireSmartList(context, args.id);
+      smartList.definition = await toStoredSmartList(context, smartList.workspace.id, args.definition);
+      await context.em.flush();
+      return smartList;
+    },
+  }),
+  deleteSmartList: t.id({
+    description: 'Smart lists that reference this one become invalid: nobody qualifies for them (E4).',
+    args: { id: t.arg.id() },
+    resolve: async (_root, args, context) => {
+      const smartList = await requireSmartList(context, args.id);
+      smartList.deletedAt = new Date();
+      await context.em.flush();
+      return args.id;
+    },
+  }),
+}));
