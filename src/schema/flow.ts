@@ -22,7 +22,8 @@ type ActionKind = StoredFlowAction extends infer A ? (A extends Record<infer K, 
 type Payload<K extends ActionKind> = Extract<StoredFlowAction, Record<K, unknown>>[K];
 
 /** A stored action as the union member it is shown as. */
-type TaggedAction = { [K in ActionKind]: { kind: K } & Payload<K> }[ActionKind];
+type Tagged<K extends ActionKind> = { kind: K } & Payload<K>;
+type TaggedAction = { [K in ActionKind]: Tagged<K> }[ActionKind];
 
 function tag(action: StoredFlowAction | null): TaggedAction | null {
   if (!action) return null;
@@ -30,87 +31,87 @@ function tag(action: StoredFlowAction | null): TaggedAction | null {
   return { kind, ...payload } as TaggedAction;
 }
 
-function member<K extends ActionKind>(name: string, kind: K, description: string) {
-  return builder.objectRef<{ kind: K } & Payload<K>>(name).implement({ description, fields: () => ({}) });
-}
-
-const ChangeScoreRef = member('ChangeScore', 'changeScore', 'Adds to, subtracts from or sets a score field.');
-builder.objectFields(ChangeScoreRef, (t) => ({
-  scoreName: t.exposeString('scoreName'),
-  change: t.exposeString('change', {
-    description: '+10, -5, =50, or tokens that resolve to one of those, e.g. {{my.score}}',
+const ChangeScoreRef = builder.objectRef<Tagged<'changeScore'>>('ChangeScore').implement({
+  description: 'Adds to, subtracts from or sets a score field.',
+  fields: (t) => ({
+    scoreName: t.exposeString('scoreName'),
+    change: t.exposeString('change', {
+      description: '+10, -5, =50, or tokens that resolve to one of those, e.g. {{my.score}}',
+    }),
   }),
-}));
-const ChangeDataValueRef = member('ChangeDataValue', 'changeDataValue', 'Sets or clears a lead field.');
-builder.objectFields(ChangeDataValueRef, (t) => ({
-  attribute: t.exposeString('attribute'),
-  value: t.string({
-    nullable: true,
-    description: 'May hold tokens; null clears the value.',
-    resolve: (action) => action.value,
+});
+const ChangeDataValueRef = builder.objectRef<Tagged<'changeDataValue'>>('ChangeDataValue').implement({
+  description: 'Sets or clears a lead field.',
+  fields: (t) => ({
+    attribute: t.exposeString('attribute'),
+    value: t.string({
+      nullable: true,
+      description: 'May hold tokens; null clears the value.',
+      resolve: (action) => action.value,
+    }),
   }),
-}));
-const ExecuteCampaignRef = member(
-  'ExecuteCampaign',
-  'executeCampaign',
-  'Runs an executable campaign’s whole flow for the lead, inside this step (serially).',
-);
-builder.objectFields(ExecuteCampaignRef, (t) => ({
-  campaign: t.field({ type: CampaignRef, resolve: (action) => action.campaignId }),
-  useParentTokenContext: t.exposeBoolean('useParentTokenContext', {
-    description: 'True: the child resolves tokens in this campaign’s context (API-passed tokens included).',
+});
+const ExecuteCampaignRef = builder.objectRef<Tagged<'executeCampaign'>>('ExecuteCampaign').implement({
+  description: 'Runs an executable campaign’s whole flow for the lead, inside this step (serially).',
+  fields: (t) => ({
+    campaign: t.field({ type: CampaignRef, resolve: (action) => action.campaignId }),
+    useParentTokenContext: t.exposeBoolean('useParentTokenContext', {
+      description: 'True: the child resolves tokens in this campaign’s context (API-passed tokens included).',
+    }),
   }),
-}));
-const RequestCampaignRef = member(
-  'RequestCampaign',
-  'requestCampaign',
-  'Hands the lead to an active trigger campaign, which runs separately (in parallel).',
-);
-builder.objectFields(RequestCampaignRef, (t) => ({
-  campaign: t.field({ type: CampaignRef, resolve: (action) => action.campaignId }),
-}));
-const RemoveFromFlowRef = member(
-  'RemoveFromFlow',
-  'removeFromFlow',
-  'Stops the lead’s flows in these campaigns (and, for an executable one, in its callers).',
-);
-builder.objectFields(RemoveFromFlowRef, (t) => ({
-  campaigns: t.field({ type: [CampaignRef], resolve: (action) => action.campaignIds }),
-}));
-const AddToListRef = member('AddToList', 'addToList', 'Adds the lead to a static list.');
-builder.objectFields(AddToListRef, (t) => ({
-  list: t.field({ type: StaticListRef, resolve: (action) => action.listId }),
-}));
-const RemoveFromListRef = member('RemoveFromList', 'removeFromList', 'Removes the lead from a static list.');
-builder.objectFields(RemoveFromListRef, (t) => ({
-  list: t.field({ type: StaticListRef, resolve: (action) => action.listId }),
-}));
-const ChangeProgramStatusRef = member(
-  'ChangeProgramStatus',
-  'changeProgramStatus',
-  'Makes the lead a member of a program with a status; never moves a status backwards.',
-);
-builder.objectFields(ChangeProgramStatusRef, (t) => ({
-  program: t.field({ type: ProgramRef, resolve: (action) => action.programId }),
-  status: t.exposeString('status'),
-}));
-const WaitRef = member('Wait', 'wait', 'Pauses the lead’s flow (batch and trigger campaigns only).');
-builder.objectFields(WaitRef, (t) => ({ seconds: t.exposeInt('seconds') }));
-const WebhookRef = member('Webhook', 'webhook', 'Calls a URL (batch and trigger campaigns only).');
-builder.objectFields(WebhookRef, (t) => ({
-  url: t.exposeString('url'),
-  method: t.exposeString('method'),
-  body: t.string({ nullable: true, resolve: (action) => action.body }),
-}));
-const InterestingMomentRef = member(
-  'InterestingMoment',
-  'interestingMoment',
-  'Records an interesting moment.',
-);
-builder.objectFields(InterestingMomentRef, (t) => ({
-  kind: t.exposeString('kind'),
-  description: t.exposeString('description'),
-}));
+});
+const RequestCampaignRef = builder.objectRef<Tagged<'requestCampaign'>>('RequestCampaign').implement({
+  description: 'Hands the lead to an active trigger campaign, which runs separately (in parallel).',
+  fields: (t) => ({
+    campaign: t.field({ type: CampaignRef, resolve: (action) => action.campaignId }),
+  }),
+});
+const RemoveFromFlowRef = builder.objectRef<Tagged<'removeFromFlow'>>('RemoveFromFlow').implement({
+  description: 'Stops the lead’s flows in these campaigns (and, for an executable one, in its callers).',
+  fields: (t) => ({
+    campaigns: t.field({ type: [CampaignRef], resolve: (action) => action.campaignIds }),
+  }),
+});
+const AddToListRef = builder.objectRef<Tagged<'addToList'>>('AddToList').implement({
+  description: 'Adds the lead to a static list.',
+  fields: (t) => ({
+    list: t.field({ type: StaticListRef, resolve: (action) => action.listId }),
+  }),
+});
+const RemoveFromListRef = builder.objectRef<Tagged<'removeFromList'>>('RemoveFromList').implement({
+  description: 'Removes the lead from a static list.',
+  fields: (t) => ({
+    list: t.field({ type: StaticListRef, resolve: (action) => action.listId }),
+  }),
+});
+const ChangeProgramStatusRef = builder
+  .objectRef<Tagged<'changeProgramStatus'>>('ChangeProgramStatus')
+  .implement({
+    description: 'Makes the lead a member of a program with a status; never moves a status backwards.',
+    fields: (t) => ({
+      program: t.field({ type: ProgramRef, resolve: (action) => action.programId }),
+      status: t.exposeString('status'),
+    }),
+  });
+const WaitRef = builder.objectRef<Tagged<'wait'>>('Wait').implement({
+  description: 'Pauses the lead’s flow (batch and trigger campaigns only).',
+  fields: (t) => ({ seconds: t.exposeInt('seconds') }),
+});
+const WebhookRef = builder.objectRef<Tagged<'webhook'>>('Webhook').implement({
+  description: 'Calls a URL (batch and trigger campaigns only).',
+  fields: (t) => ({
+    url: t.exposeString('url'),
+    method: t.exposeString('method'),
+    body: t.string({ nullable: true, resolve: (action) => action.body }),
+  }),
+});
+const InterestingMomentRef = builder.objectRef<Tagged<'interestingMoment'>>('InterestingMoment').implement({
+  description: 'Records an interesting moment.',
+  fields: (t) => ({
+    kind: t.exposeString('kind'),
+    description: t.exposeString('description'),
+  }),
+});
 
 const MEMBERS = {
   changeScore: ChangeScoreRef,
