@@ -7,6 +7,7 @@ import './list.js';
 import './smart-list.js';
 import './campaign.js';
 import './flow.js';
+import './lead.js';
 
 /** The executable schema: every concept file registers its types on the builder as it is imported. */
 export const schema = builder.toSchema();
