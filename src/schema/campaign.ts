@@ -148,6 +148,9 @@ export function idCursorPage<T extends { id: string }>(
   args: { first?: number | null; after?: string | null; last?: number | null; before?: string | null },
   fetch: (page: ResolveCursorConnectionArgs) => Promise<T[]>,
 ) {
+  if (args.first != null && (args.first < 0 || args.first > MAX_PAGE_SIZE)) {
+    throw userError('BAD_USER_INPUT', `first must be from 0 to ${MAX_PAGE_SIZE}`);
+  }
   for (const cursor of [args.after, args.before]) {
     if (cursor && !/^[0-9]{1,19}$/.test(cursor))
       throw userError('BAD_USER_INPUT', `${cursor} is not a cursor of this list`);
