@@ -1,0 +1,91 @@
+import type { CompiledGraph } from '../graph.js';
+import { type FieldDefinition, type LeadState, readField } from '../lead-state.js';
+import type { FlowAction } from '../model.js';
+import {
+  addToScore,
+  type Frame,
+  type RunState,
+  type StepRunner,
+  setField,
+  tokenScope,
+  writeActivity,
+  writeSkipped,
+} from '../run-state.js';
+import { isLiteral, parseTemplate, renderTemplate } from '../tokens.js';
+import { comparable } from '../values.js';
+
+/** A usable score change: add `amount`, or set the score to it. */
+export interface ScoreChangeSpec {
+  mode: 'ADD' | 'SET';
+  amount: number;
+}
+
+const CHANGE = /^(=-?|[+-])?(\d+)$/;
+
+/**
+ * Parses a score change (F2): `+N` and bare `N` add, `-N` subtracts, `=N` sets, `=-N` sets a
+ * negative value. Null when the text is none of those.
+ */
+export function parseScoreChange(text: string): ScoreChangeSpec | null {
+  const match = CHANGE.exec(text.trim());
+  const amount = Number(match?.[2]);
+  if (!match || !Number.isSafeInteger(amount)) return null;
+  switch (match[1]) {
+    case '=':
+      return { mode: 'SET', amount };
+    case '=-':
+      return { mode: 'SET', amount: 0 - amount };
+    case '-':
+      return { mode: 'ADD', amount: 0 - amount };
+    default:
+      return { mode: 'ADD', amount };
+  }
+}
+
+function currentScore(lead: LeadState, field: FieldDefinition): number {
+  return (comparable('SCORE', readField(lead, field)) as number | null) ?? 0;
+}
+
+/** Compiles Change Score: unusable changes are skipped with a reason, never thrown (F2). */
+export function compileChangeScore(
+  action: Extract<FlowAction, { type: 'changeScore' }>,
+  graph: CompiledGraph,
+): StepRunner {
+  const field = graph.fields.get(action.scoreName.toLowerCase());
+  const scoreField = field?.type === 'SCORE' ? field : undefined;
+  const fieldProblem = field ? 'NOT_A_SCORE_FIELD' : 'UNKNOWN_SCORE_FIELD';
+  const template = parseTemplate(action.change);
+  const literal = isLiteral(template) ? template[0] : null;
+  const literalSpec = literal === null ? null : parseScoreChange(literal);
+  return (state: RunState, frame: Frame) => {
+    const change = literal ?? renderTemplate(template, tokenScope(state, frame));
+    if (!scoreField) {
+      const attributes = { scoreName: action.scoreName, change, oldValue: 0, newValue: 0 };
+      writeSkipped(state, frame, 'CHANGE_SCORE', action.scoreName, attributes, fieldProblem);
+      return;
+    }
+    const oldValue = currentScore(state.lead, scoreField);
+    const spec = literal === null ? parseScoreChange(change) : literalSpec;
+    const newValue = spec?.mode === 'SET' ? spec.amount : oldValue + (spec?.amount ?? 0);
+    if (!spec || !Number.isSafeInteger(newValue)) {
+      const attributes = { scoreName: scoreField.name, change, oldValue, newValue: oldValue };
+      writeSkipped(
+        state,
+        frame,
+        'CHANGE_SCORE',
+        scoreField.name,
+        attributes,
+        spec ? 'OUT_OF_RANGE' : 'UNUSABLE_CHANGE',
+      );
+      return;
+    }
+    if (spec.mode === 'SET') setField(state, scoreField, newValue);
+    else addToScore(state, scoreField, spec.amount, newValue);
+    writeActivity(state, frame, 'CHANGE_SCORE', scoreField.name, {
+      scoreName: scoreField.name,
+      change,
+      oldValue,
+      newValue,
+    });
+  };
+}

@@ -1,0 +1,19 @@
+import type { CompiledGraph } from '../graph.js';
+import type { FlowAction } from '../model.js';
+import { type Frame, type RunState, type StepRunner, writeActivity } from '../run-state.js';
+
+/**
+ * Compiles Request Campaign (F5): a hand-off the runs layer enqueues as a separate TRIGGERED run;
+ * this flow does not wait for it.
+ */
+export function compileRequestCampaign(
+  action: Extract<FlowAction, { type: 'requestCampaign' }>,
+  graph: CompiledGraph,
+): StepRunner {
+  const { campaignId } = action;
+  const name = graph.source.campaigns[campaignId]?.name ?? campaignId;
+  return (state: RunState, frame: Frame) => {
+    state.effects.requestedCampaignIds.push(campaignId);
+    writeActivity(state, frame, 'REQUEST_CAMPAIGN', name, { requestedCampaignId: campaignId });
+  };
+}

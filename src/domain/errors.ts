@@ -1,0 +1,42 @@
+/** The contract's ProblemCode: why an operation is refused or why a campaign cannot run as defined. */
+export type ProblemCode =
+  | 'WAIT_IN_EXECUTABLE'
+  | 'WEBHOOK_IN_EXECUTABLE'
+  | 'TRIGGER_IN_EXECUTABLE'
+  | 'EXECUTE_TARGET_NOT_EXECUTABLE'
+  | 'CROSS_WORKSPACE_EXECUTE'
+  | 'EXECUTION_DEPTH_EXCEEDED'
+  | 'EXECUTION_CYCLE'
+  | 'INVALID_SMART_LIST'
+  | 'CLONE_WITH_TRIGGERS'
+  | 'NOT_SCHEDULABLE'
+  | 'NOT_REQUESTABLE'
+  | 'INVALID_TOKEN';
+
+/** A problem found by a validator: validators return these rather than throw. */
+export interface Problem {
+  code: ProblemCode;
+  message: string;
+}
+
+/** A problem of one campaign; `stepPosition` (1-based) when one flow step causes it. */
+export interface CampaignProblem extends Problem {
+  campaignId: string;
+  stepPosition: number | null;
+}
+
+/** A problem of a smart-list definition; `filterPosition` (1-based) when one filter causes it. */
+export interface SmartListProblem extends Problem {
+  filterPosition: number | null;
+}
+
+/** A refused operation, for callers that turn a problem into an error (the API layer). */
+export class DomainError extends Error {
+  readonly code: ProblemCode;
+
+  constructor(code: ProblemCode, message: string) {
+    super(message);
+    this.name = 'DomainError';
+    this.code = code;
+  }
+}

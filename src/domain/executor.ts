@@ -1,0 +1,104 @@
+import { compiledGraph } from './graph.js';
+import { type LeadState, leadStateOf } from './lead-state.js';
+import type {
+  CampaignGraph,
+  Effects,
+  Lead,
+  LeadHistory,
+  Qualification,
+  RunFlowInput,
+  RunFlowResult,
+} from './model.js';
+import { qualificationAllows } from './qualification.js';
+import { type RunState, recordRun, runFrame } from './run-state.js';
+import { explainSmartList } from './smart-list.js';
+import { myTokenLayer, topContext, triggerLayer } from './tokens.js';
+
+function emptyEffects(): Effects {
+  return {
+    fieldChanges: {},
+    scoreChanges: {},
+    listAdds: [],
+    listRemoves: [],
+    programStatuses: {},
+    history: [],
+    requestedCampaignIds: [],
+    removedFromFlowCampaignIds: [],
+  };
+}
+
+function leadAfter(lead: LeadState, scoreFields: readonly string[]): Lead {
+  const fields = { ...lead.fields };
+  for (const name of scoreFields) fields[name] ??= 0;
+  return {
+    id: lead.id,
+    email: lead.email,
+    fields,
+    listIds: [...lead.lists],
+    programMemberships: lead.memberships,
+  };
+}
+
+/**
+ * Runs a campaign's flow for one lead from `startStepIndex` (R3: serially, Execute Campaign inlined up
+ * to depth 3) and returns what happened: activities in order, effects to persist, the lead after the
+ * flow, and where it suspended (Wait, Webhook) if it did. Pure and deterministic; never throws on user
+ * content. The top campaign's qualification is the caller's (see `qualifyForCampaign`); its flow is
+ * counted as a run (Q1) when it starts at step 0.
+ */
+export function runFlow(input: RunFlowInput): RunFlowResult {
+  const graph = compiledGraph(input.graph);
+  const campaign = graph.campaign(input.campaignId);
+  if (!campaign) throw new Error(`runFlow: campaign ${input.campaignId} is not in the graph`);
+  const { run } = input;
+  const trigger = run.kind === 'TRIGGERED' && run.trigger ? triggerLayer(run.trigger) : null;
+  const state: RunState = {
+    graph,
+    lead: leadStateOf(input.lead),
+    history: { ...input.history },
+    now: input.now,
+    activities: [],
+    effects: emptyEffects(),
+    stack: [],
+    stopped: false,
+    suspend: null,
+  };
+  if (input.startStepIndex === 0) recordRun(state, campaign.source.id);
+  const tokens = topContext(campaign.ownContext, myTokenLayer(run.tokens), trigger);
+  runFrame(state, { campaign, depth: 0, tokens }, input.startStepIndex);
+  return {
+    activities: state.activities,
+    effects: state.effects,
+    leadAfter: leadAfter(state.lead, graph.scoreFields),
+    suspend: state.suspend,
+    removed: state.stopped,
+  };
+}
+
+/** What `qualifyForCampaign` needs. */
+export interface QualifyInput {
+  lead: Lead;
+  graph: CampaignGraph;
+  history: LeadHistory;
+  campaignId: string;
+  now: Date;
+}
+
+/**
+ * Whether a lead may enter a campaign's flow now (S4, Q1, Q2): its smart list (E4: an invalid one lets
+ * nobody in), then its qualification rule, with one explanation row per filter.
+ */
+export function qualifyForCampaign(input: QualifyInput): Qualification {
+  const graph = compiledGraph(input.graph);
+  const campaign = graph.campaign(input.campaignId);
+  if (!campaign) throw new Error(`qualifyForCampaign: campaign ${input.campaignId} is not in the graph`);
+  const evaluation = explainSmartList(campaign.smartList, leadStateOf(input.lead));
+  const { explanation, invalidReason } = evaluation;
+  if (!evaluation.valid)
+    return { qualified: false, reason: 'INVALID_SMART_LIST', invalidReason, explanation };
+  if (!evaluation.passed)
+    return { qualified: false, reason: 'NOT_IN_SMART_LIST', invalidReason, explanation };
+  const history = input.history[campaign.source.id];
+  const allowed = qualificationAllows(campaign.source.qualificationRule, history, input.now);
+  return { qualified: allowed, reason: allowed ? null : 'QUALIFICATION_RULE', invalidReason, explanation };
+}

@@ -1,0 +1,119 @@
+import { compileAction } from './actions/compile-action.js';
+import { type FieldIndex, indexFields } from './lead-state.js';
+import type { Campaign, CampaignGraph, FlowStep, SmartListDefinition } from './model.js';
+import type { CompiledStep } from './run-state.js';
+import {
+  type CompiledSmartList,
+  compileFilter,
+  compileSmartList,
+  type ReferencedSmartList,
+  type SmartListEnvironment,
+} from './smart-list-compiler.js';
+import { type MyTokenLayer, ownContext, programTokenLayer, type TokenContext } from './tokens.js';
+
+/** A campaign ready to run: compiled smart list and steps, and its own token context (T5). */
+export interface CompiledCampaign {
+  readonly source: Campaign;
+  readonly smartList: CompiledSmartList;
+  readonly steps: readonly CompiledStep[];
+  /** Its program's effective My Tokens: the fallback layer when it runs in a parent's context (T4). */
+  readonly ownTokens: MyTokenLayer;
+  readonly ownContext: TokenContext;
+}
+
+const never = () => false;
+
+/**
+ * A campaign graph compiled lazily: each campaign, smart list and template is compiled once and
+ * reused for every lead. Smart-list references are resolved with cycle detection.
+ */
+export class CompiledGraph implements SmartListEnvironment {
+  readonly fields: FieldIndex;
+  /** Names of the graph's SCORE fields, `score` included. */
+  readonly scoreFields: readonly string[];
+  private readonly campaigns = new Map<string, CompiledCampaign | undefined>();
+  private readonly assets = new Map<string, ReferencedSmartList>();
+  private readonly compiling = new Set<string>();
+  private readonly definitions = new WeakMap<SmartListDefinition, CompiledSmartList>();
+
+  constructor(readonly source: CampaignGraph) {
+    this.fields = indexFields(source.fields);
+    this.scoreFields = [...this.fields.values()]
+      .filter((field) => field.type === 'SCORE')
+      .map((field) => field.name);
+  }
+
+  /** The compiled campaign, or undefined when the graph does not hold it. */
+  campaign(id: string): CompiledCampaign | undefined {
+    if (!this.campaigns.has(id)) {
+      const source = this.source.campaigns[id];
+      this.campaigns.set(id, source && this.compileCampaign(source));
+    }
+    return this.campaigns.get(id);
+  }
+
+  /** A smart-list definition compiled against this graph (cached per definition object). */
+  smartList(definition: SmartListDefinition): CompiledSmartList {
+    let compiled = this.definitions.get(definition);
+    if (!compiled) {
+      compiled = compileSmartList(definition, this);
+      this.definitions.set(definition, compiled);
+    }
+    return compiled;
+  }
+
+  /** Resolves a MEMBER_OF_SMART_LIST target: missing, deleted and cyclic references are unusable (E4). */
+  referencedSmartList(id: string): ReferencedSmartList {
+    const cached = this.assets.get(id);
+    if (cached) return cached;
+    const asset = this.source.smartLists[id];
+    if (!asset) return { ok: false, reason: `smart list ${id} does not exist` };
+    if (asset.deleted) return { ok: false, reason: `smart list "${asset.name}" is deleted` };
+    if (this.compiling.has(id))
+      return { ok: false, reason: `smart list "${asset.name}" is part of a reference cycle` };
+    this.compiling.add(id);
+    const resolved: ReferencedSmartList = {
+      ok: true,
+      name: asset.name,
+      list: this.smartList(asset.definition),
+    };
+    this.compiling.delete(id);
+    this.assets.set(id, resolved);
+    return resolved;
+  }
+
+  private compileCampaign(source: Campaign): CompiledCampaign {
+    const program = this.source.programs[source.programId];
+    const ownTokens = programTokenLayer(program, this.source.folders);
+    return {
+      source,
+      smartList: this.smartList(source.smartList),
+      steps: source.flow.map((step) => this.compileStep(step)),
+      ownTokens,
+      ownContext: ownContext(source, program, ownTokens),
+    };
+  }
+
+  private compileStep(step: FlowStep): CompiledStep {
+    return {
+      choices: step.choices.map((choice) => {
+        const when = compileFilter(choice.when, this);
+        // A condition that cannot be evaluated never holds; campaignProblems reports it.
+        return { when: when.valid ? when.test : never, run: compileAction(choice.action, this) };
+      }),
+      run: compileAction(step.action, this),
+    };
+  }
+}
+
+const compiledGraphs = new WeakMap<CampaignGraph, CompiledGraph>();
+
+/** The compilation of a graph, made once per graph object. */
+export function compiledGraph(graph: CampaignGraph): CompiledGraph {
+  let compiled = compiledGraphs.get(graph);
+  if (!compiled) {
+    compiled = new CompiledGraph(graph);
+    compiledGraphs.set(graph, compiled);
+  }
+  return compiled;
+}

@@ -1,0 +1,133 @@
+import type { CompiledCampaign, CompiledGraph } from './graph.js';
+import type { FieldDefinition, LeadState } from './lead-state.js';
+import type {
+  Activity,
+  ActivityType,
+  CampaignHistory,
+  Effects,
+  FieldValue,
+  JsonValue,
+  Suspension,
+} from './model.js';
+import type { TokenContext, TokenScope } from './tokens.js';
+
+/** One campaign's flow running for the lead: its depth and the token context its steps resolve in. */
+export interface Frame {
+  readonly campaign: CompiledCampaign;
+  readonly depth: number;
+  readonly tokens: TokenContext;
+}
+
+/** Everything one lead's flow reads and changes while it runs. */
+export interface RunState {
+  readonly graph: CompiledGraph;
+  readonly lead: LeadState;
+  readonly history: Record<string, CampaignHistory>;
+  readonly now: Date;
+  readonly activities: Activity[];
+  readonly effects: Effects;
+  /** The frames currently running, outermost first (the top campaign, then executed children). */
+  readonly stack: Frame[];
+  /** Set by Remove from Flow: no further step of any running frame runs. */
+  stopped: boolean;
+  suspend: Suspension | null;
+}
+
+/** A compiled flow action: applies itself to the run state for the lead. */
+export type StepRunner = (state: RunState, frame: Frame, stepIndex: number) => void;
+
+/** A compiled flow step: choices in order, then the default (F1). */
+export interface CompiledStep {
+  readonly choices: readonly {
+    readonly when: (lead: LeadState) => boolean;
+    readonly run: StepRunner | null;
+  }[];
+  readonly run: StepRunner | null;
+}
+
+/** The longest Execute Campaign chain below the top campaign (E5). */
+export const MAX_EXECUTION_DEPTH = 3;
+
+/** Appends an activity written by a step of `frame`'s campaign. */
+export function writeActivity(
+  state: RunState,
+  frame: Frame,
+  type: ActivityType,
+  primaryAttributeValue: string | null,
+  attributes: Record<string, JsonValue>,
+): void {
+  state.activities.push({
+    type,
+    campaignId: frame.campaign.source.id,
+    depth: frame.depth,
+    occurredAt: state.now,
+    primaryAttributeValue,
+    attributes,
+  });
+}
+
+/**
+ * Appends an activity for a step that did nothing, saying why in its attributes (`skipped`, `reason`):
+ * a run never fails on user content (F2, F3).
+ */
+export function writeSkipped(
+  state: RunState,
+  frame: Frame,
+  type: ActivityType,
+  primaryAttributeValue: string | null,
+  attributes: Record<string, JsonValue>,
+  reason: string,
+): void {
+  writeActivity(state, frame, type, primaryAttributeValue, { ...attributes, skipped: true, reason });
+}
+
+/** True when a step runs inside an executable campaign, where waits and webhooks are refused (E8). */
+export function insideExecutable(frame: Frame): boolean {
+  return frame.depth > 0 || frame.campaign.source.executable;
+}
+
+/** What token rendering reads for a step of `frame`. */
+export function tokenScope(state: RunState, frame: Frame): TokenScope {
+  return { context: frame.tokens, lead: state.lead, fields: state.graph.fields, now: state.now };
+}
+
+/** Counts a run of a campaign's flow for Q1, both for later steps of this flow and for the caller. */
+export function recordRun(state: RunState, campaignId: string): void {
+  const previous = state.history[campaignId];
+  state.history[campaignId] = { lastRunAt: state.now, runCount: (previous?.runCount ?? 0) + 1 };
+  state.effects.history.push({ campaignId, ranAt: state.now });
+}
+
+/** Sets a field; a SCORE field's new value is an absolute set for the database (R3). */
+export function setField(state: RunState, field: FieldDefinition, value: FieldValue): void {
+  state.lead.fields[field.name] = value;
+  if (field.type === 'SCORE') state.effects.scoreChanges[field.name] = { set: value as number, delta: 0 };
+  else state.effects.fieldChanges[field.name] = value;
+}
+
+/** Adds to a score field, accumulating a delta that the database applies atomically (R3). */
+export function addToScore(state: RunState, field: FieldDefinition, delta: number, newValue: number): void {
+  state.lead.fields[field.name] = newValue;
+  const change = state.effects.scoreChanges[field.name];
+  if (change) change.delta += delta;
+  else state.effects.scoreChanges[field.name] = { set: null, delta };
+}
+
+function runnerFor(step: CompiledStep, lead: LeadState): StepRunner | null {
+  for (const choice of step.choices) if (choice.when(lead)) return choice.run;
+  return step.run;
+}
+
+/**
+ * Runs a frame's steps from `startStepIndex`, serially; an Execute Campaign step nests a child frame
+ * inside its own step (E2). Stops at a suspension or when Remove from Flow stops the lead.
+ */
+export function runFrame(state: RunState, frame: Frame, startStepIndex: number): void {
+  state.stack.push(frame);
+  const steps = frame.campaign.steps;
+  for (let index = startStepIndex; index < steps.length && !state.stopped && !state.suspend; index += 1) {
+    const runner = runnerFor(steps[index] as CompiledStep, state.lead);
+    runner?.(state, frame, index);
+  }
+  state.stack.pop();
+}

@@ -1,0 +1,311 @@
+import type { CampaignProblem, Problem, ProblemCode, SmartListProblem } from './errors.js';
+import { compiledGraph } from './graph.js';
+import type {
+  Campaign,
+  CampaignGraph,
+  CampaignType,
+  FlowAction,
+  RequestSource,
+  SmartListDefinition,
+} from './model.js';
+import { MAX_EXECUTION_DEPTH } from './run-state.js';
+import { listensFor } from './smart-list.js';
+import { compileFilter } from './smart-list-compiler.js';
+
+/** An Execute Campaign step of a flow, default action or choice. */
+interface ExecuteEdge {
+  readonly from: string;
+  readonly to: string;
+  readonly stepPosition: number;
+}
+
+/** A problem with the campaigns it involves, to keep only those a save touches (E11). */
+interface GraphProblem {
+  readonly problem: CampaignProblem;
+  readonly involves: readonly string[];
+}
+
+function actionsOf(campaign: Campaign): { action: FlowAction; stepPosition: number }[] {
+  return campaign.flow.flatMap((step, index) =>
+    [step.action, ...step.choices.map((choice) => choice.action)]
+      .filter((action): action is FlowAction => action !== null)
+      .map((action) => ({ action, stepPosition: index + 1 })),
+  );
+}
+
+function problem(
+  code: ProblemCode,
+  message: string,
+  campaignId: string,
+  stepPosition: number | null,
+  involves: readonly string[] = [campaignId],
+): GraphProblem {
+  return { problem: { code, message, campaignId, stepPosition }, involves };
+}
+
+/** Derives a campaign's type: EXECUTABLE by its check box, else TRIGGER when it has triggers, else BATCH. */
+export function campaignType(campaign: Campaign): CampaignType {
+  if (campaign.executable) return 'EXECUTABLE';
+  return campaign.smartList.triggers.length > 0 ? 'TRIGGER' : 'BATCH';
+}
+
+/** Why a campaign cannot be scheduled (E1, R1): only batch campaigns are. */
+export function scheduleProblems(campaign: Campaign): Problem[] {
+  const type = campaignType(campaign);
+  if (type === 'BATCH') return [];
+  return [
+    { code: 'NOT_SCHEDULABLE', message: `a ${type} campaign cannot be scheduled; only BATCH campaigns can` },
+  ];
+}
+
+/**
+ * Why a campaign cannot be requested (E1, F5, R2): it must be an active trigger campaign listening
+ * for Campaign is Requested from `source` (or from any source).
+ */
+export function requestProblems(campaign: Campaign, active: boolean, source: RequestSource): Problem[] {
+  const type = campaignType(campaign);
+  const reason =
+    type !== 'TRIGGER'
+      ? `a ${type} campaign cannot be requested`
+      : !active
+        ? 'the campaign is not active'
+        : listensFor(campaign.smartList, { kind: 'CAMPAIGN_IS_REQUESTED', source })
+          ? null
+          : `the campaign does not listen for Campaign is Requested from ${source}`;
+  return reason === null ? [] : [{ code: 'NOT_REQUESTABLE', message: reason }];
+}
+
+/** Why a campaign cannot be cloned (E10): a smart list with triggers. */
+export function cloneProblems(source: Campaign): Problem[] {
+  if (source.smartList.triggers.length === 0) return [];
+  return [
+    { code: 'CLONE_WITH_TRIGGERS', message: `campaign "${source.name}" has triggers and cannot be cloned` },
+  ];
+}
+
+function executableProblems(campaign: Campaign): GraphProblem[] {
+  if (!campaign.executable) return [];
+  const found: GraphProblem[] = [];
+  if (campaign.smartList.triggers.length > 0) {
+    found.push(
+      problem('TRIGGER_IN_EXECUTABLE', 'an executable campaign cannot have triggers', campaign.id, null),
+    );
+  }
+  for (const { action, stepPosition } of actionsOf(campaign)) {
+    if (action.type === 'wait') {
+      found.push(
+        problem('WAIT_IN_EXECUTABLE', 'an executable campaign cannot wait', campaign.id, stepPosition),
+      );
+    } else if (action.type === 'webhook') {
+      const message = 'an executable campaign cannot call a webhook';
+      found.push(problem('WEBHOOK_IN_EXECUTABLE', message, campaign.id, stepPosition));
+    }
+  }
+  return found;
+}
+
+/** Execute Campaign targets that cannot be executed from `campaign` (E7), and the usable edges. */
+function targetProblems(campaign: Campaign, graph: CampaignGraph, edges: ExecuteEdge[]): GraphProblem[] {
+  const found: GraphProblem[] = [];
+  for (const { action, stepPosition } of actionsOf(campaign)) {
+    if (action.type !== 'executeCampaign') continue;
+    const target = graph.campaigns[action.campaignId];
+    const involves = [campaign.id, action.campaignId];
+    if (target && target.workspaceId !== campaign.workspaceId) {
+      const message = `campaign "${target.name}" is in another workspace`;
+      found.push(problem('CROSS_WORKSPACE_EXECUTE', message, campaign.id, stepPosition, involves));
+    } else if (!target?.executable) {
+      const message = `campaign ${target ? `"${target.name}"` : action.campaignId} is not an executable campaign`;
+      found.push(problem('EXECUTE_TARGET_NOT_EXECUTABLE', message, campaign.id, stepPosition, involves));
+    } else {
+      edges.push({ from: campaign.id, to: target.id, stepPosition });
+    }
+  }
+  return found;
+}
+
+/** Strongly connected components (Tarjan): campaigns that can execute each other in a loop. */
+function components(
+  ids: readonly string[],
+  edgesFrom: ReadonlyMap<string, ExecuteEdge[]>,
+): Map<string, number> {
+  const component = new Map<string, number>();
+  const index = new Map<string, number>();
+  const low = new Map<string, number>();
+  const stack: string[] = [];
+  let counter = 0;
+  const visit = (id: string): void => {
+    index.set(id, counter);
+    low.set(id, counter);
+    counter += 1;
+    stack.push(id);
+    for (const { to } of edgesFrom.get(id) as ExecuteEdge[]) {
+      if (!index.has(to)) {
+        visit(to);
+        low.set(id, Math.min(low.get(id) as number, low.get(to) as number));
+      } else if (!component.has(to)) {
+        low.set(id, Math.min(low.get(id) as number, index.get(to) as number));
+      }
+    }
+    if (low.get(id) !== index.get(id)) return;
+    let member: string;
+    do {
+      member = stack.pop() as string;
+      component.set(member, index.get(id) as number);
+    } while (member !== id);
+  };
+  for (const id of ids) if (!index.has(id)) visit(id);
+  return component;
+}
+
+function cycleProblems(
+  graph: CampaignGraph,
+  edges: readonly ExecuteEdge[],
+  component: ReadonlyMap<string, number>,
+): GraphProblem[] {
+  return edges
+    .filter((edge) => component.get(edge.from) === component.get(edge.to))
+    .map((edge) => {
+      const members = [...component]
+        .filter(([, id]) => id === component.get(edge.from))
+        .map(([member]) => member);
+      const target = (graph.campaigns[edge.to] as Campaign).name;
+      const message = `executing "${target}" closes a cycle of executions`;
+      return problem('EXECUTION_CYCLE', message, edge.from, edge.stepPosition, members);
+    });
+}
+
+/** The longest execution chain from each campaign, ignoring edges inside cycles (reported apart). */
+function longestChains(
+  ids: readonly string[],
+  edgesFrom: ReadonlyMap<string, ExecuteEdge[]>,
+  component: ReadonlyMap<string, number>,
+): Map<string, readonly string[]> {
+  const chains = new Map<string, readonly string[]>();
+  const chainFrom = (id: string): readonly string[] => {
+    const known = chains.get(id);
+    if (known) return known;
+    let longest: readonly string[] = [];
+    for (const { to } of edgesFrom.get(id) as ExecuteEdge[]) {
+      if (component.get(to) === component.get(id)) continue;
+      const chain = chainFrom(to);
+      if (chain.length >= longest.length) longest = chain;
+    }
+    const chain = [id, ...longest];
+    chains.set(id, chain);
+    return chain;
+  };
+  for (const id of ids) chainFrom(id);
+  return chains;
+}
+
+function depthProblems(
+  graph: CampaignGraph,
+  edges: readonly ExecuteEdge[],
+  chains: ReadonlyMap<string, readonly string[]>,
+  component: ReadonlyMap<string, number>,
+): GraphProblem[] {
+  return edges
+    .filter((edge) => component.get(edge.from) !== component.get(edge.to))
+    .flatMap((edge) => {
+      const chain = [edge.from, ...(chains.get(edge.to) as readonly string[])];
+      if (chain.length - 1 <= MAX_EXECUTION_DEPTH) return [];
+      const names = chain.map((id) => (graph.campaigns[id] as Campaign).name).join(' > ');
+      const message = `the execution chain ${names} is ${chain.length - 1} levels deep; at most ${MAX_EXECUTION_DEPTH}`;
+      return [problem('EXECUTION_DEPTH_EXCEEDED', message, edge.from, edge.stepPosition, chain)];
+    });
+}
+
+/**
+ * Checks the whole execution graph for a save (E5-E8, E11): depth beyond 3 anywhere, cycles, targets
+ * that are not executable or in another workspace, waits, webhooks and triggers in executables.
+ * With `changedCampaignIds`, only problems involving a changed campaign are returned (a changed
+ * grandchild makes its ancestor's too-deep chain count), so that older problems elsewhere do not
+ * block an unrelated save.
+ */
+export function validateCampaignGraph(
+  graph: CampaignGraph,
+  changedCampaignIds?: readonly string[],
+): CampaignProblem[] {
+  const campaigns = Object.values(graph.campaigns);
+  const ids = campaigns.map((campaign) => campaign.id);
+  const edges: ExecuteEdge[] = [];
+  const found = campaigns.flatMap((campaign) => [
+    ...executableProblems(campaign),
+    ...targetProblems(campaign, graph, edges),
+  ]);
+  const edgesFrom = new Map<string, ExecuteEdge[]>(ids.map((id) => [id, []]));
+  for (const edge of edges) (edgesFrom.get(edge.from) as ExecuteEdge[]).push(edge);
+  const component = components(ids, edgesFrom);
+  const chains = longestChains(ids, edgesFrom, component);
+  found.push(...cycleProblems(graph, edges, component), ...depthProblems(graph, edges, chains, component));
+  const changed = changedCampaignIds && new Set(changedCampaignIds);
+  return found
+    .filter(({ involves }) => !changed || involves.some((id) => changed.has(id)))
+    .map(({ problem }) => problem);
+}
+
+/**
+ * Checks a smart-list definition for a save: every reason it could not be evaluated (unknown field,
+ * bad operator or values, missing, deleted or cyclic smart list, malformed advanced logic), plus
+ * references to programs the graph lacks and, when `staticListIds` is given, to unknown static lists.
+ * The API decides whether to refuse; `INVALID_SMART_LIST` is the code of each.
+ */
+export function validateSmartListDefinition(
+  definition: SmartListDefinition,
+  graph: CampaignGraph,
+  staticListIds?: readonly string[],
+): SmartListProblem[] {
+  const compiled = compiledGraph(graph);
+  const found: SmartListProblem[] = [];
+  const report = (message: string, filterPosition: number | null) =>
+    found.push({ code: 'INVALID_SMART_LIST', message, filterPosition });
+  definition.filters.forEach((filter, index) => {
+    const compiledFilter = compileFilter(filter, compiled);
+    if (!compiledFilter.valid) report(compiledFilter.reason, index + 1);
+    if (filter.programId && !graph.programs[filter.programId]) {
+      report(`program ${filter.programId} does not exist`, index + 1);
+    }
+    if (staticListIds && filter.staticListId && !staticListIds.includes(filter.staticListId)) {
+      report(`static list ${filter.staticListId} does not exist`, index + 1);
+    }
+  });
+  const list = compiled.smartList(definition);
+  if (!list.valid && list.filters.every((filter) => filter.valid)) report(list.reason, null);
+  for (const trigger of definition.triggers) {
+    if (staticListIds && trigger.staticListId && !staticListIds.includes(trigger.staticListId)) {
+      report(`static list ${trigger.staticListId} does not exist`, null);
+    }
+  }
+  return found;
+}
+
+/**
+ * Why a campaign cannot run as defined (Campaign.problems): an invalid smart list (E4) or choice
+ * condition, plus its own problems in the execution graph. `campaign` replaces the graph's version.
+ */
+export function campaignProblems(campaign: Campaign, graph: CampaignGraph): CampaignProblem[] {
+  const current =
+    graph.campaigns[campaign.id] === campaign
+      ? graph
+      : { ...graph, campaigns: { ...graph.campaigns, [campaign.id]: campaign } };
+  const compiled = compiledGraph(current);
+  const found: CampaignProblem[] = [];
+  const smartList = compiled.smartList(campaign.smartList);
+  if (!smartList.valid) {
+    const message = `the smart list is invalid, nobody qualifies: ${smartList.reason}`;
+    found.push({ code: 'INVALID_SMART_LIST', message, campaignId: campaign.id, stepPosition: null });
+  }
+  campaign.flow.forEach((step, index) => {
+    for (const choice of step.choices) {
+      const when = compileFilter(choice.when, compiled);
+      if (when.valid) continue;
+      const message = `a choice condition cannot be evaluated and never holds: ${when.reason}`;
+      found.push({ code: 'INVALID_SMART_LIST', message, campaignId: campaign.id, stepPosition: index + 1 });
+    }
+  });
+  const graphProblems = validateCampaignGraph(current).filter(
+    (problem) => problem.campaignId === campaign.id,
+  );
+  return [...found, ...graphProblems];
+}

@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { qualifyForCampaign } from '../../src/domain/executor.js';
+import type { CampaignHistory, QualificationRule } from '../../src/domain/model.js';
+import { qualificationAllows } from '../../src/domain/qualification.js';
+import { attr, makeCampaign, makeGraph, makeLead, NOW, smartList } from './fixtures.js';
+
+const HOUR = 3_600_000;
+
+function ranHoursAgo(hours: number, runCount = 1): CampaignHistory {
+  return { lastRunAt: new Date(NOW.getTime() - hours * HOUR), runCount };
+}
+
+describe('Q1 qualification rules', () => {
+  it.each([
+    [{ kind: 'ONCE' }, undefined, true],
+    [{ kind: 'ONCE' }, { lastRunAt: NOW, runCount: 0 }, true],
+    [{ kind: 'ONCE' }, ranHoursAgo(10_000), false],
+    [{ kind: 'EVERY_TIME' }, ranHoursAgo(0, 50), true],
+    [{ kind: 'ONCE_EVERY', every: 1, unit: 'DAYS' }, undefined, true],
+    [{ kind: 'ONCE_EVERY', every: 1, unit: 'DAYS' }, ranHoursAgo(23), false],
+    [{ kind: 'ONCE_EVERY', every: 1, unit: 'DAYS' }, ranHoursAgo(24), true],
+    [{ kind: 'ONCE_EVERY', every: 3, unit: 'HOURS' }, ranHoursAgo(2.99), false],
+    [{ kind: 'ONCE_EVERY', every: 3, unit: 'HOURS' }, ranHoursAgo(3), true],
+    [{ kind: 'ONCE_EVERY', every: 2, unit: 'WEEKS' }, ranHoursAgo(14 * 24 - 1), false],
+    [{ kind: 'ONCE_EVERY', every: 2, unit: 'WEEKS' }, ranHoursAgo(14 * 24), true],
+    [{ kind: 'ONCE_EVERY', every: 1, unit: 'MONTHS' }, ranHoursAgo(30 * 24 - 1), false],
+    [{ kind: 'ONCE_EVERY', every: 1, unit: 'MONTHS' }, ranHoursAgo(30 * 24), true],
+    [{ kind: 'ONCE_EVERY', every: 0, unit: 'DAYS' }, ranHoursAgo(1000), false],
+    [{ kind: 'ONCE_EVERY', every: 1.5, unit: 'DAYS' }, ranHoursAgo(1000), false],
+    [{ kind: 'ONCE_EVERY', every: null, unit: 'DAYS' }, ranHoursAgo(1000), false],
+    [{ kind: 'ONCE_EVERY', every: 1, unit: null }, ranHoursAgo(1000), false],
+  ] satisfies [QualificationRule, CampaignHistory | undefined, boolean][])(
+    'Q1 %j with history %j qualifies: %s',
+    (rule, history, expected) => {
+      expect(qualificationAllows(rule, history, NOW)).toBe(expected);
+    },
+  );
+});
+
+describe('S4/Q2 qualifyForCampaign', () => {
+  const campaign = makeCampaign('c', {
+    smartList: smartList([attr('score', 'AT_LEAST', '10')]),
+    qualificationRule: { kind: 'ONCE' },
+  });
+  const graph = makeGraph([
+    campaign,
+    makeCampaign('broken', { smartList: smartList([attr('shoe', 'IS', '9')]) }),
+  ]);
+  const qualify = (campaignId: string, score: number, history = {}) =>
+    qualifyForCampaign({ lead: makeLead({ fields: { score } }), graph, history, campaignId, now: NOW });
+
+  it('S4 a lead passing the smart list and the rule qualifies, with its explanation', () => {
+    expect(qualify('c', 12)).toEqual({
+      qualified: true,
+      reason: null,
+      invalidReason: null,
+      explanation: [{ position: 1, passed: true, detail: 'score is "12"; expected AT_LEAST 10' }],
+    });
+  });
+
+  it('S4 a lead failing the smart list is NOT_IN_SMART_LIST', () => {
+    expect(qualify('c', 3)).toMatchObject({ qualified: false, reason: 'NOT_IN_SMART_LIST' });
+  });
+
+  it('Q2 a lead the rule excludes is QUALIFICATION_RULE', () => {
+    expect(qualify('c', 12, { c: ranHoursAgo(1) })).toMatchObject({
+      qualified: false,
+      reason: 'QUALIFICATION_RULE',
+    });
+  });
+
+  it('E4 an invalid smart list qualifies nobody and says why', () => {
+    expect(qualify('broken', 12)).toEqual({
+      qualified: false,
+      reason: 'INVALID_SMART_LIST',
+      invalidReason: 'filter 1: unknown field "shoe"',
+      explanation: [{ position: 1, passed: false, detail: 'invalid: unknown field "shoe"' }],
+    });
+  });
+
+  it('an unknown campaign is a programmer error', () => {
+    expect(() => qualify('nope', 1)).toThrow('campaign nope is not in the graph');
+  });
+});
