@@ -1,10 +1,15 @@
 import { createContextCache } from '@pothos/core';
 import { type ResolveCursorConnectionArgs, resolveCursorConnection } from '@pothos/plugin-relay';
 import DataLoader from 'dataloader';
-import { Campaign, type StoredFlowAction, type StoredFlowStep } from '../db/entities/campaign.entity.js';
+import { Campaign } from '../db/entities/campaign.entity.js';
+import { toDomainCampaign } from '../db/mappers.js';
+import type { CampaignProblem } from '../domain/errors.js';
+import type { CampaignType, FlowAction, FlowStep } from '../domain/model.js';
+import { campaignProblems, campaignType as domainCampaignType } from '../domain/validation.js';
 import { builder } from './builder.js';
+import { requestCampaignGraph } from './campaign-graph.js';
 import type { GraphQLContext } from './context.js';
-import { userError } from './errors.js';
+import { PROBLEM_CODES, userError } from './errors.js';
 import { loadVisible } from './loading.js';
 import { ProgramRef } from './program.js';
 import { SmartListDefinitionRef } from './smart-list.js';
@@ -13,12 +18,9 @@ import { WorkspaceRef } from './tenancy.js';
 export const MAX_PAGE_SIZE = 100;
 export const DEFAULT_PAGE_SIZE = 20;
 
-export type CampaignType = 'BATCH' | 'TRIGGER' | 'EXECUTABLE';
-
 /** The derived type: EXECUTABLE when created so, TRIGGER when the smart list has triggers, else BATCH. */
-export function campaignType(campaign: Pick<Campaign, 'isExecutable' | 'smartList'>): CampaignType {
-  if (campaign.isExecutable) return 'EXECUTABLE';
-  return campaign.smartList.triggers.length > 0 ? 'TRIGGER' : 'BATCH';
+export function campaignType(campaign: Campaign): CampaignType {
+  return domainCampaignType(toDomainCampaign(campaign));
 }
 
 export const CampaignTypeEnum = builder.enumType('CampaignType', {
@@ -56,16 +58,21 @@ export const CampaignRef = builder.loadableNodeRef('Campaign', {
 });
 
 /** The campaign ids a stored action points at, with the role they play. */
-export function actionTargets(action: StoredFlowAction | null): { execute: string[]; other: string[] } {
-  if (!action) return { execute: [], other: [] };
-  if ('executeCampaign' in action) return { execute: [action.executeCampaign.campaignId], other: [] };
-  if ('requestCampaign' in action) return { execute: [], other: [action.requestCampaign.campaignId] };
-  if ('removeFromFlow' in action) return { execute: [], other: action.removeFromFlow.campaignIds };
-  return { execute: [], other: [] };
+export function actionTargets(action: FlowAction | null): { execute: string[]; other: string[] } {
+  switch (action?.type) {
+    case 'executeCampaign':
+      return { execute: [action.campaignId], other: [] };
+    case 'requestCampaign':
+      return { execute: [], other: [action.campaignId] };
+    case 'removeFromFlow':
+      return { execute: [], other: [...action.campaignIds] };
+    default:
+      return { execute: [], other: [] };
+  }
 }
 
 /** Every action of a flow: each step's default action and its choices' actions. */
-export function flowActions(flow: StoredFlowStep[]): (StoredFlowAction | null)[] {
+export function flowActions(flow: readonly FlowStep[]): (FlowAction | null)[] {
   return flow.flatMap((step) => [step.action, ...step.choices.map((choice) => choice.action)]);
 }
 
@@ -115,7 +122,10 @@ CampaignRef.implement({
       description: 'Only trigger campaigns are ever ACTIVE.',
       resolve: (campaign) => campaign.status,
     }),
-    smartList: t.field({ type: SmartListDefinitionRef, resolve: (campaign) => campaign.smartList }),
+    smartList: t.field({
+      type: SmartListDefinitionRef,
+      resolve: (campaign) => ({ ...campaign.smartList, workspaceId: campaign.workspace.id }),
+    }),
     qualificationRule: t.field({
       type: QualificationRuleRef,
       resolve: (campaign) => campaign.qualificationRule,
@@ -140,6 +150,31 @@ CampaignRef.implement({
     }),
   }),
 });
+
+const ProblemCodeEnum = builder.enumType('ProblemCode', {
+  description: 'Why a save is refused, or why a campaign cannot run as defined.',
+  values: PROBLEM_CODES,
+});
+
+const CampaignProblemRef = builder.objectRef<CampaignProblem>('CampaignProblem').implement({
+  fields: (t) => ({
+    code: t.field({ type: ProblemCodeEnum, resolve: (problem) => problem.code }),
+    message: t.exposeString('message'),
+    stepPosition: t.int({ nullable: true, resolve: (problem) => problem.stepPosition }),
+  }),
+});
+
+builder.objectFields(CampaignRef, (t) => ({
+  problems: t.field({
+    type: [CampaignProblemRef],
+    description: 'Why the campaign cannot run as defined; empty when it can.',
+    resolve: async (campaign, _args, context) =>
+      campaignProblems(
+        toDomainCampaign(campaign),
+        await requestCampaignGraph(context).load(campaign.workspace.id),
+      ),
+  }),
+}));
 
 const CampaignConnection = builder.connectionObject({ type: CampaignRef, name: 'CampaignConnection' });
 

@@ -1,6 +1,7 @@
 import { GraphQLError } from 'graphql';
+import type { ProblemCode } from '../domain/errors.js';
 
-/** The contract's ProblemCode enum: refusals that name a campaign-graph rule. */
+/** The contract's ProblemCode enum, as values for the schema. */
 export const PROBLEM_CODES = [
   'WAIT_IN_EXECUTABLE',
   'WEBHOOK_IN_EXECUTABLE',
@@ -14,8 +15,7 @@ export const PROBLEM_CODES = [
   'NOT_SCHEDULABLE',
   'NOT_REQUESTABLE',
   'INVALID_TOKEN',
-] as const;
-export type ProblemCode = (typeof PROBLEM_CODES)[number];
+] as const satisfies readonly ProblemCode[];
 
 /** Every code an expected error carries in `extensions.code`. */
 export type ErrorCode = ProblemCode | 'NOT_FOUND' | 'FORBIDDEN' | 'UNAUTHENTICATED' | 'BAD_USER_INPUT';

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { Campaign, type StoredFlowAction, type StoredFlowStep } from '../db/entities/campaign.entity.js';
+import { Campaign, type StoredFlowStep } from '../db/entities/campaign.entity.js';
 import { Program } from '../db/entities/program.entity.js';
-import type { StoredFilter } from '../db/entities/smart-list.entity.js';
 import { StaticList } from '../db/entities/static-list.entity.js';
+import type { Filter, FlowAction, FlowChoice } from '../domain/model.js';
 import { builder } from './builder.js';
 import { CampaignRef } from './campaign.js';
 import type { GraphQLContext } from './context.js';
@@ -18,20 +18,10 @@ export const MAX_CHOICES = 20;
 export const MAX_WAIT_SECONDS = 365 * 24 * 3600;
 const WEBHOOK_METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'];
 
-type ActionKind = StoredFlowAction extends infer A ? (A extends Record<infer K, unknown> ? K : never) : never;
-type Payload<K extends ActionKind> = Extract<StoredFlowAction, Record<K, unknown>>[K];
+type ActionType = FlowAction['type'];
+type ActionOf<T extends ActionType> = Extract<FlowAction, { type: T }>;
 
-/** A stored action as the union member it is shown as. */
-type Tagged<K extends ActionKind> = { kind: K } & Payload<K>;
-type TaggedAction = { [K in ActionKind]: Tagged<K> }[ActionKind];
-
-function tag(action: StoredFlowAction | null): TaggedAction | null {
-  if (!action) return null;
-  const [kind, payload] = Object.entries(action)[0] as [ActionKind, object];
-  return { kind, ...payload } as TaggedAction;
-}
-
-const ChangeScoreRef = builder.objectRef<Tagged<'changeScore'>>('ChangeScore').implement({
+const ChangeScoreRef = builder.objectRef<ActionOf<'changeScore'>>('ChangeScore').implement({
   description: 'Adds to, subtracts from or sets a score field.',
   fields: (t) => ({
     scoreName: t.exposeString('scoreName'),
@@ -40,7 +30,7 @@ const ChangeScoreRef = builder.objectRef<Tagged<'changeScore'>>('ChangeScore').i
     }),
   }),
 });
-const ChangeDataValueRef = builder.objectRef<Tagged<'changeDataValue'>>('ChangeDataValue').implement({
+const ChangeDataValueRef = builder.objectRef<ActionOf<'changeDataValue'>>('ChangeDataValue').implement({
   description: 'Sets or clears a lead field.',
   fields: (t) => ({
     attribute: t.exposeString('attribute'),
@@ -51,7 +41,7 @@ const ChangeDataValueRef = builder.objectRef<Tagged<'changeDataValue'>>('ChangeD
     }),
   }),
 });
-const ExecuteCampaignRef = builder.objectRef<Tagged<'executeCampaign'>>('ExecuteCampaign').implement({
+const ExecuteCampaignRef = builder.objectRef<ActionOf<'executeCampaign'>>('ExecuteCampaign').implement({
   description: 'Runs an executable campaign’s whole flow for the lead, inside this step (serially).',
   fields: (t) => ({
     campaign: t.field({ type: CampaignRef, resolve: (action) => action.campaignId }),
@@ -60,32 +50,32 @@ const ExecuteCampaignRef = builder.objectRef<Tagged<'executeCampaign'>>('Execute
     }),
   }),
 });
-const RequestCampaignRef = builder.objectRef<Tagged<'requestCampaign'>>('RequestCampaign').implement({
+const RequestCampaignRef = builder.objectRef<ActionOf<'requestCampaign'>>('RequestCampaign').implement({
   description: 'Hands the lead to an active trigger campaign, which runs separately (in parallel).',
   fields: (t) => ({
     campaign: t.field({ type: CampaignRef, resolve: (action) => action.campaignId }),
   }),
 });
-const RemoveFromFlowRef = builder.objectRef<Tagged<'removeFromFlow'>>('RemoveFromFlow').implement({
+const RemoveFromFlowRef = builder.objectRef<ActionOf<'removeFromFlow'>>('RemoveFromFlow').implement({
   description: 'Stops the lead’s flows in these campaigns (and, for an executable one, in its callers).',
   fields: (t) => ({
     campaigns: t.field({ type: [CampaignRef], resolve: (action) => action.campaignIds }),
   }),
 });
-const AddToListRef = builder.objectRef<Tagged<'addToList'>>('AddToList').implement({
+const AddToListRef = builder.objectRef<ActionOf<'addToList'>>('AddToList').implement({
   description: 'Adds the lead to a static list.',
   fields: (t) => ({
     list: t.field({ type: StaticListRef, resolve: (action) => action.listId }),
   }),
 });
-const RemoveFromListRef = builder.objectRef<Tagged<'removeFromList'>>('RemoveFromList').implement({
+const RemoveFromListRef = builder.objectRef<ActionOf<'removeFromList'>>('RemoveFromList').implement({
   description: 'Removes the lead from a static list.',
   fields: (t) => ({
     list: t.field({ type: StaticListRef, resolve: (action) => action.listId }),
   }),
 });
 const ChangeProgramStatusRef = builder
-  .objectRef<Tagged<'changeProgramStatus'>>('ChangeProgramStatus')
+  .objectRef<ActionOf<'changeProgramStatus'>>('ChangeProgramStatus')
   .implement({
     description: 'Makes the lead a member of a program with a status; never moves a status backwards.',
     fields: (t) => ({
@@ -93,11 +83,11 @@ const ChangeProgramStatusRef = builder
       status: t.exposeString('status'),
     }),
   });
-const WaitRef = builder.objectRef<Tagged<'wait'>>('Wait').implement({
+const WaitRef = builder.objectRef<ActionOf<'wait'>>('Wait').implement({
   description: 'Pauses the lead’s flow (batch and trigger campaigns only).',
   fields: (t) => ({ seconds: t.exposeInt('seconds') }),
 });
-const WebhookRef = builder.objectRef<Tagged<'webhook'>>('Webhook').implement({
+const WebhookRef = builder.objectRef<ActionOf<'webhook'>>('Webhook').implement({
   description: 'Calls a URL (batch and trigger campaigns only).',
   fields: (t) => ({
     url: t.exposeString('url'),
@@ -105,7 +95,7 @@ const WebhookRef = builder.objectRef<Tagged<'webhook'>>('Webhook').implement({
     body: t.string({ nullable: true, resolve: (action) => action.body }),
   }),
 });
-const InterestingMomentRef = builder.objectRef<Tagged<'interestingMoment'>>('InterestingMoment').implement({
+const InterestingMomentRef = builder.objectRef<ActionOf<'interestingMoment'>>('InterestingMoment').implement({
   description: 'Records an interesting moment.',
   fields: (t) => ({
     kind: t.exposeString('kind'),
@@ -129,22 +119,20 @@ const MEMBERS = {
 
 const FlowActionRef = builder.unionType('FlowAction', {
   types: Object.values(MEMBERS),
-  resolveType: (action: TaggedAction) => MEMBERS[action.kind],
+  resolveType: (action: FlowAction) => MEMBERS[action.type],
 });
 
-const FlowChoiceRef = builder
-  .objectRef<{ when: StoredFilter; action: StoredFlowAction | null }>('FlowChoice')
-  .implement({
-    fields: (t) => ({
-      when: t.field({ type: SmartListFilterRef, resolve: (choice) => ({ ...choice.when, position: 1 }) }),
-      action: t.field({
-        type: FlowActionRef,
-        nullable: true,
-        description: 'null means do nothing.',
-        resolve: (choice) => tag(choice.action),
-      }),
+const FlowChoiceRef = builder.objectRef<{ when: Filter; action: FlowAction | null }>('FlowChoice').implement({
+  fields: (t) => ({
+    when: t.field({ type: SmartListFilterRef, resolve: (choice) => ({ ...choice.when, position: 1 }) }),
+    action: t.field({
+      type: FlowActionRef,
+      nullable: true,
+      description: 'null means do nothing.',
+      resolve: (choice) => choice.action,
     }),
-  });
+  }),
+});
 
 const FlowStepRef = builder.objectRef<StoredFlowStep & { position: number }>('FlowStep').implement({
   fields: (t) => ({
@@ -154,7 +142,7 @@ const FlowStepRef = builder.objectRef<StoredFlowStep & { position: number }>('Fl
       type: FlowActionRef,
       nullable: true,
       description: 'The default action; null means do nothing.',
-      resolve: (step) => tag(step.action),
+      resolve: (step) => step.action,
     }),
     choices: t.field({
       type: [FlowChoiceRef],
@@ -270,31 +258,29 @@ async function toStoredAction(
   workspaceId: string,
   input: FlowActionInput,
   where: string,
-): Promise<StoredFlowAction> {
+): Promise<FlowAction> {
   const bad = (message: string) => userError('BAD_USER_INPUT', `${where}: ${message}`);
   if (input.changeScore) {
     const change = input.changeScore.change.trim();
     if (!change) throw bad('changeScore needs a change such as +10');
-    return { changeScore: { scoreName: input.changeScore.scoreName?.trim() || 'score', change } };
+    return { type: 'changeScore', scoreName: input.changeScore.scoreName?.trim() || 'score', change };
   }
   if (input.changeDataValue) {
     const attribute = input.changeDataValue.attribute.trim();
     if (!attribute) throw bad('changeDataValue needs an attribute');
-    return { changeDataValue: { attribute, value: input.changeDataValue.value ?? null } };
+    return { type: 'changeDataValue', attribute, value: input.changeDataValue.value ?? null };
   }
   if (input.executeCampaign) {
     return {
-      executeCampaign: {
-        campaignId: await targetCampaignId(context, input.executeCampaign.campaignId, workspaceId, where),
-        useParentTokenContext: input.executeCampaign.useParentTokenContext ?? false,
-      },
+      type: 'executeCampaign',
+      campaignId: await targetCampaignId(context, input.executeCampaign.campaignId, workspaceId, where),
+      useParentTokenContext: input.executeCampaign.useParentTokenContext ?? false,
     };
   }
   if (input.requestCampaign) {
     return {
-      requestCampaign: {
-        campaignId: await targetCampaignId(context, input.requestCampaign.campaignId, workspaceId, where),
-      },
+      type: 'requestCampaign',
+      campaignId: await targetCampaignId(context, input.requestCampaign.campaignId, workspaceId, where),
     };
   }
   if (input.removeFromFlow) {
@@ -304,7 +290,7 @@ async function toStoredAction(
     for (const globalId of input.removeFromFlow.campaignIds) {
       campaignIds.push(await targetCampaignId(context, globalId, workspaceId, where));
     }
-    return { removeFromFlow: { campaignIds } };
+    return { type: 'removeFromFlow', campaignIds };
   }
   const notFound = (message: string) => userError('NOT_FOUND', `${where}: ${message}`);
   if (input.addToList || input.removeFromList) {
@@ -315,7 +301,7 @@ async function toStoredAction(
       { typename: 'StaticList', globalId, workspaceId },
       notFound,
     );
-    return input.addToList ? { addToList: { listId } } : { removeFromList: { listId } };
+    return { type: input.addToList ? 'addToList' : 'removeFromList', listId };
   }
   if (input.changeProgramStatus) {
     const program = await requireInWorkspace(
@@ -327,12 +313,12 @@ async function toStoredAction(
     if (!program.statuses.includes(input.changeProgramStatus.status)) {
       throw bad(`"${input.changeProgramStatus.status}" is not a status of program ${program.name}`);
     }
-    return { changeProgramStatus: { programId: program.id, status: input.changeProgramStatus.status } };
+    return { type: 'changeProgramStatus', programId: program.id, status: input.changeProgramStatus.status };
   }
   if (input.wait) {
     const { seconds } = input.wait;
     if (seconds < 1 || seconds > MAX_WAIT_SECONDS) throw bad(`wait takes 1 to ${MAX_WAIT_SECONDS} seconds`);
-    return { wait: { seconds } };
+    return { type: 'wait', seconds };
   }
   if (input.webhook) {
     const url = input.webhook.url.trim();
@@ -340,12 +326,12 @@ async function toStoredAction(
     const method = (input.webhook.method ?? 'POST').toUpperCase();
     if (!WEBHOOK_METHODS.includes(method))
       throw bad(`webhook method must be one of ${WEBHOOK_METHODS.join(', ')}`);
-    return { webhook: { url, method, body: input.webhook.body ?? null } };
+    return { type: 'webhook', url, method, body: input.webhook.body ?? null };
   }
   if (input.interestingMoment) {
     const kind = input.interestingMoment.kind.trim();
     if (!kind) throw bad('interestingMoment needs a kind');
-    return { interestingMoment: { kind, description: input.interestingMoment.description } };
+    return { type: 'interestingMoment', kind, description: input.interestingMoment.description };
   }
   throw bad('an action needs exactly one field');
 }
@@ -368,7 +354,7 @@ export async function toStoredFlow(
     const choices = step.choices ?? [];
     if (choices.length > MAX_CHOICES)
       throw userError('BAD_USER_INPUT', `${where}: at most ${MAX_CHOICES} choices`);
-    const storedChoices: StoredFlowStep['choices'] = [];
+    const storedChoices: FlowChoice[] = [];
     for (const [choiceIndex, choice] of choices.entries()) {
       const choiceWhere = `${where}, choice ${choiceIndex + 1}`;
       storedChoices.push({

@@ -8,6 +8,9 @@ import './smart-list.js';
 import './campaign.js';
 import './flow.js';
 import './lead.js';
+import './token.js';
+import './campaign-mutations.js';
+import './simulation.js';
 
 /** The executable schema: every concept file registers its types on the builder as it is imported. */
 export const schema = builder.toSchema();

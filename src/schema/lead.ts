@@ -94,14 +94,15 @@ const ProgramMemberRef = builder.objectRef<ProgramMember>('ProgramMember').imple
 });
 
 /** Every field's value by name, as clients see it: unset fields are null, score fields 0. */
-function presentedFields(
-  lead: Lead,
+export function presentedFields(
+  email: string,
+  values: Readonly<Record<string, FieldValue>>,
   fields: { name: string; type: FieldType }[],
 ): Record<string, FieldValue> {
-  const stored = new Map(Object.entries(lead.fields).map(([name, value]) => [name.toLowerCase(), value]));
+  const stored = new Map(Object.entries(values).map(([name, value]) => [name.toLowerCase(), value]));
   return Object.fromEntries(
     fields.map((field) => {
-      if (field.name === 'email') return [field.name, lead.email];
+      if (field.name === 'email') return [field.name, email];
       const value = stored.get(field.name.toLowerCase()) ?? null;
       return [field.name, field.type === 'SCORE' ? (value ?? 0) : value];
     }),
@@ -116,7 +117,7 @@ LeadRef.implement({
       type: 'JSON',
       description: 'Every field’s value by field name, score fields included (0 when never set).',
       resolve: async (lead, _args, context) =>
-        presentedFields(lead, await workspaceFields(context).load(lead.workspace.id)),
+        presentedFields(lead.email, lead.fields, await workspaceFields(context).load(lead.workspace.id)),
     }),
     score: t.int({
       description: 'A score field’s value; 0 when never set.',

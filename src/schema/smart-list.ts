@@ -1,13 +1,10 @@
 import type { EntityName } from '@mikro-orm/core';
 import { Program } from '../db/entities/program.entity.js';
-import {
-  SmartList,
-  type StoredFilter,
-  type StoredSmartListDefinition,
-  type StoredTrigger,
-} from '../db/entities/smart-list.entity.js';
+import { SmartList } from '../db/entities/smart-list.entity.js';
 import { StaticList } from '../db/entities/static-list.entity.js';
+import type { Filter, SmartListDefinition, Trigger } from '../domain/model.js';
 import { builder } from './builder.js';
+import { checkSmartListSave, isEvaluable, requestCampaignGraph } from './campaign-graph.js';
 import type { GraphQLContext } from './context.js';
 import { userError } from './errors.js';
 import { databaseId } from './ids.js';
@@ -71,7 +68,7 @@ export const SmartListRef = builder.loadableNodeRef('SmartList', {
   load: (ids: string[], context) => loadVisible(context, SmartList, ids) as Promise<SmartList[]>,
 });
 
-export const SmartListFilterRef = builder.objectRef<StoredFilter & { position: number }>('SmartListFilter');
+export const SmartListFilterRef = builder.objectRef<Filter & { position: number }>('SmartListFilter');
 SmartListFilterRef.implement({
   description: 'One filter of a smart list, or the condition of a flow choice.',
   fields: (t) => ({
@@ -81,7 +78,7 @@ SmartListFilterRef.implement({
     operator: t.field({
       type: FilterOperatorEnum,
       nullable: true,
-      resolve: (filter) => (filter.operator as typeof FilterOperatorEnum.$inferType | null) ?? null,
+      resolve: (filter) => filter.operator ?? null,
     }),
     values: t.stringList({ resolve: (filter) => filter.values ?? [] }),
     smartList: t.field({
@@ -100,7 +97,7 @@ SmartListFilterRef.implement({
   }),
 });
 
-const SmartListTriggerRef = builder.objectRef<StoredTrigger>('SmartListTrigger').implement({
+const SmartListTriggerRef = builder.objectRef<Trigger>('SmartListTrigger').implement({
   description: 'What starts a trigger campaign for a lead. Triggers are always OR’ed.',
   fields: (t) => ({
     kind: t.field({ type: TriggerKindEnum, resolve: (trigger) => trigger.kind }),
@@ -119,7 +116,10 @@ const SmartListTriggerRef = builder.objectRef<StoredTrigger>('SmartListTrigger')
   }),
 });
 
-export const SmartListDefinitionRef = builder.objectRef<StoredSmartListDefinition>('SmartListDefinition');
+/** A definition as shown: `workspaceId` is where its references are resolved to judge it valid. */
+export type SmartListDefinitionView = SmartListDefinition & { workspaceId: string };
+
+export const SmartListDefinitionRef = builder.objectRef<SmartListDefinitionView>('SmartListDefinition');
 SmartListDefinitionRef.implement({
   description: 'Filters combined by a rule, plus triggers.',
   fields: (t) => ({
@@ -131,6 +131,12 @@ SmartListDefinitionRef.implement({
         definition.filters.map((filter, index) => ({ ...filter, position: index + 1 })),
     }),
     triggers: t.field({ type: [SmartListTriggerRef], resolve: (definition) => definition.triggers }),
+    isValid: t.boolean({
+      description:
+        'False when a filter cannot be evaluated (a deleted smart list, an unknown field...): then nobody qualifies.',
+      resolve: async ({ workspaceId, ...definition }, _args, context) =>
+        isEvaluable(definition, await requestCampaignGraph(context).load(workspaceId)),
+    }),
   }),
 });
 
@@ -138,7 +144,10 @@ SmartListRef.implement({
   description: 'A reusable smart list, referenced from other smart lists by MEMBER_OF_SMART_LIST filters.',
   fields: (t) => ({
     name: t.exposeString('name'),
-    definition: t.field({ type: SmartListDefinitionRef, resolve: (smartList) => smartList.definition }),
+    definition: t.field({
+      type: SmartListDefinitionRef,
+      resolve: (smartList) => ({ ...smartList.definition, workspaceId: smartList.workspace.id }),
+    }),
   }),
 });
 
@@ -194,8 +203,8 @@ export async function toStoredFilter(
   workspaceId: string,
   input: FilterInput,
   where: string,
-): Promise<StoredFilter> {
-  const stored: StoredFilter = { kind: input.kind };
+): Promise<Filter> {
+  const stored: Filter = { kind: input.kind };
   switch (input.kind) {
     case 'ATTRIBUTE':
       if (!input.attribute?.trim() || !input.operator)
@@ -239,18 +248,18 @@ export async function toStoredSmartList(
   context: GraphQLContext,
   workspaceId: string,
   input: SmartListInput,
-): Promise<StoredSmartListDefinition> {
+): Promise<SmartListDefinition> {
   if (input.filters.length > MAX_FILTERS) throw userError('BAD_USER_INPUT', `At most ${MAX_FILTERS} filters`);
   const triggers = input.triggers ?? [];
   if (triggers.length > MAX_TRIGGERS) throw userError('BAD_USER_INPUT', `At most ${MAX_TRIGGERS} triggers`);
   const rule = input.rule ?? 'ALL';
   if (rule === 'ADVANCED' && !input.advancedLogic?.trim())
     throw invalid('The ADVANCED rule needs advancedLogic');
-  const filters: StoredFilter[] = [];
+  const filters: Filter[] = [];
   for (const [index, filter] of input.filters.entries()) {
     filters.push(await toStoredFilter(context, workspaceId, filter, `filter ${index + 1}`));
   }
-  const storedTriggers: StoredTrigger[] = [];
+  const storedTriggers: Trigger[] = [];
   for (const [index, trigger] of triggers.entries()) {
     const where = `trigger ${index + 1}`;
     if (trigger.kind === 'DATA_VALUE_CHANGES' && !trigger.attribute?.trim()) {
@@ -302,6 +311,7 @@ builder.mutationFields((t) => ({
     resolve: async (_root, args, context) => {
       const workspace = await requireWorkspace(context, args.workspaceId);
       const definition = await toStoredSmartList(context, workspace.id, args.definition);
+      await checkSmartListSave(context, workspace.id, definition, undefined);
       const smartList = context.em.create(SmartList, { workspace, name: args.name, definition });
       await context.em.flush();
       return smartList;
@@ -312,7 +322,9 @@ builder.mutationFields((t) => ({
     args: { id: t.arg.id(), definition: t.arg({ type: SmartListInputRef }) },
     resolve: async (_root, args, context) => {
       const smartList = await requireSmartList(context, args.id);
-      smartList.definition = await toStoredSmartList(context, smartList.workspace.id, args.definition);
+      const definition = await toStoredSmartList(context, smartList.workspace.id, args.definition);
+      await checkSmartListSave(context, smartList.workspace.id, definition, smartList.id);
+      smartList.definition = definition;
       await context.em.flush();
       return smartList;
     },

@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { PothosValidationError } from '@pothos/core';
 import { GraphQLError } from 'graphql';
-import { createGraphQLError, createYoga, maskError, useReadinessCheck } from 'graphql-yoga';
+import { createGraphQLError, createYoga, useReadinessCheck } from 'graphql-yoga';
 import type { Logger } from 'pino';
 import type { Orm } from '../db/orm.js';
 import type { GraphQLContext } from '../schema/context.js';
@@ -23,6 +24,18 @@ export interface YogaOptions {
 
 const isGraphQLError = (error: unknown): error is GraphQLError => error instanceof GraphQLError;
 
+/**
+ * Malformed input the client must fix, reported without a code by the libraries: Pothos's validation
+ * errors (a bad global id) and graphql-js's request-level errors (a variable of the wrong type, a
+ * @oneOf input with two keys), which have no path.
+ */
+function isInputError(error: GraphQLError): boolean {
+  const original = error.originalError;
+  return (
+    original instanceof PothosValidationError || (!error.path && (!original || isGraphQLError(original)))
+  );
+}
+
 export function createYogaServer({ orm, log, authenticator, isReady }: YogaOptions) {
   return createYoga<TransportContext, GraphQLContext>({
     schema,
@@ -38,24 +51,18 @@ export function createYogaServer({ orm, log, authenticator, isReady }: YogaOptio
     },
     maskedErrors: {
       isDev: false,
-      maskError(error: unknown, message: string): Error {
-        if (isGraphQLError(error) && error.extensions.code) return error;
-        // Pothos reports malformed input (a bad global id, say) as a GraphQLError without a code.
-        if (
-          isGraphQLError(error) &&
-          isGraphQLError(error.originalError) &&
-          !error.originalError.extensions.code
-        ) {
-          return createGraphQLError(error.message, {
-            nodes: error.nodes,
-            path: error.path,
-            extensions: { code: 'BAD_USER_INPUT' },
-          });
+      maskError(error: unknown): Error {
+        const located = isGraphQLError(error) ? error : null;
+        if (located?.extensions.code) return located;
+        const where = { nodes: located?.nodes, path: located?.path };
+        if (located && isInputError(located)) {
+          return createGraphQLError(located.message, { ...where, extensions: { code: 'BAD_USER_INPUT' } });
         }
-        const cause = isGraphQLError(error) ? (error.originalError ?? error) : error;
-        if (!isGraphQLError(cause))
-          log.error({ err: cause }, 'unexpected error while executing an operation');
-        return maskError(error, message, false);
+        log.error({ err: located?.originalError ?? error }, 'unexpected error while executing an operation');
+        return createGraphQLError('Unexpected error.', {
+          ...where,
+          extensions: { code: 'INTERNAL_SERVER_ERROR' },
+        });
       },
     },
     context: async ({ request, connectionParams }): Promise<GraphQLContext> => {

@@ -60,12 +60,12 @@ async function seed(count: number) {
     const flow: StoredFlowStep[] = [
       {
         id: `s${index}a`,
-        action: { executeCampaign: { campaignId: child.id, useParentTokenContext: true } },
+        action: { type: 'executeCampaign', campaignId: child.id, useParentTokenContext: true },
         choices: [],
       },
       {
         id: `s${index}b`,
-        action: { addToList: { listId: list.id } },
+        action: { type: 'addToList', listId: list.id },
         choices: [{ when: { kind: 'MEMBER_OF_LIST', staticListId: list.id }, action: null }],
       },
     ];

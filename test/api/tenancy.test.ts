@@ -173,6 +173,28 @@ describe('query limits', () => {
     expect(response.errors?.[0]?.message).toMatch(/exceeds the limit/);
   });
 
+  it('a query deeper than the depth limit is refused as BAD_USER_INPUT', async () => {
+    let selection = 'name';
+    for (let level = 0; level < 7; level += 1) selection = `program { campaigns { ${selection} } }`;
+    const response = await t.graphql(
+      `{ workspaces { programs { campaigns { ${selection} } } } }`,
+      {},
+      ADMIN_KEY,
+    );
+    expect(errorCodes(response)).toEqual(['BAD_USER_INPUT']);
+    expect(response.errors?.[0]?.message).toMatch(/^Query depth \d+ exceeds the limit of 12$/);
+  });
+
+  it('a query whose nested lists multiply past the complexity limit is refused as BAD_USER_INPUT', async () => {
+    const response = await t.graphql(
+      '{ workspaces { programs { campaigns { executes { executedBy { name } } } } } }',
+      {},
+      ADMIN_KEY,
+    );
+    expect(errorCodes(response)).toEqual(['BAD_USER_INPUT']);
+    expect(response.errors?.[0]?.message).toMatch(/^Query complexity \d+ exceeds the limit of 5000$/);
+  });
+
   it('an operation the schema does not have is refused before it runs', async () => {
     const response = await t.graphql('{ nothingHere }', {}, ADMIN_KEY);
     expect(response.errors?.[0]?.message).toContain('Cannot query field "nothingHere"');

@@ -1,35 +1,13 @@
 import { defineEntity, type InferEntity, p } from '@mikro-orm/core';
+import type { FlowStep, QualificationRule, SmartListDefinition } from '../../domain/model.js';
 import { Program } from './program.entity.js';
-import type { StoredFilter, StoredSmartListDefinition } from './smart-list.entity.js';
 import { createdAt, id, Workspace } from './workspace.entity.js';
 
-/** One flow action as stored: exactly one key, as in the contract's @oneOf FlowActionInput. */
-export type StoredFlowAction =
-  | { changeScore: { scoreName: string; change: string } }
-  | { changeDataValue: { attribute: string; value: string | null } }
-  | { executeCampaign: { campaignId: string; useParentTokenContext: boolean } }
-  | { requestCampaign: { campaignId: string } }
-  | { removeFromFlow: { campaignIds: string[] } }
-  | { addToList: { listId: string } }
-  | { removeFromList: { listId: string } }
-  | { changeProgramStatus: { programId: string; status: string } }
-  | { wait: { seconds: number } }
-  | { webhook: { url: string; method: string; body: string | null } }
-  | { interestingMoment: { kind: string; description: string } };
-
-/** A flow step as stored: a default action (or none) and choices checked in order. */
-export interface StoredFlowStep {
-  /** Stable across edits of the flow, so that a waiting lead resumes at the right step. */
-  id: string;
-  action: StoredFlowAction | null;
-  choices: { when: StoredFilter; action: StoredFlowAction | null }[];
-}
-
-export interface StoredQualificationRule {
-  kind: 'ONCE' | 'EVERY_TIME' | 'ONCE_EVERY';
-  every?: number | null;
-  unit?: 'HOURS' | 'DAYS' | 'WEEKS' | 'MONTHS' | null;
-}
+/**
+ * A flow step as stored: the domain's step (actions tagged by `type`, database ids) plus an id that
+ * stays with the step across edits of the flow.
+ */
+export type StoredFlowStep = FlowStep & { id: string };
 
 export const CAMPAIGN_STATUSES = ['INACTIVE', 'ACTIVE'] as const;
 
@@ -48,9 +26,9 @@ export const Campaign = defineEntity({
     description: p.text().nullable(),
     isExecutable: p.boolean().default(false),
     status: p.enum([...CAMPAIGN_STATUSES]).default('INACTIVE'),
-    smartList: p.json<StoredSmartListDefinition>(),
+    smartList: p.json<SmartListDefinition>(),
     flow: p.json<StoredFlowStep[]>(),
-    qualificationRule: p.json<StoredQualificationRule>(),
+    qualificationRule: p.json<QualificationRule>(),
     createdAt: createdAt(),
     updatedAt: p
       .datetime()

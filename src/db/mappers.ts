@@ -1,0 +1,132 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type {
+  CampaignGraph,
+  Campaign as DomainCampaign,
+  Folder as DomainFolder,
+  Lead as DomainLead,
+  Program as DomainProgram,
+  FieldType,
+  LeadHistory,
+  MyTokens,
+} from '../domain/model.js';
+import { Campaign } from './entities/campaign.entity.js';
+import { Folder } from './entities/folder.entity.js';
+import type { Lead } from './entities/lead.entity.js';
+import { LeadCampaignHistory } from './entities/lead-campaign-history.entity.js';
+import { LeadField } from './entities/lead-field.entity.js';
+import { MyToken } from './entities/my-token.entity.js';
+import { Program } from './entities/program.entity.js';
+import { ProgramMember } from './entities/program-member.entity.js';
+import { SmartList } from './entities/smart-list.entity.js';
+import { StaticListMember } from './entities/static-list.entity.js';
+
+export function toDomainCampaign(campaign: Campaign): DomainCampaign {
+  return {
+    id: campaign.id,
+    workspaceId: campaign.workspace.id,
+    programId: campaign.program.id,
+    name: campaign.name,
+    description: campaign.description ?? null,
+    executable: campaign.isExecutable,
+    smartList: campaign.smartList,
+    flow: campaign.flow,
+    qualificationRule: campaign.qualificationRule,
+  };
+}
+
+function tokensByOwner(tokens: MyToken[], owner: 'folder' | 'program'): Map<string, Record<string, string>> {
+  const byOwner = new Map<string, Record<string, string>>();
+  for (const token of tokens) {
+    const ownerId = token[owner]?.id;
+    if (!ownerId) continue;
+    const owned = byOwner.get(ownerId) ?? {};
+    owned[token.name] = token.value;
+    byOwner.set(ownerId, owned);
+  }
+  return byOwner;
+}
+
+/**
+ * Everything of a workspace a flow can reach, in the domain's shape: six queries, whatever the
+ * size of the workspace. `replace` puts unsaved campaigns in place of (or beside) stored ones, so a
+ * save can be checked against the graph it would make.
+ */
+export async function loadCampaignGraph(
+  em: EntityManager,
+  workspaceId: string,
+  replace: Campaign[] = [],
+): Promise<CampaignGraph> {
+  const [campaigns, smartLists, programs, folders, tokens, fields] = await Promise.all([
+    em.find(Campaign, { workspace: workspaceId, deletedAt: null }),
+    em.find(SmartList, { workspace: workspaceId }),
+    em.find(Program, { workspace: workspaceId }),
+    em.find(Folder, { workspace: workspaceId }),
+    em.find(MyToken, { workspace: workspaceId }),
+    em.find(LeadField, { workspace: workspaceId }),
+  ]);
+  const folderTokens = tokensByOwner(tokens, 'folder');
+  const programTokens = tokensByOwner(tokens, 'program');
+  const replaced = new Set(replace.map((campaign) => campaign.id));
+  const allCampaigns = [...campaigns.filter((campaign) => !replaced.has(campaign.id)), ...replace];
+  return {
+    campaigns: Object.fromEntries(allCampaigns.map((campaign) => [campaign.id, toDomainCampaign(campaign)])),
+    smartLists: Object.fromEntries(
+      smartLists.map((smartList) => [
+        smartList.id,
+        {
+          id: smartList.id,
+          name: smartList.name,
+          definition: smartList.definition,
+          deleted: !!smartList.deletedAt,
+        },
+      ]),
+    ),
+    programs: Object.fromEntries(
+      programs.map((program): [string, DomainProgram] => [
+        program.id,
+        {
+          id: program.id,
+          name: program.name,
+          folderId: program.folder?.id ?? null,
+          statuses: program.statuses,
+          tokens: (programTokens.get(program.id) ?? {}) as MyTokens,
+        },
+      ]),
+    ),
+    folders: Object.fromEntries(
+      folders.map((folder): [string, DomainFolder] => [
+        folder.id,
+        { id: folder.id, parentId: folder.parent?.id ?? null, tokens: folderTokens.get(folder.id) ?? {} },
+      ]),
+    ),
+    fields: Object.fromEntries(fields.map((field) => [field.name, field.type as FieldType])),
+  };
+}
+
+/** Leads in the domain's shape, with their lists and program memberships: two queries for all. */
+export async function toDomainLeads(em: EntityManager, leads: Lead[]): Promise<DomainLead[]> {
+  const ids = leads.map((lead) => lead.id);
+  const [lists, memberships] = await Promise.all([
+    em.find(StaticListMember, { lead: { $in: ids } }),
+    em.find(ProgramMember, { lead: { $in: ids } }),
+  ]);
+  return leads.map((lead) => ({
+    id: lead.id,
+    email: lead.email,
+    fields: lead.fields,
+    listIds: lists.filter((member) => member.lead.id === lead.id).map((member) => member.list.id),
+    programMemberships: Object.fromEntries(
+      memberships
+        .filter((member) => member.lead.id === lead.id)
+        .map((member) => [member.program.id, member.status]),
+    ),
+  }));
+}
+
+/** A lead's history with every campaign, as qualification rules read it. */
+export async function loadLeadHistory(em: EntityManager, leadId: string): Promise<LeadHistory> {
+  const rows = await em.find(LeadCampaignHistory, { lead: leadId });
+  return Object.fromEntries(
+    rows.map((row) => [row.campaign.id, { lastRunAt: row.lastRunAt, runCount: row.runCount }]),
+  );
+}

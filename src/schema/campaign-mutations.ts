@@ -1,0 +1,236 @@
+import { encodeGlobalID } from '@pothos/plugin-relay';
+import { Campaign } from '../db/entities/campaign.entity.js';
+import { Program } from '../db/entities/program.entity.js';
+import { EMPTY_SMART_LIST } from '../db/entities/smart-list.entity.js';
+import type { QualificationRule } from '../domain/model.js';
+import { builder } from './builder.js';
+import {
+  actionTargets,
+  CampaignRef,
+  campaignType,
+  flowActions,
+  QualificationKindEnum,
+  TimeUnitEnum,
+  workspaceCampaigns,
+} from './campaign.js';
+import { checkCampaignSave } from './campaign-graph.js';
+import type { GraphQLContext } from './context.js';
+import { userError } from './errors.js';
+import { FlowStepInputRef, toStoredFlow } from './flow.js';
+import { databaseId } from './ids.js';
+import { requireInWorkspace, requireVisible } from './loading.js';
+import { SmartListInputRef, toStoredSmartList } from './smart-list.js';
+import { objectName } from './tenancy.js';
+
+const MAX_DESCRIPTION = 2000;
+const MAX_ONCE_EVERY = 1000;
+
+const QualificationRuleInputRef = builder.inputType('QualificationRuleInput', {
+  fields: (t) => ({
+    kind: t.field({ type: QualificationKindEnum }),
+    every: t.int({ required: false, description: 'ONCE_EVERY only: how many units.' }),
+    unit: t.field({ type: TimeUnitEnum, required: false, description: 'ONCE_EVERY only.' }),
+  }),
+});
+
+const CreateCampaignInputRef = builder.inputType('CreateCampaignInput', {
+  fields: (t) => ({
+    programId: t.id(),
+    name: t.string({ validate: objectName }),
+    description: t.string({ required: false }),
+    executable: t.boolean({
+      required: false,
+      defaultValue: false,
+      description: 'The Executable check box. An executable campaign is never scheduled or activated.',
+    }),
+    smartList: t.field({ type: SmartListInputRef, required: false }),
+    flow: t.field({ type: [FlowStepInputRef], required: false }),
+    qualificationRule: t.field({ type: QualificationRuleInputRef, required: false }),
+  }),
+});
+
+const UpdateCampaignInputRef = builder.inputType('UpdateCampaignInput', {
+  description: 'Only the fields given change.',
+  fields: (t) => ({
+    name: t.string({ required: false, validate: objectName }),
+    description: t.string({ required: false }),
+    smartList: t.field({ type: SmartListInputRef, required: false }),
+    flow: t.field({ type: [FlowStepInputRef], required: false }),
+    qualificationRule: t.field({ type: QualificationRuleInputRef, required: false }),
+  }),
+});
+
+type QualificationRuleInput = typeof QualificationRuleInputRef.$inferInput;
+
+function toStoredRule(input: QualificationRuleInput | null | undefined): QualificationRule {
+  if (input?.kind !== 'ONCE_EVERY') return { kind: input?.kind ?? 'ONCE' };
+  if (!input.every || input.every < 1 || input.every > MAX_ONCE_EVERY || !input.unit) {
+    throw userError('BAD_USER_INPUT', `ONCE_EVERY needs every (1 to ${MAX_ONCE_EVERY}) and a unit`);
+  }
+  return { kind: 'ONCE_EVERY', every: input.every, unit: input.unit };
+}
+
+function checkedDescription(description: string | null | undefined): string | null {
+  if (description && description.length > MAX_DESCRIPTION) {
+    throw userError('BAD_USER_INPUT', `description must be at most ${MAX_DESCRIPTION} characters`);
+  }
+  return description ?? null;
+}
+
+async function requireCampaign(context: GraphQLContext, globalId: string): Promise<Campaign> {
+  return requireVisible(context, Campaign, databaseId(globalId, 'Campaign'), {
+    typename: 'Campaign',
+    globalId,
+  });
+}
+
+/** Campaigns whose flows name this one (execute, request or remove): it cannot be deleted under them. */
+async function referencingCampaigns(context: GraphQLContext, campaign: Campaign): Promise<Campaign[]> {
+  return (await workspaceCampaigns(context).load(campaign.workspace.id)).filter(
+    (other) =>
+      other.id !== campaign.id &&
+      flowActions(other.flow).some((action) => {
+        const targets = actionTargets(action);
+        return [...targets.execute, ...targets.other].includes(campaign.id);
+      }),
+  );
+}
+
+/**
+ * Prepares a campaign save, then flushes it only once it passed the whole-graph checks. A refusal
+ * leaves the changes unflushed; GraphQL stops a mutation operation at its first failing (non-null)
+ * field, so nothing later in the request flushes them either.
+ */
+async function save(context: GraphQLContext, prepare: () => Promise<Campaign>): Promise<Campaign> {
+  const campaign = await prepare();
+  await checkCampaignSave(context, campaign);
+  await context.em.flush();
+  workspaceCampaigns(context).clear(campaign.workspace.id);
+  return campaign;
+}
+
+builder.mutationFields((t) => ({
+  createCampaign: t.field({
+    type: CampaignRef,
+    args: { input: t.arg({ type: CreateCampaignInputRef }) },
+    resolve: (_root, { input }, context) =>
+      save(context, async () => {
+        const program = await requireVisible(context, Program, databaseId(input.programId, 'Program'), {
+          typename: 'Program',
+          globalId: input.programId,
+        });
+        const workspaceId = program.workspace.id;
+        const campaign = context.em.create(Campaign, {
+          workspace: workspaceId,
+          program,
+          name: input.name,
+          description: checkedDescription(input.description),
+          isExecutable: input.executable ?? false,
+          smartList: input.smartList
+            ? await toStoredSmartList(context, workspaceId, input.smartList)
+            : EMPTY_SMART_LIST,
+          flow: input.flow ? await toStoredFlow(context, workspaceId, input.flow) : [],
+          qualificationRule: toStoredRule(input.qualificationRule),
+        });
+        return campaign;
+      }),
+  }),
+  updateCampaign: t.field({
+    type: CampaignRef,
+    args: { id: t.arg.id(), input: t.arg({ type: UpdateCampaignInputRef }) },
+    resolve: (_root, { id, input }, context) =>
+      save(context, async () => {
+        const campaign = await requireCampaign(context, id);
+        const workspaceId = campaign.workspace.id;
+        if (input.name) campaign.name = input.name;
+        if (input.description !== undefined) campaign.description = checkedDescription(input.description);
+        if (input.smartList)
+          campaign.smartList = await toStoredSmartList(context, workspaceId, input.smartList);
+        if (input.flow) campaign.flow = await toStoredFlow(context, workspaceId, input.flow, campaign.flow);
+        if (input.qualificationRule) campaign.qualificationRule = toStoredRule(input.qualificationRule);
+        // A campaign that lost its triggers is a batch campaign, and only trigger campaigns are active.
+        if (campaignType(campaign) !== 'TRIGGER') campaign.status = 'INACTIVE';
+        return campaign;
+      }),
+  }),
+  cloneCampaign: t.field({
+    type: CampaignRef,
+    description: 'The clone is executable only when executable is true, whatever the source was.',
+    args: {
+      id: t.arg.id(),
+      name: t.arg.string({ validate: objectName }),
+      programId: t.arg.id({ required: false }),
+      executable: t.arg.boolean({ required: false, defaultValue: false }),
+    },
+    resolve: (_root, args, context) =>
+      save(context, async () => {
+        const source = await requireCampaign(context, args.id);
+        if (source.smartList.triggers.length > 0) {
+          throw userError('CLONE_WITH_TRIGGERS', `Campaign ${source.name} has triggers: it cannot be cloned`);
+        }
+        const program = args.programId
+          ? await requireInWorkspace(
+              context,
+              Program,
+              { typename: 'Program', globalId: args.programId, workspaceId: source.workspace.id },
+              (message) => userError('NOT_FOUND', message),
+            )
+          : source.program;
+        const clone = context.em.create(Campaign, {
+          workspace: source.workspace.id,
+          program,
+          name: args.name,
+          description: source.description,
+          isExecutable: args.executable ?? false,
+          smartList: structuredClone(source.smartList),
+          flow: source.flow.map((step) => ({ ...structuredClone(step), id: crypto.randomUUID() })),
+          qualificationRule: structuredClone(source.qualificationRule),
+        });
+        return clone;
+      }),
+  }),
+  deleteCampaign: t.id({
+    description: 'Refused while another campaign’s flow names this one.',
+    args: { id: t.arg.id() },
+    resolve: async (_root, args, context) => {
+      const campaign = await requireCampaign(context, args.id);
+      const users = await referencingCampaigns(context, campaign);
+      if (users.length > 0) {
+        throw userError(
+          'BAD_USER_INPUT',
+          `Campaign ${campaign.name} is used by ${users.map((user) => `${user.name} (${encodeGlobalID('Campaign', user.id)})`).join(', ')}`,
+        );
+      }
+      campaign.deletedAt = new Date();
+      campaign.status = 'INACTIVE';
+      await context.em.flush();
+      return args.id;
+    },
+  }),
+  activateCampaign: t.field({
+    type: CampaignRef,
+    description: 'Trigger campaigns only.',
+    args: { id: t.arg.id() },
+    resolve: async (_root, args, context) => {
+      const campaign = await requireCampaign(context, args.id);
+      const type = campaignType(campaign);
+      if (type === 'EXECUTABLE') {
+        throw userError('NOT_SCHEDULABLE', 'An executable campaign runs only through Execute Campaign steps');
+      }
+      if (type !== 'TRIGGER') throw userError('BAD_USER_INPUT', 'Only trigger campaigns are activated');
+      campaign.status = 'ACTIVE';
+      await context.em.flush();
+      return campaign;
+    },
+  }),
+  deactivateCampaign: t.field({
+    type: CampaignRef,
+    args: { id: t.arg.id() },
+    resolve: async (_root, args, context) => {
+      const campaign = await requireCampaign(context, args.id);
+      campaign.status = 'INACTIVE';
+      await context.em.flush();
+      return campaign;
+    },
+  }),
+}));

@@ -1,0 +1,133 @@
+import { Campaign } from '../db/entities/campaign.entity.js';
+import { Lead } from '../db/entities/lead.entity.js';
+import { loadCampaignGraph, loadLeadHistory, toDomainLeads } from '../db/mappers.js';
+import { qualifyForCampaign, runFlow } from '../domain/executor.js';
+import type { Activity, Lead as DomainLead, FilterEvaluation } from '../domain/model.js';
+import { ActivityTypeEnum, presentAttributes } from './activity.js';
+import { builder } from './builder.js';
+import { CampaignRef } from './campaign.js';
+import { userError } from './errors.js';
+import { databaseId } from './ids.js';
+import { presentedFields, workspaceFields } from './lead.js';
+import { requireVisible } from './loading.js';
+import { checkedTokens, TokenInputRef } from './token.js';
+
+interface SimulationView {
+  qualified: boolean;
+  explanation: FilterEvaluation[];
+  activities: Activity[];
+  leadAfter: Record<string, unknown>;
+}
+
+const FilterEvaluationRef = builder.objectRef<FilterEvaluation>('FilterEvaluation').implement({
+  description: 'Why the lead passed or failed one smart-list filter.',
+  fields: (t) => ({
+    position: t.exposeInt('position'),
+    passed: t.exposeBoolean('passed'),
+    detail: t.exposeString('detail'),
+  }),
+});
+
+const SimulatedActivityRef = builder.objectRef<Activity>('SimulatedActivity').implement({
+  description: 'An activity a real run would write.',
+  fields: (t) => ({
+    type: t.field({ type: ActivityTypeEnum, resolve: (activity) => activity.type }),
+    campaign: t.field({
+      type: CampaignRef,
+      nullable: true,
+      description: 'The campaign whose flow ran the step.',
+      resolve: (activity) => activity.campaignId,
+    }),
+    depth: t.exposeInt('depth', {
+      description: "0 for the simulated campaign's own steps, 1 to 3 inside executed children.",
+    }),
+    qualified: t.boolean({
+      nullable: true,
+      description: 'Execute Campaign rows only.',
+      resolve: (activity) =>
+        activity.type === 'EXECUTE_CAMPAIGN' ? activity.attributes.qualified === true : null,
+    }),
+    primaryAttributeValue: t.string({
+      nullable: true,
+      resolve: (activity) => activity.primaryAttributeValue,
+    }),
+    attributes: t.field({ type: 'JSON', resolve: (activity) => presentAttributes(activity.attributes) }),
+  }),
+});
+
+const SimulationRef = builder.objectRef<SimulationView>('Simulation').implement({
+  description: 'What would happen if the lead went through the campaign now. Nothing is written.',
+  fields: (t) => ({
+    qualified: t.exposeBoolean('qualified', {
+      description: 'Whether the lead passes the smart list and the qualification rule.',
+    }),
+    explanation: t.field({
+      type: [FilterEvaluationRef],
+      description: 'One row per smart-list filter: why the lead passed or failed it.',
+      resolve: (simulation) => simulation.explanation,
+    }),
+    activities: t.field({
+      type: [SimulatedActivityRef],
+      description: 'What a real run would write, in order, nested executions included.',
+      resolve: (simulation) => simulation.activities,
+    }),
+    leadAfter: t.field({
+      type: 'JSON',
+      description:
+        'The lead’s fields after the flow, as Lead.fields would show them (score fields included).',
+      resolve: (simulation) => simulation.leadAfter,
+    }),
+  }),
+});
+
+builder.queryFields((t) => ({
+  simulateCampaign: t.field({
+    type: SimulationRef,
+    description: 'Dry run: what would happen if this lead went through this campaign now. Writes nothing.',
+    args: {
+      campaignId: t.arg.id(),
+      leadId: t.arg.id(),
+      tokens: t.arg({ type: [TokenInputRef], required: false }),
+    },
+    resolve: async (_root, args, context) => {
+      const campaign = await requireVisible(context, Campaign, databaseId(args.campaignId, 'Campaign'), {
+        typename: 'Campaign',
+        globalId: args.campaignId,
+      });
+      const lead = await requireVisible(context, Lead, databaseId(args.leadId, 'Lead'), {
+        typename: 'Lead',
+        globalId: args.leadId,
+      });
+      if (lead.workspace.id !== campaign.workspace.id) {
+        throw userError('NOT_FOUND', `No Lead with id ${args.leadId} in the campaign's workspace`);
+      }
+      const runTokens = Object.fromEntries(
+        checkedTokens(args.tokens ?? []).map((token) => [token.name, token.value]),
+      );
+      const workspaceId = campaign.workspace.id;
+      const [graph, [domainLead], history, fields] = await Promise.all([
+        loadCampaignGraph(context.em, workspaceId),
+        toDomainLeads(context.em, [lead]),
+        loadLeadHistory(context.em, lead.id),
+        workspaceFields(context).load(workspaceId),
+      ]);
+      const now = new Date();
+      const input = { lead: domainLead as DomainLead, graph, history, campaignId: campaign.id, now };
+      const qualification = qualifyForCampaign(input);
+      const result = qualification.qualified
+        ? runFlow({
+            ...input,
+            run: { id: 'simulation', kind: 'BATCH', tokens: runTokens, trigger: null },
+            startStepIndex: 0,
+          })
+        : null;
+      const after = result?.leadAfter ?? (domainLead as DomainLead);
+      return {
+        qualified: qualification.qualified,
+        explanation: qualification.explanation,
+        activities: result?.activities ?? [],
+        leadAfter: presentedFields(after.email, after.fields, fields),
+      };
+    },
+  }),
+}));

@@ -1,0 +1,216 @@
+import { brandWithType, createContextCache, typeBrandKey } from '@pothos/core';
+import DataLoader from 'dataloader';
+import { Folder } from '../db/entities/folder.entity.js';
+import { MyToken, type TOKEN_TYPES } from '../db/entities/my-token.entity.js';
+import { Program } from '../db/entities/program.entity.js';
+import { normalizeTokenName } from '../domain/tokens.js';
+import { builder } from './builder.js';
+import type { GraphQLContext } from './context.js';
+import { userError } from './errors.js';
+import { decodeOwnerId } from './ids.js';
+import { requireVisible } from './loading.js';
+import { FolderRef, ProgramRef } from './program.js';
+
+export const MAX_TOKENS_PER_CALL = 100;
+const MAX_TOKEN_VALUE = 10_000;
+
+export type TokenType = (typeof TOKEN_TYPES)[number];
+
+/** A token as shown: `definedBy` names the folder or program whose definition is in effect. */
+export interface TokenView {
+  name: string;
+  type: TokenType;
+  value: string;
+  definedBy: { typename: 'Folder' | 'Program'; id: string } | null;
+}
+
+const TokenTypeEnum = builder.enumType('TokenType', {
+  values: {
+    TEXT: {},
+    NUMBER: { description: 'A decimal number.' },
+    SCORE: { description: 'A score change: +N, -N, =N, =-N or N.' },
+    DATE: { description: 'An ISO-8601 date or date-time.' },
+  } as const,
+});
+
+export const TokenInputRef = builder.inputType('TokenInput', {
+  fields: (t) => ({
+    name: t.string({ description: 'my.score or {{my.score}}' }),
+    value: t.string(),
+    type: t.field({ type: TokenTypeEnum, required: false, description: 'TEXT when not given.' }),
+  }),
+});
+
+export type TokenInput = typeof TokenInputRef.$inferInput;
+
+const VALUE_PATTERNS: Record<TokenType, RegExp> = {
+  TEXT: /^[\s\S]*$/,
+  NUMBER: /^-?\d+(\.\d+)?$/,
+  SCORE: /^\s*(=\s*-?|[+-])?\s*\d+\s*$/,
+  DATE: /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?)?$/,
+};
+
+/**
+ * Checks My Tokens given to a mutation: at most 100, names `my.x` or `{{my.x}}` (INVALID_TOKEN),
+ * each name once (case-insensitively), values that fit their type (INVALID_TOKEN).
+ */
+export function checkedTokens(tokens: TokenInput[]): { name: string; type: TokenType; value: string }[] {
+  if (tokens.length > MAX_TOKENS_PER_CALL) {
+    throw userError('BAD_USER_INPUT', `At most ${MAX_TOKENS_PER_CALL} tokens per call`);
+  }
+  const seen = new Set<string>();
+  return tokens.map((token) => {
+    const normalized = normalizeTokenName(token.name);
+    if (!normalized.ok) throw userError('INVALID_TOKEN', normalized.problem.message);
+    const key = normalized.name.toLowerCase();
+    if (seen.has(key)) throw userError('INVALID_TOKEN', `${normalized.name} is given twice`);
+    seen.add(key);
+    const type = token.type ?? 'TEXT';
+    if (token.value.length > MAX_TOKEN_VALUE) {
+      throw userError(
+        'INVALID_TOKEN',
+        `${normalized.name}: the value is longer than ${MAX_TOKEN_VALUE} characters`,
+      );
+    }
+    if (!VALUE_PATTERNS[type].test(token.value)) {
+      throw userError('INVALID_TOKEN', `${normalized.name}: "${token.value}" is not a ${type} value`);
+    }
+    return { name: normalized.name, type, value: token.value };
+  });
+}
+
+function viewOf(token: MyToken): TokenView {
+  return {
+    name: token.name,
+    type: token.type,
+    value: token.value,
+    definedBy: token.program
+      ? { typename: 'Program', id: token.program.id }
+      : token.folder
+        ? { typename: 'Folder', id: token.folder.id }
+        : null,
+  };
+}
+
+/** Every My Token of a workspace and its folders, loaded once per request and workspace. */
+const workspaceTokens = createContextCache(
+  (context: GraphQLContext) =>
+    new DataLoader<string, { tokens: MyToken[]; folders: Map<string, Folder> }>(async (workspaceIds) => {
+      const [tokens, folders] = await Promise.all([
+        context.em.find(MyToken, { workspace: { $in: [...workspaceIds] } }, { orderBy: { name: 'asc' } }),
+        context.em.find(Folder, { workspace: { $in: [...workspaceIds] } }),
+      ]);
+      return workspaceIds.map((workspaceId) => ({
+        tokens: tokens.filter((token) => token.workspace.id === workspaceId),
+        folders: new Map(
+          folders
+            .filter((folder) => folder.workspace.id === workspaceId)
+            .map((folder) => [folder.id, folder]),
+        ),
+      }));
+    }),
+);
+
+/** My Tokens in effect for a program: the folder chain from the root down, then the program; nearest wins. */
+export function effectiveTokens(
+  program: Program,
+  tokens: MyToken[],
+  folders: Map<string, Folder>,
+): TokenView[] {
+  const chain: string[] = [];
+  for (let folderId = program.folder?.id; folderId && !chain.includes(folderId); ) {
+    chain.unshift(folderId);
+    folderId = folders.get(folderId)?.parent?.id;
+  }
+  const effective = new Map<string, TokenView>();
+  const layers = [
+    ...chain.map((folderId) => tokens.filter((token) => token.folder?.id === folderId)),
+    tokens.filter((token) => token.program?.id === program.id),
+  ];
+  for (const layer of layers) {
+    for (const token of layer) effective.set(token.name.toLowerCase(), viewOf(token));
+  }
+  return [...effective.values()].sort((a, b) => a.name.localeCompare(b.name));
+}
+
+const TokenRef = builder.objectRef<TokenView>('Token').implement({
+  description: 'A My Token.',
+  fields: (t) => ({
+    name: t.exposeString('name', { description: 'Without braces, e.g. my.score' }),
+    type: t.field({ type: TokenTypeEnum, resolve: (token) => token.type }),
+    value: t.exposeString('value'),
+    definedBy: t.field({
+      type: builder.nodeInterfaceRef(),
+      nullable: true,
+      description: 'The folder, program or run that defines it.',
+      resolve: async (token, _args, context) => {
+        if (!token.definedBy) return null;
+        const ref = token.definedBy.typename === 'Folder' ? FolderRef : ProgramRef;
+        const owner = await ref.getDataloader(context).load(token.definedBy.id);
+        if (!owner) return null;
+        // The Node interface resolves its concrete type from this brand (once: entities are shared).
+        if (!(typeBrandKey in owner)) brandWithType(owner, ref);
+        return owner;
+      },
+    }),
+  }),
+});
+
+builder.objectFields(FolderRef, (t) => ({
+  tokens: t.field({
+    type: [TokenRef],
+    description: 'My Tokens defined on this folder.',
+    resolve: async (folder, _args, context) =>
+      (await workspaceTokens(context).load(folder.workspace.id)).tokens
+        .filter((token) => token.folder?.id === folder.id)
+        .map(viewOf),
+  }),
+}));
+
+builder.objectFields(ProgramRef, (t) => ({
+  tokens: t.field({
+    type: [TokenRef],
+    description: 'My Tokens defined on this program.',
+    resolve: async (program, _args, context) =>
+      (await workspaceTokens(context).load(program.workspace.id)).tokens
+        .filter((token) => token.program?.id === program.id)
+        .map(viewOf),
+  }),
+  effectiveTokens: t.field({
+    type: [TokenRef],
+    description: 'My Tokens in effect: the folder chain, then the program; the nearest definition wins.',
+    resolve: async (program, _args, context) => {
+      const { tokens, folders } = await workspaceTokens(context).load(program.workspace.id);
+      return effectiveTokens(program, tokens, folders);
+    },
+  }),
+}));
+
+builder.mutationFields((t) => ({
+  setTokens: t.field({
+    type: [TokenRef],
+    description: 'Replaces the My Tokens of a folder or a program. At most 100; all or nothing.',
+    args: { ownerId: t.arg.id(), tokens: t.arg({ type: [TokenInputRef] }) },
+    resolve: async (_root, args, context) => {
+      const { typename, id } = decodeOwnerId(args.ownerId, ['Folder', 'Program'] as const);
+      const described = { typename, globalId: args.ownerId };
+      const owner =
+        typename === 'Folder'
+          ? { folder: await requireVisible(context, Folder, id, described), program: null }
+          : { folder: null, program: await requireVisible(context, Program, id, described) };
+      const workspace = (owner.folder ?? owner.program).workspace;
+      const tokens = checkedTokens(args.tokens);
+      const saved = await context.em.transactional(async (em) => {
+        await em.nativeDelete(
+          MyToken,
+          owner.folder ? { folder: owner.folder.id } : { program: owner.program.id },
+        );
+        const created = tokens.map((token) => em.create(MyToken, { workspace, ...owner, ...token }));
+        await em.flush();
+        return created;
+      });
+      workspaceTokens(context).clear(workspace.id);
+      return saved.map(viewOf).sort((a, b) => a.name.localeCompare(b.name));
+    },
+  }),
+}));
