@@ -10,6 +10,7 @@ import { builder } from './builder.js';
 import { requestCampaignGraph } from './campaign-graph.js';
 import type { GraphQLContext } from './context.js';
 import { PROBLEM_CODES, userError } from './errors.js';
+import { databaseId } from './ids.js';
 import { loadVisible } from './loading.js';
 import { ProgramRef } from './program.js';
 import { SmartListDefinitionRef } from './smart-list.js';
@@ -223,5 +224,15 @@ builder.objectFields(ProgramRef, (t) => ({
       (await workspaceCampaigns(context).load(program.workspace.id)).filter(
         (campaign) => campaign.program.id === program.id,
       ),
+  }),
+}));
+
+builder.queryFields((t) => ({
+  campaign: t.field({
+    type: CampaignRef,
+    nullable: true,
+    description: 'Null when it does not exist, was deleted, or belongs to a workspace the key may not see.',
+    args: { id: t.arg.id() },
+    resolve: (_root, args) => databaseId(args.id, 'Campaign'),
   }),
 }));

@@ -10,6 +10,7 @@ import { builder } from './builder.js';
 import { idCursorPage } from './campaign.js';
 import type { GraphQLContext } from './context.js';
 import { userError } from './errors.js';
+import { databaseId } from './ids.js';
 import { StaticListRef } from './list.js';
 import { loadVisible } from './loading.js';
 import { ProgramRef } from './program.js';
@@ -142,6 +143,16 @@ LeadRef.implement({
     }),
   }),
 });
+
+builder.queryFields((t) => ({
+  lead: t.field({
+    type: LeadRef,
+    nullable: true,
+    description: 'Null when it does not exist or belongs to a workspace the key may not see.',
+    args: { id: t.arg.id() },
+    resolve: (_root, args) => databaseId(args.id, 'Lead'),
+  }),
+}));
 
 const LeadConnection = builder.connectionObject({ type: LeadRef, name: 'LeadConnection' });
 

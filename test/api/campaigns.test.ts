@@ -363,8 +363,11 @@ describe('activation and deletion', () => {
     expect(gone.data).toEqual({ node: null });
   });
 
-  it('another workspace’s campaign cannot be changed', async () => {
+  it('another workspace’s campaign cannot be read or changed', async () => {
     const mine = await createOk({ name: 'Mine' });
+    const query = 'query ($id: ID!) { campaign(id: $id) { name } }';
+    expect((await t.graphql(query, { id: mine.id }, acme.key)).data).toEqual({ campaign: { name: 'Mine' } });
+    expect((await t.graphql(query, { id: mine.id }, globex.key)).data).toEqual({ campaign: null });
     for (const query of [ACTIVATE, DEACTIVATE, DELETE]) {
       expect(errorCodes(await t.graphql(query, { id: mine.id }, globex.key))).toEqual(['NOT_FOUND']);
     }

@@ -191,8 +191,14 @@ describe('upsertLeads', () => {
       'NOT_FOUND',
     ]);
     const lead = response.data?.upsertLeads[0]?.id;
-    const seen = await t.graphql('query ($id: ID!) { lead: node(id: $id) { id } }', { id: lead }, acme.key);
-    expect(seen.data).toEqual({ lead: null });
+    const seen = await t.graphql(
+      'query ($id: ID!) { node(id: $id) { id } lead(id: $id) { email } }',
+      { id: lead },
+      acme.key,
+    );
+    expect(seen.data).toEqual({ node: null, lead: null });
+    const own = await t.graphql('query ($id: ID!) { lead(id: $id) { email } }', { id: lead }, globex.key);
+    expect(own.data).toEqual({ lead: { email: 'ada@example.com' } });
   });
 });
 
