@@ -2,9 +2,9 @@ import { z } from 'zod';
 import { Folder } from '../db/entities/folder.entity.js';
 import { Program } from '../db/entities/program.entity.js';
 import { builder } from './builder.js';
+import type { GraphQLContext } from './context.js';
 import { userError } from './errors.js';
-import { databaseId } from './ids.js';
-import { loadVisible, requireVisible } from './loading.js';
+import { loadVisible, requireInWorkspace } from './loading.js';
 import { objectName, requireWorkspace, WorkspaceRef } from './tenancy.js';
 
 export const DEFAULT_PROGRAM_STATUSES = ['Not in Program', 'Member', 'Engaged'];
@@ -66,6 +66,14 @@ builder.objectFields(WorkspaceRef, (t) => ({
   }),
 }));
 
+/** The folder an optional argument names, which must be in the workspace: NOT_FOUND otherwise. */
+function optionalFolder(context: GraphQLContext, globalId: string | null | undefined, workspaceId: string) {
+  if (!globalId) return null;
+  return requireInWorkspace(context, Folder, { typename: 'Folder', globalId, workspaceId }, (message) =>
+    userError('NOT_FOUND', message),
+  );
+}
+
 builder.mutationFields((t) => ({
   createFolder: t.field({
     type: FolderRef,
@@ -76,15 +84,7 @@ builder.mutationFields((t) => ({
     },
     resolve: async (_root, args, context) => {
       const workspace = await requireWorkspace(context, args.workspaceId);
-      const parent = args.parentId
-        ? await requireVisible(context, Folder, databaseId(args.parentId, 'Folder'), {
-            typename: 'Folder',
-            globalId: args.parentId,
-          })
-        : null;
-      if (parent && parent.workspace.id !== workspace.id) {
-        throw userError('BAD_USER_INPUT', 'The parent folder belongs to another workspace');
-      }
+      const parent = await optionalFolder(context, args.parentId, workspace.id);
       const folder = context.em.create(Folder, { workspace, parent, name: args.name });
       await context.em.flush();
       return folder;
@@ -101,15 +101,7 @@ builder.mutationFields((t) => ({
     },
     resolve: async (_root, args, context) => {
       const workspace = await requireWorkspace(context, args.workspaceId);
-      const folder = args.folderId
-        ? await requireVisible(context, Folder, databaseId(args.folderId, 'Folder'), {
-            typename: 'Folder',
-            globalId: args.folderId,
-          })
-        : null;
-      if (folder && folder.workspace.id !== workspace.id) {
-        throw userError('BAD_USER_INPUT', 'The folder belongs to another workspace');
-      }
+      const folder = await optionalFolder(context, args.folderId, workspace.id);
       const program = context.em.create(Program, {
         workspace,
         folder,
