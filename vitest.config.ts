@@ -20,10 +20,21 @@ const oneGraphqlRealm: Plugin = {
 export default defineConfig({
   plugins: [oneGraphqlRealm],
   test: {
-    include: ['test/**/*.test.ts'],
-    globalSetup: ['test/helpers/global-setup.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     coverage: { provider: 'v8', include: ['src/**/*.ts'], reporter: ['text-summary', 'text'] },
+    projects: [
+      // The pure domain needs no database: its tests run without starting one.
+      { extends: true, test: { name: 'domain', include: ['test/domain/**/*.test.ts'] } },
+      {
+        extends: true,
+        test: {
+          name: 'integration',
+          include: ['test/**/*.test.ts'],
+          exclude: ['test/domain/**'],
+          globalSetup: ['test/helpers/global-setup.ts'],
+        },
+      },
+    ],
   },
 });
