@@ -1,7 +1,13 @@
+import type { FilterQuery } from '@mikro-orm/core';
 import { encodeGlobalID } from '@pothos/plugin-relay';
-import { ACTIVITY_TYPES } from '../db/entities/activity.entity.js';
+import { ACTIVITY_TYPES, Activity } from '../db/entities/activity.entity.js';
 import type { JsonValue } from '../domain/model.js';
 import { builder } from './builder.js';
+import { CampaignRef, idCursorPage } from './campaign.js';
+import type { GraphQLContext } from './context.js';
+import { databaseId } from './ids.js';
+import { LeadRef } from './lead.js';
+import { CampaignRunRef } from './run.js';
 
 export const ActivityTypeEnum = builder.enumType('ActivityType', { values: ACTIVITY_TYPES });
 
@@ -28,3 +34,191 @@ export function presentAttributes(
     }),
   );
 }
+
+/** A stored attribute, as the domain wrote it. */
+const attribute = <T>(activity: Activity, key: string, fallback: T): T =>
+  (activity.attributes[key] as T | undefined) ?? fallback;
+
+export const ActivityRef = builder.interfaceRef<Activity>('Activity').implement({
+  description: 'An immutable record of something that happened to a lead.',
+  resolveType: (activity) => {
+    if (activity.type === 'EXECUTE_CAMPAIGN') return 'ExecuteCampaignActivity';
+    if (activity.type === 'CHANGE_SCORE') return 'ChangeScoreActivity';
+    return 'GenericActivity';
+  },
+  fields: (t) => ({
+    id: t.exposeID('id', {
+      description:
+        'Increases in the order activities are committed: ask for everything after the last one seen.',
+    }),
+    type: t.field({ type: ActivityTypeEnum, resolve: (activity) => activity.type }),
+    lead: t.field({ type: LeadRef, resolve: (activity) => activity.lead.id }),
+    campaign: t.field({
+      type: CampaignRef,
+      nullable: true,
+      description: 'The campaign whose flow ran the step (for Execute Campaign: the parent).',
+      resolve: (activity) => activity.campaign?.id ?? null,
+    }),
+    run: t.field({ type: CampaignRunRef, nullable: true, resolve: (activity) => activity.run?.id ?? null }),
+    occurredAt: t.field({ type: 'DateTime', resolve: (activity) => activity.occurredAt }),
+    primaryAttributeValue: t.string({
+      nullable: true,
+      resolve: (activity) => activity.primaryAttributeValue ?? null,
+    }),
+    attributes: t.field({
+      type: 'JSON',
+      resolve: (activity) => presentAttributes(activity.attributes as Record<string, JsonValue>),
+    }),
+  }),
+});
+
+builder.objectType(builder.objectRef<Activity>('ExecuteCampaignActivity'), {
+  interfaces: [ActivityRef],
+  description: 'An Execute Campaign step: whether the lead qualified for the executable campaign.',
+  fields: (t) => ({
+    qualified: t.boolean({
+      description: 'Qualified: TRUE when the lead passed the child’s smart list and qualification rule.',
+      resolve: (activity) => attribute(activity, 'qualified', false),
+    }),
+    executedCampaign: t.field({
+      type: CampaignRef,
+      resolve: (activity) => attribute(activity, 'executedCampaignId', ''),
+    }),
+    useParentTokenContext: t.boolean({
+      resolve: (activity) => attribute(activity, 'useParentTokenContext', false),
+    }),
+    depth: t.int({
+      description: '1 for a child of a top campaign, at most 3.',
+      resolve: (activity) => attribute(activity, 'depth', 1),
+    }),
+    reason: t.string({
+      nullable: true,
+      description: 'Why the lead did not qualify, when it did not.',
+      resolve: (activity) => attribute<string | null>(activity, 'reason', null),
+    }),
+  }),
+});
+
+builder.objectType(builder.objectRef<Activity>('ChangeScoreActivity'), {
+  interfaces: [ActivityRef],
+  fields: (t) => ({
+    scoreName: t.string({ resolve: (activity) => attribute(activity, 'scoreName', '') }),
+    change: t.string({ resolve: (activity) => attribute(activity, 'change', '') }),
+    oldValue: t.int({ resolve: (activity) => attribute(activity, 'oldValue', 0) }),
+    newValue: t.int({ resolve: (activity) => attribute(activity, 'newValue', 0) }),
+  }),
+});
+
+builder.objectType(builder.objectRef<Activity>('GenericActivity'), {
+  interfaces: [ActivityRef],
+  description: 'Any other activity; its type-specific details are in attributes.',
+  fields: () => ({}),
+});
+
+export const ActivityFilterRef = builder.inputType('ActivityFilter', {
+  fields: (t) => ({
+    workspaceId: t.id({ required: false }),
+    campaignId: t.id({ required: false }),
+    leadId: t.id({ required: false }),
+    runId: t.id({ required: false }),
+    types: t.field({ type: [ActivityTypeEnum], required: false }),
+    qualified: t.boolean({
+      required: false,
+      description: 'Execute Campaign activities only: their Qualified value.',
+    }),
+  }),
+});
+
+type ActivityFilter = typeof ActivityFilterRef.$inferInput;
+
+const ActivityConnection = builder.connectionObject({ type: ActivityRef, name: 'ActivityConnection' });
+
+/**
+ * The conditions of an activity query: the filter's, narrowed to the workspaces the viewer may see
+ * and to the object the connection hangs from. Null when nothing can match.
+ */
+function activityWhere(
+  context: GraphQLContext,
+  filter: ActivityFilter | null | undefined,
+  scope: FilterQuery<Activity>,
+): FilterQuery<Activity> | null {
+  const where: Record<string, unknown> = { ...(scope as object) };
+  const viewer = context.viewer;
+  const workspaceId = filter?.workspaceId ? databaseId(filter.workspaceId, 'Workspace') : undefined;
+  if (viewer?.kind === 'workspace') {
+    if (workspaceId && workspaceId !== viewer.workspaceId) return null;
+    where.workspace = viewer.workspaceId;
+  } else if (workspaceId) {
+    where.workspace = workspaceId;
+  }
+  if (filter?.campaignId) where.campaign = databaseId(filter.campaignId, 'Campaign');
+  if (filter?.leadId) where.lead = databaseId(filter.leadId, 'Lead');
+  if (filter?.runId) where.run = databaseId(filter.runId, 'CampaignRun');
+  if (filter?.types?.length) where.type = { $in: filter.types };
+  if (filter?.qualified != null) {
+    where.type = 'EXECUTE_CAMPAIGN';
+    if (filter.types?.length && !filter.types.includes('EXECUTE_CAMPAIGN')) return null;
+    where.attributes = { qualified: filter.qualified };
+  }
+  return where as FilterQuery<Activity>;
+}
+
+/** One page of activities, oldest first (in commit order); the cursor is the activity id. */
+export function activityConnection(
+  context: GraphQLContext,
+  args: { filter?: ActivityFilter | null; first?: number | null; after?: string | null },
+  scope: FilterQuery<Activity> = {},
+) {
+  return idCursorPage<Activity>(args, async ({ after, limit }) => {
+    const where = activityWhere(context, args.filter, scope);
+    if (!where) return [];
+    return context.em.find(Activity, after ? { $and: [where, { id: { $gt: after } }] } : where, {
+      orderBy: { id: 'asc' },
+      limit,
+    });
+  });
+}
+
+const ACTIVITIES_DESCRIPTION = 'Oldest first, in commit order.';
+
+const activityArgs = builder.args((t) => ({
+  filter: t.field({ type: ActivityFilterRef, required: false }),
+  first: t.int({ required: false }),
+  after: t.string({ required: false, description: 'The id of the last activity seen.' }),
+}));
+
+builder.queryFields((t) => ({
+  activities: t.field({
+    type: ActivityConnection,
+    description: `${ACTIVITIES_DESCRIPTION} Every activities connection of the schema is ordered the same way.`,
+    args: activityArgs,
+    resolve: (_root, args, context) => activityConnection(context, args),
+  }),
+}));
+
+builder.objectFields(LeadRef, (t) => ({
+  activities: t.field({
+    type: ActivityConnection,
+    description: ACTIVITIES_DESCRIPTION,
+    args: activityArgs,
+    resolve: (lead, args, context) => activityConnection(context, args, { lead: lead.id }),
+  }),
+}));
+
+builder.objectFields(CampaignRef, (t) => ({
+  activities: t.field({
+    type: ActivityConnection,
+    description: `${ACTIVITIES_DESCRIPTION} Activities written by this campaign’s own flow steps.`,
+    args: activityArgs,
+    resolve: (campaign, args, context) => activityConnection(context, args, { campaign: campaign.id }),
+  }),
+}));
+
+builder.objectFields(CampaignRunRef, (t) => ({
+  activities: t.field({
+    type: ActivityConnection,
+    description: ACTIVITIES_DESCRIPTION,
+    args: activityArgs,
+    resolve: (run, args, context) => activityConnection(context, args, { run: run.id }),
+  }),
+}));

@@ -11,6 +11,7 @@ import './lead.js';
 import './token.js';
 import './campaign-mutations.js';
 import './simulation.js';
+import './run.js';
 
 /** The executable schema: every concept file registers its types on the builder as it is imported. */
 export const schema = builder.toSchema();

@@ -16,12 +16,17 @@ const MAX_TOKEN_VALUE = 10_000;
 
 export type TokenType = (typeof TOKEN_TYPES)[number];
 
-/** A token as shown: `definedBy` names the folder or program whose definition is in effect. */
+/** A node type whose objects load by id through a request-scoped dataloader. */
+interface LoadableNode {
+  getDataloader(context: GraphQLContext): { load(id: string): Promise<unknown> };
+}
+
+/** A token as shown: `definedBy` names the folder, program or run whose definition is in effect. */
 export interface TokenView {
   name: string;
   type: TokenType;
   value: string;
-  definedBy: { typename: 'Folder' | 'Program'; id: string } | null;
+  definedBy: { ref: LoadableNode; id: string } | null;
 }
 
 const TokenTypeEnum = builder.enumType('TokenType', {
@@ -85,9 +90,9 @@ function viewOf(token: MyToken): TokenView {
     type: token.type,
     value: token.value,
     definedBy: token.program
-      ? { typename: 'Program', id: token.program.id }
+      ? { ref: ProgramRef, id: token.program.id }
       : token.folder
-        ? { typename: 'Folder', id: token.folder.id }
+        ? { ref: FolderRef, id: token.folder.id }
         : null,
   };
 }
@@ -133,7 +138,7 @@ export function effectiveTokens(
   return [...effective.values()].sort((a, b) => a.name.localeCompare(b.name));
 }
 
-const TokenRef = builder.objectRef<TokenView>('Token').implement({
+export const TokenRef = builder.objectRef<TokenView>('Token').implement({
   description: 'A My Token.',
   fields: (t) => ({
     name: t.exposeString('name', { description: 'Without braces, e.g. my.score' }),
@@ -145,11 +150,11 @@ const TokenRef = builder.objectRef<TokenView>('Token').implement({
       description: 'The folder, program or run that defines it.',
       resolve: async (token, _args, context) => {
         if (!token.definedBy) return null;
-        const ref = token.definedBy.typename === 'Folder' ? FolderRef : ProgramRef;
-        const owner = await ref.getDataloader(context).load(token.definedBy.id);
-        if (!owner) return null;
+        const { ref, id } = token.definedBy;
+        const owner = await ref.getDataloader(context).load(id);
+        if (!owner || typeof owner !== 'object') return null;
         // The Node interface resolves its concrete type from this brand (once: entities are shared).
-        if (!(typeBrandKey in owner)) brandWithType(owner, ref);
+        if (!(typeBrandKey in owner)) brandWithType(owner, ref as typeof FolderRef);
         return owner;
       },
     }),
