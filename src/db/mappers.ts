@@ -103,12 +103,15 @@ export async function loadCampaignGraph(
   };
 }
 
+/** Reads that only feed the domain: nothing is tracked, so large audiences do not fill the identity map. */
+const UNTRACKED = { disableIdentityMap: true } as const;
+
 /** Leads in the domain's shape, with their lists and program memberships: two queries for all. */
 export async function toDomainLeads(em: EntityManager, leads: Lead[]): Promise<DomainLead[]> {
   const ids = leads.map((lead) => lead.id);
   const [lists, memberships] = await Promise.all([
-    em.find(StaticListMember, { lead: { $in: ids } }),
-    em.find(ProgramMember, { lead: { $in: ids } }),
+    em.find(StaticListMember, { lead: { $in: ids } }, UNTRACKED),
+    em.find(ProgramMember, { lead: { $in: ids } }, UNTRACKED),
   ]);
   return leads.map((lead) => ({
     id: lead.id,
@@ -123,10 +126,17 @@ export async function toDomainLeads(em: EntityManager, leads: Lead[]): Promise<D
   }));
 }
 
-/** A lead's history with every campaign, as qualification rules read it. */
-export async function loadLeadHistory(em: EntityManager, leadId: string): Promise<LeadHistory> {
-  const rows = await em.find(LeadCampaignHistory, { lead: leadId });
-  return Object.fromEntries(
-    rows.map((row) => [row.campaign.id, { lastRunAt: row.lastRunAt, runCount: row.runCount }]),
-  );
+/** Leads' histories with every campaign, as qualification rules read them: one query for all. */
+export async function loadLeadHistories(
+  em: EntityManager,
+  leadIds: string[],
+): Promise<Map<string, LeadHistory>> {
+  const rows = await em.find(LeadCampaignHistory, { lead: { $in: leadIds } }, UNTRACKED);
+  const histories = new Map<string, Record<string, { lastRunAt: Date; runCount: number }>>();
+  for (const row of rows) {
+    const history = histories.get(row.lead.id) ?? {};
+    history[row.campaign.id] = { lastRunAt: row.lastRunAt, runCount: row.runCount };
+    histories.set(row.lead.id, history);
+  }
+  return histories;
 }

@@ -1,6 +1,6 @@
 import { Campaign } from '../db/entities/campaign.entity.js';
 import { Lead } from '../db/entities/lead.entity.js';
-import { loadCampaignGraph, loadLeadHistory, toDomainLeads } from '../db/mappers.js';
+import { loadCampaignGraph, loadLeadHistories, toDomainLeads } from '../db/mappers.js';
 import { qualifyForCampaign, runFlow } from '../domain/executor.js';
 import type { Activity, Lead as DomainLead, FilterEvaluation } from '../domain/model.js';
 import { ActivityTypeEnum, presentAttributes } from './activity.js';
@@ -105,12 +105,13 @@ builder.queryFields((t) => ({
         checkedTokens(args.tokens ?? []).map((token) => [token.name, token.value]),
       );
       const workspaceId = campaign.workspace.id;
-      const [graph, [domainLead], history, fields] = await Promise.all([
+      const [graph, [domainLead], histories, fields] = await Promise.all([
         loadCampaignGraph(context.em, workspaceId),
         toDomainLeads(context.em, [lead]),
-        loadLeadHistory(context.em, lead.id),
+        loadLeadHistories(context.em, [lead.id]),
         workspaceFields(context).load(workspaceId),
       ]);
+      const history = histories.get(lead.id) ?? {};
       const now = new Date();
       const input = { lead: domainLead as DomainLead, graph, history, campaignId: campaign.id, now };
       const qualification = qualifyForCampaign(input);

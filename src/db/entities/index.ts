@@ -10,6 +10,7 @@ import { LeadField } from './lead-field.entity.js';
 import { MyToken } from './my-token.entity.js';
 import { Program } from './program.entity.js';
 import { ProgramMember } from './program-member.entity.js';
+import { RunChunk } from './run-chunk.entity.js';
 import { SmartList } from './smart-list.entity.js';
 import { StaticList, StaticListMember } from './static-list.entity.js';
 import { Workspace } from './workspace.entity.js';
@@ -29,6 +30,7 @@ export const entities = [
   SmartList,
   Campaign,
   CampaignRun,
+  RunChunk,
   LeadCampaignHistory,
   Activity,
   FlowWait,

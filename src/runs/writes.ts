@@ -1,0 +1,147 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { FieldValue, Lead, RunFlowResult } from '../domain/model.js';
+
+/** What one chunk's flows did, for the leads (locked by the caller) they ran for. */
+export interface ChunkResults {
+  workspaceId: string;
+  runId: string;
+  leads: Lead[];
+  results: RunFlowResult[];
+}
+
+type Row = Record<string, unknown>;
+
+/** Runs a statement over rows passed as one JSON array (its last parameter), in the caller's transaction. */
+async function writeRows(em: EntityManager, sql: string, rows: Row[], ...params: unknown[]): Promise<void> {
+  if (rows.length === 0) return;
+  await em.getConnection().execute(sql, [...params, JSON.stringify(rows)], 'run', em.getTransactionContext());
+}
+
+/**
+ * The final values of the fields a flow touched. The leads are locked for the transaction, so the
+ * value the flow computed from is the stored one: writing it loses no concurrent change (R3).
+ */
+function touchedFields(result: RunFlowResult): Record<string, FieldValue> | null {
+  const names = [...Object.keys(result.effects.fieldChanges), ...Object.keys(result.effects.scoreChanges)];
+  if (names.length === 0) return null;
+  return Object.fromEntries(names.map((name) => [name, result.leadAfter.fields[name] ?? null]));
+}
+
+/**
+ * Writes a chunk's effects set-based, a few statements for the whole chunk, activities last so
+ * that their commit-order lock is held only until the commit (see the activity entity).
+ */
+export async function applyResults(em: EntityManager, chunk: ChunkResults): Promise<void> {
+  const now = new Date();
+  const fieldRows: Row[] = [];
+  const listAdds: Row[] = [];
+  const listRemoves: Row[] = [];
+  const statuses: Row[] = [];
+  const history = new Map<string, Row & { runs: number }>();
+  const waits: Row[] = [];
+  const cancelled: Row[] = [];
+  const activities: Row[] = [];
+  chunk.results.forEach((result, index) => {
+    const leadId = (chunk.leads[index] as Lead).id;
+    const { effects } = result;
+    const fields = touchedFields(result);
+    if (fields) fieldRows.push({ id: leadId, fields });
+    for (const listId of effects.listAdds) listAdds.push({ list_id: listId, lead_id: leadId });
+    for (const listId of effects.listRemoves) listRemoves.push({ list_id: listId, lead_id: leadId });
+    for (const [programId, status] of Object.entries(effects.programStatuses)) {
+      statuses.push({ program_id: programId, lead_id: leadId, status });
+    }
+    for (const record of effects.history) {
+      const key = `${leadId}:${record.campaignId}`;
+      const row = history.get(key) ?? { lead_id: leadId, campaign_id: record.campaignId, runs: 0 };
+      row.runs += 1;
+      row.ran_at = record.ranAt;
+      history.set(key, row);
+    }
+    if (result.suspend?.kind === 'WAIT') {
+      waits.push({
+        lead_id: leadId,
+        resume_step: result.suspend.resumeStepIndex,
+        resume_at: result.suspend.resumeAt,
+      });
+    }
+    for (const campaignId of effects.removedFromFlowCampaignIds)
+      cancelled.push({ lead_id: leadId, campaign_id: campaignId });
+    for (const activity of result.activities) {
+      activities.push({
+        lead_id: leadId,
+        campaign_id: activity.campaignId,
+        type: activity.type,
+        occurred_at: activity.occurredAt,
+        primary_attribute_value: activity.primaryAttributeValue,
+        attributes: activity.attributes,
+      });
+    }
+  });
+
+  await writeRows(
+    em,
+    `update lead set fields = lead.fields || c.fields, updated_at = ?
+     from jsonb_to_recordset(?::jsonb) as c(id bigint, fields jsonb) where lead.id = c.id`,
+    fieldRows,
+    now,
+  );
+  await writeRows(
+    em,
+    `insert into static_list_member (list_id, lead_id, added_at)
+     select c.list_id, c.lead_id, ? from jsonb_to_recordset(?::jsonb) as c(list_id bigint, lead_id bigint)
+     on conflict do nothing`,
+    listAdds,
+    now,
+  );
+  await writeRows(
+    em,
+    `delete from static_list_member m using jsonb_to_recordset(?::jsonb) as c(list_id bigint, lead_id bigint)
+     where m.list_id = c.list_id and m.lead_id = c.lead_id`,
+    listRemoves,
+  );
+  await writeRows(
+    em,
+    `insert into program_member (program_id, lead_id, status, updated_at)
+     select c.program_id, c.lead_id, c.status, ? from jsonb_to_recordset(?::jsonb) as c(program_id bigint, lead_id bigint, status text)
+     on conflict (program_id, lead_id) do update set status = excluded.status, updated_at = excluded.updated_at`,
+    statuses,
+    now,
+  );
+  await writeRows(
+    em,
+    `insert into lead_campaign_history (lead_id, campaign_id, run_count, first_run_at, last_run_at)
+     select c.lead_id, c.campaign_id, c.runs, c.ran_at, c.ran_at
+     from jsonb_to_recordset(?::jsonb) as c(lead_id bigint, campaign_id bigint, runs int, ran_at timestamptz)
+     on conflict (lead_id, campaign_id) do update
+       set run_count = lead_campaign_history.run_count + excluded.run_count, last_run_at = excluded.last_run_at`,
+    [...history.values()],
+  );
+  await writeRows(
+    em,
+    `update flow_wait w set status = 'CANCELLED' from jsonb_to_recordset(?::jsonb) as c(lead_id bigint, campaign_id bigint)
+     where w.lead_id = c.lead_id and w.campaign_id = c.campaign_id and w.status = 'PENDING'`,
+    cancelled,
+  );
+  await writeRows(
+    em,
+    `insert into flow_wait (workspace_id, run_id, campaign_id, lead_id, resume_step, resume_at, status, created_at)
+     select ?, r.id, r.campaign_id, c.lead_id, c.resume_step, c.resume_at, 'PENDING', ?
+     from (select id, campaign_id from campaign_run where id = ?) as r
+     cross join jsonb_to_recordset(?::jsonb) as c(lead_id bigint, resume_step int, resume_at timestamptz)`,
+    waits,
+    chunk.workspaceId,
+    now,
+    chunk.runId,
+  );
+  await writeRows(
+    em,
+    `insert into activity (workspace_id, lead_id, campaign_id, run_id, type, occurred_at, primary_attribute_value, attributes)
+     select ?, (e.value->>'lead_id')::bigint, (e.value->>'campaign_id')::bigint, ?, e.value->>'type',
+            (e.value->>'occurred_at')::timestamptz, e.value->>'primary_attribute_value', e.value->'attributes'
+     from jsonb_array_elements(?::jsonb) with ordinality as e(value, position) order by e.position`,
+    activities,
+    chunk.workspaceId,
+    chunk.runId,
+  );
+}

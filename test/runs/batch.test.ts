@@ -1,0 +1,278 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Activity } from '../../src/db/entities/activity.entity.js';
+import { CampaignRun, type RunToken } from '../../src/db/entities/campaign-run.entity.js';
+import { FlowWait } from '../../src/db/entities/flow-wait.entity.js';
+import { Lead } from '../../src/db/entities/lead.entity.js';
+import { LeadCampaignHistory } from '../../src/db/entities/lead-campaign-history.entity.js';
+import { CHUNK_SIZE, completeIfDone, planBatchRun, processChunk } from '../../src/runs/batch.js';
+import { startTestApp, type TestApp } from '../helpers/app.js';
+import { createWorkspaceWithKey, run } from '../helpers/fixtures.js';
+
+let t: TestApp;
+let acme: { id: string; key: string };
+let program: string;
+let childProgram: string;
+let child: string;
+
+const dbId = (globalId: string) => Buffer.from(globalId, 'base64').toString().split(':')[1] as string;
+
+async function createCampaign(input: Record<string, unknown>): Promise<string> {
+  const { createCampaign } = await run<{ createCampaign: { id: string } }>(
+    t,
+    acme.key,
+    'mutation ($input: CreateCampaignInput!) { createCampaign(input: $input) { id } }',
+    { input: { programId: program, qualificationRule: { kind: 'EVERY_TIME' }, ...input } },
+  );
+  return dbId(createCampaign.id);
+}
+
+async function createLeads(count: number, prefix: string, fields: Record<string, unknown> = {}) {
+  for (let start = 0; start < count; start += 1000) {
+    const leads = Array.from({ length: Math.min(1000, count - start) }, (_, index) => ({
+      email: `${prefix}${start + index}@example.com`,
+      fields,
+    }));
+    await run(
+      t,
+      acme.key,
+      'mutation ($ws: ID!, $leads: [LeadInput!]!) { upsertLeads(workspaceId: $ws, leads: $leads) { id } }',
+      {
+        ws: acme.id,
+        leads,
+      },
+    );
+  }
+}
+
+/** Creates a QUEUED batch run the way scheduleCampaign will. */
+async function queueRun(campaignId: string, tokens: RunToken[] = []): Promise<string> {
+  const em = t.orm.em.fork();
+  const campaignRun = em.create(CampaignRun, {
+    workspace: dbId(acme.id),
+    campaign: campaignId,
+    kind: 'BATCH',
+    status: 'QUEUED',
+    tokens,
+  });
+  await em.flush();
+  return campaignRun.id;
+}
+
+/** Plans a run and applies every chunk, as the job queue will. */
+async function runToCompletion(runId: string): Promise<CampaignRun> {
+  const now = new Date();
+  const seqs = await planBatchRun(t.orm, runId, now);
+  await Promise.all(seqs.map((seq) => processChunk(t.orm, runId, seq, now)));
+  await completeIfDone(t.orm, runId, now);
+  return t.orm.em.fork().findOneOrFail(CampaignRun, { id: runId });
+}
+
+async function scoresOf(prefix: string): Promise<number[]> {
+  const leads = await t.orm.em
+    .fork()
+    .find(Lead, { email: { $like: `${prefix}%` } }, { orderBy: { id: 'asc' } });
+  return leads.map((lead) => Number(lead.fields.score ?? 0));
+}
+
+const activityCount = (runId: string) => t.orm.em.fork().count(Activity, { run: runId });
+
+beforeAll(async () => {
+  t = await startTestApp();
+  acme = await createWorkspaceWithKey(t, 'Acme');
+  const createProgram = async (name: string, score: string) => {
+    const { createProgram } = await run<{ createProgram: { id: string } }>(
+      t,
+      acme.key,
+      'mutation ($ws: ID!, $name: String!) { createProgram(workspaceId: $ws, name: $name) { id } }',
+      { ws: acme.id, name },
+    );
+    await run(
+      t,
+      acme.key,
+      'mutation ($id: ID!, $v: String!) { setTokens(ownerId: $id, tokens: [{ name: "my.score", value: $v, type: SCORE }]) { name } }',
+      {
+        id: createProgram.id,
+        v: score,
+      },
+    );
+    return createProgram.id;
+  };
+  program = await createProgram('Parent program', '+10');
+  childProgram = await createProgram('Child program', '+0');
+  const { createCampaign } = await run<{ createCampaign: { id: string } }>(
+    t,
+    acme.key,
+    'mutation ($input: CreateCampaignInput!) { createCampaign(input: $input) { id } }',
+    {
+      input: {
+        programId: childProgram,
+        name: 'Score child',
+        executable: true,
+        qualificationRule: { kind: 'EVERY_TIME' },
+        flow: [{ action: { changeScore: { change: '{{my.score}}' } } }],
+      },
+    },
+  );
+  child = createCampaign.id;
+});
+afterAll(() => t.close());
+
+describe('batch runs', () => {
+  it('T6 end to end: the seed’s example over a run’s audience, TRUE gives +10, FALSE +0', async () => {
+    await createLeads(3, 'seed-');
+    const parent = (useParentTokenContext: boolean, name: string) =>
+      createCampaign({
+        name,
+        smartList: {
+          filters: [{ kind: 'ATTRIBUTE', attribute: 'email', operator: 'STARTS_WITH', values: ['seed-'] }],
+        },
+        flow: [{ action: { executeCampaign: { campaignId: child, useParentTokenContext } } }],
+      });
+    const withTrue = await queueRun(await parent(true, 'Seed TRUE'));
+    const done = await runToCompletion(withTrue);
+    expect(done).toMatchObject({ status: 'COMPLETED', leadsTotal: 3, leadsProcessed: 3, leadsQualified: 3 });
+    expect(await scoresOf('seed-')).toEqual([10, 10, 10]);
+    const activities = await t.orm.em.fork().find(Activity, { run: withTrue }, { orderBy: { id: 'asc' } });
+    expect(activities.map((activity) => [activity.type, activity.attributes.qualified ?? null])).toEqual([
+      ['EXECUTE_CAMPAIGN', true],
+      ['CHANGE_SCORE', null],
+      ['EXECUTE_CAMPAIGN', true],
+      ['CHANGE_SCORE', null],
+      ['EXECUTE_CAMPAIGN', true],
+      ['CHANGE_SCORE', null],
+    ]);
+    expect(await t.orm.em.fork().count(LeadCampaignHistory, { campaign: dbId(child) })).toBe(3);
+
+    await runToCompletion(await queueRun(await parent(false, 'Seed FALSE')));
+    expect(await scoresOf('seed-')).toEqual([10, 10, 10]);
+  });
+
+  it('T7 API-passed tokens reach the child through TRUE, not through FALSE', async () => {
+    await createLeads(2, 'api-');
+    const parent = (useParentTokenContext: boolean, name: string) =>
+      createCampaign({
+        name,
+        smartList: {
+          filters: [{ kind: 'ATTRIBUTE', attribute: 'email', operator: 'STARTS_WITH', values: ['api-'] }],
+        },
+        flow: [{ action: { executeCampaign: { campaignId: child, useParentTokenContext } } }],
+      });
+    const tokens: RunToken[] = [{ name: 'my.score', type: 'SCORE', value: '+25' }];
+    await runToCompletion(await queueRun(await parent(true, 'API TRUE'), tokens));
+    expect(await scoresOf('api-')).toEqual([25, 25]);
+    await runToCompletion(await queueRun(await parent(false, 'API FALSE'), tokens));
+    expect(await scoresOf('api-')).toEqual([25, 25]);
+  });
+
+  it('S4 and Q1: the audience is who passes the smart list and the rule when the run starts', async () => {
+    await createLeads(4, 'once-');
+    const once = await createCampaign({
+      name: 'Once',
+      qualificationRule: { kind: 'ONCE' },
+      smartList: {
+        filters: [{ kind: 'ATTRIBUTE', attribute: 'email', operator: 'STARTS_WITH', values: ['once-'] }],
+      },
+      flow: [{ action: { changeScore: { change: '+1' } } }],
+    });
+    expect(await runToCompletion(await queueRun(once))).toMatchObject({ status: 'COMPLETED', leadsTotal: 4 });
+    const second = await runToCompletion(await queueRun(once));
+    expect(second).toMatchObject({ status: 'COMPLETED', leadsTotal: 0, leadsProcessed: 0 });
+    expect(await scoresOf('once-')).toEqual([1, 1, 1, 1]);
+  });
+
+  it('R4 a chunk is applied exactly once, however often and however concurrently it is processed', async () => {
+    const count = CHUNK_SIZE * 2 + 200;
+    await createLeads(count, 'bulk-');
+    const campaign = await createCampaign({
+      name: 'Bulk',
+      smartList: {
+        filters: [{ kind: 'ATTRIBUTE', attribute: 'email', operator: 'STARTS_WITH', values: ['bulk-'] }],
+      },
+      flow: [
+        { action: { changeScore: { change: '+2' } } },
+        { action: { interestingMoment: { kind: 'Web', description: 'Hi {{lead.email}}' } } },
+      ],
+    });
+    const runId = await queueRun(campaign);
+    const now = new Date();
+    const seqs = await planBatchRun(t.orm, runId, now);
+    expect(seqs).toEqual([0, 1, 2]);
+    expect(await planBatchRun(t.orm, runId, now)).toEqual([0, 1, 2]);
+
+    const first = await Promise.all([...seqs, ...seqs].map((seq) => processChunk(t.orm, runId, seq, now)));
+    expect(first.filter(Boolean)).toHaveLength(3);
+    expect(await Promise.all(seqs.map((seq) => processChunk(t.orm, runId, seq, now)))).toEqual([
+      false,
+      false,
+      false,
+    ]);
+    await completeIfDone(t.orm, runId, now);
+
+    expect(await activityCount(runId)).toBe(count * 2);
+    expect(new Set(await scoresOf('bulk-'))).toEqual(new Set([2]));
+    expect(await t.orm.em.fork().findOneOrFail(CampaignRun, { id: runId })).toMatchObject({
+      status: 'COMPLETED',
+      leadsTotal: count,
+      leadsProcessed: count,
+    });
+    expect(await planBatchRun(t.orm, runId, now)).toEqual([]);
+  });
+
+  it('R3 two concurrent runs on the same leads lose no update: +5 and +5 give +10', async () => {
+    await createLeads(50, 'race-');
+    const campaign = await createCampaign({
+      name: 'Plus five',
+      smartList: {
+        filters: [{ kind: 'ATTRIBUTE', attribute: 'email', operator: 'STARTS_WITH', values: ['race-'] }],
+      },
+      flow: [{ action: { changeScore: { change: '+5' } } }],
+    });
+    const [a, b] = [await queueRun(campaign), await queueRun(campaign)];
+    const now = new Date();
+    const [seqsA, seqsB] = [await planBatchRun(t.orm, a, now), await planBatchRun(t.orm, b, now)];
+    await Promise.all([
+      ...seqsA.map((seq) => processChunk(t.orm, a, seq, now)),
+      ...seqsB.map((seq) => processChunk(t.orm, b, seq, now)),
+    ]);
+    expect(new Set(await scoresOf('race-'))).toEqual(new Set([10]));
+  });
+
+  it('R5 a cancelled run processes no more chunks; what was done stays', async () => {
+    await createLeads(CHUNK_SIZE + 10, 'cancel-');
+    const campaign = await createCampaign({
+      name: 'Cancelled',
+      smartList: {
+        filters: [{ kind: 'ATTRIBUTE', attribute: 'email', operator: 'STARTS_WITH', values: ['cancel-'] }],
+      },
+      flow: [{ action: { changeScore: { change: '+1' } } }],
+    });
+    const runId = await queueRun(campaign);
+    const now = new Date();
+    const [firstChunk, secondChunk] = await planBatchRun(t.orm, runId, now);
+    expect(await processChunk(t.orm, runId, firstChunk as number, now)).toBe(true);
+    await t.orm.em.fork().nativeUpdate(CampaignRun, { id: runId }, { status: 'CANCELLED' });
+    expect(await processChunk(t.orm, runId, secondChunk as number, now)).toBe(false);
+    const scores = await scoresOf('cancel-');
+    expect(scores.filter((score) => score === 1)).toHaveLength(CHUNK_SIZE);
+    expect(scores.filter((score) => score === 0)).toHaveLength(10);
+  });
+
+  it('F9 a Wait suspends the lead durably: a PENDING wait at the next step, and a WAIT activity', async () => {
+    await createLeads(1, 'wait-');
+    const campaign = await createCampaign({
+      name: 'Waits',
+      smartList: {
+        filters: [{ kind: 'ATTRIBUTE', attribute: 'email', operator: 'STARTS_WITH', values: ['wait-'] }],
+      },
+      flow: [{ action: { wait: { seconds: 3600 } } }, { action: { changeScore: { change: '+1' } } }],
+    });
+    const runId = await runToCompletion(await queueRun(campaign));
+    const waits = await t.orm.em.fork().find(FlowWait, { run: runId.id });
+    expect(waits.map((wait) => [wait.status, wait.resumeStep, wait.campaign.id])).toEqual([
+      ['PENDING', 1, campaign],
+    ]);
+    const activities = await t.orm.em.fork().find(Activity, { run: runId.id });
+    expect(activities.map((activity) => activity.type)).toEqual(['WAIT']);
+    expect(await scoresOf('wait-')).toEqual([0]);
+  });
+});
