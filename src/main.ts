@@ -3,6 +3,7 @@ import { DatabaseUnavailableError, describeDatabaseUrl, openDatabase } from './d
 import { migrateUp } from './db/migrate.js';
 import { initOrm } from './db/orm.js';
 import { createLogger } from './logger.js';
+import { startWorker } from './runs/worker.js';
 import { resolveAdminKey } from './server/admin-key.js';
 import { buildApp, ListenError } from './server/app.js';
 
@@ -21,6 +22,10 @@ async function main(config: Config): Promise<void> {
     if (applied.length) log.info({ applied }, 'migrations applied');
     const orm = await initOrm(database.url);
     cleanups.push(() => orm.close());
+    if (config.worker === 'inline') {
+      const worker = await startWorker(orm, database.url, log);
+      cleanups.push(worker.stop);
+    }
     const adminKey = await resolveAdminKey(config);
     const app = buildApp({ orm, log, adminApiKey: adminKey.key, host: config.host, port: config.port });
     cleanups.push(app.stop);

@@ -1,2 +1,40 @@
-console.error('There are no durable jobs to run yet: the job worker arrives with durable runs (issue #5).');
-process.exit(1);
+import { ConfigError, loadConfig } from './config.js';
+import { DatabaseUnavailableError, withClient } from './db/database.js';
+import { migrateUp } from './db/migrate.js';
+import { initOrm } from './db/orm.js';
+import { createLogger } from './logger.js';
+import { startWorker } from './runs/worker.js';
+
+/**
+ * A job worker alone, for scale-out: API replicas with WORKER=off plus any number of these on the
+ * same database. It needs that database's DATABASE_URL: an embedded one would be its own.
+ */
+async function main(): Promise<void> {
+  const config = loadConfig();
+  if (!config.databaseUrl)
+    throw new ConfigError('npm run worker needs DATABASE_URL: the database of the API it serves');
+  const log = createLogger(config.logLevel);
+  await withClient(config.databaseUrl, (client) => client.query('select 1'));
+  await migrateUp(config.databaseUrl);
+  const orm = await initOrm(config.databaseUrl);
+  const worker = await startWorker(orm, config.databaseUrl, log);
+  log.info('job worker started');
+  const stop = (signal: NodeJS.Signals) => {
+    log.info({ signal }, 'stopping the job worker');
+    worker
+      .stop()
+      .then(() => orm.close())
+      .catch((error: unknown) => {
+        log.error({ err: error }, 'stopping the job worker failed');
+        process.exitCode = 1;
+      });
+  };
+  process.once('SIGTERM', stop);
+  process.once('SIGINT', stop);
+}
+
+main().catch((error: unknown) => {
+  const explained = error instanceof ConfigError || error instanceof DatabaseUnavailableError;
+  console.error(explained ? (error as Error).message : error);
+  process.exit(1);
+});

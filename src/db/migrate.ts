@@ -1,16 +1,24 @@
 import { randomBytes } from 'node:crypto';
 import { pathToFileURL } from 'node:url';
+import { runMigrations as runJobQueueMigrations, Logger as WorkerLogger } from 'graphile-worker';
 import pg from 'pg';
 import { ConfigError, loadConfig } from '../config.js';
 import { createLogger, type Logger } from '../logger.js';
 import { databaseUrlFor, describeDatabaseUrl, openDatabase, withClient } from './database.js';
 import { initOrm } from './orm.js';
 
-/** Applies every pending migration; returns the names applied. */
+/**
+ * Applies every pending migration, ours and the job queue's (graphile-worker keeps its tables in
+ * the graphile_worker schema and versions them itself); returns the names of ours applied.
+ */
 export async function migrateUp(databaseUrl: string): Promise<string[]> {
   const orm = await initOrm(databaseUrl);
   try {
     const applied = await orm.getMigrator().up();
+    await runJobQueueMigrations({
+      connectionString: databaseUrl,
+      logger: new WorkerLogger(() => () => undefined),
+    });
     return applied.map((migration) => migration.name);
   } finally {
     await orm.close();

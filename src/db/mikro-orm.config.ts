@@ -33,6 +33,8 @@ export function ormConfig(clientUrl: string, { writeSnapshot = false } = {}) {
     // Writes happen at an explicit flush only: a save that validation refuses must never be flushed
     // as a side effect of a query made while validating it.
     flushMode: FlushMode.COMMIT,
+    // graphile-worker owns and migrates its own schema: schema diffs must leave it alone.
+    schemaGenerator: { ignoreSchema: ['graphile_worker'] },
     pool: { min: 0, max: 10 },
     debug: false,
   });

@@ -1,9 +1,15 @@
+import { Campaign } from '../db/entities/campaign.entity.js';
 import { CampaignRun, RUN_STATUSES } from '../db/entities/campaign-run.entity.js';
+import { toDomainCampaign } from '../db/mappers.js';
+import { scheduleProblems } from '../domain/validation.js';
+import { JOBS, planJobKey } from '../runs/worker.js';
 import { builder } from './builder.js';
 import { CampaignRef, idCursorPage } from './campaign.js';
+import type { GraphQLContext } from './context.js';
+import { userError } from './errors.js';
 import { databaseId } from './ids.js';
-import { loadVisible } from './loading.js';
-import { TokenRef } from './token.js';
+import { loadVisible, requireVisible } from './loading.js';
+import { checkedTokens, TokenInputRef, TokenRef } from './token.js';
 
 const RunKindEnum = builder.enumType('RunKind', {
   values: {
@@ -76,5 +82,93 @@ builder.queryFields((t) => ({
     nullable: true,
     args: { id: t.arg.id() },
     resolve: (_root, args) => databaseId(args.id, 'CampaignRun'),
+  }),
+}));
+
+/** How far ahead a run may be scheduled (R1). */
+const MAX_SCHEDULE_AHEAD_MS = 2 * 366 * 24 * 3600 * 1000;
+
+async function requireRun(context: GraphQLContext, globalId: string): Promise<CampaignRun> {
+  return requireVisible(context, CampaignRun, databaseId(globalId, 'CampaignRun'), {
+    typename: 'CampaignRun',
+    globalId,
+  });
+}
+
+builder.mutationFields((t) => ({
+  scheduleCampaign: t.field({
+    type: CampaignRunRef,
+    description:
+      'Runs a batch campaign now (runAt null) or later, at most two years ahead. Tokens override My Tokens for this run only. Returns at once; the run goes on in the background.',
+    args: {
+      campaignId: t.arg.id(),
+      runAt: t.arg({ type: 'DateTime', required: false }),
+      tokens: t.arg({ type: [TokenInputRef], required: false }),
+    },
+    resolve: async (_root, args, context) => {
+      const campaign = await requireVisible(context, Campaign, databaseId(args.campaignId, 'Campaign'), {
+        typename: 'Campaign',
+        globalId: args.campaignId,
+      });
+      const [problem] = scheduleProblems(toDomainCampaign(campaign));
+      if (problem) throw userError(problem.code, problem.message);
+      const now = new Date();
+      const runAt = args.runAt && args.runAt > now ? args.runAt : null;
+      if (runAt && runAt.getTime() - now.getTime() > MAX_SCHEDULE_AHEAD_MS) {
+        throw userError('BAD_USER_INPUT', 'runAt must be at most two years ahead');
+      }
+      const tokens = checkedTokens(args.tokens ?? []);
+      return context.em.transactional(async (em) => {
+        const run = em.create(CampaignRun, {
+          workspace: campaign.workspace.id,
+          campaign,
+          kind: 'BATCH',
+          status: runAt ? 'SCHEDULED' : 'QUEUED',
+          scheduledFor: runAt ?? now,
+          tokens,
+        });
+        await em.flush();
+        // The job is added in the run's transaction: a run is never saved without the job that runs it.
+        await em
+          .getConnection()
+          .execute(
+            "select graphile_worker.add_job(?, json_build_object('runId', ?::text), run_at := ?, job_key := ?)",
+            [JOBS.planBatchRun, run.id, runAt ?? now, planJobKey(run.id)],
+            'run',
+            em.getTransactionContext(),
+          );
+        return run;
+      });
+    },
+  }),
+  cancelCampaignRun: t.field({
+    type: CampaignRunRef,
+    description:
+      'Stops the leads not yet processed; what was done stays. A finished run cannot be cancelled.',
+    args: { id: t.arg.id() },
+    resolve: async (_root, args, context) => {
+      const run = await requireRun(context, args.id);
+      if (run.status === 'CANCELLED') return run;
+      if (run.status === 'COMPLETED' || run.status === 'FAILED') {
+        throw userError('BAD_USER_INPUT', `The run is already ${run.status}`);
+      }
+      return context.em.transactional(async (em) => {
+        const affected = await em.nativeUpdate(
+          CampaignRun,
+          { id: run.id, status: { $nin: ['COMPLETED', 'FAILED', 'CANCELLED'] } },
+          { status: 'CANCELLED', finishedAt: new Date() },
+        );
+        if (affected === 0) throw userError('BAD_USER_INPUT', 'The run finished meanwhile');
+        await em
+          .getConnection()
+          .execute(
+            'select graphile_worker.remove_job(?)',
+            [planJobKey(run.id)],
+            'run',
+            em.getTransactionContext(),
+          );
+        return em.refreshOrFail(run);
+      });
+    },
   }),
 }));

@@ -7,9 +7,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../helpers/database.js';
 
 /** `npm start` as a user runs it: the real entry point in a child process. */
-function startService(env: Record<string, string>) {
+function startService(env: Record<string, string>, entry = 'src/main.ts') {
   const { DATABASE_URL: _ignored, ADMIN_API_KEY: _alsoIgnored, ...inherited } = process.env;
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+  const child = spawn(process.execPath, ['--import', 'tsx', entry], {
     env: { ...inherited, LOG_LEVEL: 'warn', PORT: '0', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -129,6 +129,14 @@ describe('start-up failures are one clear line and exit code 1', () => {
       `Port 127.0.0.1:${port} is in use: stop what holds it or set PORT`,
     );
     blocker.close();
+  });
+
+  it('a stand-alone job worker without DATABASE_URL', async () => {
+    const worker = startService({}, 'src/worker.ts');
+    expect(await worker.exited).toBe(1);
+    expect(worker.output().stderr.trim()).toBe(
+      'npm run worker needs DATABASE_URL: the database of the API it serves',
+    );
   });
 
   it('an invalid configuration value', async () => {

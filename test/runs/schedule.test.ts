@@ -1,0 +1,231 @@
+import pino from 'pino';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CampaignRun } from '../../src/db/entities/campaign-run.entity.js';
+import { startWorker } from '../../src/runs/worker.js';
+import { startTestApp, type TestApp } from '../helpers/app.js';
+import { createWorkspaceWithKey, errorCodes, run } from '../helpers/fixtures.js';
+
+let t: TestApp;
+let worker: { stop(): Promise<void> };
+let acme: { id: string; key: string };
+let globex: { id: string; key: string };
+let program: string;
+let child: string;
+
+const SCHEDULE = `mutation ($campaign: ID!, $runAt: DateTime, $tokens: [TokenInput!]) {
+  scheduleCampaign(campaignId: $campaign, runAt: $runAt, tokens: $tokens) { id kind status scheduledFor tokens { name value } }
+}`;
+const RUN = `query ($id: ID!) { campaignRun(id: $id) {
+  status leadsTotal leadsProcessed leadsQualified
+  activities { edges { node { type ... on ExecuteCampaignActivity { qualified } } } }
+} }`;
+
+type RunView = {
+  status: string;
+  leadsTotal: number | null;
+  leadsProcessed: number;
+  activities: { edges: { node: { type: string; qualified?: boolean } }[] };
+};
+
+async function createCampaign(input: Record<string, unknown>): Promise<string> {
+  const { createCampaign } = await run<{ createCampaign: { id: string } }>(
+    t,
+    acme.key,
+    'mutation ($input: CreateCampaignInput!) { createCampaign(input: $input) { id } }',
+    { input: { programId: program, qualificationRule: { kind: 'EVERY_TIME' }, ...input } },
+  );
+  return createCampaign.id;
+}
+
+async function schedule(campaign: string, extra: Record<string, unknown> = {}) {
+  return t.graphql<{ scheduleCampaign: { id: string; status: string } }>(
+    SCHEDULE,
+    { campaign, ...extra },
+    acme.key,
+  );
+}
+
+async function finished(runId: string): Promise<RunView> {
+  let view: RunView | undefined;
+  await expect
+    .poll(
+      async () => {
+        view = (await run<{ campaignRun: RunView }>(t, acme.key, RUN, { id: runId })).campaignRun;
+        return view.status;
+      },
+      { timeout: 20_000, interval: 100 },
+    )
+    .toBe('COMPLETED');
+  return view as RunView;
+}
+
+const runCount = () => t.orm.em.fork().count(CampaignRun, {});
+
+beforeAll(async () => {
+  t = await startTestApp();
+  worker = await startWorker(t.orm, t.database.url, pino({ level: 'silent' }));
+  acme = await createWorkspaceWithKey(t, 'Acme');
+  globex = await createWorkspaceWithKey(t, 'Globex');
+  const programs = await Promise.all(
+    ['+10', '+0'].map(async (score, index) => {
+      const { createProgram } = await run<{ createProgram: { id: string } }>(
+        t,
+        acme.key,
+        'mutation ($ws: ID!, $name: String!) { createProgram(workspaceId: $ws, name: $name) { id } }',
+        { ws: acme.id, name: `Program ${index}` },
+      );
+      await run(
+        t,
+        acme.key,
+        'mutation ($id: ID!, $v: String!) { setTokens(ownerId: $id, tokens: [{ name: "my.score", value: $v, type: SCORE }]) { name } }',
+        {
+          id: createProgram.id,
+          v: score,
+        },
+      );
+      return createProgram.id;
+    }),
+  );
+  program = programs[0] as string;
+  const { createCampaign } = await run<{ createCampaign: { id: string } }>(
+    t,
+    acme.key,
+    'mutation ($input: CreateCampaignInput!) { createCampaign(input: $input) { id } }',
+    {
+      input: {
+        programId: programs[1],
+        name: 'Score child',
+        executable: true,
+        qualificationRule: { kind: 'EVERY_TIME' },
+        flow: [{ action: { changeScore: { change: '{{my.score}}' } } }],
+      },
+    },
+  );
+  child = createCampaign.id;
+  await run(
+    t,
+    acme.key,
+    'mutation ($ws: ID!) { upsertLeads(workspaceId: $ws, leads: [{ email: "ada@example.com" }, { email: "grace@example.com" }]) { id } }',
+    {
+      ws: acme.id,
+    },
+  );
+});
+afterAll(async () => {
+  await worker.stop();
+  await t.close();
+});
+
+describe('scheduleCampaign', () => {
+  it('runs the seed’s example end to end in the background: TRUE with API tokens scores +25', async () => {
+    const parent = await createCampaign({
+      name: 'Parent TRUE',
+      flow: [{ action: { executeCampaign: { campaignId: child, useParentTokenContext: true } } }],
+    });
+    const response = await schedule(parent, {
+      tokens: [{ name: '{{my.score}}', value: '+25', type: 'SCORE' }],
+    });
+    expect(response.data?.scheduleCampaign).toMatchObject({
+      kind: 'BATCH',
+      status: 'QUEUED',
+      tokens: [{ name: 'my.score', value: '+25' }],
+    });
+    const done = await finished(response.data?.scheduleCampaign.id as string);
+    expect(done).toMatchObject({ leadsTotal: 2, leadsProcessed: 2 });
+    expect(done.activities.edges.map((edge) => edge.node)).toEqual([
+      { type: 'EXECUTE_CAMPAIGN', qualified: true },
+      { type: 'CHANGE_SCORE' },
+      { type: 'EXECUTE_CAMPAIGN', qualified: true },
+      { type: 'CHANGE_SCORE' },
+    ]);
+    const leads = await run<{ workspace: { leads: { edges: { node: { score: number } }[] } } }>(
+      t,
+      acme.key,
+      'query ($id: ID!) { workspace(id: $id) { leads { edges { node { score } } } } }',
+      { id: acme.id },
+    );
+    expect(leads.workspace.leads.edges.map((edge) => edge.node.score)).toEqual([25, 25]);
+  });
+
+  it.each([
+    ['an executable campaign', 'NOT_SCHEDULABLE', async () => child, {}],
+    [
+      'a trigger campaign',
+      'NOT_SCHEDULABLE',
+      () =>
+        createCampaign({
+          name: 'Trigger',
+          smartList: { filters: [], triggers: [{ kind: 'LEAD_IS_CREATED' }] },
+        }),
+      {},
+    ],
+    [
+      'runAt beyond two years',
+      'BAD_USER_INPUT',
+      () => createCampaign({ name: 'Far' }),
+      { runAt: '2031-01-01T00:00:00Z' },
+    ],
+    [
+      'a bad token name',
+      'INVALID_TOKEN',
+      () => createCampaign({ name: 'Tokens' }),
+      { tokens: [{ name: 'score', value: '+1' }] },
+    ],
+  ])('refuses %s with %s and writes no run', async (_case, code, campaign, extra) => {
+    const id = await campaign();
+    const before = await runCount();
+    expect(errorCodes(await schedule(id, extra))).toEqual([code]);
+    expect(await runCount()).toBe(before);
+  });
+
+  it('another workspace’s campaign is NOT_FOUND', async () => {
+    const id = await createCampaign({ name: 'Mine' });
+    expect(errorCodes(await t.graphql(SCHEDULE, { campaign: id }, globex.key))).toEqual(['NOT_FOUND']);
+  });
+});
+
+describe('cancelCampaignRun', () => {
+  const CANCEL = 'mutation ($id: ID!) { cancelCampaignRun(id: $id) { status finishedAt } }';
+
+  it('cancels a scheduled run and drops its job; cancelling again changes nothing; a finished run refuses', async () => {
+    const campaign = await createCampaign({
+      name: 'Later',
+      flow: [{ action: { changeScore: { change: '+1' } } }],
+    });
+    const tomorrow = new Date(Date.now() + 24 * 3600 * 1000).toISOString();
+    const scheduled = (await schedule(campaign, { runAt: tomorrow })).data?.scheduleCampaign;
+    expect(scheduled?.status).toBe('SCHEDULED');
+    const jobs = () =>
+      t.orm.em
+        .fork()
+        .getConnection()
+        .execute<{ count: string }[]>('select count(*) from graphile_worker.jobs where key like ?', [
+          `run:${
+            Buffer.from(scheduled?.id as string, 'base64')
+              .toString()
+              .split(':')[1]
+          }:%`,
+        ]);
+    expect((await jobs())[0]?.count).toBe('1');
+
+    const cancelled = await run<{ cancelCampaignRun: { status: string; finishedAt: string } }>(
+      t,
+      acme.key,
+      CANCEL,
+      {
+        id: scheduled?.id,
+      },
+    );
+    expect(cancelled.cancelCampaignRun.status).toBe('CANCELLED');
+    expect((await jobs())[0]?.count).toBe('0');
+    expect(
+      (await run<{ cancelCampaignRun: unknown }>(t, acme.key, CANCEL, { id: scheduled?.id }))
+        .cancelCampaignRun,
+    ).toEqual(cancelled.cancelCampaignRun);
+
+    const now = (await schedule(campaign)).data?.scheduleCampaign.id as string;
+    await finished(now);
+    expect(errorCodes(await t.graphql(CANCEL, { id: now }, acme.key))).toEqual(['BAD_USER_INPUT']);
+    expect(errorCodes(await t.graphql(CANCEL, { id: now }, globex.key))).toEqual(['NOT_FOUND']);
+  });
+});
