@@ -25,14 +25,17 @@ function domainRun(run: CampaignRun): Run {
   };
 }
 
-/** The leads of the workspace that pass the campaign's smart list and qualification rule now (S4, Q2). */
+/**
+ * The leads that pass the campaign's smart list and qualification rule now (S4, Q2): of the whole
+ * workspace for a batch run, of the leads handed to it for a requested run.
+ */
 async function chooseAudience(em: EntityManager, run: CampaignRun, now: Date): Promise<string[]> {
   const graph = await loadCampaignGraph(em, run.workspace.id);
   const audience: string[] = [];
   for (let after = '0'; ; ) {
     const leads = await em.find(
       Lead,
-      { workspace: run.workspace.id, id: { $gt: after } },
+      { workspace: run.workspace.id, id: run.leadIds ? { $gt: after, $in: run.leadIds } : { $gt: after } },
       { orderBy: { id: 'asc' }, limit: AUDIENCE_PAGE, disableIdentityMap: true },
     );
     if (leads.length === 0) return audience;
@@ -54,7 +57,7 @@ async function chooseAudience(em: EntityManager, run: CampaignRun, now: Date): P
 }
 
 /**
- * Starts a batch run: fixes its audience in chunks and marks it RUNNING. Idempotent: a run that is
+ * Starts a batch or requested run: fixes its audience in chunks and marks it RUNNING. Idempotent: a run that is
  * already planned keeps its chunks. Returns the sequence numbers of the chunks still to process.
  */
 export async function planBatchRun(orm: Orm, runId: string, now: Date): Promise<number[]> {

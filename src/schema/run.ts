@@ -1,7 +1,9 @@
+import { encodeGlobalID } from '@pothos/plugin-relay';
 import { Campaign } from '../db/entities/campaign.entity.js';
 import { CampaignRun, RUN_STATUSES } from '../db/entities/campaign-run.entity.js';
+import { Lead } from '../db/entities/lead.entity.js';
 import { toDomainCampaign } from '../db/mappers.js';
-import { scheduleProblems } from '../domain/validation.js';
+import { requestProblems, scheduleProblems } from '../domain/validation.js';
 import { JOBS, planJobKey } from '../runs/worker.js';
 import { builder } from './builder.js';
 import { CampaignRef, idCursorPage } from './campaign.js';
@@ -88,6 +90,26 @@ builder.queryFields((t) => ({
 /** How far ahead a run may be scheduled (R1). */
 const MAX_SCHEDULE_AHEAD_MS = 2 * 366 * 24 * 3600 * 1000;
 
+/** At most this many leads per requestCampaign call (R2). */
+const MAX_REQUESTED_LEADS = 100;
+
+/** Saves a run with the job that plans it, in one transaction: never one without the other. */
+async function queueRun(context: GraphQLContext, run: CampaignRun, runAt: Date): Promise<CampaignRun> {
+  return context.em.transactional(async (em) => {
+    em.persist(run);
+    await em.flush();
+    await em
+      .getConnection()
+      .execute(
+        "select graphile_worker.add_job(?, json_build_object('runId', ?::text), run_at := ?, job_key := ?)",
+        [JOBS.planBatchRun, run.id, runAt, planJobKey(run.id)],
+        'run',
+        em.getTransactionContext(),
+      );
+    return run;
+  });
+}
+
 async function requireRun(context: GraphQLContext, globalId: string): Promise<CampaignRun> {
   return requireVisible(context, CampaignRun, databaseId(globalId, 'CampaignRun'), {
     typename: 'CampaignRun',
@@ -118,27 +140,63 @@ builder.mutationFields((t) => ({
         throw userError('BAD_USER_INPUT', 'runAt must be at most two years ahead');
       }
       const tokens = checkedTokens(args.tokens ?? []);
-      return context.em.transactional(async (em) => {
-        const run = em.create(CampaignRun, {
+      const run = context.em.create(
+        CampaignRun,
+        {
           workspace: campaign.workspace.id,
           campaign,
           kind: 'BATCH',
           status: runAt ? 'SCHEDULED' : 'QUEUED',
           scheduledFor: runAt ?? now,
           tokens,
-        });
-        await em.flush();
-        // The job is added in the run's transaction: a run is never saved without the job that runs it.
-        await em
-          .getConnection()
-          .execute(
-            "select graphile_worker.add_job(?, json_build_object('runId', ?::text), run_at := ?, job_key := ?)",
-            [JOBS.planBatchRun, run.id, runAt ?? now, planJobKey(run.id)],
-            'run',
-            em.getTransactionContext(),
-          );
-        return run;
+        },
+        { persist: false },
+      );
+      return queueRun(context, run, runAt ?? now);
+    },
+  }),
+  requestCampaign: t.field({
+    type: CampaignRunRef,
+    description: `Runs an active trigger campaign that listens for Campaign is Requested (source API, or any) for up to ${MAX_REQUESTED_LEADS} leads of its workspace. Tokens override My Tokens for this run only.`,
+    args: {
+      campaignId: t.arg.id(),
+      leadIds: t.arg.idList(),
+      tokens: t.arg({ type: [TokenInputRef], required: false }),
+    },
+    resolve: async (_root, args, context) => {
+      const campaign = await requireVisible(context, Campaign, databaseId(args.campaignId, 'Campaign'), {
+        typename: 'Campaign',
+        globalId: args.campaignId,
       });
+      const [problem] = requestProblems(toDomainCampaign(campaign), campaign.status === 'ACTIVE', 'API');
+      if (problem) throw userError(problem.code, problem.message);
+      if (args.leadIds.length === 0 || args.leadIds.length > MAX_REQUESTED_LEADS) {
+        throw userError('BAD_USER_INPUT', `leadIds takes 1 to ${MAX_REQUESTED_LEADS} leads`);
+      }
+      const leadIds = [...new Set(args.leadIds.map((id) => databaseId(id, 'Lead')))];
+      const found = await loadVisible(context, Lead, leadIds);
+      const missing = leadIds.filter((_id, index) => found[index]?.workspace.id !== campaign.workspace.id);
+      if (missing.length > 0) {
+        throw userError(
+          'NOT_FOUND',
+          `No Lead with id ${missing.map((id) => encodeGlobalID('Lead', id)).join(', ')} in the campaign's workspace`,
+        );
+      }
+      const now = new Date();
+      const run = context.em.create(
+        CampaignRun,
+        {
+          workspace: campaign.workspace.id,
+          campaign,
+          kind: 'REQUESTED',
+          status: 'QUEUED',
+          scheduledFor: now,
+          leadIds,
+          tokens: checkedTokens(args.tokens ?? []),
+        },
+        { persist: false },
+      );
+      return queueRun(context, run, now);
     },
   }),
   cancelCampaignRun: t.field({

@@ -2,7 +2,7 @@ import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CampaignRun } from '../../src/db/entities/campaign-run.entity.js';
 import { startWorker } from '../../src/runs/worker.js';
-import { startTestApp, type TestApp } from '../helpers/app.js';
+import { ADMIN_KEY, startTestApp, type TestApp } from '../helpers/app.js';
 import { createWorkspaceWithKey, errorCodes, run } from '../helpers/fixtures.js';
 
 let t: TestApp;
@@ -227,5 +227,89 @@ describe('cancelCampaignRun', () => {
     await finished(now);
     expect(errorCodes(await t.graphql(CANCEL, { id: now }, acme.key))).toEqual(['BAD_USER_INPUT']);
     expect(errorCodes(await t.graphql(CANCEL, { id: now }, globex.key))).toEqual(['NOT_FOUND']);
+  });
+});
+
+describe('requestCampaign', () => {
+  const REQUEST = `mutation ($campaign: ID!, $leads: [ID!]!) {
+    requestCampaign(campaignId: $campaign, leadIds: $leads) { id kind status }
+  }`;
+  let leads: { id: string; email: string }[];
+
+  const listener = async (name: string, source: string | null, activate: boolean) => {
+    const id = await createCampaign({
+      name,
+      smartList: { filters: [], triggers: [{ kind: 'CAMPAIGN_IS_REQUESTED', source }] },
+      flow: [{ action: { changeScore: { change: '+3' } } }],
+    });
+    if (activate)
+      await run(t, acme.key, 'mutation ($id: ID!) { activateCampaign(id: $id) { status } }', { id });
+    return id;
+  };
+
+  beforeAll(async () => {
+    const result = await run<{ workspace: { leads: { edges: { node: { id: string; email: string } }[] } } }>(
+      t,
+      acme.key,
+      'query ($id: ID!) { workspace(id: $id) { leads { edges { node { id email } } } } }',
+      { id: acme.id },
+    );
+    leads = result.workspace.leads.edges.map((edge) => edge.node);
+  });
+
+  it('runs an active listener for the leads named, and only those', async () => {
+    const campaign = await listener('Listener', 'API', true);
+    const [ada] = leads;
+    const scores = async () =>
+      (
+        await run<{ workspace: { leads: { edges: { node: { score: number } }[] } } }>(
+          t,
+          acme.key,
+          'query ($id: ID!) { workspace(id: $id) { leads { edges { node { score } } } } }',
+          { id: acme.id },
+        )
+      ).workspace.leads.edges.map((edge) => edge.node.score);
+    const before = await scores();
+    const response = await run<{ requestCampaign: { id: string; kind: string; status: string } }>(
+      t,
+      acme.key,
+      REQUEST,
+      {
+        campaign,
+        leads: [ada?.id, ada?.id],
+      },
+    );
+    expect(response.requestCampaign).toMatchObject({ kind: 'REQUESTED', status: 'QUEUED' });
+    expect(await finished(response.requestCampaign.id)).toMatchObject({ leadsTotal: 1, leadsProcessed: 1 });
+    expect(await scores()).toEqual([(before[0] as number) + 3, before[1]]);
+  });
+
+  it.each([
+    ['an inactive listener', () => listener('Inactive', 'API', false)],
+    ['a listener for flow actions only', () => listener('Flow only', 'FLOW_ACTION', true)],
+    ['an executable campaign', async () => child],
+    ['a batch campaign', () => createCampaign({ name: 'Batch' })],
+  ])('refuses %s with NOT_REQUESTABLE', async (_case, campaign) => {
+    const before = await runCount();
+    expect(
+      errorCodes(await t.graphql(REQUEST, { campaign: await campaign(), leads: [leads[0]?.id] }, acme.key)),
+    ).toEqual(['NOT_REQUESTABLE']);
+    expect(await runCount()).toBe(before);
+  });
+
+  it('refuses more than 100 leads, and leads of another workspace', async () => {
+    const campaign = await listener('Any source', null, true);
+    const many = Array.from({ length: 101 }, () => leads[0]?.id);
+    expect(errorCodes(await t.graphql(REQUEST, { campaign, leads: many }, acme.key))).toEqual([
+      'BAD_USER_INPUT',
+    ]);
+    const { upsertLeads } = await run<{ upsertLeads: { id: string }[] }>(
+      t,
+      globex.key,
+      'mutation ($ws: ID!) { upsertLeads(workspaceId: $ws, leads: [{ email: "theirs@example.com" }]) { id } }',
+      { ws: globex.id },
+    );
+    const foreign = await t.graphql(REQUEST, { campaign, leads: [upsertLeads[0]?.id] }, ADMIN_KEY);
+    expect(errorCodes(foreign)).toEqual(['NOT_FOUND']);
   });
 });
