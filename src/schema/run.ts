@@ -6,7 +6,7 @@ import { toDomainCampaign } from '../db/mappers.js';
 import { requestProblems, scheduleProblems } from '../domain/validation.js';
 import { JOBS, planJobKey } from '../runs/worker.js';
 import { builder } from './builder.js';
-import { CampaignRef, idCursorPage } from './campaign.js';
+import { CampaignRef, executedCampaignIds, idCursorPage, workspaceCampaigns } from './campaign.js';
 import type { GraphQLContext } from './context.js';
 import { userError } from './errors.js';
 import { databaseId } from './ids.js';
@@ -92,6 +92,9 @@ const MAX_SCHEDULE_AHEAD_MS = 2 * 366 * 24 * 3600 * 1000;
 
 /** At most this many leads per requestCampaign call (R2). */
 const MAX_REQUESTED_LEADS = 100;
+
+/** At most this many leads per removeFromFlow call. */
+const MAX_REMOVED_LEADS = 1000;
 
 /** Saves a run with the job that plans it, in one transaction: never one without the other. */
 async function queueRun(context: GraphQLContext, run: CampaignRun, runAt: Date): Promise<CampaignRun> {
@@ -197,6 +200,37 @@ builder.mutationFields((t) => ({
         { persist: false },
       );
       return queueRun(context, run, now);
+    },
+  }),
+  removeFromFlow: t.int({
+    description:
+      'Takes the leads out of the campaign’s flow (and, for an executable campaign, its callers’ flows): their pending waits there are cancelled (F6, E9). Returns how many leads were taken out.',
+    args: { campaignId: t.arg.id(), leadIds: t.arg.idList() },
+    resolve: async (_root, args, context) => {
+      const campaign = await requireVisible(context, Campaign, databaseId(args.campaignId, 'Campaign'), {
+        typename: 'Campaign',
+        globalId: args.campaignId,
+      });
+      if (args.leadIds.length === 0 || args.leadIds.length > MAX_REMOVED_LEADS) {
+        throw userError('BAD_USER_INPUT', `leadIds takes 1 to ${MAX_REMOVED_LEADS} leads`);
+      }
+      const leadIds = [...new Set(args.leadIds.map((id) => databaseId(id, 'Lead')))];
+      const campaigns = await workspaceCampaigns(context).load(campaign.workspace.id);
+      const stopped = new Set([campaign.id]);
+      for (let grew = true; grew; ) {
+        const callers = campaigns.filter(
+          (caller) => !stopped.has(caller.id) && executedCampaignIds(caller).some((id) => stopped.has(id)),
+        );
+        for (const caller of callers) stopped.add(caller.id);
+        grew = callers.length > 0;
+      }
+      const rows: { lead_id: string }[] = await context.em.getConnection().execute(
+        `update flow_wait set status = 'CANCELLED'
+           where status = 'PENDING' and workspace_id = ? and campaign_id in (?) and lead_id in (?)
+           returning lead_id`,
+        [campaign.workspace.id, [...stopped], leadIds],
+      );
+      return new Set(rows.map((row) => String(row.lead_id))).size;
     },
   }),
   cancelCampaignRun: t.field({

@@ -313,3 +313,47 @@ describe('requestCampaign', () => {
     expect(errorCodes(foreign)).toEqual(['NOT_FOUND']);
   });
 });
+
+describe('removeFromFlow', () => {
+  it('F6 and E9: cancels the pending waits of the campaign, and of its callers when it is executable', async () => {
+    const waiting = await createCampaign({
+      name: 'Waiting parent',
+      flow: [
+        { action: { executeCampaign: { campaignId: child, useParentTokenContext: false } } },
+        { action: { wait: { seconds: 3600 } } },
+      ],
+    });
+    const scheduled = await run<{ scheduleCampaign: { id: string } }>(t, acme.key, SCHEDULE, {
+      campaign: waiting,
+    });
+    await finished(scheduled.scheduleCampaign.id);
+    const leads = await run<{ workspace: { leads: { edges: { node: { id: string } }[] } } }>(
+      t,
+      acme.key,
+      'query ($id: ID!) { workspace(id: $id) { leads(first: 2) { edges { node { id } } } } }',
+      { id: acme.id },
+    );
+    const leadIds = leads.workspace.leads.edges.map((edge) => edge.node.id);
+    const REMOVE =
+      'mutation ($campaign: ID!, $leads: [ID!]!) { removeFromFlow(campaignId: $campaign, leadIds: $leads) }';
+    const other = await createCampaign({ name: 'Unrelated' });
+    expect(await run(t, acme.key, REMOVE, { campaign: other, leads: leadIds })).toEqual({
+      removeFromFlow: 0,
+    });
+    expect(await run(t, acme.key, REMOVE, { campaign: child, leads: leadIds.slice(0, 1) })).toEqual({
+      removeFromFlow: 1,
+    });
+    expect(await run(t, acme.key, REMOVE, { campaign: waiting, leads: leadIds })).toEqual({
+      removeFromFlow: 1,
+    });
+    expect(await run(t, acme.key, REMOVE, { campaign: waiting, leads: leadIds })).toEqual({
+      removeFromFlow: 0,
+    });
+    expect(errorCodes(await t.graphql(REMOVE, { campaign: waiting, leads: [] }, acme.key))).toEqual([
+      'BAD_USER_INPUT',
+    ]);
+    expect(errorCodes(await t.graphql(REMOVE, { campaign: waiting, leads: leadIds }, globex.key))).toEqual([
+      'NOT_FOUND',
+    ]);
+  });
+});
