@@ -1,6 +1,7 @@
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { CampaignRun } from '../db/entities/campaign-run.entity.js';
+import { FlowWait } from '../db/entities/flow-wait.entity.js';
 import { Lead } from '../db/entities/lead.entity.js';
 import { RunChunk } from '../db/entities/run-chunk.entity.js';
 import { loadCampaignGraph, loadLeadHistories, toDomainLeads } from '../db/mappers.js';
@@ -87,6 +88,41 @@ export async function planBatchRun(orm: Orm, runId: string, now: Date): Promise<
 }
 
 /**
+ * Locks the leads (in id order, so concurrent runs take turns without deadlocks: R3) and runs the
+ * run's campaign flow for each from a step, in the caller's transaction.
+ */
+async function runLocked(
+  em: EntityManager,
+  run: CampaignRun,
+  leadIds: string[],
+  startStepIndex: number,
+  now: Date,
+) {
+  const leads = await em.find(
+    Lead,
+    { id: { $in: leadIds } },
+    { orderBy: { id: 'asc' }, lockMode: LockMode.PESSIMISTIC_WRITE },
+  );
+  const [graph, domainLeads, histories] = await Promise.all([
+    loadCampaignGraph(em, run.workspace.id),
+    toDomainLeads(em, leads),
+    loadLeadHistories(em, leadIds),
+  ]);
+  const results = domainLeads.map((lead) =>
+    runFlow({
+      lead,
+      graph,
+      history: histories.get(lead.id) ?? {},
+      run: domainRun(run),
+      campaignId: run.campaign.id,
+      startStepIndex,
+      now,
+    }),
+  );
+  return { domainLeads, results };
+}
+
+/**
  * Runs one chunk's leads through the campaign's flow and writes everything they did in one
  * transaction, with the chunk's completion marker (R4). The leads are locked in id order for the
  * transaction, so concurrent runs on the same leads take turns and lose no change (R3). Returns
@@ -100,34 +136,14 @@ export async function processChunk(orm: Orm, runId: string, seq: number, now: Da
     // this chunk finish; it stops the chunks that have not started (R5).
     const run = await em.findOneOrFail(CampaignRun, { id: runId });
     if (run.status !== 'RUNNING') return false;
-    const leads = await em.find(
-      Lead,
-      { id: { $in: chunk.leadIds } },
-      { orderBy: { id: 'asc' }, lockMode: LockMode.PESSIMISTIC_WRITE },
-    );
-    const [graph, domainLeads, histories] = await Promise.all([
-      loadCampaignGraph(em, run.workspace.id),
-      toDomainLeads(em, leads),
-      loadLeadHistories(em, chunk.leadIds),
-    ]);
-    const results = domainLeads.map((lead) =>
-      runFlow({
-        lead,
-        graph,
-        history: histories.get(lead.id) ?? {},
-        run: domainRun(run),
-        campaignId: run.campaign.id,
-        startStepIndex: 0,
-        now,
-      }),
-    );
+    const { domainLeads, results } = await runLocked(em, run, chunk.leadIds, 0, now);
     chunk.completedAt = now;
     await em.flush();
     await em
       .getConnection()
       .execute(
         'update campaign_run set leads_processed = leads_processed + ?, leads_qualified = leads_qualified + ? where id = ?',
-        [leads.length, leads.length, runId],
+        [domainLeads.length, domainLeads.length, runId],
         'run',
         em.getTransactionContext(),
       );
@@ -147,4 +163,21 @@ export async function completeIfDone(orm: Orm, runId: string, now: Date): Promis
          and not exists (select 1 from run_chunk where run_id = ? and completed_at is null)`,
       [now, runId, runId],
     );
+}
+
+/**
+ * Resumes a lead's flow at the step after its Wait (F9), exactly once: the wait row is the truth,
+ * its job only the reminder. A wait that Remove from Flow cancelled does nothing.
+ */
+export async function resumeWait(orm: Orm, waitId: string, now: Date): Promise<boolean> {
+  return orm.em.fork().transactional(async (em) => {
+    const wait = await em.findOne(FlowWait, { id: waitId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+    if (wait?.status !== 'PENDING') return false;
+    const run = await em.findOneOrFail(CampaignRun, { id: wait.run.id });
+    const { domainLeads, results } = await runLocked(em, run, [wait.lead.id], wait.resumeStep, now);
+    wait.status = 'RESUMED';
+    await em.flush();
+    await applyResults(em, { workspaceId: run.workspace.id, runId: run.id, leads: domainLeads, results });
+    return true;
+  });
 }

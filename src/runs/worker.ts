@@ -1,16 +1,8 @@
 import { run, type Task, type TaskList, Logger as WorkerLogger } from 'graphile-worker';
 import type { Logger } from 'pino';
 import type { Orm } from '../db/orm.js';
-import { completeIfDone, planBatchRun, processChunk } from './batch.js';
-
-/** Job names, and the job key that makes enqueueing the same work twice harmless. */
-export const JOBS = {
-  planBatchRun: 'batch-run:plan',
-  runChunk: 'batch-run:chunk',
-} as const;
-
-export const planJobKey = (runId: string) => `run:${runId}:plan`;
-const chunkJobKey = (runId: string, seq: number) => `run:${runId}:chunk:${seq}`;
+import { completeIfDone, planBatchRun, processChunk, resumeWait } from './batch.js';
+import { chunkJobKey, JOBS } from './jobs.js';
 
 interface RunPayload {
   runId: string;
@@ -35,7 +27,10 @@ function taskList(orm: Orm): TaskList {
     await processChunk(orm, runId, seq, new Date());
     await completeIfDone(orm, runId, new Date());
   };
-  return { [JOBS.planBatchRun]: plan, [JOBS.runChunk]: chunk };
+  const resume: Task = async (payload) => {
+    await resumeWait(orm, (payload as { waitId: string }).waitId, new Date());
+  };
+  return { [JOBS.planRun]: plan, [JOBS.runChunk]: chunk, [JOBS.resumeWait]: resume };
 }
 
 function workerLogger(log: Logger): WorkerLogger {

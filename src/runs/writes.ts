@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { FieldValue, Lead, RunFlowResult } from '../domain/model.js';
+import { JOBS } from './jobs.js';
 
 /** What one chunk's flows did, for the leads (locked by the caller) they ran for. */
 export interface ChunkResults {
@@ -11,10 +12,17 @@ export interface ChunkResults {
 
 type Row = Record<string, unknown>;
 
-/** Runs a statement over rows passed as one JSON array (its last parameter), in the caller's transaction. */
+/** Where the rows go among a statement's parameters, when not last. */
+const ROWS = Symbol('rows');
+
+/** Runs a statement over rows passed as one JSON array parameter, in the caller's transaction. */
 async function writeRows(em: EntityManager, sql: string, rows: Row[], ...params: unknown[]): Promise<void> {
   if (rows.length === 0) return;
-  await em.getConnection().execute(sql, [...params, JSON.stringify(rows)], 'run', em.getTransactionContext());
+  const json = JSON.stringify(rows);
+  const values = params.includes(ROWS)
+    ? params.map((param) => (param === ROWS ? json : param))
+    : [...params, json];
+  await em.getConnection().execute(sql, values, 'run', em.getTransactionContext());
 }
 
 /**
@@ -125,14 +133,21 @@ export async function applyResults(em: EntityManager, chunk: ChunkResults): Prom
   );
   await writeRows(
     em,
-    `insert into flow_wait (workspace_id, run_id, campaign_id, lead_id, resume_step, resume_at, status, created_at)
-     select ?, r.id, r.campaign_id, c.lead_id, c.resume_step, c.resume_at, 'PENDING', ?
-     from (select id, campaign_id from campaign_run where id = ?) as r
-     cross join jsonb_to_recordset(?::jsonb) as c(lead_id bigint, resume_step int, resume_at timestamptz)`,
+    // The wake-up job is added with the wait, in the same transaction: no wait without its job.
+    `with waiting as (
+       insert into flow_wait (workspace_id, run_id, campaign_id, lead_id, resume_step, resume_at, status, created_at)
+       select ?, r.id, r.campaign_id, c.lead_id, c.resume_step, c.resume_at, 'PENDING', ?
+       from (select id, campaign_id from campaign_run where id = ?) as r
+       cross join jsonb_to_recordset(?::jsonb) as c(lead_id bigint, resume_step int, resume_at timestamptz)
+       returning id, resume_at)
+     select graphile_worker.add_job(?, json_build_object('waitId', id::text), run_at := resume_at, job_key := 'wait:' || id)
+     from waiting`,
     waits,
     chunk.workspaceId,
     now,
     chunk.runId,
+    ROWS,
+    JOBS.resumeWait,
   );
   await writeRows(
     em,

@@ -4,7 +4,7 @@ import { CampaignRun, RUN_STATUSES } from '../db/entities/campaign-run.entity.js
 import { Lead } from '../db/entities/lead.entity.js';
 import { toDomainCampaign } from '../db/mappers.js';
 import { requestProblems, scheduleProblems } from '../domain/validation.js';
-import { JOBS, planJobKey } from '../runs/worker.js';
+import { JOBS, planJobKey } from '../runs/jobs.js';
 import { builder } from './builder.js';
 import { CampaignRef, executedCampaignIds, idCursorPage, workspaceCampaigns } from './campaign.js';
 import type { GraphQLContext } from './context.js';
@@ -105,7 +105,7 @@ async function queueRun(context: GraphQLContext, run: CampaignRun, runAt: Date):
       .getConnection()
       .execute(
         "select graphile_worker.add_job(?, json_build_object('runId', ?::text), run_at := ?, job_key := ?)",
-        [JOBS.planBatchRun, run.id, runAt, planJobKey(run.id)],
+        [JOBS.planRun, run.id, runAt, planJobKey(run.id)],
         'run',
         em.getTransactionContext(),
       );

@@ -357,3 +357,46 @@ describe('removeFromFlow', () => {
     ]);
   });
 });
+
+describe('waits', () => {
+  it('F9 a lead resumes after its Wait, even when the worker that scheduled it stopped in between', async () => {
+    const { upsertLeads } = await run<{ upsertLeads: { id: string }[] }>(
+      t,
+      acme.key,
+      'mutation ($ws: ID!) { upsertLeads(workspaceId: $ws, leads: [{ email: "patient@example.com" }]) { id } }',
+      { ws: acme.id },
+    );
+    const campaign = await createCampaign({
+      name: 'Wait a second',
+      smartList: {
+        filters: [{ kind: 'ATTRIBUTE', attribute: 'email', operator: 'IS', values: ['patient@example.com'] }],
+      },
+      flow: [{ action: { wait: { seconds: 2 } } }, { action: { changeScore: { change: '+7' } } }],
+    });
+    const scheduled = await run<{ scheduleCampaign: { id: string } }>(t, acme.key, SCHEDULE, { campaign });
+    await finished(scheduled.scheduleCampaign.id);
+
+    await worker.stop();
+    worker = await startWorker(t.orm, t.database.url, pino({ level: 'silent' }));
+
+    const score = async () =>
+      (
+        await run<{ lead: { score: number } }>(t, acme.key, 'query ($id: ID!) { lead(id: $id) { score } }', {
+          id: upsertLeads[0]?.id,
+        })
+      ).lead.score;
+    expect(await score()).toBe(0);
+    await expect.poll(score, { timeout: 20_000, interval: 200 }).toBe(7);
+    const types = await run<{ lead: { activities: { edges: { node: { type: string } }[] } } }>(
+      t,
+      acme.key,
+      'query ($id: ID!) { lead(id: $id) { activities { edges { node { type } } } } }',
+      { id: upsertLeads[0]?.id },
+    );
+    expect(types.lead.activities.edges.map((edge) => edge.node.type)).toEqual([
+      'NEW_LEAD',
+      'WAIT',
+      'CHANGE_SCORE',
+    ]);
+  });
+});
