@@ -48,6 +48,7 @@ export async function applyResults(em: EntityManager, chunk: ChunkResults): Prom
   const history = new Map<string, Row & { runs: number }>();
   const waits: Row[] = [];
   const cancelled: Row[] = [];
+  const requested = new Map<string, string[]>();
   const activities: Row[] = [];
   chunk.results.forEach((result, index) => {
     const leadId = (chunk.leads[index] as Lead).id;
@@ -73,8 +74,12 @@ export async function applyResults(em: EntityManager, chunk: ChunkResults): Prom
         resume_at: result.suspend.resumeAt,
       });
     }
-    for (const campaignId of effects.removedFromFlowCampaignIds)
+    for (const campaignId of effects.removedFromFlowCampaignIds) {
       cancelled.push({ lead_id: leadId, campaign_id: campaignId });
+    }
+    for (const campaignId of effects.requestedCampaignIds) {
+      requested.set(campaignId, [...(requested.get(campaignId) ?? []), leadId]);
+    }
     for (const activity of result.activities) {
       activities.push({
         lead_id: leadId,
@@ -148,6 +153,28 @@ export async function applyResults(em: EntityManager, chunk: ChunkResults): Prom
     chunk.runId,
     ROWS,
     JOBS.resumeWait,
+  );
+  await writeRows(
+    em,
+    // Request Campaign (F5): one TRIGGERED run per requested campaign for the chunk's leads, queued
+    // with its job in this transaction, for targets that are active and listen to flow actions.
+    `with handed as (
+       insert into campaign_run (workspace_id, campaign_id, kind, status, scheduled_for, lead_ids, tokens, "trigger", created_at)
+       select c.workspace_id, c.id, 'TRIGGERED', 'QUEUED', ?, r.lead_ids, '[]',
+              jsonb_build_object('name', 'Campaign is Requested', 'source', 'FLOW_ACTION'), ?
+       from jsonb_to_recordset(?::jsonb) as r(campaign_id bigint, lead_ids jsonb)
+       join campaign c on c.id = r.campaign_id and c.status = 'ACTIVE' and c.deleted_at is null and not c.is_executable
+       where exists (
+         select 1 from jsonb_array_elements(c.smart_list->'triggers') as t
+         where t->>'kind' = 'CAMPAIGN_IS_REQUESTED' and coalesce(t->>'source', 'FLOW_ACTION') = 'FLOW_ACTION')
+       returning id, scheduled_for)
+     select graphile_worker.add_job(?, json_build_object('runId', id::text), run_at := scheduled_for, job_key := 'run:' || id || ':plan')
+     from handed`,
+    [...requested].map(([campaignId, leadIds]) => ({ campaign_id: campaignId, lead_ids: leadIds })),
+    now,
+    now,
+    ROWS,
+    JOBS.planRun,
   );
   await writeRows(
     em,

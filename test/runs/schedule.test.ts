@@ -63,7 +63,7 @@ const runCount = () => t.orm.em.fork().count(CampaignRun, {});
 
 beforeAll(async () => {
   t = await startTestApp();
-  worker = await startWorker(t.orm, t.database.url, pino({ level: 'silent' }));
+  worker = await startWorker(t.orm, t.database.url, pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }));
   acme = await createWorkspaceWithKey(t, 'Acme');
   globex = await createWorkspaceWithKey(t, 'Globex');
   const programs = await Promise.all(
@@ -377,7 +377,11 @@ describe('waits', () => {
     await finished(scheduled.scheduleCampaign.id);
 
     await worker.stop();
-    worker = await startWorker(t.orm, t.database.url, pino({ level: 'silent' }));
+    worker = await startWorker(
+      t.orm,
+      t.database.url,
+      pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }),
+    );
 
     const score = async () =>
       (
@@ -398,5 +402,62 @@ describe('waits', () => {
       'WAIT',
       'CHANGE_SCORE',
     ]);
+  });
+});
+
+describe('Request Campaign steps', () => {
+  it('F5 hand the leads to an active listener that runs separately; an inactive one gets nothing', async () => {
+    const { upsertLeads } = await run<{ upsertLeads: { id: string }[] }>(
+      t,
+      acme.key,
+      'mutation ($ws: ID!) { upsertLeads(workspaceId: $ws, leads: [{ email: "handed@example.com" }]) { id } }',
+      { ws: acme.id },
+    );
+    const listener = async (name: string, activate: boolean) => {
+      const id = await createCampaign({
+        name,
+        smartList: { filters: [], triggers: [{ kind: 'CAMPAIGN_IS_REQUESTED', source: 'FLOW_ACTION' }] },
+        flow: [{ action: { changeScore: { change: '+4' } } }],
+      });
+      if (activate)
+        await run(t, acme.key, 'mutation ($id: ID!) { activateCampaign(id: $id) { status } }', { id });
+      return id;
+    };
+    const active = await listener('Flow listener', true);
+    const inactive = await listener('Sleeping listener', false);
+    const caller = await createCampaign({
+      name: 'Caller',
+      smartList: {
+        filters: [{ kind: 'ATTRIBUTE', attribute: 'email', operator: 'IS', values: ['handed@example.com'] }],
+      },
+      flow: [
+        { action: { requestCampaign: { campaignId: active } } },
+        { action: { requestCampaign: { campaignId: inactive } } },
+      ],
+    });
+    const scheduled = await run<{ scheduleCampaign: { id: string } }>(t, acme.key, SCHEDULE, {
+      campaign: caller,
+    });
+    await finished(scheduled.scheduleCampaign.id);
+    const runsOf = (campaign: string) =>
+      run<{ campaign: { runs: { edges: { node: { id: string; kind: string } }[] } } }>(
+        t,
+        acme.key,
+        'query ($id: ID!) { campaign(id: $id) { runs { edges { node { id kind } } } } }',
+        { id: campaign },
+      ).then((result) => result.campaign.runs.edges.map((edge) => edge.node));
+    const [handed] = await runsOf(active);
+    expect(handed?.kind).toBe('TRIGGERED');
+    await finished(handed?.id as string);
+    expect(await runsOf(inactive)).toEqual([]);
+    const score = await run<{ lead: { score: number } }>(
+      t,
+      acme.key,
+      'query ($id: ID!) { lead(id: $id) { score } }',
+      {
+        id: upsertLeads[0]?.id,
+      },
+    );
+    expect(score.lead.score).toBe(4);
   });
 });
