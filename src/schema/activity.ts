@@ -1,9 +1,10 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import { ACTIVITY_TYPES, Activity } from '../db/entities/activity.entity.js';
+import type { Campaign } from '../db/entities/campaign.entity.js';
 import type { JsonValue } from '../domain/model.js';
 import { builder } from './builder.js';
-import { CampaignRef, idCursorPage } from './campaign.js';
+import { CampaignRef, campaignsIncludingDeleted, idCursorPage } from './campaign.js';
 import type { GraphQLContext } from './context.js';
 import { databaseId } from './ids.js';
 import { LeadRef } from './lead.js';
@@ -57,7 +58,8 @@ export const ActivityRef = builder.interfaceRef<Activity>('Activity').implement(
       type: CampaignRef,
       nullable: true,
       description: 'The campaign whose flow ran the step (for Execute Campaign: the parent).',
-      resolve: (activity) => activity.campaign?.id ?? null,
+      resolve: (activity, _args, context) =>
+        activity.campaign ? campaignsIncludingDeleted(context).load(activity.campaign.id) : null,
     }),
     run: t.field({ type: CampaignRunRef, nullable: true, resolve: (activity) => activity.run?.id ?? null }),
     occurredAt: t.field({ type: 'DateTime', resolve: (activity) => activity.occurredAt }),
@@ -82,7 +84,8 @@ builder.objectType(builder.objectRef<Activity>('ExecuteCampaignActivity'), {
     }),
     executedCampaign: t.field({
       type: CampaignRef,
-      resolve: (activity) => attribute(activity, 'executedCampaignId', ''),
+      resolve: async (activity, _args, context) =>
+        (await campaignsIncludingDeleted(context).load(attribute(activity, 'executedCampaignId', ''))) as Campaign,
     }),
     useParentTokenContext: t.boolean({
       resolve: (activity) => attribute(activity, 'useParentTokenContext', false),
@@ -142,7 +145,7 @@ function activityWhere(
   filter: ActivityFilter | null | undefined,
   scope: FilterQuery<Activity>,
 ): FilterQuery<Activity> | null {
-  const where: Record<string, unknown> = { ...(scope as object) };
+  const where: Record<string, unknown> = {};
   const viewer = context.viewer;
   const workspaceId = filter?.workspaceId ? databaseId(filter.workspaceId, 'Workspace') : undefined;
   if (viewer?.kind === 'workspace') {
@@ -160,7 +163,8 @@ function activityWhere(
     if (filter.types?.length && !filter.types.includes('EXECUTE_CAMPAIGN')) return null;
     where.attributes = { qualified: filter.qualified };
   }
-  return where as FilterQuery<Activity>;
+  // The connection's parent (a lead, a campaign, a run) narrows the filter; it never widens it.
+  return { $and: [scope, where] } as FilterQuery<Activity>;
 }
 
 /** One page of activities, oldest first (in commit order); the cursor is the activity id. */

@@ -8,7 +8,7 @@ import type { CampaignType, FlowAction, FlowStep } from '../domain/model.js';
 import { campaignProblems, campaignType as domainCampaignType } from '../domain/validation.js';
 import { builder } from './builder.js';
 import { requestCampaignGraph } from './campaign-graph.js';
-import type { GraphQLContext } from './context.js';
+import { canSeeWorkspace, type GraphQLContext } from './context.js';
 import { PROBLEM_CODES, userError } from './errors.js';
 import { databaseId } from './ids.js';
 import { loadVisible } from './loading.js';
@@ -57,6 +57,21 @@ export const CampaignRef = builder.loadableNodeRef('Campaign', {
   id: { resolve: (campaign: Campaign) => campaign.id },
   load: (ids: string[], context) => loadVisible(context, Campaign, ids) as Promise<Campaign[]>,
 });
+
+/**
+ * Campaigns as history refers to them: runs and activities keep pointing at a campaign after it is
+ * deleted, so these resolve deleted ones too (of visible workspaces only), where lookups by id do not.
+ */
+export const campaignsIncludingDeleted = createContextCache(
+  (context: GraphQLContext) =>
+    new DataLoader<string, Campaign | null>(async (ids) => {
+      const found = await context.em.find(Campaign, { id: { $in: [...ids] } });
+      const visible = new Map(
+        found.filter((campaign) => canSeeWorkspace(context.viewer, campaign.workspace.id)).map((c) => [c.id, c]),
+      );
+      return ids.map((id) => visible.get(id) ?? null);
+    }),
+);
 
 /** The campaign ids a stored action points at, with the role they play. */
 export function actionTargets(action: FlowAction | null): { execute: string[]; other: string[] } {

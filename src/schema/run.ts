@@ -6,7 +6,13 @@ import { toDomainCampaign } from '../db/mappers.js';
 import { requestProblems, scheduleProblems } from '../domain/validation.js';
 import { JOBS, planJobKey } from '../runs/jobs.js';
 import { builder } from './builder.js';
-import { CampaignRef, executedCampaignIds, idCursorPage, workspaceCampaigns } from './campaign.js';
+import {
+  CampaignRef,
+  campaignsIncludingDeleted,
+  executedCampaignIds,
+  idCursorPage,
+  workspaceCampaigns,
+} from './campaign.js';
 import type { GraphQLContext } from './context.js';
 import { userError } from './errors.js';
 import { databaseId } from './ids.js';
@@ -31,7 +37,12 @@ export const CampaignRunRef = builder.loadableNodeRef('CampaignRun', {
 CampaignRunRef.implement({
   description: 'One execution of a campaign, with its token overrides, status and progress counters.',
   fields: (t) => ({
-    campaign: t.field({ type: CampaignRef, resolve: (run) => run.campaign.id }),
+    campaign: t.field({
+      type: CampaignRef,
+      description: 'The campaign run, even if it was deleted since.',
+      resolve: async (run, _args, context) =>
+        (await campaignsIncludingDeleted(context).load(run.campaign.id)) as Campaign,
+    }),
     kind: t.field({ type: RunKindEnum, resolve: (run) => run.kind }),
     status: t.field({ type: RunStatusEnum, resolve: (run) => run.status }),
     scheduledFor: t.field({ type: 'DateTime', nullable: true, resolve: (run) => run.scheduledFor ?? null }),

@@ -244,3 +244,40 @@ describe('the activity log', () => {
     expect(hidden.data).toEqual({ campaignRun: null });
   });
 });
+
+describe('history keeps its references', () => {
+  it('a connection’s parent narrows its filter: a lead’s log never shows another lead’s activities', async () => {
+    const result = await run<{ lead: { activities: { edges: unknown[] } } }>(
+      t,
+      acme.key,
+      'query ($lead: ID!, $other: ID!) { lead(id: $lead) { activities(filter: { leadId: $other }) { edges { cursor } } } }',
+      { lead: ada, other: grace },
+    );
+    expect(result.lead.activities.edges).toEqual([]);
+  });
+
+  it('runs and activities still show a campaign after it is deleted', async () => {
+    await run(t, acme.key, 'mutation ($id: ID!) { deleteCampaign(id: $id) }', { id: parent });
+    const result = await run<{
+      campaign: unknown;
+      campaignRun: { campaign: { name: string } };
+      activities: { edges: { node: { campaign: { name: string } | null } }[] };
+    }>(
+      t,
+      acme.key,
+      `query ($campaign: ID!, $run: ID!) {
+        campaign(id: $campaign) { name }
+        campaignRun(id: $run) { campaign { name } }
+        activities(filter: { runId: $run }) { edges { node { campaign { name } ... on ExecuteCampaignActivity { executedCampaign { name } } } } }
+      }`,
+      { campaign: parent, run: encodeGlobalID('CampaignRun', runId) },
+    );
+    expect(result.campaign).toBeNull();
+    expect(result.campaignRun.campaign).toEqual({ name: 'Parent' });
+    expect(result.activities.edges.map((edge) => edge.node.campaign?.name)).toEqual([
+      'Parent',
+      'Child',
+      'Parent',
+    ]);
+  });
+});
