@@ -85,7 +85,9 @@ builder.objectType(builder.objectRef<Activity>('ExecuteCampaignActivity'), {
     executedCampaign: t.field({
       type: CampaignRef,
       resolve: async (activity, _args, context) =>
-        (await campaignsIncludingDeleted(context).load(attribute(activity, 'executedCampaignId', ''))) as Campaign,
+        (await campaignsIncludingDeleted(context).load(
+          attribute(activity, 'executedCampaignId', ''),
+        )) as Campaign,
     }),
     useParentTokenContext: t.boolean({
       resolve: (activity) => attribute(activity, 'useParentTokenContext', false),

@@ -67,7 +67,9 @@ export const campaignsIncludingDeleted = createContextCache(
     new DataLoader<string, Campaign | null>(async (ids) => {
       const found = await context.em.find(Campaign, { id: { $in: [...ids] } });
       const visible = new Map(
-        found.filter((campaign) => canSeeWorkspace(context.viewer, campaign.workspace.id)).map((c) => [c.id, c]),
+        found
+          .filter((campaign) => canSeeWorkspace(context.viewer, campaign.workspace.id))
+          .map((c) => [c.id, c]),
       );
       return ids.map((id) => visible.get(id) ?? null);
     }),

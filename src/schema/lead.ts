@@ -1,3 +1,4 @@
+import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import { createContextCache } from '@pothos/core';
 import DataLoader from 'dataloader';
 import { z } from 'zod';
@@ -266,6 +267,7 @@ builder.mutationFields((t) => ({
         const upserted: { id: string; email: string; inserted: boolean }[] = await connection.execute(
           `insert into lead (workspace_id, email, fields, created_at, updated_at)
            select ?, row.email, row.fields, now(), now() from jsonb_to_recordset(?::jsonb) as row(email text, fields jsonb)
+           order by lower(row.email)
            on conflict (workspace_id, lower(email)) do update set fields = lead.fields || excluded.fields, updated_at = now()
            returning id, email, (xmax = 0) as inserted`,
           [workspace.id, JSON.stringify(rows)],
@@ -306,7 +308,15 @@ builder.mutationFields((t) => ({
         throw userError('BAD_USER_INPUT', `The field ${args.name} already exists`);
       }
       const field = context.em.create(LeadField, { workspace, name: args.name, type: args.type });
-      await context.em.flush();
+      try {
+        await context.em.flush();
+      } catch (error) {
+        // Another call defined the same name meanwhile: the unique index is the final judge.
+        if (error instanceof UniqueConstraintViolationException) {
+          throw userError('BAD_USER_INPUT', `The field ${args.name} already exists`);
+        }
+        throw error;
+      }
       workspaceFields(context).clear(workspace.id);
       return { name: field.name, type: field.type };
     },

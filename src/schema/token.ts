@@ -1,3 +1,4 @@
+import { LockMode } from '@mikro-orm/core';
 import { brandWithType, createContextCache, typeBrandKey } from '@pothos/core';
 import DataLoader from 'dataloader';
 import { Folder } from '../db/entities/folder.entity.js';
@@ -67,7 +68,8 @@ export function checkedTokens(tokens: TokenInput[]): { name: string; type: Token
   return tokens.map((token) => {
     const normalized = normalizeTokenName(token.name);
     if (!normalized.ok) throw userError('INVALID_TOKEN', normalized.problem.message);
-    const key = normalized.name.toLowerCase();
+    // The key lookups use: case and runs of spaces do not make two tokens different.
+    const key = normalized.name.toLowerCase().replace(/\s+/g, ' ');
     if (seen.has(key)) throw userError('INVALID_TOKEN', `${normalized.name} is given twice`);
     seen.add(key);
     const type = token.type ?? 'TEXT';
@@ -206,6 +208,11 @@ builder.mutationFields((t) => ({
       const workspace = (owner.folder ?? owner.program).workspace;
       const tokens = checkedTokens(args.tokens);
       const saved = await context.em.transactional(async (em) => {
+        // Concurrent replacements of one owner's tokens take turns instead of interleaving.
+        const locked = { lockMode: LockMode.PESSIMISTIC_WRITE } as const;
+        await (owner.folder
+          ? em.findOneOrFail(Folder, { id }, locked)
+          : em.findOneOrFail(Program, { id }, locked));
         await em.nativeDelete(
           MyToken,
           owner.folder ? { folder: owner.folder.id } : { program: owner.program.id },

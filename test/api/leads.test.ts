@@ -231,3 +231,30 @@ describe('Workspace.leads', () => {
     expect(errorCodes(bad)).toEqual(['BAD_USER_INPUT']);
   });
 });
+
+describe('concurrent writes', () => {
+  it('upserts of the same leads in opposite orders neither deadlock nor fail', async () => {
+    const emails = Array.from({ length: 200 }, (_, index) => ({ email: `busy${index}@example.com` }));
+    const responses = await Promise.all([
+      upsert(emails),
+      upsert([...emails].reverse()),
+      upsert(emails),
+      upsert([...emails].reverse()),
+    ]);
+    expect(responses.flatMap((response) => response.errors ?? [])).toEqual([]);
+  });
+
+  it('defining the same field concurrently succeeds once; the others are told it exists', async () => {
+    const responses = await Promise.all(
+      Array.from({ length: 4 }, () =>
+        t.graphql(DEFINE, { ws: acme.id, name: 'Racing', type: 'STRING' }, acme.key),
+      ),
+    );
+    expect(responses.filter((response) => !response.errors)).toHaveLength(1);
+    expect(responses.flatMap(errorCodes).sort()).toEqual([
+      'BAD_USER_INPUT',
+      'BAD_USER_INPUT',
+      'BAD_USER_INPUT',
+    ]);
+  });
+});

@@ -120,6 +120,37 @@ describe('setTokens', () => {
     expect(setTokens).toHaveLength(6);
   });
 
+  it('concurrent replacements take turns: one set wins whole, none fails', async () => {
+    const responses = await Promise.all(
+      ['my.Rival', 'my.rival', 'MY.RIVAL', '{{my.rival}}'].map((name, index) =>
+        t.graphql(SET, { owner: root, tokens: [{ name, value: String(index) }] }, acme.key),
+      ),
+    );
+    expect(responses.flatMap((response) => response.errors ?? [])).toEqual([]);
+    const { node } = await run<{ node: { tokens: { name: string }[] } }>(
+      t,
+      acme.key,
+      'query ($id: ID!) { node(id: $id) { ... on Folder { tokens { name } } } }',
+      { id: root },
+    );
+    expect(node.tokens).toHaveLength(1);
+  });
+
+  it('refuses names that differ only in case or spacing as the same name given twice', async () => {
+    const response = await t.graphql(
+      SET,
+      {
+        owner: root,
+        tokens: [
+          { name: 'my.first name', value: 'a' },
+          { name: 'my.First  Name', value: 'b' },
+        ],
+      },
+      acme.key,
+    );
+    expect(errorCodes(response)).toEqual(['INVALID_TOKEN']);
+  });
+
   it('refuses more than 100 tokens as BAD_USER_INPUT', async () => {
     const tokens = Array.from({ length: 101 }, (_, index) => ({ name: `my.t${index}`, value: 'x' }));
     expect(errorCodes(await t.graphql(SET, { owner: root, tokens }, acme.key))).toEqual(['BAD_USER_INPUT']);
