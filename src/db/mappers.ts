@@ -20,6 +20,12 @@ import { ProgramMember } from './entities/program-member.entity.js';
 import { SmartList } from './entities/smart-list.entity.js';
 import { StaticListMember } from './entities/static-list.entity.js';
 
+/**
+ * Reads that only feed the domain are not tracked: large audiences do not fill the identity map, and
+ * a graph is read as it is in the database, not as entities loaded earlier remember it.
+ */
+const UNTRACKED = { disableIdentityMap: true } as const;
+
 export function toDomainCampaign(campaign: Campaign): DomainCampaign {
   return {
     id: campaign.id,
@@ -46,30 +52,20 @@ function tokensByOwner(tokens: MyToken[], owner: 'folder' | 'program'): Map<stri
   return byOwner;
 }
 
-/**
- * Everything of a workspace a flow can reach, in the domain's shape: six queries, whatever the
- * size of the workspace. `replace` puts unsaved campaigns in place of (or beside) stored ones, so a
- * save can be checked against the graph it would make.
- */
-export async function loadCampaignGraph(
-  em: EntityManager,
-  workspaceId: string,
-  replace: Campaign[] = [],
-): Promise<CampaignGraph> {
+/** Everything of a workspace a flow can reach, in the domain's shape: six queries, whatever its size. */
+export async function loadCampaignGraph(em: EntityManager, workspaceId: string): Promise<CampaignGraph> {
   const [campaigns, smartLists, programs, folders, tokens, fields] = await Promise.all([
-    em.find(Campaign, { workspace: workspaceId, deletedAt: null }),
-    em.find(SmartList, { workspace: workspaceId }),
-    em.find(Program, { workspace: workspaceId }),
-    em.find(Folder, { workspace: workspaceId }),
-    em.find(MyToken, { workspace: workspaceId }),
-    em.find(LeadField, { workspace: workspaceId }),
+    em.find(Campaign, { workspace: workspaceId, deletedAt: null }, UNTRACKED),
+    em.find(SmartList, { workspace: workspaceId }, UNTRACKED),
+    em.find(Program, { workspace: workspaceId }, UNTRACKED),
+    em.find(Folder, { workspace: workspaceId }, UNTRACKED),
+    em.find(MyToken, { workspace: workspaceId }, UNTRACKED),
+    em.find(LeadField, { workspace: workspaceId }, UNTRACKED),
   ]);
   const folderTokens = tokensByOwner(tokens, 'folder');
   const programTokens = tokensByOwner(tokens, 'program');
-  const replaced = new Set(replace.map((campaign) => campaign.id));
-  const allCampaigns = [...campaigns.filter((campaign) => !replaced.has(campaign.id)), ...replace];
   return {
-    campaigns: Object.fromEntries(allCampaigns.map((campaign) => [campaign.id, toDomainCampaign(campaign)])),
+    campaigns: Object.fromEntries(campaigns.map((campaign) => [campaign.id, toDomainCampaign(campaign)])),
     smartLists: Object.fromEntries(
       smartLists.map((smartList) => [
         smartList.id,
@@ -102,9 +98,6 @@ export async function loadCampaignGraph(
     fields: Object.fromEntries(fields.map((field) => [field.name, field.type as FieldType])),
   };
 }
-
-/** Reads that only feed the domain: nothing is tracked, so large audiences do not fill the identity map. */
-const UNTRACKED = { disableIdentityMap: true } as const;
 
 /** Leads in the domain's shape, with their lists and program memberships: two queries for all. */
 export async function toDomainLeads(em: EntityManager, leads: Lead[]): Promise<DomainLead[]> {

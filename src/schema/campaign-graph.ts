@@ -57,9 +57,9 @@ export async function checkSmartListSave(
  * problem refuses the save with its ProblemCode; nothing has been written at that point.
  */
 export async function checkCampaignSave(context: GraphQLContext, campaign: Campaign): Promise<void> {
-  const stored = await loadCampaignGraph(context.em, campaign.workspace.id);
   const id = campaign.id ?? UNSAVED;
   const candidate = { ...toDomainCampaign(campaign), id };
+  const stored = await loadCampaignGraph(context.em, campaign.workspace.id);
   const graph = { ...stored, campaigns: { ...stored.campaigns, [id]: candidate } };
   refuseInvalidSmartList(candidate.smartList, graph, 'The smart list');
   candidate.flow.forEach((step, index) => {
@@ -75,5 +75,40 @@ export async function checkCampaignSave(context: GraphQLContext, campaign: Campa
   if (problem) {
     const step = problem.stepPosition ? ` (flow step ${problem.stepPosition})` : '';
     throw userError(problem.code, `${problem.message}${step}`);
+  }
+}
+
+/** Advisory lock class for campaign-graph saves; the object is the workspace. */
+const GRAPH_LOCK = 7245;
+
+/**
+ * Runs a save of a workspace's campaign graph in a transaction that holds the workspace's graph
+ * lock: saves of one workspace take turns, so each is checked against the graph as it commits
+ * (two saves that are each fine cannot together make a cycle or a chain too deep). A refused save
+ * rolls back and drops its pending changes.
+ */
+export async function underGraphLock<T>(
+  context: GraphQLContext,
+  workspaceId: string,
+  save: () => Promise<T>,
+): Promise<T> {
+  const { em } = context;
+  await em.begin();
+  try {
+    await em
+      .getConnection()
+      .execute(
+        'select pg_advisory_xact_lock(?, ?)',
+        [GRAPH_LOCK, Number(BigInt(workspaceId) % 2147483647n)],
+        'run',
+        em.getTransactionContext(),
+      );
+    const result = await save();
+    await em.commit();
+    return result;
+  } catch (error) {
+    await em.rollback();
+    em.clear();
+    throw error;
   }
 }

@@ -2,7 +2,9 @@ import { encodeGlobalID } from '@pothos/plugin-relay';
 import { Campaign } from '../db/entities/campaign.entity.js';
 import { Program } from '../db/entities/program.entity.js';
 import { EMPTY_SMART_LIST } from '../db/entities/smart-list.entity.js';
+import { loadCampaignGraph, toDomainCampaign } from '../db/mappers.js';
 import type { QualificationRule } from '../domain/model.js';
+import { cloneProblems } from '../domain/validation.js';
 import { builder } from './builder.js';
 import {
   actionTargets,
@@ -13,7 +15,7 @@ import {
   TimeUnitEnum,
   workspaceCampaigns,
 } from './campaign.js';
-import { checkCampaignSave } from './campaign-graph.js';
+import { checkCampaignSave, underGraphLock } from './campaign-graph.js';
 import type { GraphQLContext } from './context.js';
 import { userError } from './errors.js';
 import { FlowStepInputRef, toStoredFlow } from './flow.js';
@@ -84,27 +86,13 @@ async function requireCampaign(context: GraphQLContext, globalId: string): Promi
   });
 }
 
-/** Campaigns whose flows name this one (execute, request or remove): it cannot be deleted under them. */
-async function referencingCampaigns(context: GraphQLContext, campaign: Campaign): Promise<Campaign[]> {
-  return (await workspaceCampaigns(context).load(campaign.workspace.id)).filter(
-    (other) =>
-      other.id !== campaign.id &&
-      flowActions(other.flow).some((action) => {
-        const targets = actionTargets(action);
-        return [...targets.execute, ...targets.other].includes(campaign.id);
-      }),
-  );
-}
-
 /**
- * Prepares a campaign save, then flushes it only once it passed the whole-graph checks. A refusal
- * leaves the changes unflushed; GraphQL stops a mutation operation at its first failing (non-null)
- * field, so nothing later in the request flushes them either.
+ * Prepares a campaign save, then, under the workspace's graph lock, checks it against the whole
+ * graph and writes it; a refusal writes nothing.
  */
 async function save(context: GraphQLContext, prepare: () => Promise<Campaign>): Promise<Campaign> {
   const campaign = await prepare();
-  await checkCampaignSave(context, campaign);
-  await context.em.flush();
+  await underGraphLock(context, campaign.workspace.id, () => checkCampaignSave(context, campaign));
   workspaceCampaigns(context).clear(campaign.workspace.id);
   return campaign;
 }
@@ -165,9 +153,8 @@ builder.mutationFields((t) => ({
     resolve: (_root, args, context) =>
       save(context, async () => {
         const source = await requireCampaign(context, args.id);
-        if (source.smartList.triggers.length > 0) {
-          throw userError('CLONE_WITH_TRIGGERS', `Campaign ${source.name} has triggers: it cannot be cloned`);
-        }
+        const [problem] = cloneProblems(toDomainCampaign(source));
+        if (problem) throw userError(problem.code, problem.message);
         const program = args.programId
           ? await requireInWorkspace(
               context,
@@ -194,16 +181,23 @@ builder.mutationFields((t) => ({
     args: { id: t.arg.id() },
     resolve: async (_root, args, context) => {
       const campaign = await requireCampaign(context, args.id);
-      const users = await referencingCampaigns(context, campaign);
-      if (users.length > 0) {
-        throw userError(
-          'BAD_USER_INPUT',
-          `Campaign ${campaign.name} is used by ${users.map((user) => `${user.name} (${encodeGlobalID('Campaign', user.id)})`).join(', ')}`,
+      await underGraphLock(context, campaign.workspace.id, async () => {
+        const graph = await loadCampaignGraph(context.em, campaign.workspace.id);
+        const users = Object.values(graph.campaigns).filter(
+          (other) =>
+            other.id !== campaign.id &&
+            flowActions(other.flow).some((action) => {
+              const targets = actionTargets(action);
+              return [...targets.execute, ...targets.other].includes(campaign.id);
+            }),
         );
-      }
-      campaign.deletedAt = new Date();
-      campaign.status = 'INACTIVE';
-      await context.em.flush();
+        if (users.length > 0) {
+          const names = users.map((user) => `${user.name} (${encodeGlobalID('Campaign', user.id)})`);
+          throw userError('BAD_USER_INPUT', `Campaign ${campaign.name} is used by ${names.join(', ')}`);
+        }
+        campaign.deletedAt = new Date();
+        campaign.status = 'INACTIVE';
+      });
       return args.id;
     },
   }),

@@ -244,6 +244,20 @@ describe('refused saves write nothing and answer a ProblemCode', () => {
   });
 });
 
+describe('concurrent saves (E6, E11)', () => {
+  it('take turns: two edits that together would close a cycle cannot both succeed', async () => {
+    for (let attempt = 0; attempt < 3; attempt += 1) {
+      const a = await executable(`Race A${attempt}`);
+      const b = await executable(`Race B${attempt}`);
+      const responses = await Promise.all([
+        t.graphql(UPDATE, { id: a.id, input: { flow: [execute(b.id)] } }, acme.key),
+        t.graphql(UPDATE, { id: b.id, input: { flow: [execute(a.id)] } }, acme.key),
+      ]);
+      expect(responses.flatMap(errorCodes)).toEqual(['EXECUTION_CYCLE']);
+    }
+  });
+});
+
 describe('updates', () => {
   it('changes only the given fields and keeps step ids; losing triggers deactivates', async () => {
     const trigger = await createOk({
