@@ -186,11 +186,11 @@ builder.objectFields(CampaignRef, (t) => ({
   problems: t.field({
     type: [CampaignProblemRef],
     description: 'Why the campaign cannot run as defined; empty when it can.',
-    resolve: async (campaign, _args, context) =>
-      campaignProblems(
-        toDomainCampaign(campaign),
-        await requestCampaignGraph(context).load(campaign.workspace.id),
-      ),
+    resolve: async (campaign, _args, context) => {
+      const graph = await requestCampaignGraph(context).load(campaign.workspace.id);
+      // The graph's own copy, so that the domain reuses the graph's compilation for every campaign.
+      return campaignProblems(graph.campaigns[campaign.id] ?? toDomainCampaign(campaign), graph);
+    },
   }),
 }));
 

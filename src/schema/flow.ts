@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
 import { Campaign, type StoredFlowStep } from '../db/entities/campaign.entity.js';
 import { Program } from '../db/entities/program.entity.js';
 import { StaticList } from '../db/entities/static-list.entity.js';
@@ -8,6 +9,7 @@ import { CampaignRef } from './campaign.js';
 import type { GraphQLContext } from './context.js';
 import { userError } from './errors.js';
 import { databaseId } from './ids.js';
+import { LIMITS, listOf, text } from './limits.js';
 import { StaticListRef } from './list.js';
 import { loadVisible, requireInWorkspace } from './loading.js';
 import { ProgramRef } from './program.js';
@@ -136,7 +138,10 @@ const FlowChoiceRef = builder.objectRef<{ when: Filter; action: FlowAction | nul
 
 const FlowStepRef = builder.objectRef<StoredFlowStep & { position: number }>('FlowStep').implement({
   fields: (t) => ({
-    id: t.exposeID('id', { description: 'Stable across edits of the flow.' }),
+    id: t.exposeID('id', {
+      description:
+        'Kept by the step at the same position when the flow is replaced, so that a waiting lead resumes there.',
+    }),
     position: t.exposeInt('position', { description: '1-based.' }),
     action: t.field({
       type: FlowActionRef,
@@ -161,12 +166,15 @@ builder.objectFields(CampaignRef, (t) => ({
 
 const ChangeScoreInput = builder.inputType('ChangeScoreInput', {
   fields: (t) => ({
-    scoreName: t.string({ required: false, defaultValue: 'score' }),
-    change: t.string(),
+    scoreName: t.string({ required: false, defaultValue: 'score', validate: text(LIMITS.name) }),
+    change: t.string({ validate: text(LIMITS.shortText) }),
   }),
 });
 const ChangeDataValueInput = builder.inputType('ChangeDataValueInput', {
-  fields: (t) => ({ attribute: t.string(), value: t.string({ required: false }) }),
+  fields: (t) => ({
+    attribute: t.string({ validate: text(LIMITS.name) }),
+    value: t.string({ required: false, validate: text(LIMITS.longText) }),
+  }),
 });
 const ExecuteCampaignInput = builder.inputType('ExecuteCampaignInput', {
   fields: (t) => ({
@@ -178,22 +186,25 @@ const RequestCampaignInput = builder.inputType('RequestCampaignInput', {
   fields: (t) => ({ campaignId: t.id() }),
 });
 const RemoveFromFlowInput = builder.inputType('RemoveFromFlowInput', {
-  fields: (t) => ({ campaignIds: t.idList() }),
+  fields: (t) => ({ campaignIds: t.idList({ validate: listOf(z.string()) }) }),
 });
 const ListActionInput = builder.inputType('ListActionInput', { fields: (t) => ({ listId: t.id() }) });
 const ChangeProgramStatusInput = builder.inputType('ChangeProgramStatusInput', {
-  fields: (t) => ({ programId: t.id(), status: t.string() }),
+  fields: (t) => ({ programId: t.id(), status: t.string({ validate: text(LIMITS.name) }) }),
 });
 const WaitInput = builder.inputType('WaitInput', { fields: (t) => ({ seconds: t.int() }) });
 const WebhookInput = builder.inputType('WebhookInput', {
   fields: (t) => ({
-    url: t.string(),
+    url: t.string({ validate: text(LIMITS.shortText) }),
     method: t.string({ required: false, defaultValue: 'POST' }),
-    body: t.string({ required: false }),
+    body: t.string({ required: false, validate: text(LIMITS.longText) }),
   }),
 });
 const InterestingMomentInput = builder.inputType('InterestingMomentInput', {
-  fields: (t) => ({ kind: t.string(), description: t.string() }),
+  fields: (t) => ({
+    kind: t.string({ validate: text(LIMITS.name) }),
+    description: t.string({ validate: text(LIMITS.longText) }),
+  }),
 });
 
 const FlowActionInputRef = builder.inputType('FlowActionInput', {
@@ -337,8 +348,8 @@ async function toStoredAction(
 }
 
 /**
- * Checks a flow's references and shape, and turns it into its stored form. Steps that keep their
- * position keep their id, so that a lead waiting at a step resumes where it should.
+ * Checks a flow's references and shape, and turns it into its stored form. The step at each
+ * position keeps that position's id.
  */
 export async function toStoredFlow(
   context: GraphQLContext,

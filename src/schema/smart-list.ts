@@ -8,6 +8,7 @@ import { checkSmartListSave, isEvaluable, requestCampaignGraph } from './campaig
 import type { GraphQLContext } from './context.js';
 import { userError } from './errors.js';
 import { databaseId } from './ids.js';
+import { LIMITS, listOf, text } from './limits.js';
 import { StaticListRef } from './list.js';
 import { loadVisible, type Owned, requireInWorkspace, requireVisible } from './loading.js';
 import { ProgramRef } from './program.js';
@@ -154,20 +155,28 @@ SmartListRef.implement({
 export const FilterInputRef = builder.inputType('FilterInput', {
   fields: (t) => ({
     kind: t.field({ type: FilterKindEnum }),
-    attribute: t.string({ required: false, description: 'ATTRIBUTE: a lead field name, email included.' }),
+    attribute: t.string({
+      required: false,
+      description: 'ATTRIBUTE: a lead field name, email included.',
+      validate: text(LIMITS.name),
+    }),
     operator: t.field({ type: FilterOperatorEnum, required: false }),
-    values: t.stringList({ required: false }),
+    values: t.stringList({ required: false, validate: listOf(text(LIMITS.shortText)) }),
     smartListId: t.id({ required: false }),
     staticListId: t.id({ required: false }),
     programId: t.id({ required: false }),
-    status: t.string({ required: false, description: 'MEMBER_OF_PROGRAM: only members with this status.' }),
+    status: t.string({
+      required: false,
+      description: 'MEMBER_OF_PROGRAM: only members with this status.',
+      validate: text(LIMITS.name),
+    }),
   }),
 });
 
 const TriggerInputRef = builder.inputType('TriggerInput', {
   fields: (t) => ({
     kind: t.field({ type: TriggerKindEnum }),
-    attribute: t.string({ required: false }),
+    attribute: t.string({ required: false, validate: text(LIMITS.name) }),
     source: t.field({ type: RequestSourceEnum, required: false }),
     staticListId: t.id({ required: false }),
   }),
@@ -176,7 +185,7 @@ const TriggerInputRef = builder.inputType('TriggerInput', {
 export const SmartListInputRef = builder.inputType('SmartListInput', {
   fields: (t) => ({
     rule: t.field({ type: FilterRuleEnum, required: false, defaultValue: 'ALL' }),
-    advancedLogic: t.string({ required: false }),
+    advancedLogic: t.string({ required: false, validate: text(LIMITS.shortText) }),
     filters: t.field({ type: [FilterInputRef] }),
     triggers: t.field({ type: [TriggerInputRef], required: false }),
   }),

@@ -418,3 +418,37 @@ describe('problems (E4 without a save)', () => {
     });
   });
 });
+
+describe('input sizes', () => {
+  it.each([
+    [
+      'more than 100 campaigns to remove from',
+      { flow: [{ action: { removeFromFlow: { campaignIds: Array.from({ length: 101 }, () => 'x') } } }] },
+    ],
+    [
+      'a 10 001-character moment',
+      { flow: [{ action: { interestingMoment: { kind: 'Web', description: 'x'.repeat(10_001) } } }] },
+    ],
+    [
+      'more than 100 filter values',
+      {
+        smartList: {
+          filters: [
+            {
+              kind: 'ATTRIBUTE',
+              attribute: 'email',
+              operator: 'IS',
+              values: Array.from({ length: 101 }, (_, i) => `${i}`),
+            },
+          ],
+        },
+      },
+    ],
+    [
+      'a 1001-character advanced logic',
+      { smartList: { rule: 'ADVANCED', advancedLogic: '1'.repeat(1001), filters: [] } },
+    ],
+  ])('refuses %s as BAD_USER_INPUT', async (_case, input) => {
+    expect(errorCodes(await create({ name: 'Too big', ...input }))).toEqual(['BAD_USER_INPUT']);
+  });
+});

@@ -5,7 +5,7 @@ import { createdAt, id, Workspace } from './workspace.entity.js';
 
 /**
  * A flow step as stored: the domain's step (actions tagged by `type`, database ids) plus an id that
- * stays with the step across edits of the flow.
+ * the step at the same position keeps when the flow is replaced.
  */
 export type StoredFlowStep = FlowStep & { id: string };
 
