@@ -94,7 +94,9 @@ function run(command: string, args: string[], user: { uid: number; gid: number }
 async function stopOrphanedServer(dataDir: string, log: Logger): Promise<void> {
   const pidFile = path.join(dataDir, 'postmaster.pid');
   const pid = Number((await readFile(pidFile, 'utf8').catch(() => '')).split('\n')[0]);
-  if (!pid) return;
+  // After a reboot the pid may belong to another program: only a postgres on this folder is ours.
+  const command = await readFile(`/proc/${pid}/cmdline`, 'utf8').catch(() => '');
+  if (!pid || !command.includes('postgres') || !command.includes(dataDir)) return;
   try {
     process.kill(pid, 'SIGINT');
   } catch {

@@ -1,5 +1,5 @@
 import type { Server } from 'node:http';
-import type { ExecutionArgs } from 'graphql';
+import { type ExecutionArgs, GraphQLError } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import type { Logger } from 'pino';
 import { WebSocketServer } from 'ws';
@@ -53,10 +53,17 @@ export function attachWebSocketServer(
           params: payload,
           connectionParams: ctx.connectionParams ?? {},
         });
+        let document: ExecutionArgs['document'];
+        try {
+          document = parse(payload.query);
+        } catch (error) {
+          // A syntax error answers the operation, as on HTTP, instead of closing the socket.
+          return [error instanceof GraphQLError ? error : new GraphQLError('The query cannot be parsed')];
+        }
         const args: ExecutionArgs = {
           schema,
           operationName: payload.operationName,
-          document: parse(payload.query),
+          document,
           variableValues: payload.variables,
           contextValue: await contextFactory(),
           rootValue: { execute, subscribe } satisfies EnvelopedRoot,

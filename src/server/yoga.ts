@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { DriverException } from '@mikro-orm/core';
 import { PothosValidationError } from '@pothos/core';
 import { GraphQLError } from 'graphql';
 import { createGraphQLError, createYoga, useReadinessCheck } from 'graphql-yoga';
@@ -36,6 +37,21 @@ function isInputError(error: GraphQLError): boolean {
   );
 }
 
+/**
+ * What is logged of an unexpected error. A database error's message carries the statement and its
+ * parameters (emails, field values): only its kind, SQLSTATE, constraint and table are kept.
+ */
+function loggable(error: unknown): unknown {
+  if (error instanceof DriverException) {
+    const { name, code, constraint, table } = error as DriverException & {
+      constraint?: string;
+      table?: string;
+    };
+    return { name, code, constraint, table };
+  }
+  return error;
+}
+
 export function createYogaServer({ orm, log, authenticator, isReady }: YogaOptions) {
   return createYoga<TransportContext, GraphQLContext>({
     schema,
@@ -58,7 +74,10 @@ export function createYogaServer({ orm, log, authenticator, isReady }: YogaOptio
         if (located && isInputError(located)) {
           return createGraphQLError(located.message, { ...where, extensions: { code: 'BAD_USER_INPUT' } });
         }
-        log.error({ err: located?.originalError ?? error }, 'unexpected error while executing an operation');
+        log.error(
+          { err: loggable(located?.originalError ?? error) },
+          'unexpected error while executing an operation',
+        );
         return createGraphQLError('Unexpected error.', {
           ...where,
           extensions: { code: 'INTERNAL_SERVER_ERROR' },

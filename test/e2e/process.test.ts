@@ -96,6 +96,27 @@ describe('a bare machine: no DATABASE_URL, no ADMIN_API_KEY', () => {
     });
     expect(await stopService(second.child, second.exited)).toBe(0);
   });
+
+  it('after a kill -9 the next start stops the orphaned PostgreSQL and serves the same data', {
+    timeout: 90_000,
+  }, async () => {
+    const first = startService({ DATA_DIR: dataDir });
+    await waitForBanner(first);
+    const orphan = Number(
+      (await readFile(path.join(dataDir, 'postgres', 'postmaster.pid'), 'utf8')).split('\n')[0],
+    );
+    first.child.kill('SIGKILL');
+    await first.exited;
+    expect(isRunning(orphan)).toBe(true);
+
+    const second = startService({ DATA_DIR: dataDir });
+    const { url, key } = await waitForBanner(second);
+    expect(isRunning(orphan)).toBe(false);
+    expect(await graphql(url, key, '{ workspaces { name } }')).toEqual({
+      data: { workspaces: [{ name: 'Kept' }] },
+    });
+    expect(await stopService(second.child, second.exited)).toBe(0);
+  });
 });
 
 describe('start-up failures are one clear line and exit code 1', () => {

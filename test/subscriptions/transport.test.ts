@@ -62,6 +62,16 @@ describe('WebSocket (graphql-transport-ws)', () => {
     await client.dispose();
   });
 
+  it('answers a syntax error with errors and keeps the socket open', async () => {
+    const client = wsClient({ authorization: ADMIN_KEY });
+    const failure = await runOnce(client, '{ viewer {').catch((error: unknown) => error);
+    expect(failure).toEqual([expect.objectContaining({ message: expect.stringContaining('Syntax Error') })]);
+    await expect(runOnce(client, '{ viewer { isAdmin } }')).resolves.toEqual({
+      data: { viewer: { isAdmin: true } },
+    });
+    await client.dispose();
+  });
+
   it('masks and codes errors as HTTP does', async () => {
     const client = wsClient({ authorization: ADMIN_KEY });
     const result = (await runOnce(client, '{ node(id: "%%%") { id } }')) as {
