@@ -23,11 +23,11 @@ async function main(): Promise<void> {
     log.info({ signal }, 'stopping the job worker');
     worker
       .stop()
-      .then(() => orm.close())
       .catch((error: unknown) => {
         log.error({ err: error }, 'stopping the job worker failed');
         process.exitCode = 1;
-      });
+      })
+      .finally(() => orm.close());
   };
   process.once('SIGTERM', stop);
   process.once('SIGINT', stop);

@@ -1,4 +1,13 @@
-import { run, type Task, type TaskList, Logger as WorkerLogger } from 'graphile-worker';
+import { EventEmitter } from 'node:events';
+import {
+  makeWorkerUtils,
+  run,
+  type Task,
+  type TaskList,
+  type WorkerEvents,
+  Logger as WorkerLogger,
+  type WorkerUtils,
+} from 'graphile-worker';
 import type { Logger } from 'pino';
 import type { Orm } from '../db/orm.js';
 import { completeIfDone, planBatchRun, processChunk, resumeWait } from './batch.js';
@@ -41,8 +50,70 @@ function workerLogger(log: Logger): WorkerLogger {
   });
 }
 
+/** How often a worker says it is alive, and after how long without a word it counts as dead. */
+const HEARTBEAT_MS = 2_000;
+const DEAD_AFTER_SECONDS = 6;
+
+/**
+ * Heartbeats for this process's workers, and the reaper that unlocks the jobs of workers whose
+ * heartbeat stopped: graphile-worker would otherwise keep them locked for four hours.
+ */
+function livenessOf(orm: Orm, databaseUrl: string, log: Logger) {
+  const workerIds = new Set<string>();
+  const connection = () => orm.em.fork().getConnection();
+  const beat = async () => {
+    if (workerIds.size === 0) return;
+    await connection().execute(
+      `insert into job_worker (worker_id, heartbeat_at) select id, now() from jsonb_array_elements_text(?::jsonb) as id
+       on conflict (worker_id) do update set heartbeat_at = excluded.heartbeat_at`,
+      [JSON.stringify([...workerIds])],
+    );
+  };
+  const reap = async (utils: WorkerUtils) => {
+    const rows: { locked_by: string }[] = await connection().execute(
+      `select distinct locked_by from graphile_worker._private_jobs j
+       where locked_by is not null and not exists (
+         select 1 from job_worker w where w.worker_id = j.locked_by and w.heartbeat_at > now() - make_interval(secs => ?))`,
+      [DEAD_AFTER_SECONDS],
+    );
+    const dead = rows.map((row) => row.locked_by).filter((id) => !workerIds.has(id));
+    if (dead.length === 0) return;
+    log.warn({ workers: dead }, 'unlocking the jobs of job workers that stopped answering');
+    await utils.forceUnlockWorkers(dead);
+  };
+  let timer: NodeJS.Timeout | undefined;
+  return {
+    add: (workerId: string) => {
+      workerIds.add(workerId);
+      void beat().catch((error: unknown) => log.warn({ err: error }, 'job worker heartbeat failed'));
+    },
+    async start() {
+      const utils = await makeWorkerUtils({ connectionString: databaseUrl, logger: workerLogger(log) });
+      const tick = () =>
+        beat()
+          .then(() => reap(utils))
+          .catch((error: unknown) => log.warn({ err: error }, 'job worker liveness check failed'));
+      await tick();
+      timer = setInterval(tick, HEARTBEAT_MS);
+      return async () => {
+        clearInterval(timer);
+        await utils.release();
+        await connection().execute(
+          'delete from job_worker where worker_id in (select jsonb_array_elements_text(?::jsonb))',
+          [JSON.stringify([...workerIds])],
+        );
+      };
+    },
+  };
+}
+
 /** Runs the job queue's tasks until `stop`: inside the API process (WORKER=inline) or alone. */
 export async function startWorker(orm: Orm, databaseUrl: string, log: Logger, concurrency = 2) {
+  const liveness = livenessOf(orm, databaseUrl, log);
+  const events: WorkerEvents = new EventEmitter();
+  // Jobs are locked in the pool's name as well as in its workers': both must be known to be alive.
+  events.on('pool:create', ({ workerPool }) => liveness.add(workerPool.id));
+  events.on('worker:create', ({ worker }) => liveness.add(worker.workerId));
   const runner = await run({
     connectionString: databaseUrl,
     concurrency,
@@ -50,6 +121,13 @@ export async function startWorker(orm: Orm, databaseUrl: string, log: Logger, co
     pollInterval: 500,
     logger: workerLogger(log),
     taskList: taskList(orm),
+    events,
   });
-  return { stop: () => runner.stop() };
+  const stopLiveness = await liveness.start();
+  return {
+    stop: async () => {
+      await runner.stop();
+      await stopLiveness();
+    },
+  };
 }
