@@ -54,14 +54,14 @@ function tokensByOwner(tokens: MyToken[], owner: 'folder' | 'program'): Map<stri
 
 /** Everything of a workspace a flow can reach, in the domain's shape: six queries, whatever its size. */
 export async function loadCampaignGraph(em: EntityManager, workspaceId: string): Promise<CampaignGraph> {
-  const [campaigns, smartLists, programs, folders, tokens, fields] = await Promise.all([
-    em.find(Campaign, { workspace: workspaceId, deletedAt: null }, UNTRACKED),
-    em.find(SmartList, { workspace: workspaceId }, UNTRACKED),
-    em.find(Program, { workspace: workspaceId }, UNTRACKED),
-    em.find(Folder, { workspace: workspaceId }, UNTRACKED),
-    em.find(MyToken, { workspace: workspaceId }, UNTRACKED),
-    em.find(LeadField, { workspace: workspaceId }, UNTRACKED),
-  ]);
+  // One query after the other: inside a transaction they share one connection, which takes one at a time.
+  const campaigns = await em.find(Campaign, { workspace: workspaceId, deletedAt: null }, UNTRACKED);
+  const smartLists = await em.find(SmartList, { workspace: workspaceId }, UNTRACKED);
+  const programs = await em.find(Program, { workspace: workspaceId }, UNTRACKED);
+  const folders = await em.find(Folder, { workspace: workspaceId }, UNTRACKED);
+  const tokens = await em.find(MyToken, { workspace: workspaceId }, UNTRACKED);
+  const fields = await em.find(LeadField, { workspace: workspaceId }, UNTRACKED);
+
   const folderTokens = tokensByOwner(tokens, 'folder');
   const programTokens = tokensByOwner(tokens, 'program');
   return {
@@ -102,10 +102,9 @@ export async function loadCampaignGraph(em: EntityManager, workspaceId: string):
 /** Leads in the domain's shape, with their lists and program memberships: two queries for all. */
 export async function toDomainLeads(em: EntityManager, leads: Lead[]): Promise<DomainLead[]> {
   const ids = leads.map((lead) => lead.id);
-  const [lists, memberships] = await Promise.all([
-    em.find(StaticListMember, { lead: { $in: ids } }, UNTRACKED),
-    em.find(ProgramMember, { lead: { $in: ids } }, UNTRACKED),
-  ]);
+  const lists = await em.find(StaticListMember, { lead: { $in: ids } }, UNTRACKED);
+  const memberships = await em.find(ProgramMember, { lead: { $in: ids } }, UNTRACKED);
+
   return leads.map((lead) => ({
     id: lead.id,
     email: lead.email,

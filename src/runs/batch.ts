@@ -40,13 +40,12 @@ async function chooseAudience(em: EntityManager, run: CampaignRun, now: Date): P
       { orderBy: { id: 'asc' }, limit: AUDIENCE_PAGE, disableIdentityMap: true },
     );
     if (leads.length === 0) return audience;
-    const [domainLeads, histories] = await Promise.all([
-      toDomainLeads(em, leads),
-      loadLeadHistories(
-        em,
-        leads.map((lead) => lead.id),
-      ),
-    ]);
+    const domainLeads = await toDomainLeads(em, leads);
+    const histories = await loadLeadHistories(
+      em,
+      leads.map((lead) => lead.id),
+    );
+
     for (const lead of domainLeads) {
       const history = histories.get(lead.id) ?? {};
       if (qualifyForCampaign({ lead, graph, history, campaignId: run.campaign.id, now }).qualified) {
@@ -103,11 +102,10 @@ async function runLocked(
     { id: { $in: leadIds } },
     { orderBy: { id: 'asc' }, lockMode: LockMode.PESSIMISTIC_WRITE },
   );
-  const [graph, domainLeads, histories] = await Promise.all([
-    loadCampaignGraph(em, run.workspace.id),
-    toDomainLeads(em, leads),
-    loadLeadHistories(em, leadIds),
-  ]);
+  const graph = await loadCampaignGraph(em, run.workspace.id);
+  const domainLeads = await toDomainLeads(em, leads);
+  const histories = await loadLeadHistories(em, leadIds);
+
   const results = domainLeads.map((lead) =>
     runFlow({
       lead,

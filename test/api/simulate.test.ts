@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../helpers/app.js';
-import { createWorkspaceWithKey, errorCodes, run } from '../helpers/fixtures.js';
+import { createScoredProgram, createWorkspaceWithKey, errorCodes, run } from '../helpers/fixtures.js';
 
 let t: TestApp;
 let acme: { id: string; key: string };
@@ -36,25 +36,6 @@ type Simulation = {
 async function simulate(campaign: string, tokens?: unknown[]) {
   return (await run<{ simulateCampaign: Simulation }>(t, acme.key, SIMULATE, { campaign, lead, tokens }))
     .simulateCampaign;
-}
-
-async function createProgram(name: string, score: string): Promise<string> {
-  const { createProgram } = await run<{ createProgram: { id: string } }>(
-    t,
-    acme.key,
-    'mutation ($ws: ID!, $name: String!) { createProgram(workspaceId: $ws, name: $name) { id } }',
-    { ws: acme.id, name },
-  );
-  await run(
-    t,
-    acme.key,
-    'mutation ($id: ID!, $score: String!) { setTokens(ownerId: $id, tokens: [{ name: "my.score", value: $score, type: SCORE }]) { name } }',
-    {
-      id: createProgram.id,
-      score,
-    },
-  );
-  return createProgram.id;
 }
 
 async function createCampaign(input: Record<string, unknown>): Promise<string> {
@@ -100,7 +81,7 @@ beforeAll(async () => {
   ).upsertLeads[0]?.id as string;
 
   // The seed's example (T6): the child changes the score by {{my.score}}; its program says +0.
-  const childProgram = await createProgram('Child program', '+0');
+  const childProgram = await createScoredProgram(t, acme, 'Child program', '+0');
   const child = await createCampaign({
     programId: childProgram,
     name: 'Score child',
@@ -110,7 +91,7 @@ beforeAll(async () => {
       { action: { addToList: { listId: list } } },
     ],
   });
-  const parentProgram = await createProgram('Parent program', '+10');
+  const parentProgram = await createScoredProgram(t, acme, 'Parent program', '+10');
   const parent = (name: string, useParentTokenContext: boolean) =>
     createCampaign({
       programId: parentProgram,

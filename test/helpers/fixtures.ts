@@ -41,3 +41,25 @@ export async function run<T = Record<string, unknown>>(
 ): Promise<T> {
   return dataOf(await t.graphql<T>(query, variables, key));
 }
+
+/** A program of the workspace whose My Token `my.score` is `score` (the seed's example needs two). */
+export async function createScoredProgram(
+  t: TestApp,
+  workspace: { id: string; key: string },
+  name: string,
+  score: string,
+): Promise<string> {
+  const { createProgram } = await run<{ createProgram: { id: string } }>(
+    t,
+    workspace.key,
+    'mutation ($ws: ID!, $name: String!) { createProgram(workspaceId: $ws, name: $name) { id } }',
+    { ws: workspace.id, name },
+  );
+  await run(
+    t,
+    workspace.key,
+    'mutation ($id: ID!, $score: String!) { setTokens(ownerId: $id, tokens: [{ name: "my.score", value: $score, type: SCORE }]) { name } }',
+    { id: createProgram.id, score },
+  );
+  return createProgram.id;
+}

@@ -6,7 +6,7 @@ import { Lead } from '../../src/db/entities/lead.entity.js';
 import { LeadCampaignHistory } from '../../src/db/entities/lead-campaign-history.entity.js';
 import { CHUNK_SIZE, completeIfDone, planBatchRun, processChunk } from '../../src/runs/batch.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
-import { createWorkspaceWithKey, run } from '../helpers/fixtures.js';
+import { createScoredProgram, createWorkspaceWithKey, run } from '../helpers/fixtures.js';
 
 let t: TestApp;
 let acme: { id: string; key: string };
@@ -79,26 +79,8 @@ const activityCount = (runId: string) => t.orm.em.fork().count(Activity, { run: 
 beforeAll(async () => {
   t = await startTestApp();
   acme = await createWorkspaceWithKey(t, 'Acme');
-  const createProgram = async (name: string, score: string) => {
-    const { createProgram } = await run<{ createProgram: { id: string } }>(
-      t,
-      acme.key,
-      'mutation ($ws: ID!, $name: String!) { createProgram(workspaceId: $ws, name: $name) { id } }',
-      { ws: acme.id, name },
-    );
-    await run(
-      t,
-      acme.key,
-      'mutation ($id: ID!, $v: String!) { setTokens(ownerId: $id, tokens: [{ name: "my.score", value: $v, type: SCORE }]) { name } }',
-      {
-        id: createProgram.id,
-        v: score,
-      },
-    );
-    return createProgram.id;
-  };
-  program = await createProgram('Parent program', '+10');
-  childProgram = await createProgram('Child program', '+0');
+  program = await createScoredProgram(t, acme, 'Parent program', '+10');
+  childProgram = await createScoredProgram(t, acme, 'Child program', '+0');
   const { createCampaign } = await run<{ createCampaign: { id: string } }>(
     t,
     acme.key,

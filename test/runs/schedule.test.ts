@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CampaignRun } from '../../src/db/entities/campaign-run.entity.js';
 import { startWorker } from '../../src/runs/worker.js';
 import { ADMIN_KEY, startTestApp, type TestApp } from '../helpers/app.js';
-import { createWorkspaceWithKey, errorCodes, run } from '../helpers/fixtures.js';
+import { createScoredProgram, createWorkspaceWithKey, errorCodes, run } from '../helpers/fixtures.js';
 
 let t: TestApp;
 let worker: { stop(): Promise<void> };
@@ -67,24 +67,7 @@ beforeAll(async () => {
   acme = await createWorkspaceWithKey(t, 'Acme');
   globex = await createWorkspaceWithKey(t, 'Globex');
   const programs = await Promise.all(
-    ['+10', '+0'].map(async (score, index) => {
-      const { createProgram } = await run<{ createProgram: { id: string } }>(
-        t,
-        acme.key,
-        'mutation ($ws: ID!, $name: String!) { createProgram(workspaceId: $ws, name: $name) { id } }',
-        { ws: acme.id, name: `Program ${index}` },
-      );
-      await run(
-        t,
-        acme.key,
-        'mutation ($id: ID!, $v: String!) { setTokens(ownerId: $id, tokens: [{ name: "my.score", value: $v, type: SCORE }]) { name } }',
-        {
-          id: createProgram.id,
-          v: score,
-        },
-      );
-      return createProgram.id;
-    }),
+    ['+10', '+0'].map((score, index) => createScoredProgram(t, acme, `Program ${index}`, score)),
   );
   program = programs[0] as string;
   const { createCampaign } = await run<{ createCampaign: { id: string } }>(

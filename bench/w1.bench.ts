@@ -1,0 +1,323 @@
+/**
+ * Workload W1 (issue #5): a batch campaign over N leads whose flow is Change Score, Change Data
+ * Value, Execute Campaign A → B → C (three deep, half the leads failing B's smart list) and Request
+ * Campaign. In the same run it measures two baselines on the same chunks:
+ *   B0  COPY of the same activity rows into an empty copy of the activity table (the floor);
+ *   B1  the same writes as hand-written set-based SQL per chunk, without the executor.
+ * Usage: npm run bench -- --leads 100000   (DATABASE_URL's server, or an embedded PostgreSQL)
+ */
+import { randomBytes } from 'node:crypto';
+import { chmod, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import pg from 'pg';
+import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
+import pino from 'pino';
+import { loadConfig } from '../src/config.js';
+import { databaseUrlFor, withClient } from '../src/db/database.js';
+import { startEmbeddedPostgres } from '../src/db/embedded-postgres.js';
+import { Campaign } from '../src/db/entities/campaign.entity.js';
+import { CampaignRun } from '../src/db/entities/campaign-run.entity.js';
+import { LeadField } from '../src/db/entities/lead-field.entity.js';
+import { Program } from '../src/db/entities/program.entity.js';
+import { Workspace } from '../src/db/entities/workspace.entity.js';
+import { migrateUp } from '../src/db/migrate.js';
+import { initOrm, type Orm } from '../src/db/orm.js';
+import { completeIfDone, planBatchRun, processChunk } from '../src/runs/batch.js';
+
+const CONCURRENCY = 2;
+const argument = (name: string) => process.argv[process.argv.indexOf(name) + 1];
+const leadCount = process.argv.includes('--leads') ? Number(argument('--leads')) : 100_000;
+
+const always = { rule: 'ALL' as const, filters: [], triggers: [] };
+
+/** The workspace, its campaigns and N leads, half of them in Group 0 (the ones B lets in). */
+async function seed(orm: Orm) {
+  const em = orm.em.fork();
+  const workspace = em.create(Workspace, { name: 'W1' });
+  const program = em.create(Program, { workspace, name: 'W1', statuses: ['Member'] });
+  em.create(LeadField, { workspace, name: 'Group', type: 'INTEGER' });
+  em.create(LeadField, { workspace, name: 'Segment', type: 'STRING' });
+  const campaign = (name: string, extra: Partial<Campaign>) =>
+    em.create(Campaign, {
+      workspace,
+      program,
+      name,
+      smartList: always,
+      flow: [],
+      qualificationRule: { kind: 'EVERY_TIME' },
+      ...extra,
+    });
+  const listener = campaign('T', {
+    status: 'ACTIVE',
+    smartList: { ...always, triggers: [{ kind: 'CAMPAIGN_IS_REQUESTED', source: 'FLOW_ACTION' }] },
+  });
+  const c = campaign('C', {
+    isExecutable: true,
+    flow: [{ id: 'c1', action: { type: 'changeScore', scoreName: 'score', change: '+3' }, choices: [] }],
+  });
+  await em.flush();
+  const b = campaign('B', {
+    isExecutable: true,
+    smartList: {
+      ...always,
+      filters: [{ kind: 'ATTRIBUTE', attribute: 'Group', operator: 'IS', values: ['0'] }],
+    },
+    flow: [
+      { id: 'b1', action: { type: 'changeScore', scoreName: 'score', change: '+2' }, choices: [] },
+      {
+        id: 'b2',
+        action: { type: 'executeCampaign', campaignId: c.id, useParentTokenContext: true },
+        choices: [],
+      },
+    ],
+  });
+  await em.flush();
+  const a = campaign('A', {
+    flow: [
+      { id: 'a1', action: { type: 'changeScore', scoreName: 'score', change: '+1' }, choices: [] },
+      { id: 'a2', action: { type: 'changeDataValue', attribute: 'Segment', value: 'w1' }, choices: [] },
+      {
+        id: 'a3',
+        action: { type: 'executeCampaign', campaignId: b.id, useParentTokenContext: true },
+        choices: [],
+      },
+      { id: 'a4', action: { type: 'requestCampaign', campaignId: listener.id }, choices: [] },
+    ],
+  });
+  await em.flush();
+  await em.getConnection().execute(
+    `insert into lead (workspace_id, email, fields, created_at, updated_at)
+     select ?, 'lead' || g || '@example.com', jsonb_build_object('Group', g % 2), now(), now() from generate_series(1, ?) g`,
+    [workspace.id, leadCount],
+  );
+  return { workspaceId: workspace.id, a: a.id, b: b.id, c: c.id, listener: listener.id };
+}
+
+async function newRun(orm: Orm, workspaceId: string, campaignId: string): Promise<string> {
+  const em = orm.em.fork();
+  const run = em.create(CampaignRun, {
+    workspace: workspaceId,
+    campaign: campaignId,
+    kind: 'BATCH',
+    status: 'QUEUED',
+  });
+  await em.flush();
+  return run.id;
+}
+
+/** Runs `work` over the items with a fixed number of concurrent workers, as the job queue would. */
+async function inParallel<T>(items: T[], work: (item: T) => Promise<unknown>) {
+  const queue = [...items];
+  await Promise.all(
+    Array.from({ length: CONCURRENCY }, async () => {
+      for (let item = queue.shift(); item !== undefined; item = queue.shift()) await work(item);
+    }),
+  );
+}
+
+/** The engine: plan, every chunk through runFlow and its writes, completion. */
+async function engine(orm: Orm, runId: string) {
+  const now = new Date();
+  const seqs = await planBatchRun(orm, runId, now);
+  await inParallel(seqs, (seq) => processChunk(orm, runId, seq, now));
+  await completeIfDone(orm, runId, now);
+}
+
+/** B1: the same writes as hand-written set-based SQL, chunk by chunk, on the engine's chunks. */
+async function setBased(
+  url: string,
+  ids: Awaited<ReturnType<typeof seed>>,
+  engineRun: string,
+  runId: string,
+) {
+  const pool = new pg.Pool({ connectionString: url, max: CONCURRENCY });
+  const chunks = (
+    await pool.query('select seq, lead_ids from run_chunk where run_id = $1 order by seq', [engineRun])
+  ).rows;
+  await inParallel(chunks, async (chunk: { seq: number; lead_ids: string[] }) => {
+    const client = await pool.connect();
+    try {
+      await client.query('begin');
+      const leadIds = JSON.stringify(chunk.lead_ids);
+      await client.query(
+        'select id from lead where id in (select value::bigint from jsonb_array_elements_text($1::jsonb)) order by id for update',
+        [leadIds],
+      );
+      await client.query(
+        `update lead set updated_at = now(), fields = fields || jsonb_build_object(
+           'score', coalesce((fields->>'score')::int, 0) + case when (fields->>'Group')::int = 0 then 6 else 1 end,
+           'Segment', 'w1')
+         where id in (select value::bigint from jsonb_array_elements_text($1::jsonb))`,
+        [leadIds],
+      );
+      await client.query(
+        `insert into lead_campaign_history (lead_id, campaign_id, run_count, first_run_at, last_run_at)
+         select l.id, c.campaign_id, 1, now(), now()
+         from lead l join (values ($2::bigint, false), ($3::bigint, true), ($4::bigint, true)) as c(campaign_id, group0) on
+           (not c.group0 or (l.fields->>'Group')::int = 0)
+         where l.id in (select value::bigint from jsonb_array_elements_text($1::jsonb))
+         on conflict (lead_id, campaign_id) do update
+           set run_count = lead_campaign_history.run_count + 1, last_run_at = excluded.last_run_at`,
+        [leadIds, ids.a, ids.b, ids.c],
+      );
+      await client.query(
+        `with handed as (
+           insert into campaign_run (workspace_id, campaign_id, kind, status, scheduled_for, lead_ids, tokens, created_at)
+           values ($1, $2, 'TRIGGERED', 'QUEUED', now(), $3::jsonb, '[]', now()) returning id)
+         select graphile_worker.add_job('run:plan', json_build_object('runId', id::text), job_key := 'b1:' || id) from handed`,
+        [ids.workspaceId, ids.listener, leadIds],
+      );
+      await client.query(
+        'update campaign_run set leads_processed = leads_processed + $1, leads_qualified = leads_qualified + $1 where id = $2',
+        [chunk.lead_ids.length, runId],
+      );
+      await client.query(
+        `insert into activity (workspace_id, lead_id, campaign_id, run_id, type, occurred_at, primary_attribute_value, attributes)
+         select $2, l.id, s.campaign_id, $3, s.type, now(), s.primary_value, s.attributes
+         from lead l cross join lateral (values
+           (1, $4::bigint, 'CHANGE_SCORE', 'score', jsonb_build_object('scoreName', 'score', 'change', '+1', 'oldValue', 0, 'newValue', 1)),
+           (2, $4::bigint, 'CHANGE_DATA_VALUE', 'Segment', jsonb_build_object('attribute', 'Segment', 'oldValue', null, 'newValue', 'w1')),
+           (3, $4::bigint, 'EXECUTE_CAMPAIGN', 'B', jsonb_build_object('executedCampaignId', $5::text, 'qualified', (l.fields->>'Group')::int = 0, 'depth', 1, 'useParentTokenContext', true)),
+           (4, $5::bigint, 'CHANGE_SCORE', 'score', jsonb_build_object('scoreName', 'score', 'change', '+2', 'oldValue', 1, 'newValue', 3)),
+           (5, $5::bigint, 'EXECUTE_CAMPAIGN', 'C', jsonb_build_object('executedCampaignId', $6::text, 'qualified', true, 'depth', 2, 'useParentTokenContext', true)),
+           (6, $6::bigint, 'CHANGE_SCORE', 'score', jsonb_build_object('scoreName', 'score', 'change', '+3', 'oldValue', 3, 'newValue', 6)),
+           (7, $4::bigint, 'REQUEST_CAMPAIGN', 'T', jsonb_build_object('requestedCampaignId', $7::text))
+         ) as s(step, campaign_id, type, primary_value, attributes)
+         where l.id in (select value::bigint from jsonb_array_elements_text($1::jsonb))
+           and (s.step in (1, 2, 3, 7) or (l.fields->>'Group')::int = 0)
+         order by l.id, s.step`,
+        [leadIds, ids.workspaceId, runId, ids.a, ids.b, ids.c, ids.listener],
+      );
+      await client.query('update run_chunk set completed_at = now() where run_id = $1 and seq = $2', [
+        engineRun,
+        chunk.seq,
+      ]);
+      await client.query('commit');
+    } catch (error) {
+      await client.query('rollback');
+      throw error;
+    } finally {
+      client.release();
+    }
+  });
+  await pool.end();
+}
+
+/** B0: COPY the engine's activity rows into an empty copy of the table; only the COPY in is timed. */
+async function copyFloor(url: string, runId: string): Promise<number> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  const columns =
+    'workspace_id, lead_id, campaign_id, run_id, type, occurred_at, primary_attribute_value, attributes';
+  await client.query('create table activity_floor (like activity including defaults including indexes)');
+  const rows: Buffer[] = [];
+  const out = client.query(
+    copyTo(`copy (select ${columns} from activity where run_id = ${Number(runId)} order by id) to stdout`),
+  );
+  for await (const chunk of out) rows.push(chunk as Buffer);
+  const started = performance.now();
+  await pipeline(
+    (async function* () {
+      yield* rows;
+    })(),
+    client.query(copyFrom(`copy activity_floor (${columns}) from stdin`)),
+  );
+  const seconds = (performance.now() - started) / 1000;
+  await client.end();
+  return seconds;
+}
+
+async function main() {
+  const config = loadConfig();
+  let serverUrl = config.databaseUrl ? databaseUrlFor(config.databaseUrl, 'postgres') : undefined;
+  let stopServer = async () => {};
+  let scratch: string | undefined;
+  if (!serverUrl) {
+    scratch = await mkdtemp(path.join(tmpdir(), 'campaign-engine-bench-'));
+    await chmod(scratch, 0o755);
+    const server = await startEmbeddedPostgres(path.join(scratch, 'postgres'), pino({ level: 'silent' }));
+    serverUrl = server.adminUrl;
+    stopServer = server.stop;
+  }
+  const database = `bench_${randomBytes(4).toString('hex')}`;
+  const admin = serverUrl;
+  await withClient(admin, (client) => client.query(`create database ${database}`));
+  const url = databaseUrlFor(admin, database);
+  try {
+    await migrateUp(url);
+    const orm = await initOrm(url);
+    const ids = await seed(orm);
+
+    const engineRun = await newRun(orm, ids.workspaceId, ids.a);
+    let peakRss = process.memoryUsage().rss;
+    const sampler = setInterval(() => {
+      peakRss = Math.max(peakRss, process.memoryUsage().rss);
+    }, 20);
+    const started = performance.now();
+    await engine(orm, engineRun);
+    const engineSeconds = (performance.now() - started) / 1000;
+    clearInterval(sampler);
+    const [counted] = await orm.em
+      .fork()
+      .getConnection()
+      .execute<{ count: number }[]>('select count(*)::int as count from activity where run_id = ?', [
+        engineRun,
+      ]);
+
+    const floorSeconds = await copyFloor(url, engineRun);
+
+    const baselineRun = await newRun(orm, ids.workspaceId, ids.a);
+    const baselineStarted = performance.now();
+    await setBased(url, ids, engineRun, baselineRun);
+    const setBasedSeconds = (performance.now() - baselineStarted) / 1000;
+    await orm.close();
+
+    const round = (value: number, digits = 2) => Number(value.toFixed(digits));
+    const result = {
+      leads: leadCount,
+      activities: counted?.count ?? 0,
+      engine: {
+        seconds: round(engineSeconds),
+        leadsPerSecond: Math.round(leadCount / engineSeconds),
+        peakRssMb: Math.round(peakRss / 1024 / 1024),
+      },
+      baselines: {
+        copyFloor: { seconds: round(floorSeconds) },
+        setBasedSql: {
+          seconds: round(setBasedSeconds),
+          leadsPerSecond: Math.round(leadCount / setBasedSeconds),
+        },
+      },
+      ratios: {
+        engineVsSetBased: round(leadCount / engineSeconds / (leadCount / setBasedSeconds)),
+        engineVsCopyFloor: round(engineSeconds / floorSeconds),
+      },
+    };
+    console.table({
+      'engine (runFlow + writes)': {
+        seconds: result.engine.seconds,
+        'leads/s': result.engine.leadsPerSecond,
+      },
+      'B1 set-based SQL': {
+        seconds: result.baselines.setBasedSql.seconds,
+        'leads/s': result.baselines.setBasedSql.leadsPerSecond,
+      },
+      'B0 COPY floor (activities only)': { seconds: result.baselines.copyFloor.seconds, 'leads/s': null },
+    });
+    console.log(JSON.stringify(result, null, 2));
+    const results = path.join(path.dirname(new URL(import.meta.url).pathname), 'results');
+    await mkdir(results, { recursive: true });
+    await writeFile(path.join(results, 'latest.json'), `${JSON.stringify(result, null, 2)}\n`);
+  } finally {
+    await withClient(admin, (client) => client.query(`drop database if exists ${database} with (force)`));
+    await stopServer();
+    if (scratch) await rm(scratch, { recursive: true, force: true });
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
