@@ -24,7 +24,7 @@ import { Program } from '../src/db/entities/program.entity.js';
 import { Workspace } from '../src/db/entities/workspace.entity.js';
 import { migrateUp } from '../src/db/migrate.js';
 import { initOrm, type Orm } from '../src/db/orm.js';
-import { completeIfDone, planBatchRun, processChunk } from '../src/runs/batch.js';
+import { completeIfDone, planRun, processChunk } from '../src/runs/batch.js';
 
 const CONCURRENCY = 2;
 const argument = (name: string) => process.argv[process.argv.indexOf(name) + 1];
@@ -120,7 +120,7 @@ async function inParallel<T>(items: T[], work: (item: T) => Promise<unknown>) {
 /** The engine: plan, every chunk through runFlow and its writes, completion. */
 async function engine(orm: Orm, runId: string) {
   const now = new Date();
-  const seqs = await planBatchRun(orm, runId, now);
+  const seqs = await planRun(orm, runId, now);
   await inParallel(seqs, (seq) => processChunk(orm, runId, seq, now));
   await completeIfDone(orm, runId, now);
 }

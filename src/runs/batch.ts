@@ -45,7 +45,6 @@ async function chooseAudience(em: EntityManager, run: CampaignRun, now: Date): P
       em,
       leads.map((lead) => lead.id),
     );
-
     for (const lead of domainLeads) {
       const history = histories.get(lead.id) ?? {};
       if (qualifyForCampaign({ lead, graph, history, campaignId: run.campaign.id, now }).qualified) {
@@ -57,10 +56,10 @@ async function chooseAudience(em: EntityManager, run: CampaignRun, now: Date): P
 }
 
 /**
- * Starts a batch or requested run: fixes its audience in chunks and marks it RUNNING. Idempotent: a run that is
- * already planned keeps its chunks. Returns the sequence numbers of the chunks still to process.
+ * Starts a run: fixes its audience in chunks and marks it RUNNING. Idempotent: a run already
+ * planned keeps its chunks. Returns the sequence numbers of the chunks still to process.
  */
-export async function planBatchRun(orm: Orm, runId: string, now: Date): Promise<number[]> {
+export async function planRun(orm: Orm, runId: string, now: Date): Promise<number[]> {
   return orm.em.fork().transactional(async (em) => {
     const run = await em.findOneOrFail(CampaignRun, { id: runId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
     if (FINISHED.has(run.status)) return [];

@@ -10,7 +10,7 @@ import {
 } from 'graphile-worker';
 import type { Logger } from 'pino';
 import type { Orm } from '../db/orm.js';
-import { completeIfDone, planBatchRun, processChunk, resumeWait } from './batch.js';
+import { completeIfDone, planRun, processChunk, resumeWait } from './batch.js';
 import { chunkJobKey, JOBS } from './jobs.js';
 
 interface RunPayload {
@@ -23,7 +23,7 @@ interface ChunkPayload extends RunPayload {
 function taskList(orm: Orm): TaskList {
   const plan: Task = async (payload, helpers) => {
     const { runId } = payload as RunPayload;
-    const seqs = await planBatchRun(orm, runId, new Date());
+    const seqs = await planRun(orm, runId, new Date());
     if (seqs.length === 0) return completeIfDone(orm, runId, new Date());
     for (const seq of seqs) {
       await helpers.addJob(JOBS.runChunk, { runId, seq } satisfies ChunkPayload, {

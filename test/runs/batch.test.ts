@@ -4,7 +4,7 @@ import { CampaignRun, type RunToken } from '../../src/db/entities/campaign-run.e
 import { FlowWait } from '../../src/db/entities/flow-wait.entity.js';
 import { Lead } from '../../src/db/entities/lead.entity.js';
 import { LeadCampaignHistory } from '../../src/db/entities/lead-campaign-history.entity.js';
-import { CHUNK_SIZE, completeIfDone, planBatchRun, processChunk } from '../../src/runs/batch.js';
+import { CHUNK_SIZE, completeIfDone, planRun, processChunk } from '../../src/runs/batch.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
 import { createScoredProgram, createWorkspaceWithKey, run } from '../helpers/fixtures.js';
 
@@ -61,7 +61,7 @@ async function queueRun(campaignId: string, tokens: RunToken[] = []): Promise<st
 /** Plans a run and applies every chunk, as the job queue will. */
 async function runToCompletion(runId: string): Promise<CampaignRun> {
   const now = new Date();
-  const seqs = await planBatchRun(t.orm, runId, now);
+  const seqs = await planRun(t.orm, runId, now);
   await Promise.all(seqs.map((seq) => processChunk(t.orm, runId, seq, now)));
   await completeIfDone(t.orm, runId, now);
   return t.orm.em.fork().findOneOrFail(CampaignRun, { id: runId });
@@ -177,9 +177,9 @@ describe('batch runs', () => {
     });
     const runId = await queueRun(campaign);
     const now = new Date();
-    const seqs = await planBatchRun(t.orm, runId, now);
+    const seqs = await planRun(t.orm, runId, now);
     expect(seqs).toEqual([0, 1, 2]);
-    expect(await planBatchRun(t.orm, runId, now)).toEqual([0, 1, 2]);
+    expect(await planRun(t.orm, runId, now)).toEqual([0, 1, 2]);
 
     const first = await Promise.all([...seqs, ...seqs].map((seq) => processChunk(t.orm, runId, seq, now)));
     expect(first.filter(Boolean)).toHaveLength(3);
@@ -197,7 +197,7 @@ describe('batch runs', () => {
       leadsTotal: count,
       leadsProcessed: count,
     });
-    expect(await planBatchRun(t.orm, runId, now)).toEqual([]);
+    expect(await planRun(t.orm, runId, now)).toEqual([]);
   });
 
   it('R3 two concurrent runs on the same leads lose no update: +5 and +5 give +10', async () => {
@@ -211,7 +211,7 @@ describe('batch runs', () => {
     });
     const [a, b] = [await queueRun(campaign), await queueRun(campaign)];
     const now = new Date();
-    const [seqsA, seqsB] = [await planBatchRun(t.orm, a, now), await planBatchRun(t.orm, b, now)];
+    const [seqsA, seqsB] = [await planRun(t.orm, a, now), await planRun(t.orm, b, now)];
     await Promise.all([
       ...seqsA.map((seq) => processChunk(t.orm, a, seq, now)),
       ...seqsB.map((seq) => processChunk(t.orm, b, seq, now)),
@@ -230,7 +230,7 @@ describe('batch runs', () => {
     });
     const runId = await queueRun(campaign);
     const now = new Date();
-    const [firstChunk, secondChunk] = await planBatchRun(t.orm, runId, now);
+    const [firstChunk, secondChunk] = await planRun(t.orm, runId, now);
     expect(await processChunk(t.orm, runId, firstChunk as number, now)).toBe(true);
     await t.orm.em.fork().nativeUpdate(CampaignRun, { id: runId }, { status: 'CANCELLED' });
     expect(await processChunk(t.orm, runId, secondChunk as number, now)).toBe(false);
