@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { FieldValue, Lead, RunFlowResult } from '../domain/model.js';
 import { JOBS } from './jobs.js';
+import { eventsOf, queueTriggeredRuns } from './triggers.js';
 
 /** What one chunk's flows did, for the leads (locked by the caller) they ran for. */
 export interface ChunkResults {
@@ -175,6 +176,11 @@ export async function applyResults(em: EntityManager, chunk: ChunkResults): Prom
     now,
     ROWS,
     JOBS.planRun,
+  );
+  await queueTriggeredRuns(
+    em,
+    chunk.workspaceId,
+    chunk.results.flatMap((result, index) => eventsOf((chunk.leads[index] as Lead).id, result)),
   );
   await writeRows(
     em,

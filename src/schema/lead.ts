@@ -7,6 +7,7 @@ import { Lead } from '../db/entities/lead.entity.js';
 import { type FIELD_TYPES, LeadField } from '../db/entities/lead-field.entity.js';
 import { ProgramMember } from '../db/entities/program-member.entity.js';
 import { StaticListMember } from '../db/entities/static-list.entity.js';
+import { queueTriggeredRuns } from '../runs/triggers.js';
 import { builder } from './builder.js';
 import { idCursorPage } from './campaign.js';
 import type { GraphQLContext } from './context.js';
@@ -275,6 +276,11 @@ builder.mutationFields((t) => ({
           em.getTransactionContext(),
         );
         const created = upserted.filter((row) => row.inserted).map((row) => String(row.id));
+        await queueTriggeredRuns(
+          em,
+          workspace.id,
+          created.map((leadId) => ({ leadId, event: { kind: 'LEAD_IS_CREATED' } })),
+        );
         // Activities last: their commit-order lock is then held only until the commit.
         if (created.length > 0) {
           await connection.execute(

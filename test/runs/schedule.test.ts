@@ -444,3 +444,88 @@ describe('Request Campaign steps', () => {
     expect(score.lead.score).toBe(4);
   });
 });
+
+describe('triggers (S3)', () => {
+  const activate = (id: string) =>
+    run(t, acme.key, 'mutation ($id: ID!) { activateCampaign(id: $id) { status } }', { id });
+  const deactivate = (id: string) =>
+    run(t, acme.key, 'mutation ($id: ID!) { deactivateCampaign(id: $id) { status } }', { id });
+  const scoreOf = async (email: string) =>
+    (
+      await run<{ workspace: { leads: { edges: { node: { email: string; score: number } }[] } } }>(
+        t,
+        acme.key,
+        'query ($id: ID!) { workspace(id: $id) { leads(first: 100) { edges { node { email score } } } } }',
+        { id: acme.id },
+      )
+    ).workspace.leads.edges.find((edge) => edge.node.email === email)?.node.score;
+
+  it('Lead is Created starts a TRIGGERED run for each new lead, not for updated ones', async () => {
+    const listener = await createCampaign({
+      name: 'Welcome',
+      smartList: { filters: [], triggers: [{ kind: 'LEAD_IS_CREATED' }] },
+      flow: [{ action: { changeScore: { change: '+9' } } }],
+    });
+    await activate(listener);
+    const upsert =
+      'mutation ($ws: ID!) { upsertLeads(workspaceId: $ws, leads: [{ email: "newcomer@example.com" }]) { id } }';
+    await run(t, acme.key, upsert, { ws: acme.id });
+    await expect.poll(() => scoreOf('newcomer@example.com'), { timeout: 20_000, interval: 100 }).toBe(9);
+    await run(t, acme.key, upsert, { ws: acme.id });
+    await deactivate(listener);
+    const runs = await run<{ campaign: { runs: { edges: { node: { kind: string; status: string } }[] } } }>(
+      t,
+      acme.key,
+      'query ($id: ID!) { campaign(id: $id) { runs { edges { node { kind status } } } } }',
+      { id: listener },
+    );
+    expect(runs.campaign.runs.edges.map((edge) => edge.node)).toEqual([
+      { kind: 'TRIGGERED', status: 'COMPLETED' },
+    ]);
+  });
+
+  it('Data Value Changes written by a flow starts the active listeners for that attribute only', async () => {
+    await run(
+      t,
+      acme.key,
+      'mutation ($ws: ID!) { defineLeadField(workspaceId: $ws, name: "Tier", type: STRING) { name } }',
+      {
+        ws: acme.id,
+      },
+    );
+    await run(
+      t,
+      acme.key,
+      'mutation ($ws: ID!) { upsertLeads(workspaceId: $ws, leads: [{ email: "tiered@example.com" }]) { id } }',
+      {
+        ws: acme.id,
+      },
+    );
+    const listen = async (attribute: string, change: string) => {
+      const id = await createCampaign({
+        name: `On ${attribute}`,
+        smartList: { filters: [], triggers: [{ kind: 'DATA_VALUE_CHANGES', attribute }] },
+        flow: [{ action: { changeScore: { change } } }],
+      });
+      await activate(id);
+      return id;
+    };
+    const onTier = await listen('tier', '+2');
+    const onOther = await listen('First Name', '+100');
+    const setter = await createCampaign({
+      name: 'Set tier',
+      smartList: {
+        filters: [{ kind: 'ATTRIBUTE', attribute: 'email', operator: 'IS', values: ['tiered@example.com'] }],
+      },
+      flow: [{ action: { changeDataValue: { attribute: 'Tier', value: 'Gold' } } }],
+    });
+    const scheduled = await run<{ scheduleCampaign: { id: string } }>(t, acme.key, SCHEDULE, {
+      campaign: setter,
+    });
+    await finished(scheduled.scheduleCampaign.id);
+    await expect.poll(() => scoreOf('tiered@example.com'), { timeout: 20_000, interval: 100 }).toBe(2);
+    await deactivate(onTier);
+    await deactivate(onOther);
+    expect(await scoreOf('tiered@example.com')).toBe(2);
+  });
+});

@@ -1,0 +1,91 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { Campaign } from '../db/entities/campaign.entity.js';
+import type { RunFlowResult } from '../domain/model.js';
+import { listensFor, type TriggerEvent } from '../domain/smart-list.js';
+import { JOBS } from './jobs.js';
+
+/** Something that happened to a lead that trigger campaigns may listen for (S3). */
+export interface LeadEvent {
+  leadId: string;
+  event: TriggerEvent;
+}
+
+const TRIGGER_NAMES: Record<TriggerEvent['kind'], string> = {
+  CAMPAIGN_IS_REQUESTED: 'Campaign is Requested',
+  DATA_VALUE_CHANGES: 'Data Value Changes',
+  SCORE_IS_CHANGED: 'Score is Changed',
+  ADDED_TO_LIST: 'Added to List',
+  LEAD_IS_CREATED: 'Lead is Created',
+};
+
+/** What fired a run, as trigger tokens read it ({{trigger.name}}, {{trigger.attribute}}...). */
+function triggerTokens(event: TriggerEvent): Record<string, string> {
+  const tokens: Record<string, string> = { name: TRIGGER_NAMES[event.kind] };
+  if (event.kind === 'DATA_VALUE_CHANGES') tokens.attribute = event.attribute;
+  if (event.kind === 'SCORE_IS_CHANGED') tokens.attribute = event.scoreName;
+  if (event.kind === 'ADDED_TO_LIST') tokens.list = event.listId;
+  return tokens;
+}
+
+/** The events a chunk's flows caused: changed fields and scores, lists joined. */
+export function eventsOf(leadId: string, result: RunFlowResult): LeadEvent[] {
+  const { effects } = result;
+  return [
+    ...Object.keys(effects.fieldChanges).map((attribute) => ({
+      leadId,
+      event: { kind: 'DATA_VALUE_CHANGES' as const, attribute },
+    })),
+    ...Object.keys(effects.scoreChanges).map((scoreName) => ({
+      leadId,
+      event: { kind: 'SCORE_IS_CHANGED' as const, scoreName },
+    })),
+    ...effects.listAdds.map((listId) => ({ leadId, event: { kind: 'ADDED_TO_LIST' as const, listId } })),
+  ];
+}
+
+/**
+ * Gives every ACTIVE trigger campaign of the workspace that listens for one of the events a
+ * TRIGGERED run for the leads concerned, queued with its job in the caller's transaction: the events
+ * and the runs they start commit together. Whether each lead passes the campaign's filters and
+ * qualification rule is decided when the run starts.
+ */
+export async function queueTriggeredRuns(
+  em: EntityManager,
+  workspaceId: string,
+  events: LeadEvent[],
+): Promise<void> {
+  if (events.length === 0) return;
+  const listeners = await em.find(
+    Campaign,
+    { workspace: workspaceId, status: 'ACTIVE', isExecutable: false, deletedAt: null },
+    { disableIdentityMap: true },
+  );
+  const runs: { campaign_id: string; lead_ids: string[]; trigger: Record<string, string> }[] = [];
+  for (const campaign of listeners) {
+    const byTrigger = new Map<string, { leadIds: Set<string>; trigger: Record<string, string> }>();
+    for (const { leadId, event } of events) {
+      if (!listensFor(campaign.smartList, event)) continue;
+      const trigger = triggerTokens(event);
+      const key = JSON.stringify(trigger);
+      const group = byTrigger.get(key) ?? { leadIds: new Set(), trigger };
+      group.leadIds.add(leadId);
+      byTrigger.set(key, group);
+    }
+    for (const { leadIds, trigger } of byTrigger.values()) {
+      runs.push({ campaign_id: campaign.id, lead_ids: [...leadIds], trigger });
+    }
+  }
+  if (runs.length === 0) return;
+  await em.getConnection().execute(
+    `with triggered as (
+       insert into campaign_run (workspace_id, campaign_id, kind, status, scheduled_for, lead_ids, tokens, "trigger", created_at)
+       select ?, r.campaign_id, 'TRIGGERED', 'QUEUED', now(), r.lead_ids, '[]', r.trigger, now()
+       from jsonb_to_recordset(?::jsonb) as r(campaign_id bigint, lead_ids jsonb, trigger jsonb)
+       returning id)
+     select graphile_worker.add_job(?, json_build_object('runId', id::text), job_key := 'run:' || id || ':plan')
+     from triggered`,
+    [workspaceId, JSON.stringify(runs), JOBS.planRun],
+    'run',
+    em.getTransactionContext(),
+  );
+}
