@@ -1,4 +1,4 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
+import type { EntityManager, Knex } from '@mikro-orm/postgresql';
 import type { FieldValue, Lead, RunFlowResult } from '../domain/model.js';
 import { JOBS } from './jobs.js';
 import { eventsOf, queueTriggeredRuns } from './triggers.js';
@@ -23,7 +23,11 @@ async function writeRows(em: EntityManager, sql: string, rows: Row[], ...params:
   const values = params.includes(ROWS)
     ? params.map((param) => (param === ROWS ? json : param))
     : [...params, json];
-  await em.getConnection().execute(sql, values, 'run', em.getTransactionContext());
+  // Through knex, not em.getConnection().execute: that inlines every parameter into the SQL text,
+  // which for a chunk's JSON (hundreds of kilobytes) costs more than the insert itself.
+  const query = em.getKnex().raw(sql, values as Knex.RawBinding[]);
+  const transaction = em.getTransactionContext<Knex.Transaction>();
+  await (transaction ? query.transacting(transaction) : query);
 }
 
 /**
