@@ -1,13 +1,15 @@
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { CampaignRun } from '../db/entities/campaign-run.entity.js';
+import { CampaignRun, type RunToken } from '../db/entities/campaign-run.entity.js';
 import { FlowWait } from '../db/entities/flow-wait.entity.js';
 import { Lead } from '../db/entities/lead.entity.js';
 import { RunChunk } from '../db/entities/run-chunk.entity.js';
 import { loadCampaignGraph, loadLeadHistories, toDomainLeads } from '../db/mappers.js';
 import type { Orm } from '../db/orm.js';
 import { qualifyForCampaign, runFlow } from '../domain/executor.js';
-import type { Run } from '../domain/model.js';
+import type { Lead as DomainLead, LeadHistory, Run } from '../domain/model.js';
+import { definitionsAt } from './definitions.js';
+import { runSql } from './sql.js';
 import { applyResults } from './writes.js';
 
 /** Leads per chunk: one transaction writes a chunk's effects and activities. */
@@ -16,15 +18,6 @@ export const CHUNK_SIZE = 500;
 const AUDIENCE_PAGE = 2000;
 
 const FINISHED = new Set(['COMPLETED', 'FAILED', 'CANCELLED']);
-
-function domainRun(run: CampaignRun): Run {
-  return {
-    id: run.id,
-    kind: run.kind,
-    tokens: Object.fromEntries(run.tokens.map((token) => [token.name, token.value])),
-    trigger: run.trigger ?? null,
-  };
-}
 
 /**
  * The leads that pass the campaign's smart list and qualification rule now (S4, Q2): of the whole
@@ -85,66 +78,125 @@ export async function planRun(orm: Orm, runId: string, now: Date): Promise<numbe
   });
 }
 
+interface LeadStateRow {
+  id: string;
+  email: string;
+  fields: DomainLead['fields'];
+  list_ids: string[];
+  memberships: Record<string, string>;
+  history: Record<string, { lastRunAt: string; runCount: number }>;
+}
+
 /**
- * Locks the leads (in id order, so concurrent runs take turns without deadlocks: R3) and runs the
- * run's campaign flow for each from a step, in the caller's transaction.
+ * Locks the leads in id order, so concurrent runs on the same leads take turns without deadlocks
+ * (R3), and reads each with its lists, program statuses and campaign history: one statement.
  */
+async function lockLeadStates(em: EntityManager, leadIds: string[]) {
+  const rows = await runSql<LeadStateRow>(
+    em,
+    `with locked as (
+       select id, email, fields from lead
+       where id in (select jsonb_array_elements_text(?::jsonb)::bigint) order by id for update)
+     select l.id::text, l.email, l.fields,
+       coalesce((select jsonb_agg(m.list_id::text) from static_list_member m where m.lead_id = l.id), '[]') as list_ids,
+       coalesce((select jsonb_object_agg(pm.program_id::text, pm.status) from program_member pm where pm.lead_id = l.id), '{}') as memberships,
+       coalesce((select jsonb_object_agg(h.campaign_id::text, jsonb_build_object('lastRunAt', h.last_run_at, 'runCount', h.run_count))
+                 from lead_campaign_history h where h.lead_id = l.id), '{}') as history
+     from locked l order by l.id`,
+    [JSON.stringify(leadIds)],
+  );
+  return rows.map((row) => ({
+    lead: {
+      id: row.id,
+      email: row.email,
+      fields: row.fields,
+      listIds: row.list_ids,
+      programMemberships: row.memberships,
+    } satisfies DomainLead,
+    history: Object.fromEntries(
+      Object.entries(row.history).map(([campaignId, { lastRunAt, runCount }]) => [
+        campaignId,
+        { lastRunAt: new Date(lastRunAt), runCount },
+      ]),
+    ) satisfies LeadHistory,
+  }));
+}
+
+interface ClaimedRun {
+  workspaceId: string;
+  campaignId: string;
+  run: Run;
+  graphVersion: string;
+}
+
+/** Runs the run's campaign flow from a step for each of the leads, locked, in the caller's transaction. */
 async function runLocked(
   em: EntityManager,
-  run: CampaignRun,
+  claimed: ClaimedRun,
   leadIds: string[],
   startStepIndex: number,
   now: Date,
 ) {
-  const leads = await em.find(
-    Lead,
-    { id: { $in: leadIds } },
-    { orderBy: { id: 'asc' }, lockMode: LockMode.PESSIMISTIC_WRITE },
+  const { graph, listeners } = await definitionsAt(em, claimed.workspaceId, claimed.graphVersion);
+  const states = await lockLeadStates(em, leadIds);
+  const results = states.map(({ lead, history }) =>
+    runFlow({ lead, graph, history, run: claimed.run, campaignId: claimed.campaignId, startStepIndex, now }),
   );
-  const graph = await loadCampaignGraph(em, run.workspace.id);
-  const domainLeads = await toDomainLeads(em, leads);
-  const histories = await loadLeadHistories(em, leadIds);
+  return {
+    workspaceId: claimed.workspaceId,
+    runId: claimed.run.id,
+    leads: states.map((state) => state.lead),
+    results,
+    listeners,
+  };
+}
 
-  const results = domainLeads.map((lead) =>
-    runFlow({
-      lead,
-      graph,
-      history: histories.get(lead.id) ?? {},
-      run: domainRun(run),
-      campaignId: run.campaign.id,
-      startStepIndex,
-      now,
-    }),
-  );
-  return { domainLeads, results };
+interface ClaimRow {
+  lead_ids: string[];
+  workspace_id: string;
+  campaign_id: string;
+  kind: Run['kind'];
+  tokens: RunToken[];
+  trigger: Record<string, string> | null;
+  graph_version: string;
+}
+
+function claimedRun(runId: string, row: ClaimRow): ClaimedRun {
+  return {
+    workspaceId: String(row.workspace_id),
+    campaignId: String(row.campaign_id),
+    run: {
+      id: runId,
+      kind: row.kind,
+      tokens: Object.fromEntries(row.tokens.map((token) => [token.name, token.value])),
+      trigger: row.trigger,
+    },
+    graphVersion: String(row.graph_version),
+  };
 }
 
 /**
  * Runs one chunk's leads through the campaign's flow and writes everything they did in one
- * transaction, with the chunk's completion marker (R4). The leads are locked in id order for the
- * transaction, so concurrent runs on the same leads take turns and lose no change (R3). Returns
- * false when there was nothing to do: the chunk was already applied or the run was cancelled (R5).
+ * transaction, with the chunk's completion marker (R4). The first statement claims the chunk: it
+ * marks it complete (undone with everything else if the transaction fails) and holds its row lock
+ * to the commit, so a second worker on the same chunk waits, then finds it done. The leads are
+ * locked in id order, so concurrent runs on the same leads take turns and lose no change (R3).
+ * Returns false when there was nothing to do: the chunk was already applied or the run is no
+ * longer RUNNING (R5: a cancel that commits meanwhile lets a started chunk finish).
  */
 export async function processChunk(orm: Orm, runId: string, seq: number, now: Date): Promise<boolean> {
   return orm.em.fork().transactional(async (em) => {
-    const chunk = await em.findOne(RunChunk, { run: runId, seq }, { lockMode: LockMode.PESSIMISTIC_WRITE });
-    if (!chunk || chunk.completedAt) return false;
-    // Read, not locked: chunks of one run proceed in parallel. A cancel that commits meanwhile lets
-    // this chunk finish; it stops the chunks that have not started (R5).
-    const run = await em.findOneOrFail(CampaignRun, { id: runId });
-    if (run.status !== 'RUNNING') return false;
-    const { domainLeads, results } = await runLocked(em, run, chunk.leadIds, 0, now);
-    chunk.completedAt = now;
-    await em.flush();
-    await em
-      .getConnection()
-      .execute(
-        'update campaign_run set leads_processed = leads_processed + ?, leads_qualified = leads_qualified + ? where id = ?',
-        [domainLeads.length, domainLeads.length, runId],
-        'run',
-        em.getTransactionContext(),
-      );
-    await applyResults(em, { workspaceId: run.workspace.id, runId, leads: domainLeads, results });
+    const [claim] = await runSql<ClaimRow>(
+      em,
+      `update run_chunk c set completed_at = ?
+       from campaign_run r join workspace w on w.id = r.workspace_id
+       where c.run_id = ? and c.seq = ? and c.completed_at is null and r.id = c.run_id and r.status = 'RUNNING'
+       returning c.lead_ids, r.workspace_id, r.campaign_id, r.kind, r.tokens, r."trigger", w.graph_version`,
+      [now, runId, seq],
+    );
+    if (!claim) return false;
+    const chunk = await runLocked(em, claimedRun(runId, claim), claim.lead_ids, 0, now);
+    await applyResults(em, { ...chunk, processed: chunk.leads.length });
     return true;
   });
 }
@@ -170,11 +222,17 @@ export async function resumeWait(orm: Orm, waitId: string, now: Date): Promise<b
   return orm.em.fork().transactional(async (em) => {
     const wait = await em.findOne(FlowWait, { id: waitId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
     if (wait?.status !== 'PENDING') return false;
-    const run = await em.findOneOrFail(CampaignRun, { id: wait.run.id });
-    const { domainLeads, results } = await runLocked(em, run, [wait.lead.id], wait.resumeStep, now);
+    const [row] = await runSql<Omit<ClaimRow, 'lead_ids'>>(
+      em,
+      `select r.workspace_id, r.campaign_id, r.kind, r.tokens, r."trigger", w.graph_version
+       from campaign_run r join workspace w on w.id = r.workspace_id where r.id = ?`,
+      [wait.run.id],
+    );
+    const claimed = claimedRun(wait.run.id, { ...(row as Omit<ClaimRow, 'lead_ids'>), lead_ids: [] });
+    const resumed = await runLocked(em, claimed, [wait.lead.id], wait.resumeStep, now);
     wait.status = 'RESUMED';
     await em.flush();
-    await applyResults(em, { workspaceId: run.workspace.id, runId: run.id, leads: domainLeads, results });
+    await applyResults(em, resumed);
     return true;
   });
 }

@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { Campaign } from '../db/entities/campaign.entity.js';
 import type { RunFlowResult } from '../domain/model.js';
 import { listensFor, type TriggerEvent } from '../domain/smart-list.js';
+import type { Listener } from './definitions.js';
 import { JOBS } from './jobs.js';
 
 /** Something that happened to a lead that trigger campaigns may listen for (S3). */
@@ -52,14 +52,10 @@ export function eventsOf(leadId: string, result: RunFlowResult): LeadEvent[] {
 export async function queueTriggeredRuns(
   em: EntityManager,
   workspaceId: string,
+  listeners: Listener[],
   events: LeadEvent[],
 ): Promise<void> {
   if (events.length === 0) return;
-  const listeners = await em.find(
-    Campaign,
-    { workspace: workspaceId, status: 'ACTIVE', isExecutable: false, deletedAt: null },
-    { disableIdentityMap: true },
-  );
   const runs: { campaign_id: string; lead_ids: string[]; trigger: Record<string, string> }[] = [];
   for (const campaign of listeners) {
     const byTrigger = new Map<string, { leadIds: Set<string>; trigger: Record<string, string> }>();

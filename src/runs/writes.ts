@@ -1,6 +1,11 @@
+import { pipeline } from 'node:stream/promises';
 import type { EntityManager, Knex } from '@mikro-orm/postgresql';
+import type pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
 import type { FieldValue, Lead, RunFlowResult } from '../domain/model.js';
+import type { Listener } from './definitions.js';
 import { JOBS } from './jobs.js';
+import { runSql } from './sql.js';
 import { eventsOf, queueTriggeredRuns } from './triggers.js';
 
 /** What one chunk's flows did, for the leads (locked by the caller) they ran for. */
@@ -9,6 +14,10 @@ export interface ChunkResults {
   runId: string;
   leads: Lead[];
   results: RunFlowResult[];
+  /** The workspace's ACTIVE trigger campaigns, for the events the flows caused. */
+  listeners: Listener[];
+  /** Leads to add to the run's progress counters: a batch chunk's size; none for a resumed wait. */
+  processed?: number;
 }
 
 type Row = Record<string, unknown>;
@@ -20,14 +29,39 @@ const ROWS = Symbol('rows');
 async function writeRows(em: EntityManager, sql: string, rows: Row[], ...params: unknown[]): Promise<void> {
   if (rows.length === 0) return;
   const json = JSON.stringify(rows);
-  const values = params.includes(ROWS)
-    ? params.map((param) => (param === ROWS ? json : param))
-    : [...params, json];
-  // Through knex, not em.getConnection().execute: that inlines every parameter into the SQL text,
-  // which for a chunk's JSON (hundreds of kilobytes) costs more than the insert itself.
-  const query = em.getKnex().raw(sql, values as Knex.RawBinding[]);
+  await runSql(
+    em,
+    sql,
+    params.includes(ROWS) ? params.map((param) => (param === ROWS ? json : param)) : [...params, json],
+  );
+}
+
+/** One row of COPY's text format: tab-separated, `\N` for null, backslash escapes. */
+function copyLine(values: (string | null)[]): string {
+  const escaped = (value: string) =>
+    value.replace(/[\\\n\r\t]/g, (char) => COPY_ESCAPES[char as keyof typeof COPY_ESCAPES]);
+  return `${values.map((value) => (value === null ? '\\N' : escaped(value))).join('\t')}\n`;
+}
+const COPY_ESCAPES = { '\\': '\\\\', '\n': '\\n', '\r': '\\r', '\t': '\\t' } as const;
+
+/**
+ * Streams a chunk's activity rows into the table with COPY on the transaction's own connection:
+ * several times faster than an INSERT of the same rows from a JSON parameter. COPY fires the
+ * table's statement trigger (the commit-order lock) like an INSERT, and draws ids in row order.
+ */
+async function copyActivities(em: EntityManager, lines: string[]): Promise<void> {
+  if (lines.length === 0) return;
   const transaction = em.getTransactionContext<Knex.Transaction>();
-  await (transaction ? query.transacting(transaction) : query);
+  if (!transaction) throw new Error('activities are written inside the chunk transaction');
+  const connection: pg.PoolClient = await transaction.client.acquireConnection();
+  await pipeline(
+    [lines.join('')],
+    connection.query(
+      copyFrom(
+        'copy activity (workspace_id, lead_id, campaign_id, run_id, type, occurred_at, primary_attribute_value, attributes) from stdin',
+      ),
+    ),
+  );
 }
 
 /**
@@ -54,7 +88,7 @@ export async function applyResults(em: EntityManager, chunk: ChunkResults): Prom
   const waits: Row[] = [];
   const cancelled: Row[] = [];
   const requested = new Map<string, string[]>();
-  const activities: Row[] = [];
+  const activities: string[] = [];
   chunk.results.forEach((result, index) => {
     const leadId = (chunk.leads[index] as Lead).id;
     const { effects } = result;
@@ -86,14 +120,18 @@ export async function applyResults(em: EntityManager, chunk: ChunkResults): Prom
       requested.set(campaignId, [...(requested.get(campaignId) ?? []), leadId]);
     }
     for (const activity of result.activities) {
-      activities.push({
-        lead_id: leadId,
-        campaign_id: activity.campaignId,
-        type: activity.type,
-        occurred_at: activity.occurredAt,
-        primary_attribute_value: activity.primaryAttributeValue,
-        attributes: activity.attributes,
-      });
+      activities.push(
+        copyLine([
+          chunk.workspaceId,
+          leadId,
+          activity.campaignId,
+          chunk.runId,
+          activity.type,
+          activity.occurredAt.toISOString(),
+          activity.primaryAttributeValue,
+          JSON.stringify(activity.attributes),
+        ]),
+      );
     }
   });
 
@@ -184,16 +222,17 @@ export async function applyResults(em: EntityManager, chunk: ChunkResults): Prom
   await queueTriggeredRuns(
     em,
     chunk.workspaceId,
+    chunk.listeners,
     chunk.results.flatMap((result, index) => eventsOf((chunk.leads[index] as Lead).id, result)),
   );
-  await writeRows(
-    em,
-    `insert into activity (workspace_id, lead_id, campaign_id, run_id, type, occurred_at, primary_attribute_value, attributes)
-     select ?, (e.value->>'lead_id')::bigint, (e.value->>'campaign_id')::bigint, ?, e.value->>'type',
-            (e.value->>'occurred_at')::timestamptz, e.value->>'primary_attribute_value', e.value->'attributes'
-     from jsonb_array_elements(?::jsonb) with ordinality as e(value, position) order by e.position`,
-    activities,
-    chunk.workspaceId,
-    chunk.runId,
-  );
+  // Last but the activities: the run's row stays locked from here to the commit, so chunks of one
+  // run take turns only for this short tail (in the same order as the activities' lock: no deadlock).
+  if (chunk.processed) {
+    await runSql(
+      em,
+      'update campaign_run set leads_processed = leads_processed + ?, leads_qualified = leads_qualified + ? where id = ?',
+      [chunk.processed, chunk.processed, chunk.runId],
+    );
+  }
+  await copyActivities(em, activities);
 }

@@ -7,6 +7,7 @@ import { Lead } from '../db/entities/lead.entity.js';
 import { type FIELD_TYPES, LeadField } from '../db/entities/lead-field.entity.js';
 import { ProgramMember } from '../db/entities/program-member.entity.js';
 import { StaticListMember } from '../db/entities/static-list.entity.js';
+import { loadListeners } from '../runs/definitions.js';
 import { queueTriggeredRuns } from '../runs/triggers.js';
 import { builder } from './builder.js';
 import { idCursorPage } from './campaign.js';
@@ -279,6 +280,7 @@ builder.mutationFields((t) => ({
         await queueTriggeredRuns(
           em,
           workspace.id,
+          await loadListeners(em, workspace.id),
           created.map((leadId) => ({ leadId, event: { kind: 'LEAD_IS_CREATED' } })),
         );
         // Activities last: their commit-order lock is then held only until the commit.

@@ -239,6 +239,66 @@ describe('batch runs', () => {
     expect(scores.filter((score) => score === 0)).toHaveLength(10);
   });
 
+  it('each chunk reads the definitions committed when it starts: edits between chunks reach the next one', async () => {
+    await createLeads(CHUNK_SIZE * 2 + 10, 'edit-');
+    const edits = await createScoredProgram(t, acme, 'Edits program', '+1');
+    const { createCampaign } = await run<{ createCampaign: { id: string } }>(
+      t,
+      acme.key,
+      'mutation ($input: CreateCampaignInput!) { createCampaign(input: $input) { id } }',
+      {
+        input: {
+          programId: edits,
+          name: 'Edited mid-run',
+          qualificationRule: { kind: 'EVERY_TIME' },
+          smartList: {
+            filters: [{ kind: 'ATTRIBUTE', attribute: 'email', operator: 'STARTS_WITH', values: ['edit-'] }],
+          },
+          flow: [{ action: { changeScore: { change: '{{my.score}}' } } }],
+        },
+      },
+    );
+    const runId = await queueRun(dbId(createCampaign.id));
+    const now = new Date();
+    const [first, second, third] = (await planRun(t.orm, runId, now)) as [number, number, number];
+    expect(await processChunk(t.orm, runId, first, now)).toBe(true);
+    await run(
+      t,
+      acme.key,
+      'mutation ($id: ID!) { setTokens(ownerId: $id, tokens: [{ name: "my.score", value: "+7", type: SCORE }]) { name } }',
+      { id: edits },
+    );
+    expect(await processChunk(t.orm, runId, second, now)).toBe(true);
+    await run(
+      t,
+      acme.key,
+      'mutation ($id: ID!) { updateCampaign(id: $id, input: { flow: [{ action: { changeScore: { change: "+100" } } }] }) { id } }',
+      { id: createCampaign.id },
+    );
+    expect(await processChunk(t.orm, runId, third, now)).toBe(true);
+    const scores = await scoresOf('edit-');
+    expect([1, 7, 100].map((score) => scores.filter((value) => value === score).length)).toEqual([
+      CHUNK_SIZE,
+      CHUNK_SIZE,
+      10,
+    ]);
+  });
+
+  it('A1 activity attributes keep tabs, newlines, backslashes and quotes as written', async () => {
+    await createLeads(1, 'escape-');
+    const description = 'tab\there\nnew line \\N back\\slash "quoted" \r end';
+    const campaign = await createCampaign({
+      name: 'Escapes',
+      smartList: {
+        filters: [{ kind: 'ATTRIBUTE', attribute: 'email', operator: 'STARTS_WITH', values: ['escape-'] }],
+      },
+      flow: [{ action: { interestingMoment: { kind: 'Web', description } } }],
+    });
+    const runId = (await runToCompletion(await queueRun(campaign))).id;
+    const [activity] = await t.orm.em.fork().find(Activity, { run: runId });
+    expect(activity?.attributes.description).toBe(description);
+  });
+
   it('F9 a Wait suspends the lead durably: a PENDING wait at the next step, and a WAIT activity', async () => {
     await createLeads(1, 'wait-');
     const campaign = await createCampaign({
