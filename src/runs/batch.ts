@@ -2,9 +2,8 @@ import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { CampaignRun, type RunToken } from '../db/entities/campaign-run.entity.js';
 import { FlowWait } from '../db/entities/flow-wait.entity.js';
-import { Lead } from '../db/entities/lead.entity.js';
 import { RunChunk } from '../db/entities/run-chunk.entity.js';
-import { loadCampaignGraph, loadLeadHistories, toDomainLeads } from '../db/mappers.js';
+
 import type { Orm } from '../db/orm.js';
 import { qualifyForCampaign, runFlow } from '../domain/executor.js';
 import type { Lead as DomainLead, LeadHistory, Run } from '../domain/model.js';
@@ -21,30 +20,30 @@ const FINISHED = new Set(['COMPLETED', 'FAILED', 'CANCELLED']);
 
 /**
  * The leads that pass the campaign's smart list and qualification rule now (S4, Q2): of the whole
- * workspace for a batch run, of the leads handed to it for a requested run.
+ * workspace for a batch run, of the leads handed to it for a requested or triggered run.
  */
 async function chooseAudience(em: EntityManager, run: CampaignRun, now: Date): Promise<string[]> {
-  const graph = await loadCampaignGraph(em, run.workspace.id);
+  const [workspace] = await runSql<{ graph_version: string }>(
+    em,
+    'select graph_version from workspace where id = ?',
+    [run.workspace.id],
+  );
+  const { graph } = await definitionsAt(em, run.workspace.id, String(workspace?.graph_version));
+  const handedTo = run.leadIds ? 'and id in (select jsonb_array_elements_text(?::jsonb)::bigint)' : '';
   const audience: string[] = [];
   for (let after = '0'; ; ) {
-    const leads = await em.find(
-      Lead,
-      { workspace: run.workspace.id, id: run.leadIds ? { $gt: after, $in: run.leadIds } : { $gt: after } },
-      { orderBy: { id: 'asc' }, limit: AUDIENCE_PAGE, disableIdentityMap: true },
-    );
-    if (leads.length === 0) return audience;
-    const domainLeads = await toDomainLeads(em, leads);
-    const histories = await loadLeadHistories(
+    const states = await readLeadStates(
       em,
-      leads.map((lead) => lead.id),
+      `select id, email, fields from lead where workspace_id = ? and id > ? ${handedTo} order by id limit ${AUDIENCE_PAGE}`,
+      run.leadIds ? [run.workspace.id, after, JSON.stringify(run.leadIds)] : [run.workspace.id, after],
     );
-    for (const lead of domainLeads) {
-      const history = histories.get(lead.id) ?? {};
+    if (states.length === 0) return audience;
+    for (const { lead, history } of states) {
       if (qualifyForCampaign({ lead, graph, history, campaignId: run.campaign.id, now }).qualified) {
         audience.push(lead.id);
       }
     }
-    after = (leads.at(-1) as Lead).id;
+    after = (states.at(-1) as (typeof states)[number]).lead.id;
   }
 }
 
@@ -61,12 +60,17 @@ export async function planRun(orm: Orm, runId: string, now: Date): Promise<numbe
       return planned.filter((chunk) => !chunk.completedAt).map((chunk) => chunk.seq);
     }
     const audience = await chooseAudience(em, run, now);
-    const seqs: number[] = [];
+    const chunks: string[][] = [];
     for (let start = 0; start < audience.length; start += CHUNK_SIZE) {
-      const seq = seqs.length;
-      em.create(RunChunk, { run: runId, seq, leadIds: audience.slice(start, start + CHUNK_SIZE) });
-      seqs.push(seq);
+      chunks.push(audience.slice(start, start + CHUNK_SIZE));
     }
+    await runSql(
+      em,
+      `insert into run_chunk (run_id, seq, lead_ids)
+       select ?, c.position - 1, c.lead_ids from jsonb_array_elements(?::jsonb) with ordinality as c(lead_ids, position)`,
+      [runId, JSON.stringify(chunks)],
+    );
+    const seqs = chunks.map((_, seq) => seq);
     Object.assign(run, {
       status: seqs.length ? 'RUNNING' : 'COMPLETED',
       startedAt: now,
@@ -88,22 +92,21 @@ interface LeadStateRow {
 }
 
 /**
- * Locks the leads in id order, so concurrent runs on the same leads take turns without deadlocks
- * (R3), and reads each with its lists, program statuses and campaign history: one statement.
+ * Reads leads in the domain's shape with their lists, program statuses and campaign history, in
+ * one statement. `selection` is a query returning the leads' `id, email, fields` in id order; with
+ * `for update`, the leads are locked in that order.
  */
-async function lockLeadStates(em: EntityManager, leadIds: string[]) {
+async function readLeadStates(em: EntityManager, selection: string, params: unknown[]) {
   const rows = await runSql<LeadStateRow>(
     em,
-    `with locked as (
-       select id, email, fields from lead
-       where id in (select jsonb_array_elements_text(?::jsonb)::bigint) order by id for update)
+    `with l as (${selection})
      select l.id::text, l.email, l.fields,
        coalesce((select jsonb_agg(m.list_id::text) from static_list_member m where m.lead_id = l.id), '[]') as list_ids,
        coalesce((select jsonb_object_agg(pm.program_id::text, pm.status) from program_member pm where pm.lead_id = l.id), '{}') as memberships,
        coalesce((select jsonb_object_agg(h.campaign_id::text, jsonb_build_object('lastRunAt', h.last_run_at, 'runCount', h.run_count))
                  from lead_campaign_history h where h.lead_id = l.id), '{}') as history
-     from locked l order by l.id`,
-    [JSON.stringify(leadIds)],
+     from l order by l.id`,
+    params,
   );
   return rows.map((row) => ({
     lead: {
@@ -121,6 +124,14 @@ async function lockLeadStates(em: EntityManager, leadIds: string[]) {
     ) satisfies LeadHistory,
   }));
 }
+
+/** Locks the leads in id order, so concurrent runs on the same leads take turns without deadlocks (R3). */
+const lockLeadStates = (em: EntityManager, leadIds: string[]) =>
+  readLeadStates(
+    em,
+    'select id, email, fields from lead where id in (select jsonb_array_elements_text(?::jsonb)::bigint) order by id for update',
+    [JSON.stringify(leadIds)],
+  );
 
 interface ClaimedRun {
   workspaceId: string;

@@ -39,9 +39,13 @@ async function writeRows(em: EntityManager, sql: string, rows: Row[], ...params:
 /** One row of COPY's text format: tab-separated, `\N` for null, backslash escapes. */
 function copyLine(values: (string | null)[]): string {
   const escaped = (value: string) =>
-    value.replace(/[\\\n\r\t]/g, (char) => COPY_ESCAPES[char as keyof typeof COPY_ESCAPES]);
+    COPY_SPECIAL.test(value)
+      ? value.replace(COPY_SPECIALS, (char) => COPY_ESCAPES[char as keyof typeof COPY_ESCAPES])
+      : value;
   return `${values.map((value) => (value === null ? '\\N' : escaped(value))).join('\t')}\n`;
 }
+const COPY_SPECIAL = /[\\\n\r\t]/;
+const COPY_SPECIALS = /[\\\n\r\t]/g;
 const COPY_ESCAPES = { '\\': '\\\\', '\n': '\\n', '\r': '\\r', '\t': '\\t' } as const;
 
 /**
