@@ -6,9 +6,10 @@ import { RunChunk } from '../db/entities/run-chunk.entity.js';
 
 import type { Orm } from '../db/orm.js';
 import { qualifyForCampaign, runFlow } from '../domain/executor.js';
-import type { Lead as DomainLead, LeadHistory, Run } from '../domain/model.js';
+import type { Activity, Lead as DomainLead, LeadHistory, Run, WebhookRequest } from '../domain/model.js';
 import { definitionsAt } from './definitions.js';
 import { runSql } from './sql.js';
+import { callWebhook, WEBHOOK_TIMEOUT_MS, type WebhookOutcome } from './webhooks.js';
 import { applyResults } from './writes.js';
 
 /** Leads per chunk: one transaction writes a chunk's effects and activities. */
@@ -225,11 +226,38 @@ export async function completeIfDone(orm: Orm, runId: string, now: Date): Promis
     );
 }
 
+/** The CALL_WEBHOOK activity (F10, A1): the call's outcome, written where the flow resumes. */
+function webhookActivity(wait: FlowWait, outcome: WebhookOutcome, now: Date): Activity {
+  const request = wait.request as WebhookRequest;
+  return {
+    type: 'CALL_WEBHOOK',
+    campaignId: wait.campaign.id,
+    depth: 0,
+    occurredAt: now,
+    primaryAttributeValue: request.url,
+    attributes: { url: request.url, method: request.method, ...outcome },
+  };
+}
+
 /**
- * Resumes a lead's flow at the step after its Wait (F9), exactly once: the wait row is the truth,
- * its job only the reminder. A wait that Remove from Flow cancelled does nothing.
+ * Resumes a lead's flow at the step after its Wait (F9) or Webhook (F10), exactly once: the row is
+ * the truth, its job only the reminder. A suspension that Remove from Flow cancelled does nothing.
+ * A webhook is called first, outside the transaction (a call can take up to its timeout); if the
+ * job dies before its transaction commits, the retry calls again: the call is made at least once,
+ * its activity and the rest of the flow exactly once.
  */
-export async function resumeWait(orm: Orm, waitId: string, now: Date): Promise<boolean> {
+export async function resumeWait(
+  orm: Orm,
+  waitId: string,
+  now: Date,
+  webhookTimeoutMs = WEBHOOK_TIMEOUT_MS,
+): Promise<boolean> {
+  const pending = await orm.em.fork().findOne(FlowWait, { id: waitId, status: 'PENDING' });
+  if (!pending) return false;
+  const outcome =
+    pending.kind === 'WEBHOOK'
+      ? await callWebhook(pending.request as WebhookRequest, webhookTimeoutMs)
+      : null;
   return orm.em.fork().transactional(async (em) => {
     const wait = await em.findOne(FlowWait, { id: waitId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
     if (wait?.status !== 'PENDING') return false;
@@ -243,6 +271,12 @@ export async function resumeWait(orm: Orm, waitId: string, now: Date): Promise<b
     const resumed = await runLocked(em, claimed, [wait.lead.id], wait.resumeStep, now);
     wait.status = 'RESUMED';
     await em.flush();
+    if (outcome) {
+      resumed.results = resumed.results.map((result) => ({
+        ...result,
+        activities: [webhookActivity(wait, outcome, now), ...result.activities],
+      }));
+    }
     await applyResults(em, resumed);
     return true;
   });

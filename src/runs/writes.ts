@@ -110,11 +110,13 @@ export async function applyResults(em: EntityManager, chunk: ChunkResults): Prom
       row.ran_at = record.ranAt;
       history.set(key, row);
     }
-    if (result.suspend?.kind === 'WAIT') {
+    if (result.suspend) {
       waits.push({
         lead_id: leadId,
+        kind: result.suspend.kind,
+        request: result.suspend.kind === 'WEBHOOK' ? result.suspend.request : null,
         resume_step: result.suspend.resumeStepIndex,
-        resume_at: result.suspend.resumeAt,
+        resume_at: result.suspend.kind === 'WAIT' ? result.suspend.resumeAt : now,
       });
     }
     for (const campaignId of effects.removedFromFlowCampaignIds) {
@@ -186,11 +188,12 @@ export async function applyResults(em: EntityManager, chunk: ChunkResults): Prom
   await writeRows(
     em,
     // The wake-up job is added with the wait, in the same transaction: no wait without its job.
+    // A webhook's job is due at once: it makes the call, then resumes the flow.
     `with waiting as (
-       insert into flow_wait (workspace_id, run_id, campaign_id, lead_id, resume_step, resume_at, status, created_at)
-       select ?, r.id, r.campaign_id, c.lead_id, c.resume_step, c.resume_at, 'PENDING', ?
+       insert into flow_wait (workspace_id, run_id, campaign_id, lead_id, kind, request, resume_step, resume_at, status, created_at)
+       select ?, r.id, r.campaign_id, c.lead_id, c.kind, c.request, c.resume_step, c.resume_at, 'PENDING', ?
        from (select id, campaign_id from campaign_run where id = ?) as r
-       cross join jsonb_to_recordset(?::jsonb) as c(lead_id bigint, resume_step int, resume_at timestamptz)
+       cross join jsonb_to_recordset(?::jsonb) as c(lead_id bigint, kind text, request jsonb, resume_step int, resume_at timestamptz)
        returning id, resume_at)
      select graphile_worker.add_job(?, json_build_object('waitId', id::text), run_at := resume_at, job_key := 'wait:' || id)
      from waiting`,

@@ -1,14 +1,18 @@
 import { defineEntity, type InferEntity, p } from '@mikro-orm/core';
+import type { WebhookRequest } from '../../domain/model.js';
 import { Campaign } from './campaign.entity.js';
 import { CampaignRun } from './campaign-run.entity.js';
 import { Lead } from './lead.entity.js';
 import { createdAt, id, Workspace } from './workspace.entity.js';
 
 export const WAIT_STATUSES = ['PENDING', 'RESUMED', 'CANCELLED'] as const;
+/** WAIT: resumes at `resumeAt` (F9). WEBHOOK: resumes once the call in `request` is made (F10). */
+export const SUSPENSION_KINDS = ['WAIT', 'WEBHOOK'] as const;
 
 /**
- * A lead paused at a Wait step (F9). The row is the durable truth; the job that wakes it is only a
- * reminder, so a lost or repeated job can neither lose nor repeat the resume.
+ * A lead's flow paused at a Wait (F9) or a Webhook (F10) step. The row is the durable truth; the
+ * job that wakes it is only a reminder, so a lost or repeated job can neither lose nor repeat the
+ * resume.
  */
 export const FlowWait = defineEntity({
   name: 'FlowWait',
@@ -18,6 +22,9 @@ export const FlowWait = defineEntity({
     run: () => p.manyToOne(CampaignRun).index(),
     campaign: () => p.manyToOne(Campaign),
     lead: () => p.manyToOne(Lead),
+    kind: p.enum([...SUSPENSION_KINDS]).default('WAIT'),
+    /** WEBHOOK: the call to make, tokens resolved. */
+    request: p.json<WebhookRequest>().nullable(),
     /** Position of the step the flow resumes at. */
     resumeStep: p.integer(),
     resumeAt: p.datetime(),
