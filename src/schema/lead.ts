@@ -234,6 +234,31 @@ function checkedFields(
   return checked;
 }
 
+/**
+ * The field values an upsert changes on existing leads (S3: Data Value Changes), in input order:
+ * a value written equal to the stored one is no change.
+ */
+function valueChanges(
+  before: { id: string; key: string; fields: Record<string, unknown> }[],
+  rows: { email: string; fields: Record<string, unknown> }[],
+) {
+  const existing = new Map(before.map((lead) => [lead.key, lead]));
+  return rows.flatMap((row) => {
+    const lead = existing.get(row.email.toLowerCase());
+    if (!lead) return [];
+    return Object.entries(row.fields)
+      .filter(
+        ([attribute, value]) => JSON.stringify(lead.fields[attribute] ?? null) !== JSON.stringify(value),
+      )
+      .map(([attribute, newValue]) => ({
+        leadId: lead.id,
+        attribute,
+        oldValue: lead.fields[attribute] ?? null,
+        newValue,
+      }));
+  });
+}
+
 const LeadInputRef = builder.inputType('LeadInput', {
   fields: (t) => ({
     email: t.string(),
@@ -246,7 +271,7 @@ const email = z.email('must be an email address').max(254, 'must be at most 254 
 builder.mutationFields((t) => ({
   upsertLeads: t.field({
     type: [LeadRef],
-    description: `Inserts or updates by email (case-insensitively), at most ${MAX_UPSERT} per call; only the given fields change. New leads get a NEW_LEAD activity. All or nothing.`,
+    description: `Inserts or updates by email (case-insensitively), at most ${MAX_UPSERT} per call; only the given fields change. New leads get a NEW_LEAD activity, changed values of existing ones a CHANGE_DATA_VALUE activity (and start Lead is Created / Data Value Changes listeners). All or nothing.`,
     args: { workspaceId: t.arg.id(), leads: t.arg({ type: [LeadInputRef] }) },
     resolve: async (_root, args, context) => {
       const workspace = await requireWorkspace(context, args.workspaceId);
@@ -266,6 +291,17 @@ builder.mutationFields((t) => ({
       });
       const ids = await context.em.transactional(async (em) => {
         const connection = em.getConnection();
+        // The existing leads, locked in the order the upsert takes them (no deadlock between two
+        // upserts), so the values they had are the ones the upsert replaces.
+        const before: { id: string; key: string; fields: Record<string, unknown> }[] =
+          await connection.execute(
+            `select id::text, lower(email) as key, fields from lead
+           where workspace_id = ? and lower(email) in (select lower(value) from jsonb_array_elements_text(?::jsonb))
+           order by lower(email) for update`,
+            [workspace.id, JSON.stringify(rows.map((row) => row.email))],
+            'all',
+            em.getTransactionContext(),
+          );
         const upserted: { id: string; email: string; inserted: boolean }[] = await connection.execute(
           `insert into lead (workspace_id, email, fields, created_at, updated_at)
            select ?, row.email, row.fields, now(), now() from jsonb_to_recordset(?::jsonb) as row(email text, fields jsonb)
@@ -277,22 +313,41 @@ builder.mutationFields((t) => ({
           em.getTransactionContext(),
         );
         const created = upserted.filter((row) => row.inserted).map((row) => String(row.id));
-        await queueTriggeredRuns(
-          em,
-          workspace.id,
-          await loadListeners(em, workspace.id),
-          created.map((leadId) => ({ leadId, event: { kind: 'LEAD_IS_CREATED' } })),
-        );
+        const changes = valueChanges(before, rows);
+        await queueTriggeredRuns(em, workspace.id, await loadListeners(em, workspace.id), [
+          ...created.map((leadId) => ({ leadId, event: { kind: 'LEAD_IS_CREATED' as const } })),
+          ...changes.map(({ leadId, attribute }) => ({
+            leadId,
+            event: { kind: 'DATA_VALUE_CHANGES' as const, attribute },
+          })),
+        ]);
         // Activities last: their commit-order lock is then held only until the commit.
-        if (created.length > 0) {
-          await connection.execute(
-            `insert into activity (workspace_id, lead_id, type, occurred_at, primary_attribute_value, attributes)
-             select workspace_id, id, 'NEW_LEAD', now(), email, '{}' from lead where id in (?) order by id`,
-            [created],
-            'run',
-            em.getTransactionContext(),
-          );
-        }
+        await connection.execute(
+          `insert into activity (workspace_id, lead_id, type, occurred_at, primary_attribute_value, attributes)
+           select ?, (a.value->>'leadId')::bigint, a.value->>'type', now(), a.value->>'primary', a.value->'attributes'
+           from jsonb_array_elements(?::jsonb) with ordinality as a(value, position) order by a.position`,
+          [
+            workspace.id,
+            JSON.stringify([
+              ...upserted
+                .filter((row) => row.inserted)
+                .map((row) => ({
+                  leadId: String(row.id),
+                  type: 'NEW_LEAD',
+                  primary: row.email,
+                  attributes: {},
+                })),
+              ...changes.map(({ leadId, attribute, oldValue, newValue }) => ({
+                leadId,
+                type: 'CHANGE_DATA_VALUE',
+                primary: attribute,
+                attributes: { attribute, oldValue, newValue, source: 'API' },
+              })),
+            ]),
+          ],
+          'run',
+          em.getTransactionContext(),
+        );
         const idByEmail = new Map(upserted.map((row) => [row.email.toLowerCase(), String(row.id)]));
         return rows.map((row) => idByEmail.get(row.email.toLowerCase()) as string);
       });

@@ -528,4 +528,55 @@ describe('triggers (S3)', () => {
     await deactivate(onOther);
     expect(await scoreOf('tiered@example.com')).toBe(2);
   });
+
+  it('Data Value Changes from upsertLeads: a changed value starts the listeners and is recorded, an equal one is not', async () => {
+    await run(
+      t,
+      acme.key,
+      'mutation ($ws: ID!) { defineLeadField(workspaceId: $ws, name: "Plan", type: STRING) { name } }',
+      { ws: acme.id },
+    );
+    const upsert = (plan: string) =>
+      run<{ upsertLeads: { id: string }[] }>(
+        t,
+        acme.key,
+        'mutation ($ws: ID!, $fields: JSON) { upsertLeads(workspaceId: $ws, leads: [{ email: "planned@example.com", fields: $fields }]) { id } }',
+        { ws: acme.id, fields: { Plan: plan } },
+      );
+    const [lead] = (await upsert('Free')).upsertLeads;
+    const listener = await createCampaign({
+      name: 'On plan',
+      smartList: { filters: [], triggers: [{ kind: 'DATA_VALUE_CHANGES', attribute: 'Plan' }] },
+      flow: [{ action: { changeScore: { change: '+5' } } }],
+    });
+    await activate(listener);
+    await upsert('Pro');
+    await expect.poll(() => scoreOf('planned@example.com'), { timeout: 20_000, interval: 100 }).toBe(5);
+    await upsert('Pro');
+    await deactivate(listener);
+    const { lead: stored } = await run<{
+      lead: { activities: { edges: { node: { type: string; attributes: Record<string, unknown> } }[] } };
+    }>(
+      t,
+      acme.key,
+      'query ($id: ID!) { lead(id: $id) { activities(first: 50) { edges { node { type attributes } } } } }',
+      { id: lead?.id },
+    );
+    expect(
+      stored.activities.edges.map((edge) => edge.node).filter((node) => node.type !== 'CHANGE_SCORE'),
+    ).toEqual([
+      { type: 'NEW_LEAD', attributes: {} },
+      {
+        type: 'CHANGE_DATA_VALUE',
+        attributes: { attribute: 'Plan', oldValue: 'Free', newValue: 'Pro', source: 'API' },
+      },
+    ]);
+    const runs = await run<{ campaign: { runs: { edges: { node: { kind: string } }[] } } }>(
+      t,
+      acme.key,
+      'query ($id: ID!) { campaign(id: $id) { runs { edges { node { kind } } } } }',
+      { id: listener },
+    );
+    expect(runs.campaign.runs.edges).toHaveLength(1);
+  });
 });
