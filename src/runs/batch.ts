@@ -138,6 +138,7 @@ interface ClaimedRun {
   workspaceId: string;
   campaignId: string;
   run: Run;
+  triggerDepth: number;
   graphVersion: string;
 }
 
@@ -157,6 +158,7 @@ async function runLocked(
   return {
     workspaceId: claimed.workspaceId,
     runId: claimed.run.id,
+    triggerDepth: claimed.triggerDepth,
     leads: states.map((state) => state.lead),
     results,
     listeners,
@@ -170,6 +172,7 @@ interface ClaimRow {
   kind: Run['kind'];
   tokens: RunToken[];
   trigger: Record<string, string> | null;
+  trigger_depth: number;
   graph_version: string;
 }
 
@@ -183,6 +186,7 @@ function claimedRun(runId: string, row: ClaimRow): ClaimedRun {
       tokens: Object.fromEntries(row.tokens.map((token) => [token.name, token.value])),
       trigger: row.trigger,
     },
+    triggerDepth: row.trigger_depth,
     graphVersion: String(row.graph_version),
   };
 }
@@ -203,7 +207,7 @@ export async function processChunk(orm: Orm, runId: string, seq: number, now: Da
       `update run_chunk c set completed_at = ?
        from campaign_run r join workspace w on w.id = r.workspace_id
        where c.run_id = ? and c.seq = ? and c.completed_at is null and r.id = c.run_id and r.status = 'RUNNING'
-       returning c.lead_ids, r.workspace_id, r.campaign_id, r.kind, r.tokens, r."trigger", w.graph_version`,
+       returning c.lead_ids, r.workspace_id, r.campaign_id, r.kind, r.tokens, r."trigger", r.trigger_depth, w.graph_version`,
       [now, runId, seq],
     );
     if (!claim) return false;
@@ -263,7 +267,7 @@ export async function resumeWait(
     if (wait?.status !== 'PENDING') return false;
     const [row] = await runSql<Omit<ClaimRow, 'lead_ids'>>(
       em,
-      `select r.workspace_id, r.campaign_id, r.kind, r.tokens, r."trigger", w.graph_version
+      `select r.workspace_id, r.campaign_id, r.kind, r.tokens, r."trigger", r.trigger_depth, w.graph_version
        from campaign_run r join workspace w on w.id = r.workspace_id where r.id = ?`,
       [wait.run.id],
     );

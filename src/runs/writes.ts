@@ -3,10 +3,11 @@ import type { EntityManager, Knex } from '@mikro-orm/postgresql';
 import type pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import type { FieldValue, Lead, RunFlowResult } from '../domain/model.js';
+import { listensFor } from '../domain/smart-list.js';
 import type { Listener } from './definitions.js';
 import { JOBS } from './jobs.js';
 import { runSql } from './sql.js';
-import { eventsOf, queueTriggeredRuns } from './triggers.js';
+import { eventsOf, insertTriggeredRuns, queueTriggeredRuns } from './triggers.js';
 
 /** What one chunk's flows did, for the leads (locked by the caller) they ran for. */
 export interface ChunkResults {
@@ -16,6 +17,8 @@ export interface ChunkResults {
   results: RunFlowResult[];
   /** The workspace's ACTIVE trigger campaigns, for the events the flows caused. */
   listeners: Listener[];
+  /** The run's trigger depth: runs its flows start are one deeper. */
+  triggerDepth: number;
   /** Leads to add to the run's progress counters: a batch chunk's size; none for a resumed wait. */
   processed?: number;
 }
@@ -204,33 +207,25 @@ export async function applyResults(em: EntityManager, chunk: ChunkResults): Prom
     ROWS,
     JOBS.resumeWait,
   );
-  await writeRows(
+  // Request Campaign (F5): one TRIGGERED run per requested campaign for the chunk's leads, queued
+  // with its job in this transaction, for targets that are active and listen to flow actions.
+  const requestedEvent = { kind: 'CAMPAIGN_IS_REQUESTED', source: 'FLOW_ACTION' } as const;
+  await insertTriggeredRuns(
     em,
-    // Request Campaign (F5): one TRIGGERED run per requested campaign for the chunk's leads, queued
-    // with its job in this transaction, for targets that are active and listen to flow actions.
-    `with handed as (
-       insert into campaign_run (workspace_id, campaign_id, kind, status, scheduled_for, lead_ids, tokens, "trigger", created_at)
-       select c.workspace_id, c.id, 'TRIGGERED', 'QUEUED', ?, r.lead_ids, '[]',
-              jsonb_build_object('name', 'Campaign is Requested', 'source', 'FLOW_ACTION'), ?
-       from jsonb_to_recordset(?::jsonb) as r(campaign_id bigint, lead_ids jsonb)
-       join campaign c on c.id = r.campaign_id and c.status = 'ACTIVE' and c.deleted_at is null and not c.is_executable
-       where exists (
-         select 1 from jsonb_array_elements(c.smart_list->'triggers') as t
-         where t->>'kind' = 'CAMPAIGN_IS_REQUESTED' and coalesce(t->>'source', 'FLOW_ACTION') = 'FLOW_ACTION')
-       returning id, scheduled_for)
-     select graphile_worker.add_job(?, json_build_object('runId', id::text), run_at := scheduled_for, job_key := 'run:' || id || ':plan')
-     from handed`,
-    [...requested].map(([campaignId, leadIds]) => ({ campaign_id: campaignId, lead_ids: leadIds })),
-    now,
-    now,
-    ROWS,
-    JOBS.planRun,
+    chunk.triggerDepth + 1,
+    [...requested].flatMap(([campaignId, leadIds]) => {
+      const target = chunk.listeners.find((listener) => listener.id === campaignId);
+      if (!target || !listensFor(target.smartList, requestedEvent)) return [];
+      const trigger = { name: 'Campaign is Requested', source: 'FLOW_ACTION' };
+      return [{ workspace_id: chunk.workspaceId, campaign_id: campaignId, lead_ids: leadIds, trigger }];
+    }),
   );
   await queueTriggeredRuns(
     em,
     chunk.workspaceId,
     chunk.listeners,
     chunk.results.flatMap((result, index) => eventsOf((chunk.leads[index] as Lead).id, result)),
+    chunk.triggerDepth + 1,
   );
   // Last but the activities: the run's row stays locked from here to the commit, so chunks of one
   // run take turns only for this short tail (in the same order as the activities' lock: no deadlock).

@@ -314,13 +314,19 @@ builder.mutationFields((t) => ({
         );
         const created = upserted.filter((row) => row.inserted).map((row) => String(row.id));
         const changes = valueChanges(before, rows);
-        await queueTriggeredRuns(em, workspace.id, await loadListeners(em, workspace.id), [
-          ...created.map((leadId) => ({ leadId, event: { kind: 'LEAD_IS_CREATED' as const } })),
-          ...changes.map(({ leadId, attribute }) => ({
-            leadId,
-            event: { kind: 'DATA_VALUE_CHANGES' as const, attribute },
-          })),
-        ]);
+        await queueTriggeredRuns(
+          em,
+          workspace.id,
+          await loadListeners(em, workspace.id),
+          [
+            ...created.map((leadId) => ({ leadId, event: { kind: 'LEAD_IS_CREATED' as const } })),
+            ...changes.map(({ leadId, attribute }) => ({
+              leadId,
+              event: { kind: 'DATA_VALUE_CHANGES' as const, attribute },
+            })),
+          ],
+          1,
+        );
         // Activities last: their commit-order lock is then held only until the commit.
         await connection.execute(
           `insert into activity (workspace_id, lead_id, type, occurred_at, primary_attribute_value, attributes)

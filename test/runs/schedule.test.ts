@@ -1,6 +1,7 @@
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CampaignRun } from '../../src/db/entities/campaign-run.entity.js';
+import { MAX_TRIGGER_DEPTH } from '../../src/runs/triggers.js';
 import { startWorker } from '../../src/runs/worker.js';
 import { ADMIN_KEY, startTestApp, type TestApp } from '../helpers/app.js';
 import { createScoredProgram, createWorkspaceWithKey, errorCodes, run } from '../helpers/fixtures.js';
@@ -527,6 +528,53 @@ describe('triggers (S3)', () => {
     await deactivate(onTier);
     await deactivate(onOther);
     expect(await scoreOf('tiered@example.com')).toBe(2);
+  });
+
+  it('a trigger loop stops: past MAX_TRIGGER_DEPTH the next run is CANCELLED with the reason', async () => {
+    await run(
+      t,
+      acme.key,
+      'mutation ($ws: ID!) { upsertLeads(workspaceId: $ws, leads: [{ email: "looped@example.com" }]) { id } }',
+      { ws: acme.id },
+    );
+    const onlyLooped = [
+      { kind: 'ATTRIBUTE', attribute: 'email', operator: 'IS', values: ['looped@example.com'] },
+    ];
+    const loop = await createCampaign({
+      name: 'Score loop',
+      smartList: { filters: onlyLooped, triggers: [{ kind: 'SCORE_IS_CHANGED', attribute: 'score' }] },
+      flow: [{ action: { changeScore: { change: '+1' } } }],
+    });
+    await activate(loop);
+    const starter = await createCampaign({
+      name: 'Loop starter',
+      smartList: { filters: onlyLooped },
+      flow: [{ action: { changeScore: { change: '+1' } } }],
+    });
+    await run(t, acme.key, SCHEDULE, { campaign: starter });
+    const runsOf = async () =>
+      (
+        await run<{ campaign: { runs: { edges: { node: { status: string; error: string | null } }[] } } }>(
+          t,
+          acme.key,
+          'query ($id: ID!) { campaign(id: $id) { runs(first: 50) { edges { node { status error } } } } }',
+          { id: loop },
+        )
+      ).campaign.runs.edges.map((edge) => edge.node);
+    await expect
+      .poll(async () => (await runsOf()).some((node) => node.status === 'CANCELLED'), {
+        timeout: 30_000,
+        interval: 200,
+      })
+      .toBe(true);
+    await deactivate(loop);
+    const runs = await runsOf();
+    expect(runs.filter((node) => node.status === 'COMPLETED')).toHaveLength(MAX_TRIGGER_DEPTH);
+    expect(runs.filter((node) => node.status === 'CANCELLED')).toEqual([
+      { status: 'CANCELLED', error: expect.stringContaining('trigger loop') },
+    ]);
+    expect(runs).toHaveLength(MAX_TRIGGER_DEPTH + 1);
+    expect(await scoreOf('looped@example.com')).toBe(1 + MAX_TRIGGER_DEPTH);
   });
 
   it('Data Value Changes from upsertLeads: a changed value starts the listeners and is recorded, an equal one is not', async () => {
