@@ -191,6 +191,12 @@ function claimedRun(runId: string, row: ClaimRow): ClaimedRun {
   };
 }
 
+/** Where a request came from, for a run started by one (S3: Campaign is Requested); else null. */
+function requestSource(run: Run): string | null {
+  if (run.kind === 'REQUESTED') return 'API';
+  return run.trigger?.name === 'Campaign is Requested' ? (run.trigger.source ?? null) : null;
+}
+
 /**
  * Runs one chunk's leads through the campaign's flow and writes everything they did in one
  * transaction, with the chunk's completion marker (R4). The first statement claims the chunk: it
@@ -211,7 +217,23 @@ export async function processChunk(orm: Orm, runId: string, seq: number, now: Da
       [now, runId, seq],
     );
     if (!claim) return false;
-    const chunk = await runLocked(em, claimedRun(runId, claim), claim.lead_ids, 0, now);
+    const claimed = claimedRun(runId, claim);
+    const chunk = await runLocked(em, claimed, claim.lead_ids, 0, now);
+    const source = requestSource(claimed.run);
+    if (source) {
+      const requested: Activity = {
+        type: 'CAMPAIGN_IS_REQUESTED',
+        campaignId: claimed.campaignId,
+        depth: 0,
+        occurredAt: now,
+        primaryAttributeValue: source,
+        attributes: { source },
+      };
+      chunk.results = chunk.results.map((result) => ({
+        ...result,
+        activities: [requested, ...result.activities],
+      }));
+    }
     await applyResults(em, { ...chunk, processed: chunk.leads.length });
     return true;
   });

@@ -264,7 +264,12 @@ describe('requestCampaign', () => {
       },
     );
     expect(response.requestCampaign).toMatchObject({ kind: 'REQUESTED', status: 'QUEUED' });
-    expect(await finished(response.requestCampaign.id)).toMatchObject({ leadsTotal: 1, leadsProcessed: 1 });
+    const requested = await finished(response.requestCampaign.id);
+    expect(requested).toMatchObject({ leadsTotal: 1, leadsProcessed: 1 });
+    expect(requested.activities.edges.map((edge) => edge.node.type)).toEqual([
+      'CAMPAIGN_IS_REQUESTED',
+      'CHANGE_SCORE',
+    ]);
     expect(await scores()).toEqual([(before[0] as number) + 3, before[1]]);
   });
 
@@ -432,7 +437,10 @@ describe('Request Campaign steps', () => {
       ).then((result) => result.campaign.runs.edges.map((edge) => edge.node));
     const [handed] = await runsOf(active);
     expect(handed?.kind).toBe('TRIGGERED');
-    await finished(handed?.id as string);
+    expect((await finished(handed?.id as string)).activities.edges.map((edge) => edge.node.type)).toEqual([
+      'CAMPAIGN_IS_REQUESTED',
+      'CHANGE_SCORE',
+    ]);
     expect(await runsOf(inactive)).toEqual([]);
     const score = await run<{ lead: { score: number } }>(
       t,
