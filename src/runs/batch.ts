@@ -6,7 +6,14 @@ import { RunChunk } from '../db/entities/run-chunk.entity.js';
 
 import type { Orm } from '../db/orm.js';
 import { qualifyForCampaign, runFlow } from '../domain/executor.js';
-import type { Activity, Lead as DomainLead, LeadHistory, Run, WebhookRequest } from '../domain/model.js';
+import type {
+  Activity,
+  CampaignGraph,
+  Lead as DomainLead,
+  LeadHistory,
+  Run,
+  WebhookRequest,
+} from '../domain/model.js';
 import { definitionsAt } from './definitions.js';
 import { runSql } from './sql.js';
 import { callWebhook, WEBHOOK_TIMEOUT_MS, type WebhookOutcome } from './webhooks.js';
@@ -30,6 +37,7 @@ async function chooseAudience(em: EntityManager, run: CampaignRun, now: Date): P
     [run.workspace.id],
   );
   const { graph } = await definitionsAt(em, run.workspace.id, String(workspace?.graph_version));
+  const needs = audienceNeeds(graph, run.campaign.id);
   const handedTo = run.leadIds ? 'and id in (select jsonb_array_elements_text(?::jsonb)::bigint)' : '';
   const audience: string[] = [];
   for (let after = '0'; ; ) {
@@ -37,6 +45,7 @@ async function chooseAudience(em: EntityManager, run: CampaignRun, now: Date): P
       em,
       `select id, email, fields from lead where workspace_id = ? and id > ? ${handedTo} order by id limit ${AUDIENCE_PAGE}`,
       run.leadIds ? [run.workspace.id, after, JSON.stringify(run.leadIds)] : [run.workspace.id, after],
+      needs,
     );
     if (states.length === 0) return audience;
     for (const { lead, history } of states) {
@@ -92,20 +101,49 @@ interface LeadStateRow {
   history: Record<string, { lastRunAt: string; runCount: number }>;
 }
 
+/** What of a lead's state beyond its fields a reader needs. */
+interface LeadStateNeeds {
+  /** Static lists and program statuses. */
+  memberships: boolean;
+  /** Campaign history. */
+  history: boolean;
+}
+const EVERYTHING: LeadStateNeeds = { memberships: true, history: true };
+const MEMBERSHIPS = `coalesce((select jsonb_agg(m.list_id::text) from static_list_member m where m.lead_id = l.id), '[]') as list_ids,
+  coalesce((select jsonb_object_agg(pm.program_id::text, pm.status) from program_member pm where pm.lead_id = l.id), '{}') as memberships`;
+const HISTORY = `coalesce((select jsonb_object_agg(h.campaign_id::text, jsonb_build_object('lastRunAt', h.last_run_at, 'runCount', h.run_count))
+  from lead_campaign_history h where h.lead_id = l.id), '{}') as history`;
+
+/**
+ * What choosing a campaign's audience reads of each lead: memberships only when its smart list
+ * has a filter other than ATTRIBUTE, history only when its qualification rule is not EVERY_TIME.
+ * Reading them for every lead of the workspace is most of the planning time otherwise.
+ */
+function audienceNeeds(graph: CampaignGraph, campaignId: string): LeadStateNeeds {
+  const campaign = graph.campaigns[campaignId];
+  if (!campaign) return EVERYTHING;
+  return {
+    memberships: campaign.smartList.filters.some((filter) => filter.kind !== 'ATTRIBUTE'),
+    history: campaign.qualificationRule.kind !== 'EVERY_TIME',
+  };
+}
+
 /**
  * Reads leads in the domain's shape with their lists, program statuses and campaign history, in
  * one statement. `selection` is a query returning the leads' `id, email, fields` in id order; with
  * `for update`, the leads are locked in that order.
  */
-async function readLeadStates(em: EntityManager, selection: string, params: unknown[]) {
+async function readLeadStates(
+  em: EntityManager,
+  selection: string,
+  params: unknown[],
+  needs: LeadStateNeeds = EVERYTHING,
+) {
   const rows = await runSql<LeadStateRow>(
     em,
     `with l as (${selection})
-     select l.id::text, l.email, l.fields,
-       coalesce((select jsonb_agg(m.list_id::text) from static_list_member m where m.lead_id = l.id), '[]') as list_ids,
-       coalesce((select jsonb_object_agg(pm.program_id::text, pm.status) from program_member pm where pm.lead_id = l.id), '{}') as memberships,
-       coalesce((select jsonb_object_agg(h.campaign_id::text, jsonb_build_object('lastRunAt', h.last_run_at, 'runCount', h.run_count))
-                 from lead_campaign_history h where h.lead_id = l.id), '{}') as history
+     select l.id::text, l.email, l.fields, ${needs.memberships ? MEMBERSHIPS : `'[]'::jsonb as list_ids, '{}'::jsonb as memberships`},
+       ${needs.history ? HISTORY : `'{}'::jsonb as history`}
      from l order by l.id`,
     params,
   );

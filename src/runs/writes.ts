@@ -2,7 +2,7 @@ import { pipeline } from 'node:stream/promises';
 import type { EntityManager, Knex } from '@mikro-orm/postgresql';
 import type pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
-import type { FieldValue, Lead, RunFlowResult } from '../domain/model.js';
+import type { Activity, FieldValue, Lead, RunFlowResult } from '../domain/model.js';
 import { listensFor } from '../domain/smart-list.js';
 import type { Listener } from './definitions.js';
 import { JOBS } from './jobs.js';
@@ -39,17 +39,30 @@ async function writeRows(em: EntityManager, sql: string, rows: Row[], ...params:
   );
 }
 
-/** One row of COPY's text format: tab-separated, `\N` for null, backslash escapes. */
-function copyLine(values: (string | null)[]): string {
-  const escaped = (value: string) =>
-    COPY_SPECIAL.test(value)
-      ? value.replace(COPY_SPECIALS, (char) => COPY_ESCAPES[char as keyof typeof COPY_ESCAPES])
-      : value;
-  return `${values.map((value) => (value === null ? '\\N' : escaped(value))).join('\t')}\n`;
+/** A text for COPY's text format: backslash escapes for the characters it reserves. */
+function copyText(value: string): string {
+  return COPY_SPECIAL.test(value)
+    ? value.replace(COPY_SPECIALS, (char) => COPY_ESCAPES[char as keyof typeof COPY_ESCAPES])
+    : value;
 }
 const COPY_SPECIAL = /[\\\n\r\t]/;
 const COPY_SPECIALS = /[\\\n\r\t]/g;
 const COPY_ESCAPES = { '\\': '\\\\', '\n': '\\n', '\r': '\\r', '\t': '\\t' } as const;
+
+/**
+ * An activity as one line of COPY's text format (tab-separated, `\N` for null). Ids, types and
+ * timestamps never hold reserved characters; only the texts need escaping.
+ */
+function activityLine(
+  workspaceId: string,
+  leadId: string,
+  runId: string,
+  activity: Activity,
+  at: string,
+): string {
+  const primary = activity.primaryAttributeValue === null ? '\\N' : copyText(activity.primaryAttributeValue);
+  return `${workspaceId}\t${leadId}\t${activity.campaignId}\t${runId}\t${activity.type}\t${at}\t${primary}\t${copyText(JSON.stringify(activity.attributes))}\n`;
+}
 
 /**
  * Streams a chunk's activity rows into the table with COPY on the transaction's own connection:
@@ -96,6 +109,16 @@ export async function applyResults(em: EntityManager, chunk: ChunkResults): Prom
   const cancelled: Row[] = [];
   const requested = new Map<string, string[]>();
   const activities: string[] = [];
+  // A chunk's activities share a few instants: format each once.
+  const timestamps = new Map<number, string>();
+  const timestamp = (at: Date) => {
+    let text = timestamps.get(at.getTime());
+    if (text === undefined) {
+      text = at.toISOString();
+      timestamps.set(at.getTime(), text);
+    }
+    return text;
+  };
   chunk.results.forEach((result, index) => {
     const leadId = (chunk.leads[index] as Lead).id;
     const { effects } = result;
@@ -130,16 +153,7 @@ export async function applyResults(em: EntityManager, chunk: ChunkResults): Prom
     }
     for (const activity of result.activities) {
       activities.push(
-        copyLine([
-          chunk.workspaceId,
-          leadId,
-          activity.campaignId,
-          chunk.runId,
-          activity.type,
-          activity.occurredAt.toISOString(),
-          activity.primaryAttributeValue,
-          JSON.stringify(activity.attributes),
-        ]),
+        activityLine(chunk.workspaceId, leadId, chunk.runId, activity, timestamp(activity.occurredAt)),
       );
     }
   });

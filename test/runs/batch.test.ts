@@ -162,6 +162,50 @@ describe('batch runs', () => {
     expect(await scoresOf('once-')).toEqual([1, 1, 1, 1]);
   });
 
+  it('S4 an audience by list and program membership: members only', async () => {
+    await createLeads(3, 'member-');
+    const { createStaticList } = await run<{ createStaticList: { id: string } }>(
+      t,
+      acme.key,
+      'mutation ($ws: ID!) { createStaticList(workspaceId: $ws, name: "Members") { id } }',
+      { ws: acme.id },
+    );
+    const enlist = await createCampaign({
+      name: 'Enlist',
+      smartList: {
+        filters: [{ kind: 'ATTRIBUTE', attribute: 'email', operator: 'IS', values: ['member-0@example.com'] }],
+      },
+      flow: [
+        { action: { addToList: { listId: createStaticList.id } } },
+        { action: { changeProgramStatus: { programId: childProgram, status: 'Member' } } },
+      ],
+    });
+    await runToCompletion(await queueRun(enlist));
+    const byList = await createCampaign({
+      name: 'By list',
+      smartList: {
+        filters: [
+          { kind: 'ATTRIBUTE', attribute: 'email', operator: 'STARTS_WITH', values: ['member-'] },
+          { kind: 'MEMBER_OF_LIST', staticListId: createStaticList.id },
+        ],
+      },
+      flow: [{ action: { changeScore: { change: '+1' } } }],
+    });
+    const byProgram = await createCampaign({
+      name: 'By program',
+      smartList: {
+        filters: [
+          { kind: 'ATTRIBUTE', attribute: 'email', operator: 'STARTS_WITH', values: ['member-'] },
+          { kind: 'MEMBER_OF_PROGRAM', programId: childProgram },
+        ],
+      },
+      flow: [{ action: { changeScore: { change: '+10' } } }],
+    });
+    expect(await runToCompletion(await queueRun(byList))).toMatchObject({ leadsTotal: 1 });
+    expect(await runToCompletion(await queueRun(byProgram))).toMatchObject({ leadsTotal: 1 });
+    expect(await scoresOf('member-')).toEqual([11, 0, 0]);
+  });
+
   it('R4 a chunk is applied exactly once, however often and however concurrently it is processed', async () => {
     const count = CHUNK_SIZE * 2 + 200;
     await createLeads(count, 'bulk-');
