@@ -6,14 +6,8 @@ import { RunChunk } from '../db/entities/run-chunk.entity.js';
 
 import type { Orm } from '../db/orm.js';
 import { qualifyForCampaign, runFlow } from '../domain/executor.js';
-import type {
-  Activity,
-  CampaignGraph,
-  Lead as DomainLead,
-  LeadHistory,
-  Run,
-  WebhookRequest,
-} from '../domain/model.js';
+import type { Activity, Lead as DomainLead, LeadHistory, Run, WebhookRequest } from '../domain/model.js';
+import { audienceNeeds, flowNeeds, type LeadStateNeeds } from '../domain/state-needs.js';
 import { definitionsAt } from './definitions.js';
 import { runSql } from './sql.js';
 import { callWebhook, WEBHOOK_TIMEOUT_MS, type WebhookOutcome } from './webhooks.js';
@@ -101,43 +95,22 @@ interface LeadStateRow {
   history: Record<string, { lastRunAt: string; runCount: number }>;
 }
 
-/** What of a lead's state beyond its fields a reader needs. */
-interface LeadStateNeeds {
-  /** Static lists and program statuses. */
-  memberships: boolean;
-  /** Campaign history. */
-  history: boolean;
-}
-const EVERYTHING: LeadStateNeeds = { memberships: true, history: true };
 const MEMBERSHIPS = `coalesce((select jsonb_agg(m.list_id::text) from static_list_member m where m.lead_id = l.id), '[]') as list_ids,
   coalesce((select jsonb_object_agg(pm.program_id::text, pm.status) from program_member pm where pm.lead_id = l.id), '{}') as memberships`;
 const HISTORY = `coalesce((select jsonb_object_agg(h.campaign_id::text, jsonb_build_object('lastRunAt', h.last_run_at, 'runCount', h.run_count))
   from lead_campaign_history h where h.lead_id = l.id), '{}') as history`;
 
 /**
- * What choosing a campaign's audience reads of each lead: memberships only when its smart list
- * has a filter other than ATTRIBUTE, history only when its qualification rule is not EVERY_TIME.
- * Reading them for every lead of the workspace is most of the planning time otherwise.
- */
-function audienceNeeds(graph: CampaignGraph, campaignId: string): LeadStateNeeds {
-  const campaign = graph.campaigns[campaignId];
-  if (!campaign) return EVERYTHING;
-  return {
-    memberships: campaign.smartList.filters.some((filter) => filter.kind !== 'ATTRIBUTE'),
-    history: campaign.qualificationRule.kind !== 'EVERY_TIME',
-  };
-}
-
-/**
- * Reads leads in the domain's shape with their lists, program statuses and campaign history, in
- * one statement. `selection` is a query returning the leads' `id, email, fields` in id order; with
- * `for update`, the leads are locked in that order.
+ * Reads leads in the domain's shape with, as `needs` says, their lists, program statuses and
+ * campaign history, in one statement (what is not needed reads as empty: reading it for every lead
+ * is most of the cost of a plan or a chunk otherwise). `selection` is a query returning the leads'
+ * `id, email, fields` in id order; with `for update`, the leads are locked in that order.
  */
 async function readLeadStates(
   em: EntityManager,
   selection: string,
   params: unknown[],
-  needs: LeadStateNeeds = EVERYTHING,
+  needs: LeadStateNeeds,
 ) {
   const rows = await runSql<LeadStateRow>(
     em,
@@ -165,11 +138,12 @@ async function readLeadStates(
 }
 
 /** Locks the leads in id order, so concurrent runs on the same leads take turns without deadlocks (R3). */
-const lockLeadStates = (em: EntityManager, leadIds: string[]) =>
+const lockLeadStates = (em: EntityManager, leadIds: string[], needs: LeadStateNeeds) =>
   readLeadStates(
     em,
     'select id, email, fields from lead where id in (select jsonb_array_elements_text(?::jsonb)::bigint) order by id for update',
     [JSON.stringify(leadIds)],
+    needs,
   );
 
 interface ClaimedRun {
@@ -189,7 +163,7 @@ async function runLocked(
   now: Date,
 ) {
   const { graph, listeners } = await definitionsAt(em, claimed.workspaceId, claimed.graphVersion);
-  const states = await lockLeadStates(em, leadIds);
+  const states = await lockLeadStates(em, leadIds, flowNeeds(graph, claimed.campaignId));
   const results = states.map(({ lead, history }) =>
     runFlow({ lead, graph, history, run: claimed.run, campaignId: claimed.campaignId, startStepIndex, now }),
   );

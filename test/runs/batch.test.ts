@@ -173,7 +173,9 @@ describe('batch runs', () => {
     const enlist = await createCampaign({
       name: 'Enlist',
       smartList: {
-        filters: [{ kind: 'ATTRIBUTE', attribute: 'email', operator: 'IS', values: ['member-0@example.com'] }],
+        filters: [
+          { kind: 'ATTRIBUTE', attribute: 'email', operator: 'IS', values: ['member-0@example.com'] },
+        ],
       },
       flow: [
         { action: { addToList: { listId: createStaticList.id } } },
@@ -204,6 +206,69 @@ describe('batch runs', () => {
     expect(await runToCompletion(await queueRun(byList))).toMatchObject({ leadsTotal: 1 });
     expect(await runToCompletion(await queueRun(byProgram))).toMatchObject({ leadsTotal: 1 });
     expect(await scoresOf('member-')).toEqual([11, 0, 0]);
+  });
+
+  it('E3 and Q1 inside a run: an executed child’s list filter and ONCE rule see the stored state', async () => {
+    await createLeads(2, 'gate-');
+    const { createStaticList } = await run<{ createStaticList: { id: string } }>(
+      t,
+      acme.key,
+      'mutation ($ws: ID!) { createStaticList(workspaceId: $ws, name: "Gate") { id } }',
+      { ws: acme.id },
+    );
+    const enlist = await createCampaign({
+      name: 'Enlist gate-0',
+      smartList: {
+        filters: [{ kind: 'ATTRIBUTE', attribute: 'email', operator: 'IS', values: ['gate-0@example.com'] }],
+      },
+      flow: [{ action: { addToList: { listId: createStaticList.id } } }],
+    });
+    await runToCompletion(await queueRun(enlist));
+    const gate = await createCampaign({
+      name: 'Gate',
+      executable: true,
+      qualificationRule: { kind: 'ONCE' },
+      smartList: {
+        filters: [
+          { kind: 'ATTRIBUTE', attribute: 'email', operator: 'STARTS_WITH', values: ['gate-'] },
+          { kind: 'MEMBER_OF_LIST', staticListId: createStaticList.id },
+        ],
+      },
+      flow: [{ action: { changeScore: { change: '+1' } } }],
+    });
+    const parent = await createCampaign({
+      name: 'Through the gate',
+      smartList: {
+        filters: [{ kind: 'ATTRIBUTE', attribute: 'email', operator: 'STARTS_WITH', values: ['gate-'] }],
+      },
+      flow: [
+        {
+          action: {
+            executeCampaign: {
+              campaignId: Buffer.from(`Campaign:${gate}`).toString('base64'),
+              useParentTokenContext: false,
+            },
+          },
+        },
+      ],
+    });
+    const outcomes = async (runId: string) =>
+      (
+        await t.orm.em
+          .fork()
+          .find(Activity, { run: runId, type: 'EXECUTE_CAMPAIGN' }, { orderBy: { id: 'asc' } })
+      ).map((activity) => [activity.attributes.qualified, activity.attributes.reason ?? null]);
+    const first = await runToCompletion(await queueRun(parent));
+    expect(await outcomes(first.id)).toEqual([
+      [true, null],
+      [false, 'NOT_IN_SMART_LIST'],
+    ]);
+    const second = await runToCompletion(await queueRun(parent));
+    expect(await outcomes(second.id)).toEqual([
+      [false, 'QUALIFICATION_RULE'],
+      [false, 'NOT_IN_SMART_LIST'],
+    ]);
+    expect(await scoresOf('gate-')).toEqual([1, 0]);
   });
 
   it('R4 a chunk is applied exactly once, however often and however concurrently it is processed', async () => {

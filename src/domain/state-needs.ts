@@ -1,0 +1,67 @@
+import type { CampaignGraph, Filter, FlowAction, SmartListDefinition } from './model.js';
+
+/** What of a lead's state, beyond its fields, a computation reads. */
+export interface LeadStateNeeds {
+  /** Static lists and program statuses. */
+  readonly memberships: boolean;
+  /** Campaign history (qualification rules). */
+  readonly history: boolean;
+}
+
+const EVERYTHING: LeadStateNeeds = { memberships: true, history: true };
+
+/** Only ATTRIBUTE filters read nothing but fields; the others read lists, programs or smart lists. */
+const readsMemberships = (filter: Filter) => filter.kind !== 'ATTRIBUTE';
+const listReadsMemberships = (list: SmartListDefinition) => list.filters.some(readsMemberships);
+
+/** Actions whose outcome depends on the lead's current lists or statuses (F7, F8). */
+const MEMBERSHIP_ACTIONS: ReadonlySet<FlowAction['type']> = new Set([
+  'addToList',
+  'removeFromList',
+  'changeProgramStatus',
+]);
+
+/**
+ * What `qualifyForCampaign` reads for a campaign (S4, Q2): its smart list's filters and its rule.
+ * A campaign not in the graph: everything (its absence is for the caller to report).
+ */
+export function audienceNeeds(graph: CampaignGraph, campaignId: string): LeadStateNeeds {
+  const campaign = graph.campaigns[campaignId];
+  if (!campaign) return EVERYTHING;
+  return {
+    memberships: listReadsMemberships(campaign.smartList),
+    history: campaign.qualificationRule.kind !== 'EVERY_TIME',
+  };
+}
+
+/**
+ * What `runFlow` reads for a campaign's flow: the choices and actions of its flow and of every
+ * campaign it can execute, and those executables' smart lists and rules (E3, Q1). The top
+ * campaign's own smart list and rule are not read (its qualification is the caller's). A campaign
+ * not in the graph: everything.
+ */
+export function flowNeeds(graph: CampaignGraph, campaignId: string): LeadStateNeeds {
+  let memberships = false;
+  let history = false;
+  const seen = new Set<string>();
+  const pending = [{ id: campaignId, executed: false }];
+  for (let next = pending.pop(); next; next = pending.pop()) {
+    if (seen.has(next.id)) continue;
+    seen.add(next.id);
+    const campaign = graph.campaigns[next.id];
+    if (!campaign) return EVERYTHING;
+    if (next.executed) {
+      memberships ||= listReadsMemberships(campaign.smartList);
+      history ||= campaign.qualificationRule.kind !== 'EVERY_TIME';
+    }
+    for (const step of campaign.flow) {
+      memberships ||= step.choices.some((choice) => readsMemberships(choice.when));
+      for (const action of [step.action, ...step.choices.map((choice) => choice.action)]) {
+        if (!action) continue;
+        memberships ||= MEMBERSHIP_ACTIONS.has(action.type);
+        if (action.type === 'executeCampaign') pending.push({ id: action.campaignId, executed: true });
+      }
+    }
+  }
+  return { memberships, history };
+}
