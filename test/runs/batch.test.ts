@@ -74,6 +74,23 @@ async function scoresOf(prefix: string): Promise<number[]> {
   return leads.map((lead) => Number(lead.fields.score ?? 0));
 }
 
+/** A new static list holding the lead with this email, put there by a run (with `more` steps after). */
+async function enlist(email: string, name: string, more: Record<string, unknown>[] = []): Promise<string> {
+  const { createStaticList } = await run<{ createStaticList: { id: string } }>(
+    t,
+    acme.key,
+    'mutation ($ws: ID!, $name: String!) { createStaticList(workspaceId: $ws, name: $name) { id } }',
+    { ws: acme.id, name },
+  );
+  const campaign = await createCampaign({
+    name: `Enlist ${email}`,
+    smartList: { filters: [{ kind: 'ATTRIBUTE', attribute: 'email', operator: 'IS', values: [email] }] },
+    flow: [{ action: { addToList: { listId: createStaticList.id } } }, ...more],
+  });
+  await runToCompletion(await queueRun(campaign));
+  return createStaticList.id;
+}
+
 const activityCount = (runId: string) => t.orm.em.fork().count(Activity, { run: runId });
 
 beforeAll(async () => {
@@ -164,31 +181,15 @@ describe('batch runs', () => {
 
   it('S4 an audience by list and program membership: members only', async () => {
     await createLeads(3, 'member-');
-    const { createStaticList } = await run<{ createStaticList: { id: string } }>(
-      t,
-      acme.key,
-      'mutation ($ws: ID!) { createStaticList(workspaceId: $ws, name: "Members") { id } }',
-      { ws: acme.id },
-    );
-    const enlist = await createCampaign({
-      name: 'Enlist',
-      smartList: {
-        filters: [
-          { kind: 'ATTRIBUTE', attribute: 'email', operator: 'IS', values: ['member-0@example.com'] },
-        ],
-      },
-      flow: [
-        { action: { addToList: { listId: createStaticList.id } } },
-        { action: { changeProgramStatus: { programId: childProgram, status: 'Member' } } },
-      ],
-    });
-    await runToCompletion(await queueRun(enlist));
+    const list = await enlist('member-0@example.com', 'Members', [
+      { action: { changeProgramStatus: { programId: childProgram, status: 'Member' } } },
+    ]);
     const byList = await createCampaign({
       name: 'By list',
       smartList: {
         filters: [
           { kind: 'ATTRIBUTE', attribute: 'email', operator: 'STARTS_WITH', values: ['member-'] },
-          { kind: 'MEMBER_OF_LIST', staticListId: createStaticList.id },
+          { kind: 'MEMBER_OF_LIST', staticListId: list },
         ],
       },
       flow: [{ action: { changeScore: { change: '+1' } } }],
@@ -210,20 +211,7 @@ describe('batch runs', () => {
 
   it('E3 and Q1 inside a run: an executed child’s list filter and ONCE rule see the stored state', async () => {
     await createLeads(2, 'gate-');
-    const { createStaticList } = await run<{ createStaticList: { id: string } }>(
-      t,
-      acme.key,
-      'mutation ($ws: ID!) { createStaticList(workspaceId: $ws, name: "Gate") { id } }',
-      { ws: acme.id },
-    );
-    const enlist = await createCampaign({
-      name: 'Enlist gate-0',
-      smartList: {
-        filters: [{ kind: 'ATTRIBUTE', attribute: 'email', operator: 'IS', values: ['gate-0@example.com'] }],
-      },
-      flow: [{ action: { addToList: { listId: createStaticList.id } } }],
-    });
-    await runToCompletion(await queueRun(enlist));
+    const list = await enlist('gate-0@example.com', 'Gate');
     const gate = await createCampaign({
       name: 'Gate',
       executable: true,
@@ -231,7 +219,7 @@ describe('batch runs', () => {
       smartList: {
         filters: [
           { kind: 'ATTRIBUTE', attribute: 'email', operator: 'STARTS_WITH', values: ['gate-'] },
-          { kind: 'MEMBER_OF_LIST', staticListId: createStaticList.id },
+          { kind: 'MEMBER_OF_LIST', staticListId: list },
         ],
       },
       flow: [{ action: { changeScore: { change: '+1' } } }],
