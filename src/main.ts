@@ -3,12 +3,13 @@ import { DatabaseUnavailableError, describeDatabaseUrl, openDatabase } from './d
 import { migrateUp } from './db/migrate.js';
 import { initOrm } from './db/orm.js';
 import { createLogger } from './logger.js';
+import { createEventBus, EventBusUnavailableError, eventNamespace } from './pubsub/events.js';
 import { startWorker } from './runs/worker.js';
 import { resolveAdminKey } from './server/admin-key.js';
 import { buildApp, ListenError } from './server/app.js';
 
 /** Errors whose message is a complete explanation for the person starting the service. */
-const EXPLAINED = [ConfigError, DatabaseUnavailableError, ListenError];
+const EXPLAINED = [ConfigError, DatabaseUnavailableError, ListenError, EventBusUnavailableError];
 
 async function main(config: Config): Promise<void> {
   const log = createLogger(config.logLevel);
@@ -22,12 +23,25 @@ async function main(config: Config): Promise<void> {
     if (applied.length) log.info({ applied }, 'migrations applied');
     const orm = await initOrm(database.url);
     cleanups.push(() => orm.close());
+    const events = await createEventBus({
+      redisUrl: config.redisUrl,
+      namespace: eventNamespace(database.url),
+      onError: (error) => log.warn({ err: error }, 'event bus error'),
+    });
+    cleanups.push(() => events.close());
     if (config.worker === 'inline') {
-      const worker = await startWorker(orm, database.url, log);
+      const worker = await startWorker(orm, database.url, log, { publisher: events });
       cleanups.push(worker.stop);
     }
     const adminKey = await resolveAdminKey(config);
-    const app = buildApp({ orm, log, adminApiKey: adminKey.key, host: config.host, port: config.port });
+    const app = buildApp({
+      orm,
+      log,
+      adminApiKey: adminKey.key,
+      host: config.host,
+      port: config.port,
+      events,
+    });
     cleanups.push(app.stop);
     const url = await app.start();
     log.info({ url, database: describeDatabaseUrl(database.url), embedded: database.embedded }, 'listening');

@@ -3,6 +3,7 @@ import { DatabaseUnavailableError, withClient } from './db/database.js';
 import { migrateUp } from './db/migrate.js';
 import { initOrm } from './db/orm.js';
 import { createLogger } from './logger.js';
+import { createEventBus, EventBusUnavailableError, eventNamespace } from './pubsub/events.js';
 import { startWorker } from './runs/worker.js';
 
 /**
@@ -16,9 +17,16 @@ async function main(): Promise<void> {
   const log = createLogger(config.logLevel);
   await withClient(config.databaseUrl, (client) => client.query('select 1'));
   await migrateUp(config.databaseUrl);
+  // Without REDIS_URL the API servers do not hear this process: their subscribers still get
+  // everything, from their servers' polling, only later.
+  const events = await createEventBus({
+    redisUrl: config.redisUrl,
+    namespace: eventNamespace(config.databaseUrl),
+    onError: (error) => log.warn({ err: error }, 'event bus error'),
+  });
   const orm = await initOrm(config.databaseUrl);
-  const worker = await startWorker(orm, config.databaseUrl, log);
-  log.info('job worker started');
+  const worker = await startWorker(orm, config.databaseUrl, log, { publisher: events });
+  log.info({ events: events.distributed ? 'redis' : 'none' }, 'job worker started');
   const stop = (signal: NodeJS.Signals) => {
     log.info({ signal }, 'stopping the job worker');
     worker
@@ -27,14 +35,17 @@ async function main(): Promise<void> {
         log.error({ err: error }, 'stopping the job worker failed');
         process.exitCode = 1;
       })
-      .finally(() => orm.close());
+      .finally(() => Promise.all([orm.close(), events.close()]));
   };
   process.once('SIGTERM', stop);
   process.once('SIGINT', stop);
 }
 
 main().catch((error: unknown) => {
-  const explained = error instanceof ConfigError || error instanceof DatabaseUnavailableError;
+  const explained =
+    error instanceof ConfigError ||
+    error instanceof DatabaseUnavailableError ||
+    error instanceof EventBusUnavailableError;
   console.error(explained ? (error as Error).message : error);
   process.exit(1);
 });

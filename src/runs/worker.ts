@@ -10,6 +10,8 @@ import {
 } from 'graphile-worker';
 import type { Logger } from 'pino';
 import type { Orm } from '../db/orm.js';
+import type { EventPublisher } from '../pubsub/events.js';
+import { runAnnouncer } from './announce.js';
 import { completeIfDone, planRun, processChunk, resumeWait } from './batch.js';
 import { chunkJobKey, JOBS } from './jobs.js';
 
@@ -20,11 +22,16 @@ interface ChunkPayload extends RunPayload {
   seq: number;
 }
 
-function taskList(orm: Orm): TaskList {
+function taskList(orm: Orm, announce: ReturnType<typeof runAnnouncer>): TaskList {
   const plan: Task = async (payload, helpers) => {
     const { runId } = payload as RunPayload;
     const seqs = await planRun(orm, runId, new Date());
-    if (seqs.length === 0) return completeIfDone(orm, runId, new Date());
+    if (seqs.length === 0) {
+      await completeIfDone(orm, runId, new Date());
+      await announce.runUpdated(runId);
+      return;
+    }
+    await announce.runUpdated(runId);
     for (const seq of seqs) {
       await helpers.addJob(JOBS.runChunk, { runId, seq } satisfies ChunkPayload, {
         jobKey: chunkJobKey(runId, seq),
@@ -33,11 +40,14 @@ function taskList(orm: Orm): TaskList {
   };
   const chunk: Task = async (payload) => {
     const { runId, seq } = payload as ChunkPayload;
-    await processChunk(orm, runId, seq, new Date());
+    const processed = await processChunk(orm, runId, seq, new Date());
+    if (processed) await announce.chunkCommitted(runId);
     await completeIfDone(orm, runId, new Date());
+    await announce.runUpdated(runId);
   };
   const resume: Task = async (payload) => {
-    await resumeWait(orm, (payload as { waitId: string }).waitId, new Date());
+    const { waitId } = payload as { waitId: string };
+    if (await resumeWait(orm, waitId, new Date())) await announce.waitResumed(waitId);
   };
   return { [JOBS.planRun]: plan, [JOBS.runChunk]: chunk, [JOBS.resumeWait]: resume };
 }
@@ -107,8 +117,19 @@ function livenessOf(orm: Orm, databaseUrl: string, log: Logger) {
   };
 }
 
+export interface WorkerOptions {
+  concurrency?: number;
+  /** Where committed chunks and run changes are announced to subscribers (after each commit). */
+  publisher?: EventPublisher;
+}
+
 /** Runs the job queue's tasks until `stop`: inside the API process (WORKER=inline) or alone. */
-export async function startWorker(orm: Orm, databaseUrl: string, log: Logger, concurrency = 2) {
+export async function startWorker(
+  orm: Orm,
+  databaseUrl: string,
+  log: Logger,
+  { concurrency = 2, publisher }: WorkerOptions = {},
+) {
   const liveness = livenessOf(orm, databaseUrl, log);
   const events: WorkerEvents = new EventEmitter();
   // Jobs are locked in the pool's name as well as in its workers': both must be known to be alive.
@@ -120,7 +141,7 @@ export async function startWorker(orm: Orm, databaseUrl: string, log: Logger, co
     noHandleSignals: true,
     pollInterval: 500,
     logger: workerLogger(log),
-    taskList: taskList(orm),
+    taskList: taskList(orm, runAnnouncer(orm, publisher, log)),
     events,
   });
   const stopLiveness = await liveness.start();

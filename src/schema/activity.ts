@@ -36,11 +36,26 @@ export function presentAttributes(
   );
 }
 
+/**
+ * What the Activity types resolve from: a stored entity (queries) or the plain row a subscription
+ * received (live events), which carries only the ids of its lead, campaign and run.
+ */
+export interface ActivityView {
+  id: string;
+  type: Activity['type'];
+  lead: { id: string };
+  campaign?: { id: string } | null;
+  run?: { id: string } | null;
+  occurredAt: Date;
+  primaryAttributeValue?: string | null;
+  attributes: Record<string, unknown>;
+}
+
 /** A stored attribute, as the domain wrote it. */
-const attribute = <T>(activity: Activity, key: string, fallback: T): T =>
+const attribute = <T>(activity: ActivityView, key: string, fallback: T): T =>
   (activity.attributes[key] as T | undefined) ?? fallback;
 
-export const ActivityRef = builder.interfaceRef<Activity>('Activity').implement({
+export const ActivityRef = builder.interfaceRef<ActivityView>('Activity').implement({
   description: 'An immutable record of something that happened to a lead.',
   resolveType: (activity) => {
     if (activity.type === 'EXECUTE_CAMPAIGN') return 'ExecuteCampaignActivity';
@@ -74,7 +89,9 @@ export const ActivityRef = builder.interfaceRef<Activity>('Activity').implement(
   }),
 });
 
-builder.objectType(builder.objectRef<Activity>('ExecuteCampaignActivity'), {
+export const ExecuteCampaignActivityRef = builder.objectRef<ActivityView>('ExecuteCampaignActivity');
+
+builder.objectType(ExecuteCampaignActivityRef, {
   interfaces: [ActivityRef],
   description: 'An Execute Campaign step: whether the lead qualified for the executable campaign.',
   fields: (t) => ({
@@ -104,7 +121,7 @@ builder.objectType(builder.objectRef<Activity>('ExecuteCampaignActivity'), {
   }),
 });
 
-builder.objectType(builder.objectRef<Activity>('ChangeScoreActivity'), {
+builder.objectType(builder.objectRef<ActivityView>('ChangeScoreActivity'), {
   interfaces: [ActivityRef],
   fields: (t) => ({
     scoreName: t.string({ resolve: (activity) => attribute(activity, 'scoreName', '') }),
@@ -114,7 +131,7 @@ builder.objectType(builder.objectRef<Activity>('ChangeScoreActivity'), {
   }),
 });
 
-builder.objectType(builder.objectRef<Activity>('GenericActivity'), {
+builder.objectType(builder.objectRef<ActivityView>('GenericActivity'), {
   interfaces: [ActivityRef],
   description: 'Any other activity; its type-specific details are in attributes.',
   fields: () => ({}),
@@ -134,7 +151,7 @@ export const ActivityFilterRef = builder.inputType('ActivityFilter', {
   }),
 });
 
-type ActivityFilter = typeof ActivityFilterRef.$inferInput;
+export type ActivityFilter = typeof ActivityFilterRef.$inferInput;
 
 const ActivityConnection = builder.connectionObject({ type: ActivityRef, name: 'ActivityConnection' });
 

@@ -31,6 +31,8 @@ export const builder = new SchemaBuilder<{
   defaultFieldNullability: false,
   defaultInputFieldRequiredness: true,
   scopeAuth: {
+    // Subscriptions are refused when they start, not only when their first event arrives.
+    authorizeOnSubscribe: true,
     authScopes: (context) => ({
       authenticated: context.viewer !== null,
       admin: context.viewer?.kind === 'admin',

@@ -1,5 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Logger } from 'pino';
+import type { EventPublisher } from '../pubsub/events.js';
+import type { ActivityStreams } from '../streaming/activity-hub.js';
 
 /** Who is asking: the admin key may do everything, a workspace key sees only its workspace. */
 export type Viewer = { kind: 'admin' } | { kind: 'workspace'; workspaceId: string; apiKeyId: string };
@@ -9,6 +11,10 @@ export interface GraphQLContext {
   em: EntityManager;
   viewer: Viewer | null;
   log: Logger;
+  /** Announces committed changes to subscribers; call it only after the transaction committed. */
+  events: EventPublisher;
+  /** Live activity and run streams (subscriptions). */
+  streams: ActivityStreams;
 }
 
 /** Whether the viewer may see objects of the workspace. */

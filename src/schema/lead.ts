@@ -9,6 +9,7 @@ import { ProgramMember } from '../db/entities/program-member.entity.js';
 import { StaticListMember } from '../db/entities/static-list.entity.js';
 import { loadListeners } from '../runs/definitions.js';
 import { queueTriggeredRuns } from '../runs/triggers.js';
+import { announceActivities } from './announce.js';
 import { builder } from './builder.js';
 import { idCursorPage } from './campaign.js';
 import type { GraphQLContext } from './context.js';
@@ -357,6 +358,7 @@ builder.mutationFields((t) => ({
         const idByEmail = new Map(upserted.map((row) => [row.email.toLowerCase(), String(row.id)]));
         return rows.map((row) => idByEmail.get(row.email.toLowerCase()) as string);
       });
+      await announceActivities(context, workspace.id);
       const leads = await context.em.find(Lead, { id: { $in: ids } }, { refresh: true });
       const byId = new Map(leads.map((lead) => [lead.id, lead]));
       return ids.map((id) => byId.get(id) as Lead);

@@ -5,6 +5,7 @@ import { Lead } from '../db/entities/lead.entity.js';
 import { toDomainCampaign } from '../db/mappers.js';
 import { requestProblems, scheduleProblems } from '../domain/validation.js';
 import { JOBS, planJobKey } from '../runs/jobs.js';
+import { announceRunUpdated } from './announce.js';
 import { builder } from './builder.js';
 import {
   CampaignRef,
@@ -255,7 +256,7 @@ builder.mutationFields((t) => ({
       if (run.status === 'COMPLETED' || run.status === 'FAILED') {
         throw userError('BAD_USER_INPUT', `The run is already ${run.status}`);
       }
-      return context.em.transactional(async (em) => {
+      const cancelled = await context.em.transactional(async (em) => {
         const affected = await em.nativeUpdate(
           CampaignRun,
           { id: run.id, status: { $nin: ['COMPLETED', 'FAILED', 'CANCELLED'] } },
@@ -272,6 +273,8 @@ builder.mutationFields((t) => ({
           );
         return em.refreshOrFail(run);
       });
+      announceRunUpdated(context, cancelled);
+      return cancelled;
     },
   }),
 }));

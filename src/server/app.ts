@@ -4,6 +4,8 @@ import type { Logger } from 'pino';
 import { hashSecret } from '../db/api-keys.js';
 import { isMigrated } from '../db/migrate.js';
 import type { Orm } from '../db/orm.js';
+import { createInProcessEventBus, type EventBus, type EventPublisher } from '../pubsub/events.js';
+import { type ActivityHubOptions, createActivityHub } from '../streaming/activity-hub.js';
 import { createAuthenticator } from './auth.js';
 import { attachWebSocketServer } from './ws.js';
 import { createYogaServer } from './yoga.js';
@@ -16,6 +18,15 @@ export interface AppOptions {
   port: number;
   /** How long in-flight requests get to finish on stop before their connections are cut. */
   shutdownGraceMs?: number;
+  /**
+   * Where committed changes are announced and heard (Redis across replicas). Its owner closes it;
+   * without one, the app uses an in-process bus of its own.
+   */
+  events?: EventBus;
+  /** Tuning of live streams: poll interval, buffer per subscription, page size. */
+  streaming?: Pick<ActivityHubOptions, 'pollMs' | 'bufferLimit' | 'pageSize'>;
+  /** Subscriptions one WebSocket connection may hold at once. */
+  maxSubscriptionsPerConnection?: number;
 }
 
 /** The port is taken, or the address cannot be bound: its message is safe to print as is. */
@@ -23,13 +34,35 @@ export class ListenError extends Error {
   override name = 'ListenError';
 }
 
-/** The HTTP + WebSocket server over one ORM. `stop` leaves the ORM open: its owner closes it. */
-export function buildApp({ orm, log, adminApiKey, host, port, shutdownGraceMs = 10_000 }: AppOptions) {
+/**
+ * The HTTP + WebSocket server over one ORM, with its activity hub for subscriptions. `stop` leaves
+ * the ORM (and an event bus it was given) open: their owner closes them.
+ */
+export function buildApp({
+  orm,
+  log,
+  adminApiKey,
+  host,
+  port,
+  shutdownGraceMs = 10_000,
+  events: givenEvents,
+  streaming,
+  maxSubscriptionsPerConnection,
+}: AppOptions) {
   const authenticator = createAuthenticator(hashSecret(adminApiKey));
   const isReady = async () => (await orm.isConnected()) && (await isMigrated(orm));
-  const yoga = createYogaServer({ orm, log, authenticator, isReady });
+  const events = givenEvents ?? createInProcessEventBus();
+  const hub = createActivityHub({ orm, events, log, ...streaming });
+  const yoga = createYogaServer({ orm, log, authenticator, events, streams: hub, isReady });
   const server: Server = createServer(yoga);
-  const webSockets = attachWebSocketServer(server, yoga, orm, authenticator, log);
+  const webSockets = attachWebSocketServer(
+    server,
+    yoga,
+    orm,
+    authenticator,
+    log,
+    maxSubscriptionsPerConnection,
+  );
 
   let stopping: Promise<void> | undefined;
   const stopServing = async () => {
@@ -38,17 +71,25 @@ export function buildApp({ orm, log, adminApiKey, host, port, shutdownGraceMs = 
       : Promise.resolve();
     server.closeIdleConnections();
     await webSockets.close();
+    // Ends the subscriptions still open (server-sent events) with an error telling where to resume.
+    await hub.stop();
     const grace = setTimeout(() => server.closeAllConnections(), shutdownGraceMs);
     await closed;
     clearTimeout(grace);
     await yoga.dispose();
+    if (!givenEvents) await events.close();
   };
 
   return {
     yoga,
     server,
-    /** Listens and resolves with the GraphQL endpoint's URL. */
-    start(): Promise<string> {
+    /** Where this app announces committed changes: give it to job workers in the same process. */
+    events: events as EventPublisher,
+    /** What the live streams hold open now. */
+    streamStats: () => hub.stats(),
+    /** Reads where the activity table ends, listens and resolves with the GraphQL endpoint's URL. */
+    async start(): Promise<string> {
+      await hub.start();
       return new Promise((resolve, reject) => {
         const onError = (error: NodeJS.ErrnoException) => {
           const where = `${host}:${port}`;

@@ -1,5 +1,5 @@
 import type { Server } from 'node:http';
-import { type ExecutionArgs, GraphQLError } from 'graphql';
+import { type ExecutionArgs, GraphQLError, getOperationAST } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import type { Logger } from 'pino';
 import { WebSocketServer } from 'ws';
@@ -12,9 +12,13 @@ type EnvelopedRoot = {
   subscribe: (args: ExecutionArgs) => unknown;
 };
 
+/** At most this many subscriptions at once on one WebSocket connection, by default. */
+export const MAX_SUBSCRIPTIONS_PER_CONNECTION = 20;
+
 /**
  * graphql-transport-ws on the HTTP server's /graphql path. Every operation goes through
- * `yoga.getEnveloped`, so authentication, masking and limits are those of HTTP.
+ * `yoga.getEnveloped`, so authentication, masking and limits are those of HTTP. A connection may
+ * hold at most `maxSubscriptions` subscriptions at once; one more is refused with BAD_USER_INPUT.
  */
 export function attachWebSocketServer(
   server: Server,
@@ -22,7 +26,10 @@ export function attachWebSocketServer(
   orm: Orm,
   authenticator: Authenticator,
   log: Logger,
+  maxSubscriptions = MAX_SUBSCRIPTIONS_PER_CONNECTION,
 ) {
+  // The ids of each connection's running subscriptions (graphql-ws keeps one context per socket).
+  const running = new WeakMap<object, Set<string>>();
   // noServer: upgrades are routed here explicitly, so errors of the HTTP server (a port in use)
   // stay the HTTP server's to report instead of being re-emitted on the WebSocket server.
   const wss = new WebSocketServer({ noServer: true });
@@ -45,7 +52,7 @@ export function attachWebSocketServer(
           return false;
         }
       },
-      onSubscribe: async (ctx, _id, payload) => {
+      onSubscribe: async (ctx, id, payload) => {
         const { schema, execute, subscribe, contextFactory, parse, validate } = yoga.getEnveloped({
           ...ctx,
           req: ctx.extra.request,
@@ -69,7 +76,24 @@ export function attachWebSocketServer(
           rootValue: { execute, subscribe } satisfies EnvelopedRoot,
         };
         const errors = validate(args.schema, args.document);
-        return errors.length ? errors : args;
+        if (errors.length) return errors;
+        if (getOperationAST(document, payload.operationName)?.operation === 'subscription') {
+          const ids = running.get(ctx) ?? new Set<string>();
+          if (ids.size >= maxSubscriptions) {
+            return [
+              new GraphQLError(`At most ${maxSubscriptions} subscriptions at once on one connection`, {
+                extensions: { code: 'BAD_USER_INPUT' },
+              }),
+            ];
+          }
+          ids.add(id);
+          running.set(ctx, ids);
+        }
+        return args;
+      },
+      // Called however an operation ends: completed by either side, failed, or its socket closed.
+      onComplete: (ctx, id) => {
+        running.get(ctx)?.delete(id);
       },
       onError: (_ctx, _id, _payload, errors) => {
         log.debug({ errors: errors.map((error) => error.message) }, 'websocket operation failed');

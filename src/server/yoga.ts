@@ -5,9 +5,12 @@ import { GraphQLError } from 'graphql';
 import { createGraphQLError, createYoga, useReadinessCheck } from 'graphql-yoga';
 import type { Logger } from 'pino';
 import type { Orm } from '../db/orm.js';
+import type { EventPublisher } from '../pubsub/events.js';
 import type { GraphQLContext } from '../schema/context.js';
 import { schema } from '../schema/index.js';
+import type { ActivityStreams } from '../streaming/activity-hub.js';
 import type { Authenticator } from './auth.js';
+import { useGraphQLSSEProtocol } from './graphql-sse.js';
 
 /** What Yoga is handed by each transport: Node's request on HTTP, connectionParams on WebSocket. */
 export interface TransportContext {
@@ -20,6 +23,8 @@ export interface YogaOptions {
   orm: Orm;
   log: Logger;
   authenticator: Authenticator;
+  events: EventPublisher;
+  streams: ActivityStreams;
   isReady(): Promise<boolean>;
 }
 
@@ -52,7 +57,7 @@ function loggable(error: unknown): unknown {
   return error;
 }
 
-export function createYogaServer({ orm, log, authenticator, isReady }: YogaOptions) {
+export function createYogaServer({ orm, log, authenticator, events, streams, isReady }: YogaOptions) {
   return createYoga<TransportContext, GraphQLContext>({
     schema,
     graphqlEndpoint: '/graphql',
@@ -90,9 +95,10 @@ export function createYogaServer({ orm, log, authenticator, isReady }: YogaOptio
         ? connectionParams.authorization
         : request.headers.get('authorization');
       const viewer = await authenticator.viewerFor(em, credential);
-      return { em, viewer, log };
+      return { em, viewer, log, events, streams };
     },
     plugins: [
+      useGraphQLSSEProtocol(log),
       useReadinessCheck({
         endpoint: '/ready',
         check: async () => isReady().catch(() => false),

@@ -1,0 +1,181 @@
+import type { EntityName } from '@mikro-orm/core';
+import { contextCacheSymbol } from '@pothos/core';
+import { GraphQLError } from 'graphql';
+import { Campaign } from '../db/entities/campaign.entity.js';
+import { CampaignRun } from '../db/entities/campaign-run.entity.js';
+import { Lead } from '../db/entities/lead.entity.js';
+import type { ActivityEvent, ActivityMatcher } from '../streaming/activity-event.js';
+import type { StreamItem } from '../streaming/activity-hub.js';
+import {
+  type ActivityFilter,
+  ActivityFilterRef,
+  ActivityRef,
+  type ActivityView,
+  ExecuteCampaignActivityRef,
+} from './activity.js';
+import { builder } from './builder.js';
+import type { GraphQLContext } from './context.js';
+import { userError } from './errors.js';
+import { databaseId } from './ids.js';
+import { type Owned, requireVisible } from './loading.js';
+import { CampaignRunRef } from './run.js';
+import { requireWorkspace } from './tenancy.js';
+
+/** The codes of the errors that end an activity subscription early; both say where to resume. */
+const INTERRUPTED = {
+  overflow: {
+    code: 'SUBSCRIPTION_OVERFLOW',
+    message: 'This subscription fell too far behind and was ended',
+  },
+  shutdown: { code: 'SERVER_SHUTTING_DOWN', message: 'The server is stopping' },
+} as const;
+
+const FINISHED_STATUSES: readonly string[] = ['COMPLETED', 'FAILED', 'CANCELLED'];
+
+/**
+ * A subscription's context lives as long as the subscription: each event starts with an empty
+ * identity map and fresh dataloaders, so it neither reads stale objects nor keeps every lead it
+ * ever resolved in memory. Events of one subscription are executed one after the other. Every
+ * loader reads through `em`, so an empty identity map means nothing was loaded: then the caches
+ * (and the query's complexity, computed once) are kept, which spares most of an event's cost
+ * when the selection needs no lookups.
+ */
+function freshEventScope(context: GraphQLContext): void {
+  const loaded = context.em.getUnitOfWork().getIdentityMap();
+  if (loaded[Symbol.iterator]().next().done) return;
+  context.em.clear();
+  (context as unknown as Record<symbol, unknown>)[contextCacheSymbol] = {};
+}
+
+/**
+ * The filter as a matcher, narrowed to what the key may see. An id that is malformed, of another
+ * workspace or unknown is NOT_FOUND, as in mutations; `onlyType` narrows to one activity type.
+ */
+async function matcherFor(
+  context: GraphQLContext,
+  filter: ActivityFilter | null | undefined,
+  onlyType?: string,
+): Promise<ActivityMatcher> {
+  const viewer = context.viewer;
+  let workspaceIds: string[] | null = viewer?.kind === 'workspace' ? [viewer.workspaceId] : null;
+  if (!viewer) workspaceIds = [];
+  if (filter?.workspaceId) workspaceIds = [(await requireWorkspace(context, filter.workspaceId)).id];
+  const visible = async <T extends Owned>(entity: EntityName<T>, typename: string, globalId: string) =>
+    (await requireVisible(context, entity, databaseId(globalId, typename), { typename, globalId })).id;
+  let types: string[] | undefined = filter?.types?.length ? [...filter.types] : undefined;
+  if (onlyType) types = types ? types.filter((type) => type === onlyType) : [onlyType];
+  return {
+    workspaceIds,
+    campaignId: filter?.campaignId ? await visible(Campaign, 'Campaign', filter.campaignId) : undefined,
+    leadId: filter?.leadId ? await visible(Lead, 'Lead', filter.leadId) : undefined,
+    runId: filter?.runId ? await visible(CampaignRun, 'CampaignRun', filter.runId) : undefined,
+    types,
+    qualified: filter?.qualified ?? undefined,
+  };
+}
+
+function parseAfter(after: string | null | undefined): bigint | null {
+  if (after === null || after === undefined) return null;
+  if (!/^[0-9]{1,19}$/.test(after)) {
+    throw userError('BAD_USER_INPUT', `after must be an activity id (the id of the last activity seen)`);
+  }
+  return BigInt(after);
+}
+
+/** The activity types resolve a live row as they resolve a stored one. */
+function activityView(event: ActivityEvent): ActivityView {
+  return {
+    id: event.id,
+    type: event.type as ActivityView['type'],
+    lead: { id: event.leadId },
+    campaign: event.campaignId ? { id: event.campaignId } : null,
+    run: event.runId ? { id: event.runId } : null,
+    occurredAt: new Date(event.occurredAt),
+    primaryAttributeValue: event.primaryAttributeValue,
+    attributes: event.attributes,
+  };
+}
+
+function presentItem(item: StreamItem, context: GraphQLContext): ActivityView {
+  freshEventScope(context);
+  if (item.kind === 'interrupted') {
+    const { code, message } = INTERRUPTED[item.reason];
+    throw new GraphQLError(
+      `${message}; subscribe again with after: "${item.lastDeliveredId}" to resume where it stopped`,
+      { extensions: { code, lastDeliveredId: item.lastDeliveredId } },
+    );
+  }
+  return activityView(item.activity);
+}
+
+const streamArgs = builder.args((t) => ({
+  filter: t.field({ type: ActivityFilterRef, required: false }),
+  after: t.id({
+    required: false,
+    description:
+      'The id of the last activity seen: every activity committed after it is delivered first (stored ones, then live ones, none twice). Without it, only activities committed from now on.',
+  }),
+}));
+
+const RESUME =
+  'When the client falls too far behind (or the server stops), the subscription ends with an error whose extensions carry code SUBSCRIPTION_OVERFLOW (or SERVER_SHUTTING_DOWN) and lastDeliveredId: subscribe again with after set to it.';
+
+builder.subscriptionType({
+  authScopes: { authenticated: true },
+  fields: (t) => ({
+    activityAdded: t.field({
+      type: ActivityRef,
+      description: `Activities as they are committed, in commit order, that the filter and the key allow. Stored activities after the cursor first (when given), then live ones: no gap, no duplicate. ${RESUME}`,
+      args: streamArgs,
+      subscribe: async (_root, args, context) => {
+        const after = parseAfter(args.after);
+        return context.streams.openActivities(await matcherFor(context, args.filter), after);
+      },
+      resolve: (item, _args, context) => presentItem(item, context),
+    }),
+    executeCampaignActivity: t.field({
+      type: ExecuteCampaignActivityRef,
+      description: `The same stream narrowed to Execute Campaign activities. ${RESUME}`,
+      args: streamArgs,
+      subscribe: async (_root, args, context) => {
+        const after = parseAfter(args.after);
+        const matcher = await matcherFor(context, args.filter, 'EXECUTE_CAMPAIGN');
+        return context.streams.openActivities(matcher, after);
+      },
+      resolve: (item, _args, context) => presentItem(item, context),
+    }),
+    campaignRunUpdated: t.field({
+      type: CampaignRunRef,
+      description:
+        'The run now, then again each time its status or counters change; completes after it is COMPLETED, FAILED or CANCELLED.',
+      args: { runId: t.arg.id() },
+      subscribe: async (_root, args, context) => {
+        const run = await requireVisible(context, CampaignRun, databaseId(args.runId, 'CampaignRun'), {
+          typename: 'CampaignRun',
+          globalId: args.runId,
+        });
+        return context.streams.watchRun(
+          run.id,
+          () => context.em.fork().findOne(CampaignRun, { id: run.id }),
+          {
+            signature: (state) =>
+              JSON.stringify([
+                state.status,
+                state.leadsTotal,
+                state.leadsProcessed,
+                state.leadsQualified,
+                state.startedAt,
+                state.finishedAt,
+                state.error,
+              ]),
+            isFinal: (state) => FINISHED_STATUSES.includes(state.status),
+          },
+        );
+      },
+      resolve: (run, _args, context) => {
+        freshEventScope(context);
+        return run;
+      },
+    }),
+  }),
+});

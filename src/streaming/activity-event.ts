@@ -1,0 +1,245 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+
+/** What subscriptions are matched on: the columns of an activity that filters name. */
+export interface ActivityKey {
+  id: string;
+  workspaceId: string;
+  leadId: string;
+  campaignId: string | null;
+  runId: string | null;
+  type: string;
+  /** Execute Campaign activities: their Qualified value (null for other types). */
+  qualified: boolean | null;
+}
+
+/** A committed activity as subscribers receive it: a plain row, never an entity. */
+export interface ActivityEvent extends ActivityKey {
+  /** ISO-8601. */
+  occurredAt: string;
+  primaryAttributeValue: string | null;
+  attributes: Record<string, unknown>;
+}
+
+/**
+ * What a subscription wants, in database ids, already narrowed to what its key may see. Checked
+ * against every committed activity before any resolver runs, so it must stay cheap.
+ */
+export interface ActivityMatcher {
+  /** The workspaces the key may see and the filter asks for; null: every workspace (admin key). */
+  workspaceIds: readonly string[] | null;
+  campaignId?: string | undefined;
+  leadId?: string | undefined;
+  runId?: string | undefined;
+  /** Any of these types (an empty list: none); absent: any type. */
+  types?: readonly string[] | undefined;
+  /** Execute Campaign activities whose Qualified value is this. */
+  qualified?: boolean | undefined;
+}
+
+/** Whether the activity is one the subscription wants: the same rules as Query.activities. */
+export function matches(matcher: ActivityMatcher, event: ActivityKey): boolean {
+  if (matcher.workspaceIds && !matcher.workspaceIds.includes(event.workspaceId)) return false;
+  if (matcher.campaignId !== undefined && event.campaignId !== matcher.campaignId) return false;
+  if (matcher.leadId !== undefined && event.leadId !== matcher.leadId) return false;
+  if (matcher.runId !== undefined && event.runId !== matcher.runId) return false;
+  if (matcher.types && !matcher.types.includes(event.type)) return false;
+  if (matcher.qualified !== undefined) {
+    return event.type === 'EXECUTE_CAMPAIGN' && event.qualified === matcher.qualified;
+  }
+  return true;
+}
+
+/** The matcher as SQL conditions on `activity`, for reading stored rows. */
+function matcherSql(matcher: ActivityMatcher): { sql: string; params: unknown[] } {
+  const conditions: string[] = [];
+  const params: unknown[] = [];
+  const add = (sql: string, ...values: unknown[]) => {
+    conditions.push(sql);
+    params.push(...values);
+  };
+  if (matcher.workspaceIds) add('workspace_id = any(?::bigint[])', `{${matcher.workspaceIds.join(',')}}`);
+  if (matcher.campaignId !== undefined) add('campaign_id = ?', matcher.campaignId);
+  if (matcher.leadId !== undefined) add('lead_id = ?', matcher.leadId);
+  if (matcher.runId !== undefined) add('run_id = ?', matcher.runId);
+  if (matcher.types) add('type = any(?::text[])', `{${matcher.types.join(',')}}`);
+  if (matcher.qualified !== undefined)
+    add(
+      `type = 'EXECUTE_CAMPAIGN' and (attributes ->> 'qualified')::boolean = ?::boolean`,
+      matcher.qualified,
+    );
+  return { sql: conditions.map((condition) => ` and ${condition}`).join(''), params };
+}
+
+interface KeyRow {
+  id: string;
+  workspace_id: string;
+  lead_id: string;
+  campaign_id: string | null;
+  run_id: string | null;
+  type: string;
+  qualified: boolean | null;
+}
+
+interface ActivityRow extends KeyRow {
+  occurred_at: Date;
+  primary_attribute_value: string | null;
+  attributes: Record<string, unknown>;
+}
+
+const KEY_COLUMNS = `id::text, workspace_id::text, lead_id::text, campaign_id::text, run_id::text, type,
+  case when type = 'EXECUTE_CAMPAIGN' then (attributes ->> 'qualified')::boolean end as qualified`;
+const COLUMNS = `${KEY_COLUMNS}, occurred_at, primary_attribute_value, attributes`;
+
+function toKey(row: KeyRow): ActivityKey {
+  return {
+    id: row.id,
+    workspaceId: row.workspace_id,
+    leadId: row.lead_id,
+    campaignId: row.campaign_id,
+    runId: row.run_id,
+    type: row.type,
+    qualified: row.qualified,
+  };
+}
+
+function toEvent(row: ActivityRow): ActivityEvent {
+  return {
+    ...toKey(row),
+    occurredAt: new Date(row.occurred_at).toISOString(),
+    primaryAttributeValue: row.primary_attribute_value,
+    attributes: row.attributes ?? {},
+  };
+}
+
+/**
+ * The keys of the committed activities with `id > after`, oldest first, at most `limit`: what the
+ * hub matches every new row on, without reading (and parsing) the rows themselves.
+ */
+export async function readActivityKeys(
+  em: EntityManager,
+  range: { after: bigint; limit: number },
+): Promise<{ keys: ActivityKey[]; full: boolean; lastId: bigint | null }> {
+  const rows: KeyRow[] = await em
+    .getConnection()
+    .execute(`select ${KEY_COLUMNS} from activity where id > ? order by activity.id limit ?`, [
+      range.after.toString(),
+      range.limit,
+    ]);
+  return {
+    keys: rows.map(toKey),
+    full: rows.length === range.limit,
+    lastId: rows.length ? BigInt((rows.at(-1) as KeyRow).id) : null,
+  };
+}
+
+/** The committed activities with these ids, by id. */
+export async function readActivitiesById(
+  em: EntityManager,
+  ids: readonly string[],
+): Promise<Map<string, ActivityEvent>> {
+  if (ids.length === 0) return new Map();
+  const rows: ActivityRow[] = await em
+    .getConnection()
+    .execute(`select ${COLUMNS} from activity where id = any(?::bigint[])`, [`{${ids.join(',')}}`]);
+  return new Map(rows.map((row) => [row.id, toEvent(row)]));
+}
+
+/** One page of stored activities. */
+export interface ActivityPage {
+  /** The rows the matcher wants, oldest first. */
+  events: ActivityEvent[];
+  /** Whether the page was full: there may be more after `lastId`. */
+  full: boolean;
+  /** The highest id read, or null when the page was empty. */
+  lastId: bigint | null;
+}
+
+/**
+ * Committed activities with `after < id <= upTo` (no upper bound when `upTo` is null) that the
+ * matcher wants (every one when it is null), oldest first, at most `limit`.
+ */
+export async function readActivities(
+  em: EntityManager,
+  range: { after: bigint; upTo: bigint | null; limit: number },
+  matcher: ActivityMatcher | null,
+): Promise<ActivityPage> {
+  const filter = matcher ? matcherSql(matcher) : { sql: '', params: [] };
+  const bound = range.upTo === null ? '' : ' and id <= ?';
+  const rows: ActivityRow[] = await em
+    .getConnection()
+    .execute(
+      `select ${COLUMNS} from activity where id > ?${bound}${filter.sql} order by activity.id limit ?`,
+      [
+        range.after.toString(),
+        ...(range.upTo === null ? [] : [range.upTo.toString()]),
+        ...filter.params,
+        range.limit,
+      ],
+    );
+  const events = rows.map(toEvent);
+  return {
+    events: matcher ? events.filter((event) => matches(matcher, event)) : events,
+    full: rows.length === range.limit,
+    lastId: rows.length ? BigInt((rows.at(-1) as ActivityRow).id) : null,
+  };
+}
+
+/** The narrow keys of a set of subscriptions: every one of them names a lead, a run or a campaign. */
+export interface NarrowKeys {
+  leadIds: Set<string>;
+  runIds: Set<string>;
+  campaignIds: Set<string>;
+}
+
+/**
+ * The narrow keys of the matchers, or null when one of them is wide (a whole workspace, or every
+ * workspace): then every new row may interest someone.
+ */
+export function narrowKeys(matchers: Iterable<ActivityMatcher>): NarrowKeys | null {
+  const keys: NarrowKeys = { leadIds: new Set(), runIds: new Set(), campaignIds: new Set() };
+  for (const matcher of matchers) {
+    if (matcher.leadId !== undefined) keys.leadIds.add(matcher.leadId);
+    else if (matcher.runId !== undefined) keys.runIds.add(matcher.runId);
+    else if (matcher.campaignId !== undefined) keys.campaignIds.add(matcher.campaignId);
+    else return null;
+  }
+  return keys;
+}
+
+/**
+ * The committed activities with `after < id <= upTo` of these leads, runs or campaigns (the
+ * candidates of narrow subscriptions, found through their indexes), oldest first, at most `limit`.
+ */
+export async function readCandidates(
+  em: EntityManager,
+  range: { after: bigint; upTo: bigint; limit: number },
+  keys: NarrowKeys,
+): Promise<ActivityPage> {
+  const array = (ids: Set<string>) => `{${[...ids].join(',')}}`;
+  const rows: ActivityRow[] = await em.getConnection().execute(
+    `select ${COLUMNS} from activity where id > ? and id <= ?
+       and (lead_id = any(?::bigint[]) or run_id = any(?::bigint[]) or campaign_id = any(?::bigint[]))
+     order by activity.id limit ?`,
+    [
+      range.after.toString(),
+      range.upTo.toString(),
+      array(keys.leadIds),
+      array(keys.runIds),
+      array(keys.campaignIds),
+      range.limit,
+    ],
+  );
+  return {
+    events: rows.map(toEvent),
+    full: rows.length === range.limit,
+    lastId: rows.length ? BigInt((rows.at(-1) as ActivityRow).id) : null,
+  };
+}
+
+/** The highest committed activity id (0 when there is none). */
+export async function lastActivityId(em: EntityManager): Promise<bigint> {
+  const [row]: { last: string | null }[] = await em
+    .getConnection()
+    .execute('select max(id)::text as last from activity');
+  return BigInt(row?.last ?? 0);
+}
