@@ -1,6 +1,6 @@
 import pino from 'pino';
 import { initOrm, type Orm } from '../../src/db/orm.js';
-import { type App, buildApp } from '../../src/server/app.js';
+import { type App, type AppOptions, buildApp } from '../../src/server/app.js';
 import { createTestDatabase, type TestDatabase } from './database.js';
 
 export const ADMIN_KEY = 'test-admin-key-0123456789abcdef';
@@ -24,8 +24,14 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-/** The real app over a fresh migrated database; port 0 so that `start()` picks a free port. */
-export async function startTestApp(database?: TestDatabase): Promise<TestApp> {
+/**
+ * The real app over a fresh migrated database; port 0 so that `start()` picks a free port.
+ * `options` may give it an event bus, stream tuning or limits.
+ */
+export async function startTestApp(
+  database?: TestDatabase,
+  options: Pick<AppOptions, 'events' | 'streaming' | 'maxSubscriptionsPerConnection'> = {},
+): Promise<TestApp> {
   const db = database ?? (await createTestDatabase());
   const orm = await initOrm(db.url);
   const app = buildApp({
@@ -34,6 +40,7 @@ export async function startTestApp(database?: TestDatabase): Promise<TestApp> {
     adminApiKey: ADMIN_KEY,
     host: '127.0.0.1',
     port: 0,
+    ...options,
   });
   return {
     app,

@@ -1,0 +1,129 @@
+import pino from 'pino';
+import type { EventPublisher } from '../../src/pubsub/events.js';
+import { startWorker } from '../../src/runs/worker.js';
+import type { TestApp } from './app.js';
+import { run } from './fixtures.js';
+
+export type Workspace = { id: string; key: string };
+
+/** Job workers on the test app's database, announcing to `publisher` (the app's bus by default). */
+export function startTestWorker(t: TestApp, publisher: EventPublisher | undefined = t.app.events) {
+  return startWorker(t.orm, t.database.url, pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }), {
+    publisher,
+  });
+}
+
+/**
+ * A parent batch campaign whose one step executes a child that only leads whose email starts with
+ * "q" pass (Qualified TRUE, then the child's Change Score +1), and `leads` leads, half of each kind.
+ */
+export async function executeScenario(t: TestApp, workspace: Workspace, leads: number) {
+  const { createProgram } = await run<{ createProgram: { id: string } }>(
+    t,
+    workspace.key,
+    'mutation ($ws: ID!) { createProgram(workspaceId: $ws, name: "Streams") { id } }',
+    { ws: workspace.id },
+  );
+  const create = async (input: Record<string, unknown>) =>
+    (
+      await run<{ createCampaign: { id: string } }>(
+        t,
+        workspace.key,
+        'mutation ($input: CreateCampaignInput!) { createCampaign(input: $input) { id } }',
+        { input: { programId: createProgram.id, qualificationRule: { kind: 'EVERY_TIME' }, ...input } },
+      )
+    ).createCampaign.id;
+  const child = await create({
+    name: 'Child',
+    executable: true,
+    smartList: {
+      filters: [{ kind: 'ATTRIBUTE', attribute: 'email', operator: 'STARTS_WITH', values: ['q'] }],
+    },
+    flow: [{ action: { changeScore: { change: '+1' } } }],
+  });
+  const parent = await create({
+    name: 'Parent',
+    flow: [{ action: { executeCampaign: { campaignId: child } } }],
+  });
+  const emails = Array.from({ length: leads }, (_, index) => `${index % 2 ? 'n' : 'q'}${index}@example.com`);
+  const leadIds: string[] = [];
+  for (let start = 0; start < emails.length; start += 1000) {
+    const { upsertLeads } = await run<{ upsertLeads: { id: string }[] }>(
+      t,
+      workspace.key,
+      'mutation ($ws: ID!, $leads: [LeadInput!]!) { upsertLeads(workspaceId: $ws, leads: $leads) { id } }',
+      { ws: workspace.id, leads: emails.slice(start, start + 1000).map((email) => ({ email })) },
+    );
+    leadIds.push(...upsertLeads.map((lead) => lead.id));
+  }
+  return { program: createProgram.id, child, parent, leadIds };
+}
+
+/** Schedules a batch campaign now; resolves with the run's id. */
+export async function scheduleNow(t: TestApp, key: string, campaignId: string): Promise<string> {
+  const { scheduleCampaign } = await run<{ scheduleCampaign: { id: string } }>(
+    t,
+    key,
+    'mutation ($id: ID!) { scheduleCampaign(campaignId: $id) { id } }',
+    { id: campaignId },
+  );
+  return scheduleCampaign.id;
+}
+
+/** Waits until the run is COMPLETED (usable in hooks too, unlike expect.poll). */
+export async function untilCompleted(
+  t: TestApp,
+  key: string,
+  runId: string,
+  timeoutMs = 60_000,
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const { campaignRun } = await run<{ campaignRun: { status: string } }>(
+      t,
+      key,
+      'query ($id: ID!) { campaignRun(id: $id) { status } }',
+      { id: runId },
+    );
+    if (campaignRun.status === 'COMPLETED') return;
+    if (Date.now() > deadline) throw new Error(`run ${runId} is still ${campaignRun.status}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+/** Every activity id Query.activities gives for the filter (after the cursor), in order. */
+export async function queriedIds(
+  t: TestApp,
+  key: string,
+  filter: Record<string, unknown> = {},
+  after: string | null = null,
+): Promise<string[]> {
+  const ids: string[] = [];
+  for (let cursor = after; ; ) {
+    const { activities } = await run<{
+      activities: {
+        edges: { node: { id: string } }[];
+        pageInfo: { hasNextPage: boolean; endCursor: string };
+      };
+    }>(
+      t,
+      key,
+      `query ($filter: ActivityFilter, $after: String) {
+        activities(filter: $filter, first: 100, after: $after) { edges { node { id } } pageInfo { hasNextPage endCursor } }
+      }`,
+      { filter, after: cursor },
+    );
+    ids.push(...activities.edges.map((edge) => edge.node.id));
+    if (!activities.pageInfo.hasNextPage) return ids;
+    cursor = activities.pageInfo.endCursor;
+  }
+}
+
+/** The id of the last activity committed so far ("0" when none). */
+export async function lastActivityId(t: TestApp): Promise<string> {
+  const [row]: { last: string | null }[] = await t.orm.em
+    .fork()
+    .getConnection()
+    .execute('select max(id)::text as last from activity');
+  return row?.last ?? '0';
+}

@@ -1,0 +1,120 @@
+import { Redis } from 'ioredis';
+import pino from 'pino';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createEventBus, type EventBus, eventNamespace } from '../../src/pubsub/events.js';
+import { startWorker } from '../../src/runs/worker.js';
+import { startTestApp, type TestApp } from '../helpers/app.js';
+import {
+  executeScenario,
+  queriedIds,
+  scheduleNow,
+  untilCompleted,
+  type Workspace,
+} from '../helpers/campaign-runs.js';
+import { createWorkspaceWithKey } from '../helpers/fixtures.js';
+import { deliveredIds, subscribeWs, untilDelivered, untilStreams, wsClient } from '../helpers/streams.js';
+
+const REDIS_URL = 'redis://127.0.0.1:6379';
+
+/** Whether a Redis server answers PING here within a second. */
+async function redisAnswers(url: string): Promise<boolean> {
+  const client = new Redis(url, { lazyConnect: true, connectTimeout: 1000, maxRetriesPerRequest: 0 });
+  client.on('error', () => {});
+  try {
+    await client.connect();
+    return (await client.ping()) === 'PONG';
+  } catch {
+    return false;
+  } finally {
+    client.disconnect();
+  }
+}
+
+const redisUp = await redisAnswers(REDIS_URL);
+if (!redisUp) console.warn(`replicas.test.ts skipped: no Redis answers at ${REDIS_URL}`);
+
+const ACTIVITY_ADDED = `subscription ($filter: ActivityFilter) { activityAdded(filter: $filter) { id } }`;
+const RUN_UPDATED = `subscription ($id: ID!) { campaignRunUpdated(runId: $id) { status leadsProcessed } }`;
+
+/**
+ * Two API servers on one database, each with its own Redis connection, and a job worker with a
+ * third, as separate processes would have. Neither server polls the table here: whatever reaches
+ * a subscriber came through Redis.
+ */
+describe.skipIf(!redisUp)(`two servers sharing events through Redis (${REDIS_URL})`, () => {
+  const log = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
+  const noPolling = { pollMs: 3_600_000 };
+  let a: TestApp;
+  let b: TestApp;
+  const buses: EventBus[] = [];
+  let urlA: string;
+  let urlB: string;
+  let worker: { stop(): Promise<void> };
+  let acme: Workspace;
+  let scenario: Awaited<ReturnType<typeof executeScenario>>;
+
+  const bus = async (url: string) => {
+    const created = await createEventBus({ redisUrl: REDIS_URL, namespace: eventNamespace(url) });
+    buses.push(created);
+    return created;
+  };
+
+  beforeAll(async () => {
+    a = await startTestApp(undefined, {});
+    // The first app was given no bus: rebuild both on Redis buses, on the same database.
+    await a.app.stop();
+    await a.orm.close();
+    const database = a.database;
+    a = await startTestApp(database, { events: await bus(database.url), streaming: noPolling });
+    b = await startTestApp(database, { events: await bus(database.url), streaming: noPolling });
+    urlA = await a.app.start();
+    urlB = await b.app.start();
+    acme = await createWorkspaceWithKey(a, 'Acme');
+    scenario = await executeScenario(a, acme, 600);
+  });
+  afterAll(async () => {
+    await worker?.stop();
+    await b?.app.stop();
+    await b?.orm.close();
+    await a?.close();
+    for (const created of buses) await created.close();
+  });
+
+  it('a run executed by a worker reaches the subscribers of both servers, live, each activity once', async () => {
+    const clientA = wsClient({ url: urlA }, acme.key);
+    const clientB = wsClient({ url: urlB }, acme.key);
+    const onA = subscribeWs(clientA, ACTIVITY_ADDED, { filter: { campaignId: scenario.parent } });
+    const onB = subscribeWs(clientB, ACTIVITY_ADDED, { filter: { workspaceId: acme.id } });
+    // Queued before any worker runs, so that its progress can only reach server B through Redis.
+    const runId = await scheduleNow(a, acme.key, scenario.parent);
+    const progress = subscribeWs(clientB, RUN_UPDATED, { id: runId });
+    await untilStreams(a.app, 1);
+    await untilStreams(b.app, 1, 1);
+    await expect.poll(() => progress.results.length).toBe(1);
+    worker = await startWorker(a.orm, a.database.url, log, { publisher: await bus(a.database.url) });
+    await untilCompleted(a, acme.key, runId);
+
+    const all = await queriedIds(a, acme.key, { runId });
+    const parents = await queriedIds(a, acme.key, { runId, campaignId: scenario.parent });
+    expect(all).toHaveLength(900);
+    await untilDelivered(onB, all.length);
+    expect(deliveredIds(onB)).toEqual(all);
+    await untilDelivered(onA, parents.length);
+    expect(deliveredIds(onA)).toEqual(parents);
+    // The run's progress, announced by the worker, ends the subscription on the other server too.
+    await progress.ended;
+    expect(progress.completed).toBe(true);
+    const statuses = progress.results.map(
+      (result) => (result.data?.campaignRunUpdated as { status?: string } | undefined)?.status,
+    );
+    expect(statuses[0]).toBe('QUEUED');
+    expect(progress.results.at(-1)?.data?.campaignRunUpdated).toEqual({
+      status: 'COMPLETED',
+      leadsProcessed: 600,
+    });
+    onA.stop();
+    onB.stop();
+    await clientA.dispose();
+    await clientB.dispose();
+  });
+});
