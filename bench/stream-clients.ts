@@ -1,0 +1,155 @@
+/**
+ * The subscribers of `npm run bench:stream`, in a process of their own so that their work does not
+ * run on the server's event loop. Driven over IPC by bench/stream.bench.ts:
+ *   start  {url, key, subscribers, query, variables, field}  → opens one graphql-ws connection and
+ *          one subscription per subscriber, records (id, receipt time) of every activity;
+ *   finish {expectedIds, chunks: [{min, max, commitNs}]}      → waits until every subscriber has
+ *          them all (or 60 s without progress), answers lost/duplicated counts and latencies.
+ * Times are process.hrtime (CLOCK_MONOTONIC): comparable with the server process's on one machine.
+ */
+import { createClient } from 'graphql-ws';
+import WebSocket from 'ws';
+
+interface Start {
+  type: 'start';
+  url: string;
+  key: string;
+  query: string;
+  /** One subscriber per entry: its variables. */
+  variables: Record<string, unknown>[];
+  field: string;
+}
+interface Finish {
+  type: 'finish';
+  /** Per subscriber, the ids it must receive (one list: the same for all). */
+  expectedIds: number[][];
+  chunks: { min: number; max: number; commitNs: string }[];
+}
+
+interface Subscriber {
+  ids: number[];
+  times: bigint[];
+  errors: unknown[];
+  ended: boolean;
+}
+
+const subscribers: Subscriber[] = [];
+const clients: ReturnType<typeof createClient>[] = [];
+
+function start(message: Start) {
+  for (const variables of message.variables) {
+    const subscriber: Subscriber = { ids: [], times: [], errors: [], ended: false };
+    subscribers.push(subscriber);
+    const client = createClient({
+      url: message.url.replace('http://', 'ws://'),
+      webSocketImpl: WebSocket,
+      connectionParams: { authorization: message.key },
+      retryAttempts: 0,
+    });
+    clients.push(client);
+    client.subscribe<Record<string, { id: string }>>(
+      { query: message.query, variables },
+      {
+        next: (result) => {
+          const node = result.data?.[message.field];
+          if (node) {
+            subscriber.times.push(process.hrtime.bigint());
+            subscriber.ids.push(Number(node.id));
+          }
+          if (result.errors) subscriber.errors.push(...result.errors);
+        },
+        error: (error) => {
+          subscriber.errors.push(error instanceof Error ? error.message : error);
+          subscriber.ended = true;
+        },
+        complete: () => {
+          subscriber.ended = true;
+        },
+      },
+    );
+  }
+  process.send?.({ type: 'started' });
+}
+
+function percentile(sorted: Float64Array, p: number): number {
+  if (sorted.length === 0) return Number.NaN;
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] as number;
+}
+
+async function finish(message: Finish) {
+  const expectedOf = (index: number) =>
+    (message.expectedIds.length === 1 ? message.expectedIds[0] : message.expectedIds[index]) ?? [];
+  const total = () => subscribers.reduce((sum, subscriber) => sum + subscriber.ids.length, 0);
+  // Wait for the stragglers: until everyone has everything, or nothing arrived for 60 s.
+  for (let last = -1, still = 0; still < 600; ) {
+    if (subscribers.every((s, index) => s.ended || s.ids.length >= expectedOf(index).length)) break;
+    const now = total();
+    still = now === last ? still + 1 : 0;
+    last = now;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  const chunks = message.chunks
+    .map((chunk) => ({ ...chunk, commit: BigInt(chunk.commitNs) }))
+    .sort((a, b) => a.min - b.min);
+  const commitOf = (id: number): bigint | null => {
+    let low = 0;
+    let high = chunks.length - 1;
+    while (low <= high) {
+      const middle = (low + high) >> 1;
+      const chunk = chunks[middle] as (typeof chunks)[number];
+      if (id < chunk.min) high = middle - 1;
+      else if (id > chunk.max) low = middle + 1;
+      else return chunk.commit;
+    }
+    return null;
+  };
+  const latencies = new Float64Array(total());
+  let samples = 0;
+  let lost = 0;
+  let duplicated = 0;
+  let unexpected = 0;
+  let outOfOrder = 0;
+  const errors: unknown[] = [];
+  let expectedTotal = 0;
+  for (const [index, subscriber] of subscribers.entries()) {
+    const expected = expectedOf(index);
+    expectedTotal += expected.length;
+    const expectedSet = new Set(expected);
+    const seen = new Set<number>();
+    for (let index = 0; index < subscriber.ids.length; index += 1) {
+      const id = subscriber.ids[index] as number;
+      if (seen.has(id)) duplicated += 1;
+      else seen.add(id);
+      if (!expectedSet.has(id)) unexpected += 1;
+      if (index > 0 && id <= (subscriber.ids[index - 1] as number)) outOfOrder += 1;
+      const commit = commitOf(id);
+      if (commit !== null) latencies[samples++] = Number((subscriber.times[index] as bigint) - commit) / 1e6;
+    }
+    for (const id of expected) if (!seen.has(id)) lost += 1;
+    errors.push(...subscriber.errors.slice(0, 3));
+  }
+  const sorted = latencies.subarray(0, samples).sort();
+  process.send?.({
+    type: 'result',
+    subscribers: subscribers.length,
+    expected: expectedTotal,
+    delivered: total(),
+    lost,
+    duplicated,
+    unexpected,
+    outOfOrder,
+    latencyMs: {
+      p50: percentile(sorted, 50),
+      p99: percentile(sorted, 99),
+      max: sorted.length ? (sorted[sorted.length - 1] as number) : Number.NaN,
+    },
+    errors: errors.slice(0, 5),
+  });
+  await Promise.all(clients.map((client) => client.dispose()));
+  process.disconnect?.();
+}
+
+process.on('message', (message: Start | Finish) => {
+  if (message.type === 'start') start(message);
+  else if (message.type === 'finish') void finish(message);
+});

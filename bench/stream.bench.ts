@@ -1,0 +1,386 @@
+/**
+ * Live streaming under workload W1 (issue #6): the W1 run (a batch campaign over N leads: Change
+ * Score, Change Data Value, Execute Campaign A → B → C with half the leads failing B's smart list,
+ * Request Campaign; chunks of 500, two at a time, as the job queue runs them) against an
+ * in-process server with its activity hub, with 0, 10 and 100 graphql-ws subscribers in another
+ * process (see STREAMS for what each follows). Reports, per configuration: run time (vs. without subscribers), commit → receipt latency
+ * p50/p99/max (commit: when the chunk's transaction returned; receipt: when the subscriber's
+ * message handler ran), lost, duplicated and out-of-order counts (each subscriber's ids against
+ * the run's rows in the table). Writes bench/results/stream.json (stream-<kind>.json for the others).
+ * Usage: npm run bench:stream -- [--leads 100000] [--stream lead|execute|all] [--subscribers 10,100]
+ */
+import { type ChildProcess, fork } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { chmod, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { encodeGlobalID } from '@pothos/plugin-relay';
+import pino from 'pino';
+import { loadConfig } from '../src/config.js';
+import { createApiKey } from '../src/db/api-keys.js';
+import { databaseUrlFor, withClient } from '../src/db/database.js';
+import { startEmbeddedPostgres } from '../src/db/embedded-postgres.js';
+import { Campaign } from '../src/db/entities/campaign.entity.js';
+import { CampaignRun } from '../src/db/entities/campaign-run.entity.js';
+import { LeadField } from '../src/db/entities/lead-field.entity.js';
+import { Program } from '../src/db/entities/program.entity.js';
+import { Workspace } from '../src/db/entities/workspace.entity.js';
+import { migrateUp } from '../src/db/migrate.js';
+import { initOrm, type Orm } from '../src/db/orm.js';
+import { createInProcessEventBus } from '../src/pubsub/events.js';
+import { runAnnouncer } from '../src/runs/announce.js';
+import { completeIfDone, planRun, processChunk } from '../src/runs/batch.js';
+import { buildApp } from '../src/server/app.js';
+
+const CONCURRENCY = 2;
+const argument = (name: string) => process.argv[process.argv.indexOf(name) + 1];
+const leadCount = process.argv.includes('--leads') ? Number(argument('--leads')) : 100_000;
+const streamKind = process.argv.includes('--stream') ? argument('--stream') : 'lead';
+const subscriberCounts = process.argv.includes('--subscribers')
+  ? String(argument('--subscribers')).split(',').map(Number)
+  : [10, 100];
+
+/**
+ * What each subscriber follows. `lead` (the default): one lead of the run each, spread over the
+ * audience (every chunk has some), a dashboard's view: few deliveries, the whole hub path.
+ * `execute`: the run's Execute Campaign activities; `all`: every activity of the run. Each of the
+ * last two hands every subscriber 1.5 (execute) or 5.5 (all) activities per lead.
+ */
+const STREAMS = {
+  lead: {
+    field: 'activityAdded',
+    query: `subscription ($leadId: ID!) { activityAdded(filter: { leadId: $leadId }) {
+      id type occurredAt ... on ExecuteCampaignActivity { qualified } } }`,
+  },
+  execute: {
+    field: 'executeCampaignActivity',
+    query: `subscription ($runId: ID!) { executeCampaignActivity(filter: { runId: $runId }) {
+      id occurredAt qualified depth } }`,
+  },
+  all: {
+    field: 'activityAdded',
+    query: `subscription ($runId: ID!) { activityAdded(filter: { runId: $runId }) {
+      id type occurredAt ... on ExecuteCampaignActivity { qualified } } }`,
+  },
+} as const;
+
+const always = { rule: 'ALL' as const, filters: [], triggers: [] };
+
+/** W1's workspace (as bench/w1.bench.ts seeds it): campaigns A → B → C, listener T, N leads. */
+async function seed(orm: Orm) {
+  const em = orm.em.fork();
+  const workspace = em.create(Workspace, { name: 'W1' });
+  const program = em.create(Program, { workspace, name: 'W1', statuses: ['Member'] });
+  em.create(LeadField, { workspace, name: 'Group', type: 'INTEGER' });
+  em.create(LeadField, { workspace, name: 'Segment', type: 'STRING' });
+  const campaign = (name: string, extra: Partial<Campaign>) =>
+    em.create(Campaign, {
+      workspace,
+      program,
+      name,
+      smartList: always,
+      flow: [],
+      qualificationRule: { kind: 'EVERY_TIME' },
+      ...extra,
+    });
+  const listener = campaign('T', {
+    status: 'ACTIVE',
+    smartList: { ...always, triggers: [{ kind: 'CAMPAIGN_IS_REQUESTED', source: 'FLOW_ACTION' }] },
+  });
+  const c = campaign('C', {
+    isExecutable: true,
+    flow: [{ id: 'c1', action: { type: 'changeScore', scoreName: 'score', change: '+3' }, choices: [] }],
+  });
+  await em.flush();
+  const b = campaign('B', {
+    isExecutable: true,
+    smartList: {
+      ...always,
+      filters: [{ kind: 'ATTRIBUTE', attribute: 'Group', operator: 'IS', values: ['0'] }],
+    },
+    flow: [
+      { id: 'b1', action: { type: 'changeScore', scoreName: 'score', change: '+2' }, choices: [] },
+      {
+        id: 'b2',
+        action: { type: 'executeCampaign', campaignId: c.id, useParentTokenContext: true },
+        choices: [],
+      },
+    ],
+  });
+  await em.flush();
+  const a = campaign('A', {
+    flow: [
+      { id: 'a1', action: { type: 'changeScore', scoreName: 'score', change: '+1' }, choices: [] },
+      { id: 'a2', action: { type: 'changeDataValue', attribute: 'Segment', value: 'w1' }, choices: [] },
+      {
+        id: 'a3',
+        action: { type: 'executeCampaign', campaignId: b.id, useParentTokenContext: true },
+        choices: [],
+      },
+      { id: 'a4', action: { type: 'requestCampaign', campaignId: listener.id }, choices: [] },
+    ],
+  });
+  await em.flush();
+  await em.getConnection().execute(
+    `insert into lead (workspace_id, email, fields, created_at, updated_at)
+     select ?, 'lead' || g || '@example.com', jsonb_build_object('Group', g % 2), now(), now() from generate_series(1, ?) g`,
+    [workspace.id, leadCount],
+  );
+  const { secret } = await createApiKey(em, workspace, 'bench');
+  return { workspaceId: workspace.id, a: a.id, key: secret };
+}
+
+async function newRun(orm: Orm, workspaceId: string, campaignId: string): Promise<string> {
+  const em = orm.em.fork();
+  const run = em.create(CampaignRun, {
+    workspace: workspaceId,
+    campaign: campaignId,
+    kind: 'BATCH',
+    status: 'QUEUED',
+  });
+  await em.flush();
+  return run.id;
+}
+
+/** Runs `work` over the items with a fixed number of concurrent workers, as the job queue would. */
+async function inParallel<T>(items: T[], work: (item: T) => Promise<unknown>) {
+  const queue = [...items];
+  await Promise.all(
+    Array.from({ length: CONCURRENCY }, async () => {
+      for (let item = queue.shift(); item !== undefined; item = queue.shift()) await work(item);
+    }),
+  );
+}
+
+/**
+ * The W1 run as the job worker runs it: plan, chunks two at a time, each announced after its
+ * commit. Returns the run's seconds and when each chunk's transaction returned.
+ */
+async function engine(orm: Orm, runId: string, announce: ReturnType<typeof runAnnouncer>) {
+  const now = new Date();
+  const commits = new Map<number, bigint>();
+  const started = performance.now();
+  const seqs = await planRun(orm, runId, now);
+  await inParallel(seqs, async (seq) => {
+    await processChunk(orm, runId, seq, now);
+    commits.set(seq, process.hrtime.bigint());
+    await announce.chunkCommitted(runId);
+  });
+  await completeIfDone(orm, runId, now);
+  await announce.runUpdated(runId);
+  return { seconds: (performance.now() - started) / 1000, commits };
+}
+
+interface ClientsResult {
+  subscribers: number;
+  expected: number;
+  delivered: number;
+  lost: number;
+  duplicated: number;
+  unexpected: number;
+  outOfOrder: number;
+  latencyMs: { p50: number; p99: number; max: number };
+  errors: unknown[];
+}
+
+function message<T>(child: ChildProcess, type: string): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const onMessage = (received: { type: string }) => {
+      if (received.type !== type) return;
+      child.off('message', onMessage);
+      resolve(received as T);
+    };
+    child.on('message', onMessage);
+    child.once('exit', (code) => reject(new Error(`the subscribers' process exited (${code})`)));
+  });
+}
+
+async function main() {
+  const stream = STREAMS[streamKind as keyof typeof STREAMS];
+  if (!stream) throw new Error('--stream is all or execute');
+  const config = loadConfig();
+  let serverUrl = config.databaseUrl ? databaseUrlFor(config.databaseUrl, 'postgres') : undefined;
+  let stopServer = async () => {};
+  let scratch: string | undefined;
+  if (!serverUrl) {
+    scratch = await mkdtemp(path.join(tmpdir(), 'campaign-engine-bench-'));
+    await chmod(scratch, 0o755);
+    const server = await startEmbeddedPostgres(path.join(scratch, 'postgres'), pino({ level: 'silent' }));
+    serverUrl = server.adminUrl;
+    stopServer = server.stop;
+  }
+  const database = `bench_${randomBytes(4).toString('hex')}`;
+  const admin = serverUrl;
+  await withClient(admin, (client) => client.query(`create database ${database}`));
+  const url = databaseUrlFor(admin, database);
+  const log = pino({ level: 'warn' });
+  try {
+    await migrateUp(url);
+    const orm = await initOrm(url);
+    const ids = await seed(orm);
+    const events = createInProcessEventBus();
+    const app = buildApp({
+      orm,
+      log,
+      adminApiKey: randomBytes(24).toString('hex'),
+      host: '127.0.0.1',
+      port: 0,
+      events,
+    });
+    const endpoint = await app.start();
+    const announce = runAnnouncer(orm, events, log);
+
+    const leads: { id: string }[] = await orm.em
+      .fork()
+      .getConnection()
+      .execute('select id::text from lead where workspace_id = ? order by id', [ids.workspaceId]);
+
+    const measure = async (subscribers: number) => {
+      const runId = await newRun(orm, ids.workspaceId, ids.a);
+      const runGlobalId = encodeGlobalID('CampaignRun', runId);
+      // The `lead` stream: subscriber i follows a lead i/subscribers of the way through the audience.
+      const followed = Array.from(
+        { length: subscribers },
+        (_, index) => (leads[Math.floor(((index + 0.5) * leads.length) / subscribers)] as { id: string }).id,
+      );
+      let child: ChildProcess | undefined;
+      if (subscribers > 0) {
+        child = fork(path.join(path.dirname(new URL(import.meta.url).pathname), 'stream-clients.ts'), [], {
+          execArgv: ['--import', 'tsx'],
+          stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+        });
+        const started = message(child, 'started');
+        child.send({
+          type: 'start',
+          url: endpoint,
+          key: ids.key,
+          query: stream.query,
+          variables: followed.map((leadId) =>
+            streamKind === 'lead' ? { leadId: encodeGlobalID('Lead', leadId) } : { runId: runGlobalId },
+          ),
+          field: stream.field,
+        });
+        await started;
+        while (app.streamStats().activityStreams < subscribers) await new Promise((r) => setTimeout(r, 20));
+      }
+      const { seconds, commits } = await engine(orm, runId, announce);
+      const connection = orm.em.fork().getConnection();
+      const activities: { id: string; lead_id: string; type: string }[] = await connection.execute(
+        'select id::text, lead_id::text, type from activity where run_id = ? order by id',
+        [runId],
+      );
+      const wanted = (leadId: string) =>
+        activities
+          .filter((row) =>
+            streamKind === 'lead'
+              ? row.lead_id === leadId
+              : streamKind === 'execute'
+                ? row.type === 'EXECUTE_CAMPAIGN'
+                : true,
+          )
+          .map((row) => Number(row.id));
+      let clients: ClientsResult | undefined;
+      if (child) {
+        // Each activity's chunk is its lead's: the range of ids each chunk's transaction wrote.
+        const chunkOf = new Map<string, number>();
+        const planned: { seq: number; lead_ids: string[] }[] = await connection.execute(
+          'select seq, lead_ids from run_chunk where run_id = ?',
+          [runId],
+        );
+        for (const chunk of planned)
+          for (const leadId of chunk.lead_ids) chunkOf.set(String(leadId), chunk.seq);
+        const ranges = new Map<number, { min: number; max: number }>();
+        for (const row of activities) {
+          const seq = chunkOf.get(row.lead_id) as number;
+          const range = ranges.get(seq) ?? { min: Number(row.id), max: Number(row.id) };
+          range.min = Math.min(range.min, Number(row.id));
+          range.max = Math.max(range.max, Number(row.id));
+          ranges.set(seq, range);
+        }
+        const result = message<ClientsResult>(child, 'result');
+        child.send({
+          type: 'finish',
+          expectedIds: streamKind === 'lead' ? followed.map(wanted) : [wanted('')],
+          chunks: [...ranges].map(([seq, range]) => ({ ...range, commitNs: String(commits.get(seq)) })),
+        });
+        clients = await result;
+        await new Promise((resolve) => child?.once('exit', resolve));
+        while (app.streamStats().activityStreams > 0) await new Promise((r) => setTimeout(r, 20));
+      }
+      return { subscribers, seconds, activities: activities.length, clients };
+    };
+
+    const baselineBefore = await measure(0);
+    const streamed = [];
+    for (const count of subscriberCounts) streamed.push(await measure(count));
+    const baselineAfter = await measure(0);
+    await app.stop();
+    await events.close();
+    await orm.close();
+
+    const round = (value: number, digits = 2) => Number(value.toFixed(digits));
+    const baselineSeconds = (baselineBefore.seconds + baselineAfter.seconds) / 2;
+    const result = {
+      leads: leadCount,
+      stream: streamKind,
+      query: stream.query.replace(/\s+/g, ' '),
+      activitiesPerRun: baselineBefore.activities,
+      withoutSubscribers: {
+        seconds: round(baselineSeconds),
+        runs: [round(baselineBefore.seconds), round(baselineAfter.seconds)],
+      },
+      withSubscribers: streamed.map(({ subscribers, seconds, clients }) => ({
+        subscribers,
+        seconds: round(seconds),
+        slowdownPercent: round((seconds / baselineSeconds - 1) * 100, 1),
+        expected: clients?.expected,
+        deliveries: clients?.delivered,
+        latencyMs: clients && {
+          p50: round(clients.latencyMs.p50, 1),
+          p99: round(clients.latencyMs.p99, 1),
+          max: round(clients.latencyMs.max, 1),
+        },
+        lost: clients?.lost,
+        duplicated: clients?.duplicated,
+        outOfOrder: clients?.outOfOrder,
+        unexpected: clients?.unexpected,
+        errors: clients?.errors,
+      })),
+    };
+    console.table(
+      Object.fromEntries([
+        [
+          'no subscribers',
+          { 'run s': result.withoutSubscribers.seconds, 'slowdown %': 0, 'p50 ms': null, 'p99 ms': null },
+        ],
+        ...result.withSubscribers.map((row) => [
+          `${row.subscribers} subscribers`,
+          {
+            'run s': row.seconds,
+            'slowdown %': row.slowdownPercent,
+            'p50 ms': row.latencyMs?.p50,
+            'p99 ms': row.latencyMs?.p99,
+            'max ms': row.latencyMs?.max,
+            deliveries: row.deliveries,
+            lost: row.lost,
+            duplicated: row.duplicated,
+          },
+        ]),
+      ]),
+    );
+    console.log(JSON.stringify(result, null, 2));
+    const results = path.join(path.dirname(new URL(import.meta.url).pathname), 'results');
+    await mkdir(results, { recursive: true });
+    const file = streamKind === 'lead' ? 'stream.json' : `stream-${streamKind}.json`;
+    await writeFile(path.join(results, file), `${JSON.stringify(result, null, 2)}\n`);
+  } finally {
+    await withClient(admin, (client) => client.query(`drop database if exists ${database} with (force)`));
+    await stopServer();
+    if (scratch) await rm(scratch, { recursive: true, force: true });
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
