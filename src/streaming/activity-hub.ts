@@ -1,4 +1,5 @@
 import type { Logger } from 'pino';
+import { loggable } from '../db/loggable.js';
 import type { Orm } from '../db/orm.js';
 import type { EventBus, Topic, Topics } from '../pubsub/events.js';
 import {
@@ -70,7 +71,7 @@ export interface ActivityHubOptions {
 export interface ActivityHub extends ActivityStreams {
   /** What is open now: activity subscriptions, run watches, and the cursor. */
   stats(): { activityStreams: number; runWatches: number; cursor: string };
-  /** Reads where the table ends and starts following the bus. */
+  /** Starts following the bus; the first subscription finds where the table ends. */
   start(): Promise<void>;
   /** Ends every subscription and stops following; resolves when no read is in flight. */
   stop(): Promise<void>;
@@ -441,11 +442,12 @@ export function createActivityHub(options: ActivityHubOptions): ActivityHub {
           await readNew();
         } while (fetchAgain && !stopped);
       } catch (error) {
-        log.warn({ err: error }, 'reading new activities failed; the next poll tries again');
+        log.warn({ err: loggable(error) }, 'reading new activities failed; the next poll tries again');
       } finally {
         // Cleared in the same step as the last check of fetchAgain: no request falls in between.
         fetching = null;
         admitJoining();
+        if (streams.size === 0) synced = false;
       }
     })();
   }
@@ -491,7 +493,9 @@ export function createActivityHub(options: ActivityHubOptions): ActivityHub {
     read: (range, matcher) => readActivities(orm.em.fork(), range, matcher),
     detach(stream) {
       if (!streams.delete(stream)) return;
-      if (streams.size === 0) synced = false;
+      // Only when nobody listens nor waits to: a stream joining at the end of a page in flight
+      // must start at that page's cursor, not at a later resync's.
+      if (streams.size === 0 && joining.length === 0 && fetching === null) synced = false;
       updateTimer();
     },
   };
@@ -504,7 +508,7 @@ export function createActivityHub(options: ActivityHubOptions): ActivityHub {
         try {
           handle(payload);
         } catch (error) {
-          log.warn({ err: error, topic }, 'an event could not be handled');
+          log.warn({ err: loggable(error), topic }, 'an event could not be handled');
         }
       }
     })().catch((error: unknown) => log.warn({ err: error, topic }, 'following events stopped'));
@@ -512,9 +516,7 @@ export function createActivityHub(options: ActivityHubOptions): ActivityHub {
 
   return {
     async start() {
-      cursor = await lastActivityId(orm.em.fork());
       follow('activitiesCommitted', (payload) => {
-        if (!synced) return;
         // A hint only: a malformed or stale id just means one more read.
         const last = /^[0-9]{1,19}$/.test(String(payload?.lastActivityId))
           ? BigInt(payload.lastActivityId)

@@ -240,6 +240,25 @@ describe('activity hub', () => {
     });
   });
 
+  it('a subscription that joins while the last other one closes keeps its cursor when a third opens', async () => {
+    const { hub, bus } = await startHub({ pollMs: 60_000, pageSize: 1 });
+    const first = await hub.openActivities(mine, null);
+    const paged = await commit(40);
+    bus.publish('activitiesCommitted', { workspaceId, lastActivityId: paged.at(-1) as string });
+    // The hub reads the 40 rows a page at a time: the next subscription waits for a page's end.
+    await expect.poll(() => BigInt(hub.stats().cursor) > BigInt(paged[0] as string)).toBe(true);
+    const joining = hub.openActivities(mine, null);
+    await first.return?.();
+    const joined = await joining;
+    await expect.poll(() => hub.stats().cursor).toBe(paged.at(-1));
+    const unseen = await commit(3);
+    await hub.openActivities(mine, null);
+    const later = await commit(2);
+    bus.publish('activitiesCommitted', { workspaceId, lastActivityId: later.at(-1) as string });
+    const delivered = ids(await readUntil(joined, BigInt(later.at(-1) as string)));
+    expect(delivered.slice(-5)).toEqual([...unseen, ...later]);
+  });
+
   it('without a cursor, a subscription gets only what commits after it, even when the hub was idle', async () => {
     const { hub } = await startHub({ pollMs: 10 });
     const first = await hub.openActivities(mine, null);
