@@ -1,4 +1,5 @@
 import type { Logger } from 'pino';
+import { loggable } from '../db/loggable.js';
 import type { Orm } from '../db/orm.js';
 import type { EventPublisher } from '../pubsub/events.js';
 
@@ -36,7 +37,7 @@ export function runAnnouncer(orm: Orm, publisher: EventPublisher | undefined, lo
       }
       if (topics.run) publisher.publish('runUpdated', { workspaceId: row.workspace_id, runId: row.run_id });
     } catch (error) {
-      log.warn({ err: error }, 'announcing a committed change failed');
+      log.warn({ err: loggable(error) }, 'announcing a committed change failed');
     }
   };
   return {

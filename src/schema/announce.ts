@@ -1,3 +1,4 @@
+import { loggable } from '../db/loggable.js';
 import type { GraphQLContext } from './context.js';
 
 /**
@@ -12,7 +13,7 @@ export async function announceActivities(context: GraphQLContext, workspaceId: s
       .execute('select max(id)::text as last from activity where workspace_id = ?', [workspaceId]);
     if (row?.last) context.events.publish('activitiesCommitted', { workspaceId, lastActivityId: row.last });
   } catch (error) {
-    context.log.warn({ err: error }, 'announcing committed activities failed');
+    context.log.warn({ err: loggable(error) }, 'announcing committed activities failed');
   }
 }
 

@@ -1,16 +1,15 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { DriverException } from '@mikro-orm/core';
 import { PothosValidationError } from '@pothos/core';
 import { GraphQLError } from 'graphql';
 import { createGraphQLError, createYoga, useReadinessCheck } from 'graphql-yoga';
 import type { Logger } from 'pino';
+import { loggable } from '../db/loggable.js';
 import type { Orm } from '../db/orm.js';
 import type { EventPublisher } from '../pubsub/events.js';
 import type { GraphQLContext } from '../schema/context.js';
 import { schema } from '../schema/index.js';
 import type { ActivityStreams } from '../streaming/activity-hub.js';
 import type { Authenticator } from './auth.js';
-import { useGraphQLSSEProtocol } from './graphql-sse.js';
 
 /** What Yoga is handed by each transport: Node's request on HTTP, connectionParams on WebSocket. */
 export interface TransportContext {
@@ -40,21 +39,6 @@ function isInputError(error: GraphQLError): boolean {
   return (
     original instanceof PothosValidationError || (!error.path && (!original || isGraphQLError(original)))
   );
-}
-
-/**
- * What is logged of an unexpected error. A database error's message carries the statement and its
- * parameters (emails, field values): only its kind, SQLSTATE, constraint and table are kept.
- */
-function loggable(error: unknown): unknown {
-  if (error instanceof DriverException) {
-    const { name, code, constraint, table } = error as DriverException & {
-      constraint?: string;
-      table?: string;
-    };
-    return { name, code, constraint, table };
-  }
-  return error;
 }
 
 export function createYogaServer({ orm, log, authenticator, events, streams, isReady }: YogaOptions) {
@@ -98,7 +82,6 @@ export function createYogaServer({ orm, log, authenticator, events, streams, isR
       return { em, viewer, log, events, streams };
     },
     plugins: [
-      useGraphQLSSEProtocol(log),
       useReadinessCheck({
         endpoint: '/ready',
         check: async () => isReady().catch(() => false),
