@@ -74,7 +74,10 @@ export function subscribeWs<T = Record<string, unknown>>(
   return collector<T>((sink) => client.subscribe({ query, variables }, sink as never));
 }
 
-/** Subscribes over server-sent events with the graphql-sse protocol (distinct connections mode). */
+/**
+ * Subscribes over server-sent events with the graphql-sse client in distinct connections mode,
+ * which is the protocol Yoga serves on its GraphQL endpoint.
+ */
 export function subscribeSse<T = Record<string, unknown>>(
   t: { url: string },
   key: string,
@@ -82,7 +85,7 @@ export function subscribeSse<T = Record<string, unknown>>(
   variables: Record<string, unknown> = {},
 ): Collector<T> {
   const client = createSseClient({
-    url: `${t.url}/stream`,
+    url: t.url,
     headers: key ? { authorization: `Bearer ${key}` } : {},
     retryAttempts: 0,
   });
