@@ -140,6 +140,12 @@ function busOver(
         namespace,
       );
       subscriptions.add(repeater);
+      // Forgotten once its reader returns it: a bus outlives the hubs and apps that subscribe.
+      const end = repeater.return?.bind(repeater);
+      repeater.return = (value?: unknown) => {
+        subscriptions.delete(repeater);
+        return end ? end(value) : Promise.resolve({ done: true as const, value: undefined });
+      };
       return repeater;
     },
     async close() {

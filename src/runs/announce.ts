@@ -10,8 +10,12 @@ interface RunRow {
 }
 
 /** The run's workspace and the last committed activity of that workspace. */
-const RUN_SQL = `select r.id::text as run_id, r.workspace_id::text,
+const CHUNK_SQL = `select r.id::text as run_id, r.workspace_id::text,
   (select max(a.id)::text from activity a where a.workspace_id = r.workspace_id) as last_activity_id
+  from campaign_run r where r.id = ?`;
+
+/** The run's workspace only: a run update needs no activity id. */
+const RUN_SQL = `select r.id::text as run_id, r.workspace_id::text, null as last_activity_id
   from campaign_run r where r.id = ?`;
 
 const WAIT_SQL = `select r.id::text as run_id, r.workspace_id::text,
@@ -44,7 +48,7 @@ export function runAnnouncer(orm: Orm, publisher: EventPublisher | undefined, lo
     /** The run's status or counters changed. */
     runUpdated: (runId: string) => announce(RUN_SQL, runId, { activities: false, run: true }),
     /** A chunk of the run committed its activities (its counters follow with runUpdated). */
-    chunkCommitted: (runId: string) => announce(RUN_SQL, runId, { activities: true, run: false }),
+    chunkCommitted: (runId: string) => announce(CHUNK_SQL, runId, { activities: true, run: false }),
     /** A resumed wait committed its lead's activities. */
     waitResumed: (waitId: string) => announce(WAIT_SQL, waitId, { activities: true, run: true }),
   };
