@@ -1,4 +1,5 @@
 import { EventEmitter } from 'node:events';
+import { DriverException } from '@mikro-orm/core';
 import {
   makeWorkerUtils,
   run,
@@ -9,6 +10,7 @@ import {
   type WorkerUtils,
 } from 'graphile-worker';
 import type { Logger } from 'pino';
+import { loggable } from '../db/loggable.js';
 import type { Orm } from '../db/orm.js';
 import type { EventPublisher } from '../pubsub/events.js';
 import { runAnnouncer } from './announce.js';
@@ -20,6 +22,24 @@ interface RunPayload {
 }
 interface ChunkPayload extends RunPayload {
   seq: number;
+}
+
+/**
+ * A task whose failure graphile-worker may log and store as is: a database error's message carries
+ * the statement's parameters (emails, field values), so it is replaced by its kind and SQLSTATE.
+ * The job is retried as before.
+ */
+function withSafeErrors(task: Task): Task {
+  return async (payload, helpers) => {
+    try {
+      await task(payload, helpers);
+    } catch (error) {
+      if (error instanceof DriverException) {
+        throw new Error(`database error: ${JSON.stringify(loggable(error))}`);
+      }
+      throw error;
+    }
+  };
 }
 
 function taskList(orm: Orm, announce: ReturnType<typeof runAnnouncer>): TaskList {
@@ -49,7 +69,11 @@ function taskList(orm: Orm, announce: ReturnType<typeof runAnnouncer>): TaskList
     const { waitId } = payload as { waitId: string };
     if (await resumeWait(orm, waitId, new Date())) await announce.waitResumed(waitId);
   };
-  return { [JOBS.planRun]: plan, [JOBS.runChunk]: chunk, [JOBS.resumeWait]: resume };
+  return {
+    [JOBS.planRun]: withSafeErrors(plan),
+    [JOBS.runChunk]: withSafeErrors(chunk),
+    [JOBS.resumeWait]: withSafeErrors(resume),
+  };
 }
 
 function workerLogger(log: Logger): WorkerLogger {
