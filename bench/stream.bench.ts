@@ -20,10 +20,6 @@ import { loadConfig } from '../src/config.js';
 import { createApiKey } from '../src/db/api-keys.js';
 import { databaseUrlFor, withClient } from '../src/db/database.js';
 import { startEmbeddedPostgres } from '../src/db/embedded-postgres.js';
-import { Campaign } from '../src/db/entities/campaign.entity.js';
-import { CampaignRun } from '../src/db/entities/campaign-run.entity.js';
-import { LeadField } from '../src/db/entities/lead-field.entity.js';
-import { Program } from '../src/db/entities/program.entity.js';
 import { Workspace } from '../src/db/entities/workspace.entity.js';
 import { migrateUp } from '../src/db/migrate.js';
 import { initOrm, type Orm } from '../src/db/orm.js';
@@ -31,8 +27,8 @@ import { createInProcessEventBus } from '../src/pubsub/events.js';
 import { runAnnouncer } from '../src/runs/announce.js';
 import { completeIfDone, planRun, processChunk } from '../src/runs/batch.js';
 import { buildApp } from '../src/server/app.js';
+import { inParallel, newRun, seedW1 } from './w1-workload.js';
 
-const CONCURRENCY = 2;
 const argument = (name: string) => process.argv[process.argv.indexOf(name) + 1];
 const leadCount = process.argv.includes('--leads') ? Number(argument('--leads')) : 100_000;
 const streamKind = process.argv.includes('--stream') ? argument('--stream') : 'lead';
@@ -64,92 +60,12 @@ const STREAMS = {
   },
 } as const;
 
-const always = { rule: 'ALL' as const, filters: [], triggers: [] };
-
-/** W1's workspace (as bench/w1.bench.ts seeds it): campaigns A → B → C, listener T, N leads. */
+/** W1's workspace, with an API key for the subscribers. */
 async function seed(orm: Orm) {
+  const ids = await seedW1(orm, leadCount);
   const em = orm.em.fork();
-  const workspace = em.create(Workspace, { name: 'W1' });
-  const program = em.create(Program, { workspace, name: 'W1', statuses: ['Member'] });
-  em.create(LeadField, { workspace, name: 'Group', type: 'INTEGER' });
-  em.create(LeadField, { workspace, name: 'Segment', type: 'STRING' });
-  const campaign = (name: string, extra: Partial<Campaign>) =>
-    em.create(Campaign, {
-      workspace,
-      program,
-      name,
-      smartList: always,
-      flow: [],
-      qualificationRule: { kind: 'EVERY_TIME' },
-      ...extra,
-    });
-  const listener = campaign('T', {
-    status: 'ACTIVE',
-    smartList: { ...always, triggers: [{ kind: 'CAMPAIGN_IS_REQUESTED', source: 'FLOW_ACTION' }] },
-  });
-  const c = campaign('C', {
-    isExecutable: true,
-    flow: [{ id: 'c1', action: { type: 'changeScore', scoreName: 'score', change: '+3' }, choices: [] }],
-  });
-  await em.flush();
-  const b = campaign('B', {
-    isExecutable: true,
-    smartList: {
-      ...always,
-      filters: [{ kind: 'ATTRIBUTE', attribute: 'Group', operator: 'IS', values: ['0'] }],
-    },
-    flow: [
-      { id: 'b1', action: { type: 'changeScore', scoreName: 'score', change: '+2' }, choices: [] },
-      {
-        id: 'b2',
-        action: { type: 'executeCampaign', campaignId: c.id, useParentTokenContext: true },
-        choices: [],
-      },
-    ],
-  });
-  await em.flush();
-  const a = campaign('A', {
-    flow: [
-      { id: 'a1', action: { type: 'changeScore', scoreName: 'score', change: '+1' }, choices: [] },
-      { id: 'a2', action: { type: 'changeDataValue', attribute: 'Segment', value: 'w1' }, choices: [] },
-      {
-        id: 'a3',
-        action: { type: 'executeCampaign', campaignId: b.id, useParentTokenContext: true },
-        choices: [],
-      },
-      { id: 'a4', action: { type: 'requestCampaign', campaignId: listener.id }, choices: [] },
-    ],
-  });
-  await em.flush();
-  await em.getConnection().execute(
-    `insert into lead (workspace_id, email, fields, created_at, updated_at)
-     select ?, 'lead' || g || '@example.com', jsonb_build_object('Group', g % 2), now(), now() from generate_series(1, ?) g`,
-    [workspace.id, leadCount],
-  );
-  const { secret } = await createApiKey(em, workspace, 'bench');
-  return { workspaceId: workspace.id, a: a.id, key: secret };
-}
-
-async function newRun(orm: Orm, workspaceId: string, campaignId: string): Promise<string> {
-  const em = orm.em.fork();
-  const run = em.create(CampaignRun, {
-    workspace: workspaceId,
-    campaign: campaignId,
-    kind: 'BATCH',
-    status: 'QUEUED',
-  });
-  await em.flush();
-  return run.id;
-}
-
-/** Runs `work` over the items with a fixed number of concurrent workers, as the job queue would. */
-async function inParallel<T>(items: T[], work: (item: T) => Promise<unknown>) {
-  const queue = [...items];
-  await Promise.all(
-    Array.from({ length: CONCURRENCY }, async () => {
-      for (let item = queue.shift(); item !== undefined; item = queue.shift()) await work(item);
-    }),
-  );
+  const { secret } = await createApiKey(em, em.getReference(Workspace, ids.workspaceId), 'bench');
+  return { workspaceId: ids.workspaceId, a: ids.a, key: secret };
 }
 
 /**
