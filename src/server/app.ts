@@ -29,6 +29,9 @@ export interface AppOptions {
   maxSubscriptionsPerConnection?: number;
 }
 
+/** The largest request body accepted, by its Content-Length. */
+export const MAX_REQUEST_BYTES = 4 * 1024 * 1024;
+
 /** The port is taken, or the address cannot be bound: its message is safe to print as is. */
 export class ListenError extends Error {
   override name = 'ListenError';
@@ -54,7 +57,26 @@ export function buildApp({
   const events = givenEvents ?? createInProcessEventBus();
   const hub = createActivityHub({ orm, events, log, ...streaming });
   const yoga = createYogaServer({ orm, log, authenticator, events, streams: hub, isReady });
-  const server: Server = createServer(yoga);
+  const server: Server = createServer((request, response) => {
+    // Declared sizes over the cap are refused before anything is read; the largest legitimate
+    // request (1,000 leads of upsertLeads) is a few hundred kilobytes.
+    if (Number(request.headers['content-length'] ?? 0) > MAX_REQUEST_BYTES) {
+      response.writeHead(413, { 'content-type': 'application/json', connection: 'close' });
+      response.end(
+        JSON.stringify({
+          errors: [
+            {
+              message: `Request bodies are limited to ${MAX_REQUEST_BYTES / 1024 / 1024} MiB`,
+              extensions: { code: 'PAYLOAD_TOO_LARGE' },
+            },
+          ],
+        }),
+      );
+      request.resume();
+      return;
+    }
+    void yoga(request, response);
+  });
   const webSockets = attachWebSocketServer(
     server,
     yoga,

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MAX_REQUEST_BYTES } from '../../src/server/app.js';
 import { ADMIN_KEY, startTestApp, type TestApp } from '../helpers/app.js';
 import { createEmptyDatabase } from '../helpers/database.js';
 
@@ -17,6 +18,27 @@ describe('health and readiness', () => {
   it('GET /health answers 200 while the process is up', async () => {
     const response = await migrated.app.yoga.fetch('http://localhost/health');
     expect(response.status).toBe(200);
+  });
+
+  it('refuses a request body over the cap with 413, and serves the next request', async () => {
+    const url = await migrated.app.start();
+    const query = `{ viewer { isAdmin } }`;
+    const padding = ' '.repeat(MAX_REQUEST_BYTES);
+    const refused = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${ADMIN_KEY}` },
+      body: JSON.stringify({ query: `${query}${padding}` }),
+    });
+    expect(refused.status).toBe(413);
+    expect(
+      ((await refused.json()) as { errors: { extensions: { code: string } }[] }).errors[0]?.extensions.code,
+    ).toBe('PAYLOAD_TOO_LARGE');
+    const served = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${ADMIN_KEY}` },
+      body: JSON.stringify({ query }),
+    });
+    expect(await served.json()).toEqual({ data: { viewer: { isAdmin: true } } });
   });
 
   it('GET /ready answers 200 on a reachable, migrated database', async () => {
