@@ -3,7 +3,6 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { CampaignRun, type RunToken } from '../db/entities/campaign-run.entity.js';
 import { FlowWait } from '../db/entities/flow-wait.entity.js';
 import { RunChunk } from '../db/entities/run-chunk.entity.js';
-
 import type { Orm } from '../db/orm.js';
 import { qualifyForCampaign, runFlow } from '../domain/executor.js';
 import type { Activity, Lead as DomainLead, LeadHistory, Run, WebhookRequest } from '../domain/model.js';
