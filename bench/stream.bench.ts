@@ -11,23 +11,18 @@
  */
 import { type ChildProcess, fork } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { chmod, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import pino from 'pino';
-import { loadConfig } from '../src/config.js';
 import { createApiKey } from '../src/db/api-keys.js';
-import { databaseUrlFor, withClient } from '../src/db/database.js';
-import { startEmbeddedPostgres } from '../src/db/embedded-postgres.js';
 import { Workspace } from '../src/db/entities/workspace.entity.js';
-import { migrateUp } from '../src/db/migrate.js';
 import { initOrm, type Orm } from '../src/db/orm.js';
 import { createInProcessEventBus } from '../src/pubsub/events.js';
 import { runAnnouncer } from '../src/runs/announce.js';
 import { completeIfDone, planRun, processChunk } from '../src/runs/batch.js';
 import { buildApp } from '../src/server/app.js';
-import { inParallel, newRun, seedW1 } from './w1-workload.js';
+import { inParallel, newRun, seedW1, withBenchDatabase } from './w1-workload.js';
 
 const argument = (name: string) => process.argv[process.argv.indexOf(name) + 1];
 const leadCount = process.argv.includes('--leads') ? Number(argument('--leads')) : 100_000;
@@ -114,24 +109,8 @@ function message<T>(child: ChildProcess, type: string): Promise<T> {
 async function main() {
   const stream = STREAMS[streamKind as keyof typeof STREAMS];
   if (!stream) throw new Error('--stream is all or execute');
-  const config = loadConfig();
-  let serverUrl = config.databaseUrl ? databaseUrlFor(config.databaseUrl, 'postgres') : undefined;
-  let stopServer = async () => {};
-  let scratch: string | undefined;
-  if (!serverUrl) {
-    scratch = await mkdtemp(path.join(tmpdir(), 'campaign-engine-bench-'));
-    await chmod(scratch, 0o755);
-    const server = await startEmbeddedPostgres(path.join(scratch, 'postgres'), pino({ level: 'silent' }));
-    serverUrl = server.adminUrl;
-    stopServer = server.stop;
-  }
-  const database = `bench_${randomBytes(4).toString('hex')}`;
-  const admin = serverUrl;
-  await withClient(admin, (client) => client.query(`create database ${database}`));
-  const url = databaseUrlFor(admin, database);
-  const log = pino({ level: 'warn' });
-  try {
-    await migrateUp(url);
+  await withBenchDatabase(async (url) => {
+    const log = pino({ level: 'warn' });
     const orm = await initOrm(url);
     const ids = await seed(orm);
     const events = createInProcessEventBus();
@@ -289,11 +268,7 @@ async function main() {
     await mkdir(results, { recursive: true });
     const file = streamKind === 'lead' ? 'stream.json' : `stream-${streamKind}.json`;
     await writeFile(path.join(results, file), `${JSON.stringify(result, null, 2)}\n`);
-  } finally {
-    await withClient(admin, (client) => client.query(`drop database if exists ${database} with (force)`));
-    await stopServer();
-    if (scratch) await rm(scratch, { recursive: true, force: true });
-  }
+  });
 }
 
 main().catch((error: unknown) => {

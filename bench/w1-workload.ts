@@ -1,12 +1,21 @@
 /**
- * Workload W1 (issue #5), shared by the run and stream benchmarks: the workspace, its campaigns
- * and leads, and the job queue's way of running a run's chunks.
+ * Workload W1 (issue #5), shared by the run and stream benchmarks: a scratch database, the
+ * workspace, its campaigns and leads, and the job queue's way of running a run's chunks.
  */
+import { randomBytes } from 'node:crypto';
+import { chmod, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import pino from 'pino';
+import { loadConfig } from '../src/config.js';
+import { databaseUrlFor, withClient } from '../src/db/database.js';
+import { startEmbeddedPostgres } from '../src/db/embedded-postgres.js';
 import { Campaign } from '../src/db/entities/campaign.entity.js';
 import { CampaignRun } from '../src/db/entities/campaign-run.entity.js';
 import { LeadField } from '../src/db/entities/lead-field.entity.js';
 import { Program } from '../src/db/entities/program.entity.js';
 import { Workspace } from '../src/db/entities/workspace.entity.js';
+import { migrateUp } from '../src/db/migrate.js';
 import type { Orm } from '../src/db/orm.js';
 
 /** Chunks processed at a time, as the job worker's default concurrency. */
@@ -97,4 +106,34 @@ export async function inParallel<T>(items: T[], work: (item: T) => Promise<unkno
       for (let item = queue.shift(); item !== undefined; item = queue.shift()) await work(item);
     }),
   );
+}
+
+/**
+ * Runs `work` on a fresh migrated database of DATABASE_URL's server (or of an embedded PostgreSQL
+ * started in a temporary folder), and drops it afterwards whatever happens.
+ */
+export async function withBenchDatabase(work: (url: string) => Promise<void>): Promise<void> {
+  const config = loadConfig();
+  let serverUrl = config.databaseUrl ? databaseUrlFor(config.databaseUrl, 'postgres') : undefined;
+  let stopServer = async () => {};
+  let scratch: string | undefined;
+  if (!serverUrl) {
+    scratch = await mkdtemp(path.join(tmpdir(), 'campaign-engine-bench-'));
+    await chmod(scratch, 0o755);
+    const server = await startEmbeddedPostgres(path.join(scratch, 'postgres'), pino({ level: 'silent' }));
+    serverUrl = server.adminUrl;
+    stopServer = server.stop;
+  }
+  const admin = serverUrl;
+  const database = `bench_${randomBytes(4).toString('hex')}`;
+  await withClient(admin, (client) => client.query(`create database ${database}`));
+  try {
+    const url = databaseUrlFor(admin, database);
+    await migrateUp(url);
+    await work(url);
+  } finally {
+    await withClient(admin, (client) => client.query(`drop database if exists ${database} with (force)`));
+    await stopServer();
+    if (scratch) await rm(scratch, { recursive: true, force: true });
+  }
 }

@@ -1,26 +1,11 @@
-/**
- * Workload W1 (issue #5): a batch campaign over N leads whose flow is Change Score, Change Data
- * Value, Execute Campaign A → B → C (three deep, half the leads failing B's smart list) and Request
- * Campaign. In the same run it measures two baselines on the same chunks:
- *   B0  COPY of the same activity rows into an empty copy of the activity table (the floor);
- *   B1  the same writes as hand-written set-based SQL per chunk, without the executor.
- * Usage: npm run bench -- --leads 100000   (DATABASE_URL's server, or an embedded PostgreSQL)
- */
-import { randomBytes } from 'node:crypto';
-import { chmod, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import pg from 'pg';
 import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
-import pino from 'pino';
-import { loadConfig } from '../src/config.js';
-import { databaseUrlFor, withClient } from '../src/db/database.js';
-import { startEmbeddedPostgres } from '../src/db/embedded-postgres.js';
-import { migrateUp } from '../src/db/migrate.js';
 import { initOrm, type Orm } from '../src/db/orm.js';
 import { completeIfDone, planRun, processChunk } from '../src/runs/batch.js';
-import { CONCURRENCY, inParallel, newRun, seedW1 } from './w1-workload.js';
+import { CONCURRENCY, inParallel, newRun, seedW1, withBenchDatabase } from './w1-workload.js';
 
 const argument = (name: string) => process.argv[process.argv.indexOf(name) + 1];
 const leadCount = process.argv.includes('--leads') ? Number(argument('--leads')) : 100_000;
@@ -141,23 +126,7 @@ async function copyFloor(url: string, runId: string): Promise<number> {
 }
 
 async function main() {
-  const config = loadConfig();
-  let serverUrl = config.databaseUrl ? databaseUrlFor(config.databaseUrl, 'postgres') : undefined;
-  let stopServer = async () => {};
-  let scratch: string | undefined;
-  if (!serverUrl) {
-    scratch = await mkdtemp(path.join(tmpdir(), 'campaign-engine-bench-'));
-    await chmod(scratch, 0o755);
-    const server = await startEmbeddedPostgres(path.join(scratch, 'postgres'), pino({ level: 'silent' }));
-    serverUrl = server.adminUrl;
-    stopServer = server.stop;
-  }
-  const database = `bench_${randomBytes(4).toString('hex')}`;
-  const admin = serverUrl;
-  await withClient(admin, (client) => client.query(`create database ${database}`));
-  const url = databaseUrlFor(admin, database);
-  try {
-    await migrateUp(url);
+  await withBenchDatabase(async (url) => {
     const orm = await initOrm(url);
     const ids = await seedW1(orm, leadCount);
 
@@ -222,11 +191,7 @@ async function main() {
     const results = path.join(path.dirname(new URL(import.meta.url).pathname), 'results');
     await mkdir(results, { recursive: true });
     await writeFile(path.join(results, 'latest.json'), `${JSON.stringify(result, null, 2)}\n`);
-  } finally {
-    await withClient(admin, (client) => client.query(`drop database if exists ${database} with (force)`));
-    await stopServer();
-    if (scratch) await rm(scratch, { recursive: true, force: true });
-  }
+  });
 }
 
 main().catch((error: unknown) => {
