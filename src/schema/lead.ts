@@ -8,6 +8,7 @@ import { type FIELD_TYPES, LeadField } from '../db/entities/lead-field.entity.js
 import { ProgramMember } from '../db/entities/program-member.entity.js';
 import { StaticListMember } from '../db/entities/static-list.entity.js';
 import { loadListeners } from '../runs/definitions.js';
+import { runSql } from '../runs/sql.js';
 import { queueTriggeredRuns } from '../runs/triggers.js';
 import { announceActivities } from './announce.js';
 import { builder } from './builder.js';
@@ -290,7 +291,7 @@ builder.mutationFields((t) => ({
         seen.add(key);
         return { email: address.data, fields: checkedFields(lead.fields, fields, where) };
       });
-      const ids = await context.em.transactional(async (em) => {
+      const { ids, wroteActivities } = await context.em.transactional(async (em) => {
         const connection = em.getConnection();
         // The existing leads, locked in the order the upsert takes them (no deadlock between two
         // upserts), so the values they had are the ones the upsert replaces.
@@ -328,37 +329,35 @@ builder.mutationFields((t) => ({
           ],
           1,
         );
-        // Activities last: their commit-order lock is then held only until the commit.
-        await connection.execute(
-          `insert into activity (workspace_id, lead_id, type, occurred_at, primary_attribute_value, attributes)
-           select ?, (a.value->>'leadId')::bigint, a.value->>'type', now(), a.value->>'primary', a.value->'attributes'
-           from jsonb_array_elements(?::jsonb) with ordinality as a(value, position) order by a.position`,
-          [
-            workspace.id,
-            JSON.stringify([
-              ...upserted
-                .filter((row) => row.inserted)
-                .map((row) => ({
-                  leadId: String(row.id),
-                  type: 'NEW_LEAD',
-                  primary: row.email,
-                  attributes: {},
-                })),
-              ...changes.map(({ leadId, attribute, oldValue, newValue }) => ({
-                leadId,
-                type: 'CHANGE_DATA_VALUE',
-                primary: attribute,
-                attributes: { attribute, oldValue, newValue, source: 'API' },
-              })),
-            ]),
-          ],
-          'run',
-          em.getTransactionContext(),
-        );
+        const activities = [
+          ...upserted
+            .filter((row) => row.inserted)
+            .map((row) => ({ leadId: String(row.id), type: 'NEW_LEAD', primary: row.email, attributes: {} })),
+          ...changes.map(({ leadId, attribute, oldValue, newValue }) => ({
+            leadId,
+            type: 'CHANGE_DATA_VALUE',
+            primary: attribute,
+            attributes: { attribute, oldValue, newValue, source: 'API' },
+          })),
+        ];
+        // Activities last: their commit-order lock is then held only until the commit, and not
+        // taken at all by an upsert that changed nothing.
+        if (activities.length > 0) {
+          await runSql(
+            em,
+            `insert into activity (workspace_id, lead_id, type, occurred_at, primary_attribute_value, attributes)
+             select ?, (a.value->>'leadId')::bigint, a.value->>'type', now(), a.value->>'primary', a.value->'attributes'
+             from jsonb_array_elements(?::jsonb) with ordinality as a(value, position) order by a.position`,
+            [workspace.id, JSON.stringify(activities)],
+          );
+        }
         const idByEmail = new Map(upserted.map((row) => [row.email.toLowerCase(), String(row.id)]));
-        return rows.map((row) => idByEmail.get(row.email.toLowerCase()) as string);
+        return {
+          ids: rows.map((row) => idByEmail.get(row.email.toLowerCase()) as string),
+          wroteActivities: activities.length > 0,
+        };
       });
-      await announceActivities(context, workspace.id);
+      if (wroteActivities) await announceActivities(context, workspace.id);
       const leads = await context.em.find(Lead, { id: { $in: ids } }, { refresh: true });
       const byId = new Map(leads.map((lead) => [lead.id, lead]));
       return ids.map((id) => byId.get(id) as Lead);
