@@ -125,7 +125,8 @@ async function queueRun(context: GraphQLContext, run: CampaignRun, runAt: Date):
   });
 }
 
-async function requireRun(context: GraphQLContext, globalId: string): Promise<CampaignRun> {
+/** The run of a global id, if the viewer may see it; NOT_FOUND otherwise. */
+export async function requireRun(context: GraphQLContext, globalId: string): Promise<CampaignRun> {
   return requireVisible(context, CampaignRun, databaseId(globalId, 'CampaignRun'), {
     typename: 'CampaignRun',
     globalId,

@@ -18,7 +18,7 @@ import type { GraphQLContext } from './context.js';
 import { userError } from './errors.js';
 import { databaseId } from './ids.js';
 import { type Owned, requireVisible } from './loading.js';
-import { CampaignRunRef } from './run.js';
+import { CampaignRunRef, requireRun } from './run.js';
 import { requireWorkspace } from './tenancy.js';
 
 /** The codes of the errors that end an activity subscription early; both say where to resume. */
@@ -150,10 +150,7 @@ builder.subscriptionType({
         'The run now, then again each time its status or counters change; completes after it is COMPLETED, FAILED or CANCELLED.',
       args: { runId: t.arg.id() },
       subscribe: async (_root, args, context) => {
-        const run = await requireVisible(context, CampaignRun, databaseId(args.runId, 'CampaignRun'), {
-          typename: 'CampaignRun',
-          globalId: args.runId,
-        });
+        const run = await requireRun(context, args.runId);
         return context.streams.watchRun(
           run.id,
           () => context.em.fork().findOne(CampaignRun, { id: run.id }),
