@@ -10,6 +10,7 @@ import type { GraphQLContext } from '../schema/context.js';
 import { schema } from '../schema/index.js';
 import type { ActivityStreams } from '../streaming/activity-hub.js';
 import type { Authenticator } from './auth.js';
+import { useSharedSubscriptionExecution } from './shared-execution.js';
 
 /** What Yoga is handed by each transport: Node's request on HTTP, connectionParams on WebSocket. */
 export interface TransportContext {
@@ -86,6 +87,7 @@ export function createYogaServer({ orm, log, authenticator, events, streams, isR
         endpoint: '/ready',
         check: async () => isReady().catch(() => false),
       }),
+      useSharedSubscriptionExecution(),
     ],
   });
 }

@@ -30,6 +30,12 @@ export type StreamItem =
       lastDeliveredId: string;
     };
 
+/**
+ * A live activity as the hub offers it: one item per row, the same for every stream that wants
+ * it, so that subscriptions alike can execute it once between them (useSharedSubscriptionExecution).
+ */
+type ActivityItem = Extract<StreamItem, { kind: 'activity' }>;
+
 /** The subscription side of the hub, as resolvers use it. */
 export interface ActivityStreams {
   /**
@@ -110,7 +116,7 @@ const done = (): IteratorResult<never, undefined> => ({ done: true, value: undef
 
 /** One activity subscription: a bounded buffer fed by the hub, behind a replay of stored rows. */
 class ActivityStream implements AsyncIterableIterator<StreamItem> {
-  private queue: ActivityEvent[] = [];
+  private queue: ActivityItem[] = [];
   private wakeUp: (() => void) | null = null;
   private state: 'open' | 'interrupted' | 'closed' = 'open';
   private interruption: 'overflow' | 'shutdown' = 'overflow';
@@ -139,7 +145,7 @@ class ActivityStream implements AsyncIterableIterator<StreamItem> {
   }
 
   /** A committed activity it wants, in id order. Never blocks: a full buffer ends the subscription. */
-  offer(event: ActivityEvent): void {
+  offer(item: ActivityItem): void {
     if (this.state !== 'open' || this.replay?.chasing) return;
     if (this.queue.length >= this.hub.bufferLimit) {
       this.queue = [];
@@ -150,7 +156,7 @@ class ActivityStream implements AsyncIterableIterator<StreamItem> {
       this.interrupt('overflow');
       return;
     }
-    this.queue.push(event);
+    this.queue.push(item);
     this.wake();
   }
 
@@ -171,11 +177,11 @@ class ActivityStream implements AsyncIterableIterator<StreamItem> {
     wakeUp?.();
   }
 
-  private deliver(event: ActivityEvent): IteratorResult<StreamItem> | null {
-    const id = BigInt(event.id);
+  private deliver(item: ActivityItem): IteratorResult<StreamItem> | null {
+    const id = BigInt(item.activity.id);
     if (id <= this.lastDelivered) return null;
     this.lastDelivered = id;
-    return { done: false, value: { kind: 'activity', activity: event } };
+    return { done: false, value: item };
   }
 
   /** Reads the next page of stored rows into the replay. */
@@ -220,7 +226,7 @@ class ActivityStream implements AsyncIterableIterator<StreamItem> {
       if (replay) {
         const stored = replay.page.shift();
         if (stored) {
-          const result = this.deliver(stored);
+          const result = this.deliver({ kind: 'activity', activity: stored });
           if (result) return result;
         } else if (!replay.chasing && replay.readAfter >= replay.upTo) {
           this.replay = null;
@@ -389,8 +395,10 @@ export function createActivityHub(options: ActivityHubOptions): ActivityHub {
     const upTo = await lastActivityId(em);
     if (upTo <= cursor) return false;
     const page = await readCandidates(em, { after: cursor, upTo, limit: pageSize }, keys);
-    for (const event of page.events)
-      for (const stream of streams) if (stream.wants(event)) stream.offer(event);
+    for (const activity of page.events) {
+      const item: ActivityItem = { kind: 'activity', activity };
+      for (const stream of streams) if (stream.wants(activity)) stream.offer(item);
+    }
     // Rows up to the page's last one (or all up to upTo) were looked at for every stream.
     cursor = page.full && page.lastId !== null ? page.lastId : upTo;
     return page.full;
@@ -411,7 +419,9 @@ export function createActivityHub(options: ActivityHubOptions): ActivityHub {
     const rows = await readActivitiesById(orm.em.fork(), [...wantedBy.keys()]);
     for (const key of page.keys) {
       const row = rows.get(key.id);
-      if (row) for (const stream of wantedBy.get(key.id) ?? []) stream.offer(row);
+      if (!row) continue;
+      const item: ActivityItem = { kind: 'activity', activity: row };
+      for (const stream of wantedBy.get(key.id) ?? []) stream.offer(item);
     }
     if (page.lastId !== null && page.lastId > cursor) cursor = page.lastId;
     return page.full;
