@@ -208,32 +208,27 @@ export function narrowKeys(matchers: Iterable<ActivityMatcher>): NarrowKeys | nu
 
 /**
  * The committed activities with `after < id <= upTo` of these leads, runs or campaigns (the
- * candidates of narrow subscriptions, found through their indexes), oldest first, at most `limit`.
+ * candidates of narrow subscriptions, found through their indexes), oldest first.
  */
 export async function readCandidates(
   em: EntityManager,
-  range: { after: bigint; upTo: bigint; limit: number },
+  range: { after: bigint; upTo: bigint },
   keys: NarrowKeys,
-): Promise<ActivityPage> {
+): Promise<ActivityEvent[]> {
   const array = (ids: Set<string>) => `{${[...ids].join(',')}}`;
   const rows: ActivityRow[] = await em.getConnection().execute(
     `select ${COLUMNS} from activity where id > ? and id <= ?
        and (lead_id = any(?::bigint[]) or run_id = any(?::bigint[]) or campaign_id = any(?::bigint[]))
-     order by activity.id limit ?`,
+     order by activity.id`,
     [
       range.after.toString(),
       range.upTo.toString(),
       array(keys.leadIds),
       array(keys.runIds),
       array(keys.campaignIds),
-      range.limit,
     ],
   );
-  return {
-    events: rows.map(toEvent),
-    full: rows.length === range.limit,
-    lastId: rows.length ? BigInt((rows.at(-1) as ActivityRow).id) : null,
-  };
+  return rows.map(toEvent);
 }
 
 /** The highest committed activity id (0 when there is none). */

@@ -388,20 +388,21 @@ export function createActivityHub(options: ActivityHubOptions): ActivityHub {
 
   /**
    * When every subscription names a lead, a run or a campaign, only their rows are read, through
-   * those columns' indexes, up to the last committed id (A2: everything below it is committed).
+   * those columns' indexes, up to `last`, the last committed id (A2: everything below it is
+   * committed). A read covers a window of ids rather than a page of rows: rows found through three
+   * indexes come in no common order, so a limited page would fetch and sort every candidate after
+   * the cursor, and a hub behind by a run's worth of rows would read all of them for each page.
    */
-  async function readNarrow(keys: NarrowKeys): Promise<boolean> {
-    const em = orm.em.fork();
-    const upTo = await lastActivityId(em);
+  async function readNarrow(keys: NarrowKeys, last: bigint): Promise<boolean> {
+    const upTo = last - cursor > BigInt(pageSize) ? cursor + BigInt(pageSize) : last;
     if (upTo <= cursor) return false;
-    const page = await readCandidates(em, { after: cursor, upTo, limit: pageSize }, keys);
-    for (const activity of page.events) {
+    const events = await readCandidates(orm.em.fork(), { after: cursor, upTo }, keys);
+    for (const activity of events) {
       const item: ActivityItem = { kind: 'activity', activity };
       for (const stream of streams) if (stream.wants(activity)) stream.offer(item);
     }
-    // Rows up to the page's last one (or all up to upTo) were looked at for every stream.
-    cursor = page.full && page.lastId !== null ? page.lastId : upTo;
-    return page.full;
+    cursor = upTo;
+    return upTo < last;
   }
 
   /** Otherwise: the keys of every new row first; the rows themselves only for those someone wants. */
@@ -428,12 +429,17 @@ export function createActivityHub(options: ActivityHubOptions): ActivityHub {
   }
 
   async function readNew(): Promise<void> {
+    let last: bigint | undefined;
     for (;;) {
       if (stopped || streams.size === 0) return;
       const keys = narrowKeys([...streams].map((stream) => stream.matcher));
       // Offering and moving the cursor happen together, with no wait in between, and streams join
       // only between pages: a stream gets exactly the rows above the cursor it starts at.
-      const more = keys ? await readNarrow(keys) : await readWide();
+      let more: boolean;
+      if (keys) {
+        last ??= await lastActivityId(orm.em.fork());
+        more = await readNarrow(keys, last);
+      } else more = await readWide();
       admitJoining();
       if (!more) return;
     }
