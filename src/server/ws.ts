@@ -1,8 +1,9 @@
 import type { Server } from 'node:http';
+import type { Duplex } from 'node:stream';
 import { type ExecutionArgs, GraphQLError, getOperationAST } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import type { Logger } from 'pino';
-import { WebSocketServer } from 'ws';
+import { type WebSocket, WebSocketServer } from 'ws';
 import type { Orm } from '../db/orm.js';
 import type { Authenticator } from './auth.js';
 import type { YogaServer } from './yoga.js';
@@ -14,6 +15,44 @@ type EnvelopedRoot = {
 
 /** At most this many subscriptions at once on one WebSocket connection, by default. */
 export const MAX_SUBSCRIPTIONS_PER_CONNECTION = 20;
+
+/**
+ * Bytes a connection may have queued for its socket before its frames wait to be written. Below
+ * it a frame counts as sent when queued; a client that does not read holds its operations back
+ * at this much, and their subscriptions then fill and end (SUBSCRIPTION_OVERFLOW).
+ */
+export const SEND_QUEUE_BYTES = 1 << 20;
+
+/**
+ * How frames leave for a client. graphql-ws sends an operation's next frame only after the last
+ * one was written, and ws writes each frame with system calls of its own: a committed chunk, which
+ * reaches a subscriber as hundreds of frames at once, cost more in writes than in executing and
+ * encoding it. Here the frames of one turn of the event loop leave in one write (the socket is
+ * corked until the next turn), and a frame counts as sent as soon as it is queued, unless the
+ * connection has SEND_QUEUE_BYTES waiting already: then only once it is written.
+ */
+function coalesceWrites(client: WebSocket, socket: Duplex): void {
+  const send = client.send.bind(client) as (data: unknown, ...rest: unknown[]) => void;
+  let corked = false;
+  client.send = ((data: unknown, ...rest: unknown[]) => {
+    // ws takes (data, done) or (data, options, done).
+    const done = typeof rest.at(-1) === 'function' ? (rest.pop() as () => void) : undefined;
+    if (!corked) {
+      corked = true;
+      socket.cork();
+      setImmediate(() => {
+        corked = false;
+        socket.uncork();
+      });
+    }
+    if (!done || socket.writableLength >= SEND_QUEUE_BYTES) {
+      send(data, ...rest, ...(done ? [done] : []));
+      return;
+    }
+    send(data, ...rest);
+    queueMicrotask(done);
+  }) as WebSocket['send'];
+}
 
 /**
  * graphql-transport-ws on the HTTP server's /graphql path. Every operation goes through
@@ -38,7 +77,10 @@ export function attachWebSocketServer(
       socket.destroy();
       return;
     }
-    wss.handleUpgrade(request, socket, head, (client) => wss.emit('connection', client, request));
+    wss.handleUpgrade(request, socket, head, (client) => {
+      coalesceWrites(client, socket);
+      wss.emit('connection', client, request);
+    });
   });
   const disposable = useServer(
     {
