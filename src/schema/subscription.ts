@@ -6,6 +6,7 @@ import { CampaignRun } from '../db/entities/campaign-run.entity.js';
 import { Lead } from '../db/entities/lead.entity.js';
 import type { ActivityEvent, ActivityMatcher } from '../streaming/activity-event.js';
 import type { StreamItem } from '../streaming/activity-hub.js';
+import { SubscriptionLimitError } from '../streaming/quota.js';
 import {
   type ActivityFilter,
   ActivityFilterRef,
@@ -74,6 +75,22 @@ async function matcherFor(
   };
 }
 
+/** Who a subscription counts against: its API key (every admin key counts as one). */
+function ownerOf(context: GraphQLContext): string {
+  const viewer = context.viewer;
+  return viewer?.kind === 'workspace' ? `key:${viewer.apiKeyId}` : 'admin';
+}
+
+/** Opens a stream, refusing one more than the key's quota with BAD_USER_INPUT. */
+async function withinQuota<T>(open: () => T | Promise<T>): Promise<T> {
+  try {
+    return await open();
+  } catch (error) {
+    if (error instanceof SubscriptionLimitError) throw userError('BAD_USER_INPUT', error.message);
+    throw error;
+  }
+}
+
 function parseAfter(after: string | null | undefined): bigint | null {
   if (after === null || after === undefined) return null;
   if (!/^[0-9]{1,19}$/.test(after)) {
@@ -129,7 +146,8 @@ builder.subscriptionType({
       args: streamArgs,
       subscribe: async (_root, args, context) => {
         const after = parseAfter(args.after);
-        return context.streams.openActivities(await matcherFor(context, args.filter), after);
+        const matcher = await matcherFor(context, args.filter);
+        return withinQuota(() => context.streams.openActivities(matcher, after, ownerOf(context)));
       },
       resolve: (item, _args, context) => presentItem(item, context),
     }),
@@ -140,7 +158,7 @@ builder.subscriptionType({
       subscribe: async (_root, args, context) => {
         const after = parseAfter(args.after);
         const matcher = await matcherFor(context, args.filter, 'EXECUTE_CAMPAIGN');
-        return context.streams.openActivities(matcher, after);
+        return withinQuota(() => context.streams.openActivities(matcher, after, ownerOf(context)));
       },
       resolve: (item, _args, context) => presentItem(item, context),
     }),
@@ -151,22 +169,25 @@ builder.subscriptionType({
       args: { runId: t.arg.id() },
       subscribe: async (_root, args, context) => {
         const run = await requireRun(context, args.runId);
-        return context.streams.watchRun(
-          run.id,
-          () => context.em.fork().findOne(CampaignRun, { id: run.id }),
-          {
-            signature: (state) =>
-              JSON.stringify([
-                state.status,
-                state.leadsTotal,
-                state.leadsProcessed,
-                state.leadsQualified,
-                state.startedAt,
-                state.finishedAt,
-                state.error,
-              ]),
-            isFinal: (state) => FINISHED_STATUSES.includes(state.status),
-          },
+        return withinQuota(() =>
+          context.streams.watchRun(
+            run.id,
+            () => context.em.fork().findOne(CampaignRun, { id: run.id }),
+            {
+              signature: (state) =>
+                JSON.stringify([
+                  state.status,
+                  state.leadsTotal,
+                  state.leadsProcessed,
+                  state.leadsQualified,
+                  state.startedAt,
+                  state.finishedAt,
+                  state.error,
+                ]),
+              isFinal: (state) => FINISHED_STATUSES.includes(state.status),
+            },
+            ownerOf(context),
+          ),
         );
       },
       resolve: (run, _args, context) => {

@@ -23,8 +23,8 @@ export interface AppOptions {
    * without one, the app uses an in-process bus of its own.
    */
   events?: EventBus;
-  /** Tuning of live streams: poll interval, buffer per subscription, page size. */
-  streaming?: Pick<ActivityHubOptions, 'pollMs' | 'bufferLimit' | 'pageSize'>;
+  /** Tuning of live streams: poll interval, buffer per subscription, page size, subscriptions per key. */
+  streaming?: Pick<ActivityHubOptions, 'pollMs' | 'bufferLimit' | 'pageSize' | 'maxPerOwner'>;
   /** Subscriptions one WebSocket connection may hold at once. */
   maxSubscriptionsPerConnection?: number;
 }

@@ -16,6 +16,8 @@ import {
   readActivityKeys,
   readCandidates,
 } from './activity-event.js';
+import { createSubscriptionQuota } from './quota.js';
+import { createRunWatches, type RunWatchOptions } from './run-watches.js';
 
 /** What an activity subscription yields: an activity, or, once and last, the news that it fell behind. */
 export type StreamItem =
@@ -42,18 +44,30 @@ export interface ActivityStreams {
    * Activities the matcher wants: with `after`, every committed one with a greater id (stored ones
    * first, then live ones: no gap, no duplicate); without it, those committed from now on.
    */
-  openActivities(matcher: ActivityMatcher, after: bigint | null): Promise<AsyncIterableIterator<StreamItem>>;
+  openActivities(
+    matcher: ActivityMatcher,
+    after: bigint | null,
+    owner: string,
+  ): Promise<AsyncIterableIterator<StreamItem>>;
   /**
    * The run's state each time it changes (`signature` tells), read once at the start and again on
    * each notification for the run (and every poll), until a state `isFinal` says ends it, or the
-   * run cannot be read (null).
+   * run cannot be read (null). Watches of one run share one read: `read` must not depend on who
+   * watches.
    */
   watchRun<T>(
     runId: string,
     read: () => Promise<T | null>,
-    options: { signature(state: T): string; isFinal(state: T): boolean },
+    options: RunWatchOptions<T>,
+    owner: string,
   ): AsyncIterableIterator<T>;
 }
+
+/**
+ * Subscriptions (activity streams and run watches) one owner, an API key, may hold at once on one
+ * server; one more is refused with SubscriptionLimitError.
+ */
+export const MAX_SUBSCRIPTIONS_PER_KEY = 100;
 
 /**
  * Activities a subscription may have waiting. One committed chunk of a run is up to 3,500 rows
@@ -72,6 +86,8 @@ export interface ActivityHubOptions {
   bufferLimit?: number;
   /** Rows per read of the activity table. */
   pageSize?: number;
+  /** Subscriptions one owner may hold at once (MAX_SUBSCRIPTIONS_PER_KEY). */
+  maxPerOwner?: number;
 }
 
 export interface ActivityHub extends ActivityStreams {
@@ -127,6 +143,8 @@ class ActivityStream implements AsyncIterableIterator<StreamItem> {
     private readonly hub: HubSide,
     readonly matcher: ActivityMatcher,
     private readonly after: bigint | null,
+    /** Gives the owner's place back; the hub calls it when it lets the stream go. */
+    readonly release: () => void,
   ) {}
 
   /** Called by the hub when it registers the stream: live activities above `cursor` follow. */
@@ -266,71 +284,6 @@ class ActivityStream implements AsyncIterableIterator<StreamItem> {
   }
 }
 
-/** A run's state on each change, until a final one. */
-class RunWatch<T> implements AsyncIterableIterator<T> {
-  private signalled = true;
-  private wakeUp: (() => void) | null = null;
-  private closed = false;
-  private finished = false;
-  private last: string | undefined;
-
-  constructor(
-    private readonly read: () => Promise<T | null>,
-    private readonly options: { signature(state: T): string; isFinal(state: T): boolean },
-    private readonly unregister: () => void,
-  ) {}
-
-  signal(): void {
-    this.signalled = true;
-    const wakeUp = this.wakeUp;
-    this.wakeUp = null;
-    wakeUp?.();
-  }
-
-  async next(): Promise<IteratorResult<T>> {
-    for (;;) {
-      if (this.closed || this.finished) {
-        this.close();
-        return done();
-      }
-      if (!this.signalled) {
-        await new Promise<void>((resolve) => {
-          this.wakeUp = resolve;
-        });
-        continue;
-      }
-      this.signalled = false;
-      const state = await this.read();
-      if (this.closed) return done();
-      if (state === null) {
-        this.close();
-        return done();
-      }
-      const signature = this.options.signature(state);
-      if (signature === this.last) continue;
-      this.last = signature;
-      this.finished = this.options.isFinal(state);
-      return { done: false, value: state };
-    }
-  }
-
-  async return(): Promise<IteratorResult<T>> {
-    this.close();
-    return done();
-  }
-
-  close(): void {
-    if (this.closed) return;
-    this.closed = true;
-    this.unregister();
-    this.signal();
-  }
-
-  [Symbol.asyncIterator]() {
-    return this;
-  }
-}
-
 /**
  * The server's one reader of the activity table for live subscriptions (semantics A2, A3).
  *
@@ -348,13 +301,14 @@ export function createActivityHub(options: ActivityHubOptions): ActivityHub {
   const pollMs = options.pollMs ?? 1_000;
   const bufferLimit = options.bufferLimit ?? DEFAULT_BUFFER_LIMIT;
   const pageSize = options.pageSize ?? 500;
+  const quota = createSubscriptionQuota(options.maxPerOwner ?? MAX_SUBSCRIPTIONS_PER_KEY);
 
   let cursor = 0n;
   /** Whether the cursor follows the table; it does not while nobody listens. */
   let synced = false;
   let stopped = false;
   const streams = new Set<ActivityStream>();
-  const runWatches = new Map<string, Set<RunWatch<unknown>>>();
+  const runWatches = createRunWatches(log);
   const followers: AsyncIterableIterator<unknown>[] = [];
   let fetching: Promise<void> | null = null;
   let fetchAgain = false;
@@ -470,12 +424,12 @@ export function createActivityHub(options: ActivityHubOptions): ActivityHub {
 
   function tick(): void {
     requestRead();
-    for (const watches of runWatches.values()) for (const watch of watches) watch.signal();
+    runWatches.refreshAll();
   }
 
   function updateTimer(): void {
     // Polling needs no start: streams opened before `start` (or without it) are still fed.
-    const wanted = !stopped && (streams.size > 0 || runWatches.size > 0);
+    const wanted = !stopped && (streams.size > 0 || runWatches.runs > 0);
     if (wanted && !timer) {
       timer = setInterval(tick, pollMs);
       timer.unref();
@@ -509,6 +463,7 @@ export function createActivityHub(options: ActivityHubOptions): ActivityHub {
     read: (range, matcher) => readActivities(orm.em.fork(), range, matcher),
     detach(stream) {
       if (!streams.delete(stream)) return;
+      stream.release();
       // Only when nobody listens nor waits to: a stream joining at the end of a page in flight
       // must start at that page's cursor, not at a later resync's.
       if (streams.size === 0 && joining.length === 0 && fetching === null) synced = false;
@@ -539,9 +494,7 @@ export function createActivityHub(options: ActivityHubOptions): ActivityHub {
           : null;
         if (last === null || last > cursor) requestRead();
       });
-      follow('runUpdated', (payload) => {
-        for (const watch of runWatches.get(String(payload?.runId)) ?? []) watch.signal();
-      });
+      follow('runUpdated', (payload) => runWatches.refresh(String(payload?.runId)));
       updateTimer();
     },
 
@@ -551,43 +504,41 @@ export function createActivityHub(options: ActivityHubOptions): ActivityHub {
       await Promise.all(followers.map((follower) => follower.return?.()));
       admitJoining();
       for (const stream of [...streams]) stream.interrupt('shutdown');
-      for (const watches of [...runWatches.values()]) for (const watch of [...watches]) watch.close();
+      runWatches.closeAll();
       if (fetching) await fetching;
     },
 
     stats() {
-      let watches = 0;
-      for (const set of runWatches.values()) watches += set.size;
-      return { activityStreams: streams.size, runWatches: watches, cursor: cursor.toString() };
+      return { activityStreams: streams.size, runWatches: runWatches.size, cursor: cursor.toString() };
     },
 
-    async openActivities(matcher, after) {
-      const stream = new ActivityStream(side, matcher, after);
-      while (!synced && !stopped) {
-        resyncing ??= resync();
-        await resyncing;
+    async openActivities(matcher, after, owner) {
+      const release = quota.take(owner);
+      const stream = new ActivityStream(side, matcher, after, release);
+      try {
+        while (!synced && !stopped) {
+          resyncing ??= resync();
+          await resyncing;
+        }
+        if (stopped) throw new Error('The server is stopping');
+      } catch (error) {
+        release();
+        throw error;
       }
-      if (stopped) throw new Error('The server is stopping');
       if (fetching) await new Promise<void>((joined) => joining.push({ stream, joined }));
       else register(stream);
       return stream;
     },
 
-    watchRun(runId, read, watchOptions) {
-      const watch: RunWatch<unknown> = new RunWatch(read, watchOptions as never, () => {
-        const watches = runWatches.get(runId);
-        watches?.delete(watch);
-        if (watches?.size === 0) runWatches.delete(runId);
+    watchRun(runId, read, watchOptions, owner) {
+      if (stopped) throw new Error('The server is stopping');
+      const release = quota.take(owner);
+      const watch = runWatches.watch(runId, read, watchOptions, () => {
+        release();
         updateTimer();
       });
-      if (stopped) watch.close();
-      else {
-        const watches = runWatches.get(runId) ?? new Set();
-        watches.add(watch);
-        runWatches.set(runId, watches);
-        updateTimer();
-      }
-      return watch as AsyncIterableIterator<never>;
+      updateTimer();
+      return watch;
     },
   };
 }

@@ -3,6 +3,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createInProcessEventBus, type EventBus } from '../../src/pubsub/events.js';
 import type { ActivityMatcher } from '../../src/streaming/activity-event.js';
 import { type ActivityHub, createActivityHub, type StreamItem } from '../../src/streaming/activity-hub.js';
+import { SubscriptionLimitError } from '../../src/streaming/quota.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
 import { createWorkspaceWithKey, run } from '../helpers/fixtures.js';
 
@@ -16,9 +17,13 @@ let otherWorkspaceId: string;
 let leadId: string;
 let otherLeadId: string;
 const log = pino({ level: 'silent' });
+/** The API key every stream of these tests counts against. */
+const OWNER = 'key';
 const open: { hub: ActivityHub; bus: EventBus }[] = [];
 
-function startHub(options: { pollMs?: number; bufferLimit?: number; pageSize?: number } = {}) {
+function startHub(
+  options: { pollMs?: number; bufferLimit?: number; pageSize?: number; maxPerOwner?: number } = {},
+) {
   const bus = createInProcessEventBus();
   const hub = createActivityHub({ orm: t.orm, events: bus, log, ...options });
   open.push({ hub, bus });
@@ -101,7 +106,7 @@ describe('activity hub', () => {
     for (let index = 0; index < 6; index += 1) {
       await commit(2).then((rows) => written.push(...rows));
       const after = index % 2 ? start : await maxId();
-      opened.push({ after, stream: await hub.openActivities(mine, after) });
+      opened.push({ after, stream: await hub.openActivities(mine, after, OWNER) });
     }
     await Promise.all(writers);
     const last = await maxId();
@@ -128,13 +133,13 @@ describe('activity hub', () => {
     const readers = Array.from({ length: 3 }, async () => {
       const seen: string[] = [];
       let ends = 0;
-      let stream = await hub.openActivities(mine, start);
+      let stream = await hub.openActivities(mine, start, OWNER);
       for (;;) {
         const { done, value } = await stream.next();
         if (done) throw new Error('a stream ended without saying why');
         if (value.kind === 'interrupted') {
           ends += 1;
-          stream = await hub.openActivities(mine, BigInt(value.lastDeliveredId));
+          stream = await hub.openActivities(mine, BigInt(value.lastDeliveredId), OWNER);
           continue;
         }
         seen.push(value.activity.id);
@@ -169,10 +174,10 @@ describe('activity hub', () => {
       opened.push({
         lead,
         after,
-        stream: await hub.openActivities({ workspaceIds: null, leadId: lead }, after),
+        stream: await hub.openActivities({ workspaceIds: null, leadId: lead }, after, OWNER),
       });
       // Halfway, a wide subscription joins for a moment: the hub reads every row while it is open.
-      if (index === 3) await (await hub.openActivities(mine, null)).return?.();
+      if (index === 3) await (await hub.openActivities(mine, null, OWNER)).return?.();
       await new Promise((resolve) => setTimeout(resolve, 3));
     }
     await writer;
@@ -185,7 +190,7 @@ describe('activity hub', () => {
 
   it('delivers only what the matcher wants, and never another workspace’s rows', async () => {
     const { hub } = await startHub({ pollMs: 10 });
-    const stream = await hub.openActivities({ workspaceIds: [otherWorkspaceId] }, null);
+    const stream = await hub.openActivities({ workspaceIds: [otherWorkspaceId] }, null, OWNER);
     await commit(3);
     const theirs = await commit(2, otherWorkspaceId);
     await commit(3);
@@ -197,7 +202,7 @@ describe('activity hub', () => {
     const { hub } = await startHub({ pollMs: 10, bufferLimit: 3, pageSize: 4 });
     const after = await maxId();
     const stored = await commit(10);
-    const stream = await hub.openActivities(mine, after);
+    const stream = await hub.openActivities(mine, after, OWNER);
     const [first] = ids(await readUntil(stream, BigInt(stored[0] as string)));
     // Live rows arrive faster than this reader reads: the buffer of 3 overflows mid-replay.
     const live = [...(await commit(6)), ...(await commit(6))];
@@ -211,7 +216,7 @@ describe('activity hub', () => {
 
   it('a live subscriber that does not read is ended with the last delivered id; resuming from it misses nothing', async () => {
     const { hub } = await startHub({ pollMs: 10, bufferLimit: 5 });
-    const stream = await hub.openActivities(mine, null);
+    const stream = await hub.openActivities(mine, null, OWNER);
     const read = await commit(2);
     expect(ids(await readUntil(stream, BigInt(read[1] as string)))).toEqual(read);
     const unread = await commit(12);
@@ -222,13 +227,14 @@ describe('activity hub', () => {
     const resumed = await hub.openActivities(
       mine,
       BigInt((value as { lastDeliveredId: string }).lastDeliveredId),
+      OWNER,
     );
     expect(ids(await readUntil(resumed, BigInt(unread.at(-1) as string)))).toEqual(unread);
   });
 
   it('reads on a notification without waiting for the poll, and ends open streams on stop', async () => {
     const { hub, bus } = await startHub({ pollMs: 3_600_000 });
-    const stream = await hub.openActivities(mine, null);
+    const stream = await hub.openActivities(mine, null, OWNER);
     const rows = await commit(3);
     bus.publish('activitiesCommitted', { workspaceId, lastActivityId: rows[2] as string });
     expect(ids(await readUntil(stream, BigInt(rows[2] as string)))).toEqual(rows);
@@ -242,17 +248,17 @@ describe('activity hub', () => {
 
   it('a subscription that joins while the last other one closes keeps its cursor when a third opens', async () => {
     const { hub, bus } = await startHub({ pollMs: 60_000, pageSize: 1 });
-    const first = await hub.openActivities(mine, null);
+    const first = await hub.openActivities(mine, null, OWNER);
     const paged = await commit(40);
     bus.publish('activitiesCommitted', { workspaceId, lastActivityId: paged.at(-1) as string });
     // The hub reads the 40 rows a page at a time: the next subscription waits for a page's end.
     await expect.poll(() => BigInt(hub.stats().cursor) > BigInt(paged[0] as string)).toBe(true);
-    const joining = hub.openActivities(mine, null);
+    const joining = hub.openActivities(mine, null, OWNER);
     await first.return?.();
     const joined = await joining;
     await expect.poll(() => hub.stats().cursor).toBe(paged.at(-1));
     const unseen = await commit(3);
-    await hub.openActivities(mine, null);
+    await hub.openActivities(mine, null, OWNER);
     const later = await commit(2);
     bus.publish('activitiesCommitted', { workspaceId, lastActivityId: later.at(-1) as string });
     const delivered = ids(await readUntil(joined, BigInt(later.at(-1) as string)));
@@ -261,13 +267,83 @@ describe('activity hub', () => {
 
   it('without a cursor, a subscription gets only what commits after it, even when the hub was idle', async () => {
     const { hub } = await startHub({ pollMs: 10 });
-    const first = await hub.openActivities(mine, null);
+    const first = await hub.openActivities(mine, null, OWNER);
     await first.return?.();
     // Nobody listens: the hub does not follow the table...
     await commit(4);
-    const stream = await hub.openActivities(mine, null);
+    const stream = await hub.openActivities(mine, null, OWNER);
     // ...and a new subscription starts at the end of it.
     const rows = await commit(2);
     expect(ids(await readUntil(stream, BigInt(rows[1] as string)))).toEqual(rows);
+  });
+});
+
+describe('run watches', () => {
+  interface RunState {
+    status: string;
+    processed: number;
+  }
+  const watchOptions = {
+    signature: (state: RunState) => JSON.stringify(state),
+    isFinal: (state: RunState) => state.status === 'COMPLETED',
+  };
+  const settled = () => new Promise((resolve) => setTimeout(resolve, 20));
+
+  it('read a run once per notification however many watch it, and end together on its final state', async () => {
+    const { hub, bus } = await startHub({ pollMs: 3_600_000 });
+    let run: RunState = { status: 'RUNNING', processed: 0 };
+    let reads = 0;
+    const read = async () => {
+      reads += 1;
+      return { ...run };
+    };
+    const watches = Array.from({ length: 3 }, () => hub.watchRun('42', read, watchOptions, OWNER));
+    for (const watch of watches) expect((await watch.next()).value).toEqual(run);
+    await settled();
+
+    for (const next of [
+      { status: 'RUNNING', processed: 500 },
+      { status: 'COMPLETED', processed: 1000 },
+    ]) {
+      const before = reads;
+      run = next;
+      bus.publish('runUpdated', { workspaceId, runId: '42' });
+      for (const watch of watches) expect((await watch.next()).value).toEqual(next);
+      expect(reads).toBe(before + 1);
+    }
+    for (const watch of watches) expect((await watch.next()).done).toBe(true);
+    expect(hub.stats().runWatches).toBe(0);
+  });
+
+  it('deliver only changes, and end when the run can no longer be read', async () => {
+    const { hub, bus } = await startHub({ pollMs: 3_600_000 });
+    let run: RunState | null = { status: 'RUNNING', processed: 0 };
+    const watch = hub.watchRun('7', async () => run && { ...run }, watchOptions, OWNER);
+    expect((await watch.next()).value).toEqual(run);
+    const next = watch.next();
+    bus.publish('runUpdated', { workspaceId, runId: '7' });
+    await settled();
+    run = null;
+    bus.publish('runUpdated', { workspaceId, runId: '7' });
+    // The unchanged state was not delivered: the stream just ends.
+    expect(await next).toEqual({ done: true, value: undefined });
+    expect(hub.stats().runWatches).toBe(0);
+  });
+
+  it('count, with activity streams, against the owner’s quota, and give their place back when they end', async () => {
+    const { hub } = await startHub({ pollMs: 3_600_000, maxPerOwner: 2 });
+    const read = async () => ({ status: 'RUNNING', processed: 0 });
+    const watch = hub.watchRun('1', read, watchOptions, OWNER);
+    const stream = await hub.openActivities(mine, null, OWNER);
+    expect(() => hub.watchRun('1', read, watchOptions, OWNER)).toThrow(SubscriptionLimitError);
+    await expect(hub.openActivities(mine, null, OWNER)).rejects.toThrow(SubscriptionLimitError);
+    // Another owner has a quota of its own.
+    const others = await hub.openActivities(mine, null, 'another key');
+    await watch.return?.();
+    const again = hub.watchRun('1', read, watchOptions, OWNER);
+    await stream.return?.();
+    const reopened = await hub.openActivities(mine, null, OWNER);
+    for (const open of [others, again, reopened]) await open.return?.();
+    expect(hub.stats()).toMatchObject({ activityStreams: 0, runWatches: 0 });
   });
 });

@@ -12,6 +12,7 @@ import {
 } from '../helpers/campaign-runs.js';
 import { createWorkspaceWithKey, run } from '../helpers/fixtures.js';
 import {
+  type Collector,
   deliveredIds,
   subscribeSse,
   subscribeWs,
@@ -26,6 +27,8 @@ import {
  */
 const BUFFER = 1000;
 const LEADS = 3000;
+/** Subscriptions one key may hold at once here (100 by default): more than one connection's 20. */
+const PER_KEY = 25;
 
 /** Large messages (8 kB of attributes each), so that a stalled socket's buffers fill quickly. */
 const WIDE = `subscription ($filter: ActivityFilter, $after: ID) {
@@ -44,7 +47,7 @@ let scenario: Awaited<ReturnType<typeof executeScenario>>;
 let fat: string;
 
 beforeAll(async () => {
-  t = await startTestApp(undefined, { streaming: { bufferLimit: BUFFER } });
+  t = await startTestApp(undefined, { streaming: { bufferLimit: BUFFER, maxPerOwner: PER_KEY } });
   url = await t.app.start();
   worker = await startTestWorker(t);
   acme = await createWorkspaceWithKey(t, 'Acme');
@@ -142,6 +145,44 @@ describe('subscriptions per connection', () => {
     await untilStreams(t.app, 0);
     await client.dispose();
     await other.dispose();
+  });
+});
+
+describe('subscriptions per key', () => {
+  it('refuses one more than the key’s quota over any connection or transport, and accepts one again when another ends', async () => {
+    const { createApiKey } = await run<{ createApiKey: { secret: string } }>(
+      t,
+      ADMIN_KEY,
+      'mutation ($id: ID!) { createApiKey(workspaceId: $id, name: "quota") { secret } }',
+      { id: acme.id },
+    );
+    const key = createApiKey.secret;
+    const first = wsClient({ url }, key);
+    const second = wsClient({ url }, key);
+    const streams = [
+      ...Array.from({ length: 20 }, () => subscribeWs(first, ACTIVITY_ADDED)),
+      ...Array.from({ length: PER_KEY - 21 }, () => subscribeWs(second, ACTIVITY_ADDED)),
+      subscribeSse({ url }, key, ACTIVITY_ADDED),
+    ];
+    await untilStreams(t.app, PER_KEY);
+    const codes = (stream: Collector) =>
+      stream.results.flatMap((result) => result.errors ?? []).map((error) => error.extensions?.code);
+    for (const refused of [subscribeWs(second, ACTIVITY_ADDED), subscribeSse({ url }, key, ACTIVITY_ADDED)]) {
+      await refused.ended;
+      expect(codes(refused)).toEqual(['BAD_USER_INPUT']);
+    }
+    // Another key of the same workspace has a quota of its own.
+    const otherKey = subscribeSse({ url }, acme.key, ACTIVITY_ADDED);
+    await untilStreams(t.app, PER_KEY + 1);
+    streams[0]?.stop();
+    await untilStreams(t.app, PER_KEY);
+    const accepted = subscribeSse({ url }, key, ACTIVITY_ADDED);
+    await untilStreams(t.app, PER_KEY + 1);
+    expect(accepted.failure).toBeUndefined();
+    for (const stream of [...streams, otherKey, accepted]) stream.stop();
+    await untilStreams(t.app, 0);
+    await first.dispose();
+    await second.dispose();
   });
 });
 

@@ -1,0 +1,171 @@
+import type { Logger } from 'pino';
+import { loggable } from '../db/loggable.js';
+
+export interface RunWatchOptions<T> {
+  /** Two states with the same signature are the same: only a change is delivered. */
+  signature(state: T): string;
+  /** A final state is delivered last. */
+  isFinal(state: T): boolean;
+}
+
+const done = (): IteratorResult<never, undefined> => ({ done: true, value: undefined });
+
+/** One subscriber's view of a run: the latest state it has not seen yet, until a final one. */
+class RunWatch<T> implements AsyncIterableIterator<T> {
+  private pending: { state: T } | null = null;
+  private last: string | undefined;
+  private wakeUp: (() => void) | null = null;
+  /** A final state was offered: nothing after it is. */
+  private ending = false;
+  private closed = false;
+
+  constructor(
+    private readonly options: RunWatchOptions<T>,
+    private readonly onClose: () => void,
+  ) {}
+
+  /** The run as just read; null when it can no longer be read. A state not yet taken is replaced. */
+  offer(state: T | null): void {
+    if (this.closed || this.ending) return;
+    if (state === null) {
+      this.close();
+      return;
+    }
+    const signature = this.options.signature(state);
+    if (signature === this.last) return;
+    this.last = signature;
+    this.ending = this.options.isFinal(state);
+    this.pending = { state };
+    this.wake();
+  }
+
+  private wake(): void {
+    const wakeUp = this.wakeUp;
+    this.wakeUp = null;
+    wakeUp?.();
+  }
+
+  async next(): Promise<IteratorResult<T>> {
+    for (;;) {
+      const pending = this.pending;
+      if (pending && !this.closed) {
+        this.pending = null;
+        return { done: false, value: pending.state };
+      }
+      if (this.closed || this.ending) {
+        this.close();
+        return done();
+      }
+      await new Promise<void>((resolve) => {
+        this.wakeUp = resolve;
+      });
+    }
+  }
+
+  async return(): Promise<IteratorResult<T>> {
+    this.close();
+    return done();
+  }
+
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.pending = null;
+    this.onClose();
+    this.wake();
+  }
+
+  [Symbol.asyncIterator]() {
+    return this;
+  }
+}
+
+/** The watches of one run, and the one read they share. */
+interface RunGroup {
+  watches: Set<RunWatch<unknown>>;
+  read: () => Promise<unknown>;
+  reading: boolean;
+  readAgain: boolean;
+}
+
+/**
+ * Run watches grouped by run: each refresh reads a run once, however many subscribers watch it,
+ * and hands the state to each of them. Reads of one run never overlap: a refresh during a read
+ * makes one more read after it.
+ */
+export function createRunWatches(log: Logger) {
+  const groups = new Map<string, RunGroup>();
+
+  function refresh(group: RunGroup): void {
+    if (group.reading) {
+      group.readAgain = true;
+      return;
+    }
+    group.reading = true;
+    void (async () => {
+      try {
+        do {
+          group.readAgain = false;
+          const state = await group.read();
+          for (const watch of [...group.watches]) watch.offer(state);
+        } while (group.readAgain && group.watches.size > 0);
+      } catch (error) {
+        log.warn({ err: loggable(error) }, 'reading a watched run failed; the next poll tries again');
+      } finally {
+        group.reading = false;
+      }
+    })();
+  }
+
+  return {
+    /**
+     * The run's state now and after each change, until a final one or until it cannot be read.
+     * Watches of one run share the read of the first one: `read` must not depend on the watcher.
+     * `onClose` is called once, however the watch ends.
+     */
+    watch<T>(
+      runId: string,
+      read: () => Promise<T | null>,
+      options: RunWatchOptions<T>,
+      onClose: () => void,
+    ): AsyncIterableIterator<T> {
+      let group = groups.get(runId);
+      if (!group) {
+        group = { watches: new Set(), read, reading: false, readAgain: false };
+        groups.set(runId, group);
+      }
+      const joined = group;
+      const watch = new RunWatch<T>(options, () => {
+        joined.watches.delete(watch as RunWatch<unknown>);
+        if (joined.watches.size === 0 && groups.get(runId) === joined) groups.delete(runId);
+        onClose();
+      });
+      joined.watches.add(watch as RunWatch<unknown>);
+      refresh(joined);
+      return watch;
+    },
+    /** Reads the run again for its watches (a notification said it changed). */
+    refresh(runId: string): void {
+      const group = groups.get(runId);
+      if (group) refresh(group);
+    },
+    /** Reads every watched run again (the poll: notifications may be lost). */
+    refreshAll(): void {
+      for (const group of groups.values()) refresh(group);
+    },
+    /** Ends every watch. */
+    closeAll(): void {
+      for (const group of [...groups.values()]) for (const watch of [...group.watches]) watch.close();
+    },
+    /** Watches open now. */
+    get size(): number {
+      let watches = 0;
+      for (const group of groups.values()) watches += group.watches.size;
+      return watches;
+    },
+    /** Runs watched now. */
+    get runs(): number {
+      return groups.size;
+    },
+  };
+}
