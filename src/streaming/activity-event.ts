@@ -208,27 +208,42 @@ export function narrowKeys(matchers: Iterable<ActivityMatcher>): NarrowKeys | nu
 
 /**
  * The committed activities with `after < id <= upTo` of these leads, runs or campaigns (the
- * candidates of narrow subscriptions, found through their indexes), oldest first.
+ * candidates of narrow subscriptions), oldest first, at most `limit`. Each key's first `limit` ids
+ * are read in order through its index, so a page costs the same however many candidates follow
+ * it: asking the three indexes at once for any of the keys would fetch and sort all of them.
  */
 export async function readCandidates(
   em: EntityManager,
-  range: { after: bigint; upTo: bigint },
+  range: { after: bigint; upTo: bigint; limit: number },
   keys: NarrowKeys,
-): Promise<ActivityEvent[]> {
+): Promise<ActivityPage> {
+  const firstIds = (column: string) =>
+    `select first.id from unnest(?::bigint[]) as key(value) cross join lateral (
+       select id from activity where ${column} = key.value and id > ? and id <= ? order by id limit ?
+     ) as first`;
+  const range3 = [range.after.toString(), range.upTo.toString(), range.limit];
   const array = (ids: Set<string>) => `{${[...ids].join(',')}}`;
   const rows: ActivityRow[] = await em.getConnection().execute(
-    `select ${COLUMNS} from activity where id > ? and id <= ?
-       and (lead_id = any(?::bigint[]) or run_id = any(?::bigint[]) or campaign_id = any(?::bigint[]))
-     order by activity.id`,
+    `with page as (
+       ${firstIds('lead_id')} union ${firstIds('run_id')} union ${firstIds('campaign_id')}
+       order by id limit ?
+     )
+     select ${COLUMNS} from activity join page using (id) order by activity.id`,
     [
-      range.after.toString(),
-      range.upTo.toString(),
       array(keys.leadIds),
+      ...range3,
       array(keys.runIds),
+      ...range3,
       array(keys.campaignIds),
+      ...range3,
+      range.limit,
     ],
   );
-  return rows.map(toEvent);
+  return {
+    events: rows.map(toEvent),
+    full: rows.length === range.limit,
+    lastId: rows.length ? BigInt((rows.at(-1) as ActivityRow).id) : null,
+  };
 }
 
 /** The highest committed activity id (0 when there is none). */

@@ -343,20 +343,18 @@ export function createActivityHub(options: ActivityHubOptions): ActivityHub {
   /**
    * When every subscription names a lead, a run or a campaign, only their rows are read, through
    * those columns' indexes, up to `last`, the last committed id (A2: everything below it is
-   * committed). A read covers a window of ids rather than a page of rows: rows found through three
-   * indexes come in no common order, so a limited page would fetch and sort every candidate after
-   * the cursor, and a hub behind by a run's worth of rows would read all of them for each page.
+   * committed).
    */
   async function readNarrow(keys: NarrowKeys, last: bigint): Promise<boolean> {
-    const upTo = last - cursor > BigInt(pageSize) ? cursor + BigInt(pageSize) : last;
-    if (upTo <= cursor) return false;
-    const events = await readCandidates(orm.em.fork(), { after: cursor, upTo }, keys);
-    for (const activity of events) {
+    if (last <= cursor) return false;
+    const page = await readCandidates(orm.em.fork(), { after: cursor, upTo: last, limit: pageSize }, keys);
+    for (const activity of page.events) {
       const item: ActivityItem = { kind: 'activity', activity };
       for (const stream of streams) if (stream.wants(activity)) stream.offer(item);
     }
-    cursor = upTo;
-    return upTo < last;
+    // Rows up to the page's last one (or all up to `last`) were looked at for every stream.
+    cursor = page.full && page.lastId !== null ? page.lastId : last;
+    return page.full;
   }
 
   /** Otherwise: the keys of every new row first; the rows themselves only for those someone wants. */
