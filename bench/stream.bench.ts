@@ -3,11 +3,12 @@
  * Score, Change Data Value, Execute Campaign A → B → C with half the leads failing B's smart list,
  * Request Campaign; chunks of 500, two at a time, as the job queue runs them) against an
  * in-process server with its activity hub, with 0, 10 and 100 graphql-ws subscribers in another
- * process (see STREAMS for what each follows). Reports, per configuration: run time (vs. without subscribers), commit → receipt latency
- * p50/p99/max (commit: when the chunk's transaction returned; receipt: when the subscriber's
- * message handler ran), lost, duplicated and out-of-order counts (each subscriber's ids against
- * the run's rows in the table). Writes bench/results/stream.json (stream-<kind>.json for the others).
- * Usage: npm run bench:stream -- [--leads 100000] [--stream lead|execute|all] [--subscribers 10,100]
+ * process (see STREAMS for what each follows), in rounds. Reports, per configuration: the median
+ * run time of its rounds (vs. without subscribers), commit → receipt latency p50/p99/max (commit:
+ * when the chunk's transaction returned; receipt: when the subscriber's message handler ran),
+ * lost, duplicated and out-of-order counts (each subscriber's ids against the run's rows in the
+ * table). Writes bench/results/stream.json (stream-<kind>.json for the others).
+ * Usage: npm run bench:stream -- [--leads 100000] [--stream lead|execute|all] [--subscribers 10,100] [--rounds 3]
  */
 import { type ChildProcess, fork } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -30,6 +31,13 @@ const streamKind = process.argv.includes('--stream') ? argument('--stream') : 'l
 const subscriberCounts = process.argv.includes('--subscribers')
   ? String(argument('--subscribers')).split(',').map(Number)
   : [10, 100];
+/**
+ * Rounds of (no subscribers, then each subscriber count), and one more run without subscribers at
+ * the end. On this machine one run's time varies by ±15 %, and runs get slower as the activity
+ * table grows: each run with subscribers is compared with the two runs without them around it
+ * (its round's and the next one's), and the slowdown is the median of those ratios.
+ */
+const rounds = process.argv.includes('--rounds') ? Number(argument('--rounds')) : 3;
 
 /**
  * What each subscriber follows. `lead` (the default): one lead of the run each, spread over the
@@ -205,42 +213,70 @@ async function main() {
       return { subscribers, seconds, activities: activities.length, clients };
     };
 
-    const baselineBefore = await measure(0);
-    const streamed = [];
-    for (const count of subscriberCounts) streamed.push(await measure(count));
-    const baselineAfter = await measure(0);
+    const measured = new Map<number, Awaited<ReturnType<typeof measure>>[]>();
+    const record = async (subscribers: number) => {
+      const run = await measure(subscribers);
+      measured.set(subscribers, [...(measured.get(subscribers) ?? []), run]);
+    };
+    for (let round = 0; round < rounds; round += 1) {
+      for (const count of [0, ...subscriberCounts]) await record(count);
+    }
+    await record(0);
     await app.stop();
     await events.close();
     await orm.close();
 
     const round = (value: number, digits = 2) => Number(value.toFixed(digits));
-    const baselineSeconds = (baselineBefore.seconds + baselineAfter.seconds) / 2;
+    const median = (values: number[]) => {
+      const sorted = [...values].sort((a, b) => a - b);
+      const middle = sorted.length >> 1;
+      return sorted.length % 2
+        ? (sorted[middle] as number)
+        : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
+    };
+    const sum = (values: (number | undefined)[]) =>
+      values.reduce<number>((total, value) => total + (value ?? 0), 0);
+    const baselineRuns = measured.get(0) ?? [];
+    const baselineSeconds = median(baselineRuns.map((run) => run.seconds));
     const result = {
       leads: leadCount,
       stream: streamKind,
       query: stream.query.replace(/\s+/g, ' '),
-      activitiesPerRun: baselineBefore.activities,
+      rounds,
+      activitiesPerRun: baselineRuns[0]?.activities,
       withoutSubscribers: {
         seconds: round(baselineSeconds),
-        runs: [round(baselineBefore.seconds), round(baselineAfter.seconds)],
+        runs: baselineRuns.map((run) => round(run.seconds)),
       },
-      withSubscribers: streamed.map(({ subscribers, seconds, clients }) => ({
-        subscribers,
-        seconds: round(seconds),
-        slowdownPercent: round((seconds / baselineSeconds - 1) * 100, 1),
-        expected: clients?.expected,
-        deliveries: clients?.delivered,
-        latencyMs: clients && {
-          p50: round(clients.latencyMs.p50, 1),
-          p99: round(clients.latencyMs.p99, 1),
-          max: round(clients.latencyMs.max, 1),
-        },
-        lost: clients?.lost,
-        duplicated: clients?.duplicated,
-        outOfOrder: clients?.outOfOrder,
-        unexpected: clients?.unexpected,
-        errors: clients?.errors,
-      })),
+      withSubscribers: subscriberCounts.map((subscribers) => {
+        const runs = measured.get(subscribers) ?? [];
+        const clients = runs.flatMap((run) => (run.clients ? [run.clients] : []));
+        const seconds = median(runs.map((run) => run.seconds));
+        const ratios = runs.map((run, index) => {
+          const before = baselineRuns[index]?.seconds ?? Number.NaN;
+          const after = baselineRuns[index + 1]?.seconds ?? Number.NaN;
+          return run.seconds / ((before + after) / 2);
+        });
+        return {
+          subscribers,
+          seconds: round(seconds),
+          runs: runs.map((run) => round(run.seconds)),
+          slowdownPercent: round((median(ratios) - 1) * 100, 1),
+          expected: sum(clients.map((run) => run.expected)),
+          deliveries: sum(clients.map((run) => run.delivered)),
+          // Per round: the median p50, the worst p99 and max.
+          latencyMs: {
+            p50: round(median(clients.map((run) => run.latencyMs.p50)), 1),
+            p99: round(Math.max(...clients.map((run) => run.latencyMs.p99)), 1),
+            max: round(Math.max(...clients.map((run) => run.latencyMs.max)), 1),
+          },
+          lost: sum(clients.map((run) => run.lost)),
+          duplicated: sum(clients.map((run) => run.duplicated)),
+          outOfOrder: sum(clients.map((run) => run.outOfOrder)),
+          unexpected: sum(clients.map((run) => run.unexpected)),
+          errors: clients.flatMap((run) => run.errors).slice(0, 5),
+        };
+      }),
     };
     console.table(
       Object.fromEntries([
