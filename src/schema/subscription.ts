@@ -6,7 +6,7 @@ import { CampaignRun } from '../db/entities/campaign-run.entity.js';
 import { Lead } from '../db/entities/lead.entity.js';
 import type { ActivityEvent, ActivityMatcher } from '../streaming/activity-event.js';
 import type { StreamItem } from '../streaming/activity-hub.js';
-import { SubscriptionLimitError } from '../streaming/quota.js';
+import { ServerStoppingError, SubscriptionLimitError } from '../streaming/quota.js';
 import {
   type ActivityFilter,
   ActivityFilterRef,
@@ -81,12 +81,19 @@ function ownerOf(context: GraphQLContext): string {
   return viewer?.kind === 'workspace' ? `key:${viewer.apiKeyId}` : 'admin';
 }
 
-/** Opens a stream, refusing one more than the key's quota with BAD_USER_INPUT. */
+/**
+ * Opens a stream, refusing one more than the key's quota with BAD_USER_INPUT, and one opened while
+ * the server stops with SERVER_SHUTTING_DOWN.
+ */
 async function withinQuota<T>(open: () => T | Promise<T>): Promise<T> {
   try {
     return await open();
   } catch (error) {
     if (error instanceof SubscriptionLimitError) throw userError('BAD_USER_INPUT', error.message);
+    if (error instanceof ServerStoppingError) {
+      const { code, message } = INTERRUPTED.shutdown;
+      throw new GraphQLError(message, { extensions: { code } });
+    }
     throw error;
   }
 }
@@ -168,11 +175,11 @@ builder.subscriptionType({
         'The run now, then again each time its status or counters change; completes after it is COMPLETED, FAILED or CANCELLED.',
       args: { runId: t.arg.id() },
       subscribe: async (_root, args, context) => {
-        const run = await requireRun(context, args.runId);
+        const { id: runId } = await requireRun(context, args.runId);
         return withinQuota(() =>
           context.streams.watchRun(
-            run.id,
-            () => context.em.fork().findOne(CampaignRun, { id: run.id }),
+            runId,
+            (em) => em.findOne(CampaignRun, { id: runId }),
             {
               signature: (state) =>
                 JSON.stringify([

@@ -10,7 +10,10 @@ import type { GraphQLContext, Viewer } from '../schema/context.js';
 
 type Execution = ExecutionResult | Promise<ExecutionResult>;
 
-/** What a viewer may see: two keys of one workspace see the same, as do all admin keys. */
+/**
+ * What a viewer may see: two keys of one workspace see the same, as do all admin keys. A resolver
+ * of a subscription that read the key itself would have to be part of this scope.
+ */
 function scopeOf(viewer: Viewer | null): string {
   if (!viewer) return 'anonymous';
   return viewer.kind === 'admin' ? 'admin' : `workspace:${viewer.workspaceId}`;
@@ -101,10 +104,18 @@ export function useSharedSubscriptionExecution(): Plugin<GraphQLContext> {
         scopeOf(args.contextValue.viewer),
         args.variableValues ?? {},
       ]);
+      // Over server-sent events, a client that leaves while its subscription is being set up is
+      // told by its request's signal only: nothing would end the stream opened for it.
+      const signal = (args.contextValue as { request?: Request }).request?.signal;
       setSubscribeFn((async (subscribeArgs: ExecutionArgs) => {
         const source = await createSourceEventStream(subscribeArgs);
         if (!(Symbol.asyncIterator in source)) return source;
-        return mapEvents(source[Symbol.asyncIterator](), (event) => executeShared(subscribeArgs, key, event));
+        const events = mapEvents(source[Symbol.asyncIterator](), (event) =>
+          executeShared(subscribeArgs, key, event),
+        );
+        if (signal?.aborted) await events.return();
+        else signal?.addEventListener('abort', () => void events.return(), { once: true });
+        return events;
       }) as never);
     },
   };

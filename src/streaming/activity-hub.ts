@@ -1,3 +1,4 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Logger } from 'pino';
 import { loggable } from '../db/loggable.js';
 import type { Orm } from '../db/orm.js';
@@ -16,7 +17,7 @@ import {
   readActivityKeys,
   readCandidates,
 } from './activity-event.js';
-import { createSubscriptionQuota } from './quota.js';
+import { createSubscriptionQuota, ServerStoppingError } from './quota.js';
 import { createRunWatches, type RunWatchOptions } from './run-watches.js';
 
 /** What an activity subscription yields: an activity, or, once and last, the news that it fell behind. */
@@ -52,12 +53,12 @@ export interface ActivityStreams {
   /**
    * The run's state each time it changes (`signature` tells), read once at the start and again on
    * each notification for the run (and every poll), until a state `isFinal` says ends it, or the
-   * run cannot be read (null). Watches of one run share one read: `read` must not depend on who
-   * watches.
+   * run cannot be read (null). Watches of one run share one read, on an entity manager of the
+   * hub's: `read` must not depend on who watches. A run that cannot be read ends them with the error.
    */
   watchRun<T>(
     runId: string,
-    read: () => Promise<T | null>,
+    read: (em: EntityManager) => Promise<T | null>,
     options: RunWatchOptions<T>,
     owner: string,
   ): AsyncIterableIterator<T>;
@@ -389,7 +390,8 @@ export function createActivityHub(options: ActivityHubOptions): ActivityHub {
       // only between pages: a stream gets exactly the rows above the cursor it starts at.
       let more: boolean;
       if (keys) {
-        last ??= await lastActivityId(orm.em.fork());
+        // Read again once passed: a wide page in between may have moved the cursor beyond it.
+        if (last === undefined || last <= cursor) last = await lastActivityId(orm.em.fork());
         more = await readNarrow(keys, last);
       } else more = await readWide();
       admitJoining();
@@ -518,7 +520,7 @@ export function createActivityHub(options: ActivityHubOptions): ActivityHub {
           resyncing ??= resync();
           await resyncing;
         }
-        if (stopped) throw new Error('The server is stopping');
+        if (stopped) throw new ServerStoppingError('The server is stopping');
       } catch (error) {
         release();
         throw error;
@@ -529,12 +531,17 @@ export function createActivityHub(options: ActivityHubOptions): ActivityHub {
     },
 
     watchRun(runId, read, watchOptions, owner) {
-      if (stopped) throw new Error('The server is stopping');
+      if (stopped) throw new ServerStoppingError('The server is stopping');
       const release = quota.take(owner);
-      const watch = runWatches.watch(runId, read, watchOptions, () => {
-        release();
-        updateTimer();
-      });
+      const watch = runWatches.watch(
+        runId,
+        () => read(orm.em.fork()),
+        watchOptions,
+        () => {
+          release();
+          updateTimer();
+        },
+      );
       updateTimer();
       return watch;
     },

@@ -1,3 +1,8 @@
+/** A subscription opened while the server stops. */
+export class ServerStoppingError extends Error {
+  override name = 'ServerStoppingError';
+}
+
 /** One more subscription than an owner's quota allows. */
 export class SubscriptionLimitError extends Error {
   override name = 'SubscriptionLimitError';
@@ -11,7 +16,6 @@ export class SubscriptionLimitError extends Error {
 export function createSubscriptionQuota(limit: number) {
   const held = new Map<string, number>();
   return {
-    limit,
     /** Takes a place for the owner or throws SubscriptionLimitError; the release gives it back once. */
     take(owner: string): () => void {
       const count = held.get(owner) ?? 0;

@@ -18,6 +18,7 @@ class RunWatch<T> implements AsyncIterableIterator<T> {
   /** A final state was offered: nothing after it is. */
   private ending = false;
   private closed = false;
+  private failure: { error: unknown } | null = null;
 
   constructor(
     private readonly options: RunWatchOptions<T>,
@@ -39,6 +40,14 @@ class RunWatch<T> implements AsyncIterableIterator<T> {
     this.wake();
   }
 
+  /** The run could not be read: the watch ends with this error. */
+  fail(error: unknown): void {
+    if (this.closed || this.ending) return;
+    this.failure = { error };
+    this.ending = true;
+    this.wake();
+  }
+
   private wake(): void {
     const wakeUp = this.wakeUp;
     this.wakeUp = null;
@@ -53,7 +62,9 @@ class RunWatch<T> implements AsyncIterableIterator<T> {
         return { done: false, value: pending.state };
       }
       if (this.closed || this.ending) {
+        const failure = this.failure;
         this.close();
+        if (failure) throw failure.error;
         return done();
       }
       await new Promise<void>((resolve) => {
@@ -71,6 +82,7 @@ class RunWatch<T> implements AsyncIterableIterator<T> {
     if (this.closed) return;
     this.closed = true;
     this.pending = null;
+    this.failure = null;
     this.onClose();
     this.wake();
   }
@@ -110,7 +122,9 @@ export function createRunWatches(log: Logger) {
           for (const watch of [...group.watches]) watch.offer(state);
         } while (group.readAgain && group.watches.size > 0);
       } catch (error) {
-        log.warn({ err: loggable(error) }, 'reading a watched run failed; the next poll tries again');
+        // Its watchers are told, rather than waiting on a run that may never be read again.
+        log.warn({ err: loggable(error) }, 'reading a watched run failed; its watches end');
+        for (const watch of [...group.watches]) watch.fail(error);
       } finally {
         group.reading = false;
       }

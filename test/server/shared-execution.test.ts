@@ -60,13 +60,18 @@ function setUp() {
     };
   }
 
-  const yoga = createYoga<{ viewer: Viewer | null }>({
+  const yoga = createYoga<{ viewer: Viewer | null; request?: Request }>({
     schema,
     plugins: [useSharedSubscriptionExecution()],
   });
 
-  async function subscribe(viewer: Viewer | null, query: string, variables: Record<string, unknown> = {}) {
-    const { parse, subscribe, contextFactory, schema: enveloped } = yoga.getEnveloped({ viewer });
+  async function subscribe(
+    viewer: Viewer | null,
+    query: string,
+    variables: Record<string, unknown> = {},
+    request?: Request,
+  ) {
+    const { parse, subscribe, contextFactory, schema: enveloped } = yoga.getEnveloped({ viewer, request });
     const result = await subscribe({
       schema: enveloped,
       document: parse(query),
@@ -142,6 +147,30 @@ describe('shared subscription execution', () => {
     for (const stream of streams)
       expect((await stream.next()).value?.data).toEqual({ tick: { n: 7, label: null, seenBy: 'acme' } });
     expect(counts.resolved).toBe(2);
+  });
+
+  it('ends the source when the client’s request is aborted, also before the stream was handed over', async () => {
+    const { subscribe, sources } = setUp();
+    const leaving = new AbortController();
+    const open = await subscribe(
+      acme('key-1'),
+      QUERY,
+      {},
+      new Request('http://localhost/graphql', { signal: leaving.signal }),
+    );
+    expect(sources()).toBe(1);
+    leaving.abort();
+    await expect.poll(sources).toBe(0);
+    expect(await open.next()).toEqual({ done: true, value: undefined });
+    const gone = new AbortController();
+    gone.abort();
+    await subscribe(
+      acme('key-1'),
+      QUERY,
+      {},
+      new Request('http://localhost/graphql', { signal: gone.signal }),
+    );
+    expect(sources()).toBe(0);
   });
 
   it('ends the source at once when the subscription ends while waiting for an event', async () => {

@@ -330,6 +330,25 @@ describe('run watches', () => {
     expect(hub.stats().runWatches).toBe(0);
   });
 
+  it('end with the error when the run cannot be read, and give their places back', async () => {
+    const { hub } = await startHub({ pollMs: 3_600_000, maxPerOwner: 2 });
+    const read = async (): Promise<RunState> => {
+      throw new Error('connection lost');
+    };
+    const watches = [
+      hub.watchRun('9', read, watchOptions, OWNER),
+      hub.watchRun('9', read, watchOptions, OWNER),
+    ];
+    for (const watch of watches) {
+      await expect(watch.next()).rejects.toThrow('connection lost');
+      expect((await watch.next()).done).toBe(true);
+    }
+    expect(hub.stats().runWatches).toBe(0);
+    const again = hub.watchRun('9', async () => ({ status: 'COMPLETED', processed: 1 }), watchOptions, OWNER);
+    expect((await again.next()).value).toEqual({ status: 'COMPLETED', processed: 1 });
+    await again.return?.();
+  });
+
   it('count, with activity streams, against the owner’s quota, and give their place back when they end', async () => {
     const { hub } = await startHub({ pollMs: 3_600_000, maxPerOwner: 2 });
     const read = async () => ({ status: 'RUNNING', processed: 0 });
