@@ -114,7 +114,10 @@ export function useSharedSubscriptionExecution(): Plugin<GraphQLContext> {
           executeShared(subscribeArgs, key, event),
         );
         if (signal?.aborted) await events.return();
-        else signal?.addEventListener('abort', () => void events.return(), { once: true });
+        else
+          signal?.addEventListener('abort', () => void events.return().catch(() => undefined), {
+            once: true,
+          });
         return events;
       }) as never);
     },
