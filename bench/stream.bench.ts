@@ -4,14 +4,16 @@
  * Request Campaign; chunks of 500, two at a time, as the job queue runs them) against an
  * in-process server with its activity hub, with 0, 10 and 100 graphql-ws subscribers in another
  * process (see STREAMS for what each follows), in rounds. Reports, per configuration: the median
- * run time of its rounds (vs. without subscribers), commit → receipt latency p50/p99/max (commit:
+ * run time of its rounds (vs. without subscribers), the CPU time the run took in this process and
+ * in PostgreSQL (vs. without subscribers), commit → receipt latency p50/p99/max (commit:
  * when the chunk's transaction returned; receipt: when the subscriber's message handler ran),
  * lost, duplicated and out-of-order counts (each subscriber's ids against the run's rows in the
  * table). Writes bench/results/stream.json (stream-<kind>.json for the others).
  * Usage: npm run bench:stream -- [--leads 100000] [--stream lead|execute|all] [--subscribers 10,100] [--rounds 3]
  */
-import { type ChildProcess, fork } from 'node:child_process';
+import { type ChildProcess, execFileSync, fork } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { encodeGlobalID } from '@pothos/plugin-relay';
@@ -62,6 +64,50 @@ const STREAMS = {
       id type occurredAt ... on ExecuteCampaignActivity { qualified } } }`,
   },
 } as const;
+
+/** Clock ticks per second of /proc/<pid>/stat's CPU times. */
+const CLOCK_TICKS = (() => {
+  try {
+    return Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' })) || 100;
+  } catch {
+    return 100;
+  }
+})();
+
+/**
+ * CPU seconds used so far by PostgreSQL's processes on this machine, or null where /proc does not
+ * show them (not Linux, or a database on another machine). Wall time varies by ±15 % per run here;
+ * CPU time tells whether the streaming made the database work more. A process that ends during a
+ * run is not counted: the pool's backends, which do the run's and the hub's work, live throughout.
+ */
+function postgresCpuSeconds(): number | null {
+  let ticks = 0;
+  let found = false;
+  let pids: string[];
+  try {
+    pids = readdirSync('/proc').filter((name) => /^[0-9]+$/.test(name));
+  } catch {
+    return null;
+  }
+  for (const pid of pids) {
+    try {
+      if (!readFileSync(`/proc/${pid}/comm`, 'utf8').startsWith('postgres')) continue;
+      // The fields after the command's closing parenthesis: utime and stime are the 12th and 13th.
+      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+      ticks += Number(fields[11]) + Number(fields[12]);
+      found = true;
+    } catch {
+      // The process ended while being read.
+    }
+  }
+  return found ? ticks / CLOCK_TICKS : null;
+}
+
+/** CPU seconds this process (the engine, the server and its hub) has used so far. */
+const processCpuSeconds = () => {
+  const usage = process.cpuUsage();
+  return (usage.user + usage.system) / 1e6;
+};
 
 /** W1's workspace, with an API key for the subscribers. */
 async function seed(orm: Orm) {
@@ -166,7 +212,14 @@ async function main() {
         await started;
         while (app.streamStats().activityStreams < subscribers) await new Promise((r) => setTimeout(r, 20));
       }
+      const cpuBefore = { process: processCpuSeconds(), postgres: postgresCpuSeconds() };
       const { seconds, commits } = await engine(orm, runId, announce);
+      const postgresAfter = postgresCpuSeconds();
+      const cpu = {
+        process: processCpuSeconds() - cpuBefore.process,
+        postgres:
+          postgresAfter === null || cpuBefore.postgres === null ? null : postgresAfter - cpuBefore.postgres,
+      };
       const connection = orm.em.fork().getConnection();
       const activities: { id: string; lead_id: string; type: string }[] = await connection.execute(
         'select id::text, lead_id::text, type from activity where run_id = ? order by id',
@@ -210,7 +263,7 @@ async function main() {
         await new Promise((resolve) => child?.once('exit', resolve));
         while (app.streamStats().activityStreams > 0) await new Promise((r) => setTimeout(r, 20));
       }
-      return { subscribers, seconds, activities: activities.length, clients };
+      return { subscribers, seconds, cpu, activities: activities.length, clients };
     };
 
     const measured = new Map<number, Awaited<ReturnType<typeof measure>>[]>();
@@ -238,6 +291,23 @@ async function main() {
       values.reduce<number>((total, value) => total + (value ?? 0), 0);
     const baselineRuns = measured.get(0) ?? [];
     const baselineSeconds = median(baselineRuns.map((run) => run.seconds));
+    type Run = (typeof baselineRuns)[number];
+    /** The run's and the PostgreSQL's CPU seconds (NaN when PostgreSQL's cannot be read). */
+    const cpuSeconds = (run: Run) => run.cpu.process + (run.cpu.postgres ?? Number.NaN);
+    /** Each run against the runs without subscribers around it: the median increase, in %. */
+    const increasePercent = (runs: Run[], measureOf: (run: Run) => number) => {
+      const ratios = runs.map((run, index) => {
+        const before = baselineRuns[index];
+        const after = baselineRuns[index + 1];
+        if (!before || !after) return Number.NaN;
+        return measureOf(run) / ((measureOf(before) + measureOf(after)) / 2);
+      });
+      return round((median(ratios) - 1) * 100, 1);
+    };
+    const cpuOf = (runs: Run[]) => ({
+      process: round(median(runs.map((run) => run.cpu.process))),
+      postgres: round(median(runs.map((run) => run.cpu.postgres ?? Number.NaN))),
+    });
     const result = {
       leads: leadCount,
       stream: streamKind,
@@ -247,21 +317,19 @@ async function main() {
       withoutSubscribers: {
         seconds: round(baselineSeconds),
         runs: baselineRuns.map((run) => round(run.seconds)),
+        cpuSeconds: cpuOf(baselineRuns),
       },
       withSubscribers: subscriberCounts.map((subscribers) => {
         const runs = measured.get(subscribers) ?? [];
         const clients = runs.flatMap((run) => (run.clients ? [run.clients] : []));
         const seconds = median(runs.map((run) => run.seconds));
-        const ratios = runs.map((run, index) => {
-          const before = baselineRuns[index]?.seconds ?? Number.NaN;
-          const after = baselineRuns[index + 1]?.seconds ?? Number.NaN;
-          return run.seconds / ((before + after) / 2);
-        });
         return {
           subscribers,
           seconds: round(seconds),
           runs: runs.map((run) => round(run.seconds)),
-          slowdownPercent: round((median(ratios) - 1) * 100, 1),
+          slowdownPercent: increasePercent(runs, (run) => run.seconds),
+          cpuSeconds: cpuOf(runs),
+          cpuIncreasePercent: increasePercent(runs, cpuSeconds),
           expected: sum(clients.map((run) => run.expected)),
           deliveries: sum(clients.map((run) => run.delivered)),
           // Per round: the median p50, the worst p99 and max.
@@ -278,17 +346,27 @@ async function main() {
         };
       }),
     };
+    const sumCpu = (cpu: { process: number; postgres: number }) => round(cpu.process + cpu.postgres);
     console.table(
       Object.fromEntries([
         [
           'no subscribers',
-          { 'run s': result.withoutSubscribers.seconds, 'slowdown %': 0, 'p50 ms': null, 'p99 ms': null },
+          {
+            'run s': result.withoutSubscribers.seconds,
+            'slowdown %': 0,
+            'cpu s': sumCpu(result.withoutSubscribers.cpuSeconds),
+            'cpu +%': 0,
+            'p50 ms': null,
+            'p99 ms': null,
+          },
         ],
         ...result.withSubscribers.map((row) => [
           `${row.subscribers} subscribers`,
           {
             'run s': row.seconds,
             'slowdown %': row.slowdownPercent,
+            'cpu s': sumCpu(row.cpuSeconds),
+            'cpu +%': row.cpuIncreasePercent,
             'p50 ms': row.latencyMs?.p50,
             'p99 ms': row.latencyMs?.p99,
             'max ms': row.latencyMs?.max,
