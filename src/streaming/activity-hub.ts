@@ -8,7 +8,6 @@ import {
   type ActivityKey,
   type ActivityMatcher,
   type ActivityPage,
-  lastActivityId,
   matches,
   type NarrowKeys,
   narrowKeys,
@@ -16,6 +15,7 @@ import {
   readActivitiesById,
   readActivityKeys,
   readCandidates,
+  settledActivityId,
 } from './activity-event.js';
 import { createSubscriptionQuota, ServerStoppingError } from './quota.js';
 import { createRunWatches, type RunWatchOptions } from './run-watches.js';
@@ -305,6 +305,8 @@ export function createActivityHub(options: ActivityHubOptions): ActivityHub {
   const quota = createSubscriptionQuota(options.maxPerOwner ?? MAX_SUBSCRIPTIONS_PER_KEY);
 
   let cursor = 0n;
+  /** The highest activity id a notification announced: committed, unless the bus is shared. */
+  let announced = 0n;
   /** Whether the cursor follows the table; it does not while nobody listens. */
   let synced = false;
   let stopped = false;
@@ -343,8 +345,8 @@ export function createActivityHub(options: ActivityHubOptions): ActivityHub {
 
   /**
    * When every subscription names a lead, a run or a campaign, only their rows are read, through
-   * those columns' indexes, up to `last`, the last committed id (A2: everything below it is
-   * committed).
+   * those columns' indexes, up to `last`, an id up to which every activity is settled (see
+   * settledActivityId).
    */
   async function readNarrow(keys: NarrowKeys, last: bigint): Promise<boolean> {
     if (last <= cursor) return false;
@@ -391,7 +393,9 @@ export function createActivityHub(options: ActivityHubOptions): ActivityHub {
       let more: boolean;
       if (keys) {
         // Read again once passed: a wide page in between may have moved the cursor beyond it.
-        if (last === undefined || last <= cursor) last = await lastActivityId(orm.em.fork());
+        if (last === undefined || last <= cursor) {
+          last = await settledActivityId(orm.em.fork(), announced > cursor ? announced : null);
+        }
         more = await readNarrow(keys, last);
       } else more = await readWide();
       admitJoining();
@@ -443,7 +447,7 @@ export function createActivityHub(options: ActivityHubOptions): ActivityHub {
   async function resync(): Promise<void> {
     try {
       if (fetching) await fetching;
-      cursor = await lastActivityId(orm.em.fork());
+      cursor = await settledActivityId(orm.em.fork());
       synced = true;
     } finally {
       resyncing = null;
@@ -492,6 +496,7 @@ export function createActivityHub(options: ActivityHubOptions): ActivityHub {
         const last = /^[0-9]{1,19}$/.test(String(payload?.lastActivityId))
           ? BigInt(payload.lastActivityId)
           : null;
+        if (last !== null && last > announced) announced = last;
         if (last === null || last > cursor) requestRead();
       });
       follow('runUpdated', (payload) => runWatches.refresh(String(payload?.runId)));

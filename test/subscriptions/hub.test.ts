@@ -265,6 +265,30 @@ describe('activity hub', () => {
     expect(delivered.slice(-5)).toEqual([...unseen, ...later]);
   });
 
+  it('narrow subscriptions read up to the announced id, once that row is committed', async () => {
+    const { hub, bus } = await startHub({ pollMs: 3_600_000 });
+    const stream = await hub.openActivities({ workspaceIds: null, leadId }, null, OWNER);
+    const first = await commit(3);
+    const second = await commit(3);
+    bus.publish('activitiesCommitted', { workspaceId, lastActivityId: first.at(-1) as string });
+    expect(ids(await readUntil(stream, BigInt(first.at(-1) as string)))).toEqual(first);
+    expect(hub.stats().cursor).toBe(first.at(-1));
+    bus.publish('activitiesCommitted', { workspaceId, lastActivityId: second.at(-1) as string });
+    expect(ids(await readUntil(stream, BigInt(second.at(-1) as string)))).toEqual(second);
+  });
+
+  it('an announced id that is not in the table (another database’s, on a shared bus) loses nothing', async () => {
+    const { hub, bus } = await startHub({ pollMs: 3_600_000 });
+    const stream = await hub.openActivities({ workspaceIds: null, leadId }, null, OWNER);
+    const before = await commit(2);
+    const foreign = ((await maxId()) + 1_000_000n).toString();
+    bus.publish('activitiesCommitted', { workspaceId, lastActivityId: foreign });
+    expect(ids(await readUntil(stream, BigInt(before[1] as string)))).toEqual(before);
+    const after = await commit(2);
+    bus.publish('activitiesCommitted', { workspaceId, lastActivityId: after[1] as string });
+    expect(ids(await readUntil(stream, BigInt(after[1] as string)))).toEqual(after);
+  });
+
   it('without a cursor, a subscription gets only what commits after it, even when the hub was idle', async () => {
     const { hub } = await startHub({ pollMs: 10 });
     const first = await hub.openActivities(mine, null, OWNER);
