@@ -24,7 +24,10 @@ export interface AppOptions {
    */
   events?: EventBus;
   /** Tuning of live streams: poll interval, buffer per subscription, page size, subscriptions per key. */
-  streaming?: Pick<ActivityHubOptions, 'pollMs' | 'bufferLimit' | 'pageSize' | 'maxPerOwner'>;
+  streaming?: Pick<
+    ActivityHubOptions,
+    'pollMs' | 'bufferLimit' | 'pageSize' | 'maxPerOwner' | 'minReadIntervalMs'
+  >;
   /** Subscriptions one WebSocket connection may hold at once. */
   maxSubscriptionsPerConnection?: number;
 }

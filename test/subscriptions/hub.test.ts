@@ -2,7 +2,12 @@ import pino from 'pino';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createInProcessEventBus, type EventBus } from '../../src/pubsub/events.js';
 import type { ActivityMatcher } from '../../src/streaming/activity-event.js';
-import { type ActivityHub, createActivityHub, type StreamItem } from '../../src/streaming/activity-hub.js';
+import {
+  type ActivityHub,
+  type ActivityHubOptions,
+  createActivityHub,
+  type StreamItem,
+} from '../../src/streaming/activity-hub.js';
 import { SubscriptionLimitError } from '../../src/streaming/quota.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
 import { createWorkspaceWithKey, run } from '../helpers/fixtures.js';
@@ -21,9 +26,7 @@ const log = pino({ level: 'silent' });
 const OWNER = 'key';
 const open: { hub: ActivityHub; bus: EventBus }[] = [];
 
-function startHub(
-  options: { pollMs?: number; bufferLimit?: number; pageSize?: number; maxPerOwner?: number } = {},
-) {
+function startHub(options: Omit<ActivityHubOptions, 'orm' | 'events' | 'log'> = {}) {
   const bus = createInProcessEventBus();
   const hub = createActivityHub({ orm: t.orm, events: bus, log, ...options });
   open.push({ hub, bus });
@@ -263,6 +266,27 @@ describe('activity hub', () => {
     bus.publish('activitiesCommitted', { workspaceId, lastActivityId: later.at(-1) as string });
     const delivered = ids(await readUntil(joined, BigInt(later.at(-1) as string)));
     expect(delivered.slice(-5)).toEqual([...unseen, ...later]);
+  });
+
+  it('reads start minReadIntervalMs apart while notifications keep coming; streams opened meanwhile join at once', async () => {
+    const interval = 500;
+    const { hub, bus } = await startHub({ pollMs: 3_600_000, minReadIntervalMs: interval });
+    const stream = await hub.openActivities(mine, null, OWNER);
+    const first = await commit(2);
+    const second = await commit(2);
+    const burst = performance.now();
+    // The first starts a read; the second comes during it, so the next read waits for the interval.
+    bus.publish('activitiesCommitted', { workspaceId, lastActivityId: first[1] as string });
+    bus.publish('activitiesCommitted', { workspaceId, lastActivityId: second[1] as string });
+    expect(ids(await readUntil(stream, BigInt(second[1] as string)))).toEqual([...first, ...second]);
+    const opening = performance.now();
+    const joined = await hub.openActivities(mine, null, OWNER);
+    expect(performance.now() - opening).toBeLessThan(interval / 2);
+    const third = await commit(2);
+    bus.publish('activitiesCommitted', { workspaceId, lastActivityId: third[1] as string });
+    expect(ids(await readUntil(stream, BigInt(third[1] as string)))).toEqual(third);
+    expect(ids(await readUntil(joined, BigInt(third[1] as string)))).toEqual(third);
+    expect(performance.now() - burst).toBeGreaterThanOrEqual(interval - 10);
   });
 
   it('narrow subscriptions read up to the announced id, once that row is committed', async () => {
