@@ -9,7 +9,8 @@
  * when the chunk's transaction returned; receipt: when the subscriber's message handler ran),
  * lost, duplicated and out-of-order counts (each subscriber's ids against the run's rows in the
  * table). Writes bench/results/stream.json (stream-<kind>.json for the others).
- * Usage: npm run bench:stream -- [--leads 100000] [--stream lead|execute|all] [--subscribers 10,100] [--rounds 3]
+ * Usage: npm run bench:stream -- [--leads 100000] [--stream lead|execute|all] [--subscribers 10,100] [--rounds 5]
+ *   [--read-interval ms] (the hub's minReadIntervalMs; default DEFAULT_MIN_READ_INTERVAL_MS)
  */
 import { type ChildProcess, execFileSync, fork } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -25,6 +26,7 @@ import { createInProcessEventBus } from '../src/pubsub/events.js';
 import { runAnnouncer } from '../src/runs/announce.js';
 import { completeIfDone, planRun, processChunk } from '../src/runs/batch.js';
 import { buildApp } from '../src/server/app.js';
+import { DEFAULT_MIN_READ_INTERVAL_MS } from '../src/streaming/activity-hub.js';
 import { inParallel, newRun, seedW1, withBenchDatabase } from './w1-workload.js';
 
 const argument = (name: string) => process.argv[process.argv.indexOf(name) + 1];
@@ -33,13 +35,16 @@ const streamKind = process.argv.includes('--stream') ? argument('--stream') : 'l
 const subscriberCounts = process.argv.includes('--subscribers')
   ? String(argument('--subscribers')).split(',').map(Number)
   : [10, 100];
+const readIntervalMs = process.argv.includes('--read-interval')
+  ? Number(argument('--read-interval'))
+  : DEFAULT_MIN_READ_INTERVAL_MS;
 /**
  * Rounds of (no subscribers, then each subscriber count), and one more run without subscribers at
  * the end. On this machine one run's time varies by ±15 %, and runs get slower as the activity
  * table grows: each run with subscribers is compared with the two runs without them around it
  * (its round's and the next one's), and the slowdown is the median of those ratios.
  */
-const rounds = process.argv.includes('--rounds') ? Number(argument('--rounds')) : 3;
+const rounds = process.argv.includes('--rounds') ? Number(argument('--rounds')) : 5;
 
 /**
  * What each subscriber follows. `lead` (the default): one lead of the run each, spread over the
@@ -175,6 +180,7 @@ async function main() {
       host: '127.0.0.1',
       port: 0,
       events,
+      streaming: { minReadIntervalMs: readIntervalMs },
     });
     const endpoint = await app.start();
     const announce = runAnnouncer(orm, events, log);
@@ -313,6 +319,7 @@ async function main() {
       stream: streamKind,
       query: stream.query.replace(/\s+/g, ' '),
       rounds,
+      readIntervalMs,
       activitiesPerRun: baselineRuns[0]?.activities,
       withoutSubscribers: {
         seconds: round(baselineSeconds),
