@@ -80,10 +80,10 @@ export const DEFAULT_BUFFER_LIMIT = 10_000;
 
 /**
  * W1 commits a chunk every ~35 ms here. A read after each one (~200 per 100,000-lead run) slowed
- * the run by 7–9 % and cost 8–10 % more CPU, several times what its two statements cost on an idle
- * database (0.5 ms of PostgreSQL CPU): each one also interrupts the run's work on two busy cores.
- * At most one read per 100 ms (~60 per run) brought that to about 2 %, for a p99 latency of
- * ~120 ms instead of ~40 ms (`npm run bench:stream`).
+ * the run by 8–10 % with 10 and 100 subscribers (CPU +6–10 %), several times what its two
+ * statements cost on an idle database (0.5 ms of PostgreSQL CPU): each one also interrupts the
+ * run's work on two busy cores. At most one read per 100 ms (~60 per run) brought that to 3–6 %,
+ * for a p99 latency of 110–135 ms instead of 31–35 ms (`npm run bench:stream`, README).
  */
 export const DEFAULT_MIN_READ_INTERVAL_MS = 100;
 
