@@ -23,7 +23,10 @@ export interface AppOptions {
    * without one, the app uses an in-process bus of its own.
    */
   events?: EventBus;
-  /** Tuning of live streams: poll interval, buffer per subscription, page size, subscriptions per key. */
+  /**
+   * Tuning of live streams: poll interval, least time between reads, buffer per subscription, page
+   * size, subscriptions per key.
+   */
   streaming?: Pick<
     ActivityHubOptions,
     'pollMs' | 'bufferLimit' | 'pageSize' | 'maxPerOwner' | 'minReadIntervalMs'
