@@ -328,6 +328,8 @@ export function createActivityHub(options: ActivityHubOptions): ActivityHub {
   /** Whether the cursor follows the table; it does not while nobody listens. */
   let synced = false;
   let stopped = false;
+  /** Ends a rest between reads at once when the hub stops. */
+  const stopping = new AbortController();
   const streams = new Set<ActivityStream>();
   const runWatches = createRunWatches(log);
   const followers: AsyncIterableIterator<unknown>[] = [];
@@ -441,7 +443,9 @@ export function createActivityHub(options: ActivityHubOptions): ActivityHub {
           admitJoining();
           // Requests until the interval is over wait for it, and are served by one read.
           const rest = minReadIntervalMs - (performance.now() - started);
-          if (rest > 0 && !stopped && streams.size > 0) await sleep(rest);
+          if (rest > 0 && !stopped && streams.size > 0) {
+            await sleep(rest, undefined, { signal: stopping.signal }).catch(() => undefined);
+          }
         } while (fetchAgain && !stopped);
       } catch (error) {
         log.warn({ err: loggable(error) }, 'reading new activities failed; the next poll tries again');
@@ -534,6 +538,7 @@ export function createActivityHub(options: ActivityHubOptions): ActivityHub {
 
     async stop() {
       stopped = true;
+      stopping.abort();
       updateTimer();
       await Promise.all(followers.map((follower) => follower.return?.()));
       admitJoining();

@@ -289,6 +289,18 @@ describe('activity hub', () => {
     expect(performance.now() - burst).toBeGreaterThanOrEqual(interval - 10);
   });
 
+  it('stops without waiting for the rest between reads', async () => {
+    const interval = 10_000;
+    const { hub, bus } = await startHub({ pollMs: 3_600_000, minReadIntervalMs: interval });
+    const stream = await hub.openActivities(mine, null, OWNER);
+    const rows = await commit(1);
+    bus.publish('activitiesCommitted', { workspaceId, lastActivityId: rows[0] as string });
+    expect(ids(await readUntil(stream, BigInt(rows[0] as string)))).toEqual(rows);
+    const stopping = performance.now();
+    await hub.stop();
+    expect(performance.now() - stopping).toBeLessThan(interval / 2);
+  });
+
   it('narrow subscriptions read up to the announced id, once that row is committed', async () => {
     const { hub, bus } = await startHub({ pollMs: 3_600_000 });
     const stream = await hub.openActivities({ workspaceIds: null, leadId }, null, OWNER);
