@@ -15,6 +15,8 @@ export interface Config {
   worker: 'inline' | 'off';
   /** Where the embedded database and the generated admin key live. */
   dataDir: string;
+  /** Least milliseconds between two reads of new activities for live streams; absent: the hub's default. */
+  streamReadIntervalMs: number | undefined;
 }
 
 export class ConfigError extends Error {
@@ -59,6 +61,15 @@ const environment = z.object({
   ),
   WORKER: z.preprocess(blankIsUnset, z.enum(['inline', 'off']).default('inline')),
   DATA_DIR: z.preprocess(blankIsUnset, z.string().default('.data')),
+  STREAM_READ_INTERVAL_MS: z.preprocess(
+    blankIsUnset,
+    z.coerce
+      .number({ error: 'must be a whole number of milliseconds from 0 to 60000' })
+      .int('must be a whole number of milliseconds from 0 to 60000')
+      .min(0, 'must be a whole number of milliseconds from 0 to 60000')
+      .max(60_000, 'must be a whole number of milliseconds from 0 to 60000')
+      .optional(),
+  ),
 });
 
 /**
@@ -81,5 +92,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel: values.LOG_LEVEL,
     worker: values.WORKER,
     dataDir: path.resolve(values.DATA_DIR),
+    streamReadIntervalMs: values.STREAM_READ_INTERVAL_MS,
   };
 }

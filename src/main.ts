@@ -41,6 +41,7 @@ async function main(config: Config): Promise<void> {
       host: config.host,
       port: config.port,
       events,
+      streaming: { minReadIntervalMs: config.streamReadIntervalMs },
     });
     cleanups.push(app.stop);
     const url = await app.start();

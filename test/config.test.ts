@@ -13,6 +13,7 @@ describe('loadConfig', () => {
       logLevel: 'info',
       worker: 'inline',
       dataDir: path.resolve('.data'),
+      streamReadIntervalMs: undefined,
     });
   });
 
@@ -26,6 +27,7 @@ describe('loadConfig', () => {
       LOG_LEVEL: 'debug',
       WORKER: 'off',
       DATA_DIR: '/var/lib/campaigns',
+      STREAM_READ_INTERVAL_MS: '0',
     });
     expect(config).toMatchObject({
       port: 8080,
@@ -36,6 +38,7 @@ describe('loadConfig', () => {
       logLevel: 'debug',
       worker: 'off',
       dataDir: '/var/lib/campaigns',
+      streamReadIntervalMs: 0,
     });
   });
 
@@ -61,6 +64,10 @@ describe('loadConfig', () => {
     ['ADMIN_API_KEY', 'short-secret', 'ADMIN_API_KEY must be at least 24 characters'],
     ['LOG_LEVEL', 'verbose', 'LOG_LEVEL'],
     ['WORKER', 'sometimes', 'WORKER'],
+    ['STREAM_READ_INTERVAL_MS', 'fast', 'STREAM_READ_INTERVAL_MS must be a whole number of milliseconds'],
+    ['STREAM_READ_INTERVAL_MS', '-1', 'STREAM_READ_INTERVAL_MS must be a whole number of milliseconds'],
+    ['STREAM_READ_INTERVAL_MS', '2.5', 'STREAM_READ_INTERVAL_MS must be a whole number of milliseconds'],
+    ['STREAM_READ_INTERVAL_MS', '600000', 'STREAM_READ_INTERVAL_MS must be a whole number of milliseconds'],
   ])('refuses %s=%s with one readable line', (name, value, expected) => {
     let error: unknown;
     try {
