@@ -4,11 +4,11 @@ import { CampaignRun, type RunToken } from '../db/entities/campaign-run.entity.j
 import { FlowWait } from '../db/entities/flow-wait.entity.js';
 import { RunChunk } from '../db/entities/run-chunk.entity.js';
 import type { Orm } from '../db/orm.js';
+import { query } from '../db/sql/query.js';
 import { qualifyForCampaign, runFlow } from '../domain/executor.js';
 import type { Activity, Lead as DomainLead, LeadHistory, Run, WebhookRequest } from '../domain/model.js';
 import { audienceNeeds, flowNeeds, type LeadStateNeeds } from '../domain/state-needs.js';
 import { definitionsAt } from './definitions.js';
-import { runSql } from './sql.js';
 import { callWebhook, WEBHOOK_TIMEOUT_MS, type WebhookOutcome } from './webhooks.js';
 import { applyResults } from './writes.js';
 
@@ -24,7 +24,7 @@ const FINISHED = new Set(['COMPLETED', 'FAILED', 'CANCELLED']);
  * workspace for a batch run, of the leads handed to it for a requested or triggered run.
  */
 async function chooseAudience(em: EntityManager, run: CampaignRun, now: Date): Promise<string[]> {
-  const [workspace] = await runSql<{ graph_version: string }>(
+  const [workspace] = await query<{ graph_version: string }>(
     em,
     'select graph_version from workspace where id = ?',
     [run.workspace.id],
@@ -67,7 +67,7 @@ export async function planRun(orm: Orm, runId: string, now: Date): Promise<numbe
     for (let start = 0; start < audience.length; start += CHUNK_SIZE) {
       chunks.push(audience.slice(start, start + CHUNK_SIZE));
     }
-    await runSql(
+    await query(
       em,
       `insert into run_chunk (run_id, seq, lead_ids)
        select ?, c.position - 1, c.lead_ids from jsonb_array_elements(?::jsonb) with ordinality as c(lead_ids, position)`,
@@ -111,7 +111,7 @@ async function readLeadStates(
   params: unknown[],
   needs: LeadStateNeeds,
 ) {
-  const rows = await runSql<LeadStateRow>(
+  const rows = await query<LeadStateRow>(
     em,
     `with l as (${selection})
      select l.id::text, l.email, l.fields, ${needs.memberships ? MEMBERSHIPS : `'[]'::jsonb as list_ids, '{}'::jsonb as memberships`},
@@ -219,7 +219,7 @@ function requestSource(run: Run): string | null {
  */
 export async function processChunk(orm: Orm, runId: string, seq: number, now: Date): Promise<boolean> {
   return orm.em.fork().transactional(async (em) => {
-    const [claim] = await runSql<ClaimRow>(
+    const [claim] = await query<ClaimRow>(
       em,
       `update run_chunk c set completed_at = ?
        from campaign_run r join workspace w on w.id = r.workspace_id
@@ -298,7 +298,7 @@ export async function resumeWait(
   return orm.em.fork().transactional(async (em) => {
     const wait = await em.findOne(FlowWait, { id: waitId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
     if (wait?.status !== 'PENDING') return false;
-    const [row] = await runSql<Omit<ClaimRow, 'lead_ids'>>(
+    const [row] = await query<Omit<ClaimRow, 'lead_ids'>>(
       em,
       `select r.workspace_id, r.campaign_id, r.kind, r.tokens, r."trigger", r.trigger_depth, w.graph_version
        from campaign_run r join workspace w on w.id = r.workspace_id where r.id = ?`,

@@ -1,9 +1,9 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { query } from '../db/sql/query.js';
 import type { RunFlowResult } from '../domain/model.js';
 import { listensFor, type TriggerEvent } from '../domain/smart-list.js';
 import type { Listener } from './definitions.js';
 import { JOBS } from './jobs.js';
-import { runSql } from './sql.js';
 
 /** Something that happened to a lead that trigger campaigns may listen for (S3). */
 export interface LeadEvent {
@@ -63,7 +63,7 @@ export async function insertTriggeredRuns(
 ): Promise<void> {
   if (runs.length === 0) return;
   const stopped = depth > MAX_TRIGGER_DEPTH;
-  await runSql(
+  await query(
     em,
     `with triggered as (
        insert into campaign_run (workspace_id, campaign_id, kind, status, scheduled_for, finished_at, error,

@@ -2,11 +2,11 @@ import { pipeline } from 'node:stream/promises';
 import type { EntityManager, Knex } from '@mikro-orm/postgresql';
 import type pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
+import { query } from '../db/sql/query.js';
 import type { Activity, FieldValue, Lead, RunFlowResult } from '../domain/model.js';
 import { listensFor } from '../domain/smart-list.js';
 import type { Listener } from './definitions.js';
 import { JOBS } from './jobs.js';
-import { runSql } from './sql.js';
 import { eventsOf, insertTriggeredRuns, queueTriggeredRuns } from './triggers.js';
 
 /** What one chunk's flows did, for the leads (locked by the caller) they ran for. */
@@ -32,7 +32,7 @@ const ROWS = Symbol('rows');
 async function writeRows(em: EntityManager, sql: string, rows: Row[], ...params: unknown[]): Promise<void> {
   if (rows.length === 0) return;
   const json = JSON.stringify(rows);
-  await runSql(
+  await query(
     em,
     sql,
     params.includes(ROWS) ? params.map((param) => (param === ROWS ? json : param)) : [...params, json],
@@ -244,7 +244,7 @@ export async function applyResults(em: EntityManager, chunk: ChunkResults): Prom
   // Last but the activities: the run's row stays locked from here to the commit, so chunks of one
   // run take turns only for this short tail (in the same order as the activities' lock: no deadlock).
   if (chunk.processed) {
-    await runSql(
+    await query(
       em,
       'update campaign_run set leads_processed = leads_processed + ?, leads_qualified = leads_qualified + ? where id = ?',
       [chunk.processed, chunk.processed, chunk.runId],

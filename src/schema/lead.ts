@@ -7,8 +7,8 @@ import { Lead } from '../db/entities/lead.entity.js';
 import { type FIELD_TYPES, LeadField } from '../db/entities/lead-field.entity.js';
 import { ProgramMember } from '../db/entities/program-member.entity.js';
 import { StaticListMember } from '../db/entities/static-list.entity.js';
+import { query } from '../db/sql/query.js';
 import { loadListeners } from '../runs/definitions.js';
-import { runSql } from '../runs/sql.js';
 import { queueTriggeredRuns } from '../runs/triggers.js';
 import { announceActivities } from './announce.js';
 import { builder } from './builder.js';
@@ -343,7 +343,7 @@ builder.mutationFields((t) => ({
         // Activities last: their commit-order lock is then held only until the commit, and not
         // taken at all by an upsert that changed nothing.
         if (activities.length > 0) {
-          await runSql(
+          await query(
             em,
             `insert into activity (workspace_id, lead_id, type, occurred_at, primary_attribute_value, attributes)
              select ?, (a.value->>'leadId')::bigint, a.value->>'type', now(), a.value->>'primary', a.value->'attributes'

@@ -1,0 +1,21 @@
+import type { EntityManager, Knex } from '@mikro-orm/postgresql';
+
+/**
+ * Runs one statement with bound parameters in the entity manager's transaction (if any) and returns
+ * its rows. The only way SQL text reaches the database outside the ORM: every statement of the
+ * project lives in a module of this folder and goes through here.
+ *
+ * Through knex, not `em.getConnection().execute`: that inlines every parameter into the SQL text,
+ * which for a chunk's JSON (hundreds of kilobytes) costs more than the statement itself, and puts
+ * the values into any error message. Arrays are passed as JSON: knex would expand them into lists.
+ */
+export async function query<Row = Record<string, unknown>>(
+  em: EntityManager,
+  sql: string,
+  params: unknown[] = [],
+): Promise<Row[]> {
+  const statement = em.getKnex().raw(sql, params as Knex.RawBinding[]);
+  const transaction = em.getTransactionContext<Knex.Transaction>();
+  const result: { rows: Row[] } = await (transaction ? statement.transacting(transaction) : statement);
+  return result.rows;
+}
