@@ -19,12 +19,13 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import pino from 'pino';
-import { createApiKey } from '../src/db/api-keys.js';
+import { type Announcer, createAnnouncer } from '../src/commands/announcer.js';
+import { createApiKey } from '../src/commands/assets.js';
 import { Workspace } from '../src/db/entities/workspace.entity.js';
 import { initOrm, type Orm } from '../src/db/orm.js';
 import { createInProcessEventBus } from '../src/pubsub/events.js';
-import { runAnnouncer } from '../src/runs/announce.js';
-import { completeIfDone, planRun, processChunk } from '../src/runs/batch.js';
+import { planRun } from '../src/runs/plan-run.js';
+import { completeIfDone, processChunk } from '../src/runs/process-chunk.js';
 import { buildApp } from '../src/server/app.js';
 import { DEFAULT_MIN_READ_INTERVAL_MS } from '../src/streaming/activity-hub.js';
 import { inParallel, newRun, seedW1, withBenchDatabase } from './w1-workload.js';
@@ -118,7 +119,7 @@ const processCpuSeconds = () => {
 async function seed(orm: Orm) {
   const ids = await seedW1(orm, leadCount);
   const em = orm.em.fork();
-  const { secret } = await createApiKey(em, em.getReference(Workspace, ids.workspaceId), 'bench');
+  const { secret } = await createApiKey({ em }, em.getReference(Workspace, ids.workspaceId), 'bench');
   return { workspaceId: ids.workspaceId, a: ids.a, key: secret };
 }
 
@@ -126,7 +127,7 @@ async function seed(orm: Orm) {
  * The W1 run as the job worker runs it: plan, chunks two at a time, each announced after its
  * commit. Returns the run's seconds and when each chunk's transaction returned.
  */
-async function engine(orm: Orm, runId: string, announce: ReturnType<typeof runAnnouncer>) {
+async function engine(orm: Orm, runId: string, announce: Announcer) {
   const now = new Date();
   const commits = new Map<number, bigint>();
   const started = performance.now();
@@ -183,7 +184,7 @@ async function main() {
       streaming: { minReadIntervalMs: readIntervalMs },
     });
     const endpoint = await app.start();
-    const announce = runAnnouncer(orm, events, log);
+    const announce = createAnnouncer(orm, events, log);
 
     const leads: { id: string }[] = await orm.em
       .fork()

@@ -4,7 +4,8 @@ import { pipeline } from 'node:stream/promises';
 import pg from 'pg';
 import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
 import { initOrm, type Orm } from '../src/db/orm.js';
-import { completeIfDone, planRun, processChunk } from '../src/runs/batch.js';
+import { planRun } from '../src/runs/plan-run.js';
+import { completeIfDone, processChunk } from '../src/runs/process-chunk.js';
 import { CONCURRENCY, inParallel, newRun, seedW1, withBenchDatabase } from './w1-workload.js';
 
 const argument = (name: string) => process.argv[process.argv.indexOf(name) + 1];

@@ -4,7 +4,7 @@ import { migrateUp } from './db/migrate.js';
 import { initOrm } from './db/orm.js';
 import { createLogger } from './logger.js';
 import { createEventBus, EventBusUnavailableError, eventNamespace } from './pubsub/events.js';
-import { startWorker } from './runs/worker.js';
+import { startWorker } from './runs/job-runner.js';
 import { resolveAdminKey } from './server/admin-key.js';
 import { buildApp, ListenError } from './server/app.js';
 

@@ -4,7 +4,7 @@ import { migrateUp } from './db/migrate.js';
 import { initOrm } from './db/orm.js';
 import { createLogger } from './logger.js';
 import { createEventBus, EventBusUnavailableError, eventNamespace } from './pubsub/events.js';
-import { startWorker } from './runs/worker.js';
+import { startWorker } from './runs/job-runner.js';
 
 /**
  * A job worker alone, for scale-out: API replicas with WORKER=off plus any number of these on the

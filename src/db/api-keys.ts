@@ -1,7 +1,6 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { ApiKey } from './entities/api-key.entity.js';
-import type { Workspace } from './entities/workspace.entity.js';
 
 /** SHA-256 suits API keys: they are long random strings, so no slow hash is needed against guessing. */
 export function hashSecret(secret: string): string {
@@ -15,18 +14,6 @@ export function sameSecret(secret: string, expectedHash: string): boolean {
 /** A new secret: 256 random bits, prefixed so that a leaked one is easy to recognise. */
 export function newSecret(): string {
   return `cek_${randomBytes(32).toString('base64url')}`;
-}
-
-/** Creates a workspace key; the secret is returned once and never stored. */
-export async function createApiKey(
-  em: EntityManager,
-  workspace: Workspace,
-  name: string,
-): Promise<{ apiKey: ApiKey; secret: string }> {
-  const secret = newSecret();
-  const apiKey = em.create(ApiKey, { workspace, name, secretHash: hashSecret(secret) });
-  await em.flush();
-  return { apiKey, secret };
 }
 
 export function findApiKeyBySecret(em: EntityManager, secret: string): Promise<ApiKey | null> {

@@ -3,22 +3,16 @@ import type {
   CampaignGraph,
   Campaign as DomainCampaign,
   Folder as DomainFolder,
-  Lead as DomainLead,
   Program as DomainProgram,
   FieldType,
-  LeadHistory,
   MyTokens,
 } from '../domain/model.js';
 import { Campaign } from './entities/campaign.entity.js';
 import { Folder } from './entities/folder.entity.js';
-import type { Lead } from './entities/lead.entity.js';
-import { LeadCampaignHistory } from './entities/lead-campaign-history.entity.js';
 import { LeadField } from './entities/lead-field.entity.js';
 import { MyToken } from './entities/my-token.entity.js';
 import { Program } from './entities/program.entity.js';
-import { ProgramMember } from './entities/program-member.entity.js';
 import { SmartList } from './entities/smart-list.entity.js';
-import { StaticListMember } from './entities/static-list.entity.js';
 
 /**
  * Reads that only feed the domain are not tracked: large audiences do not fill the identity map, and
@@ -97,38 +91,4 @@ export async function loadCampaignGraph(em: EntityManager, workspaceId: string):
     ),
     fields: Object.fromEntries(fields.map((field) => [field.name, field.type as FieldType])),
   };
-}
-
-/** Leads in the domain's shape, with their lists and program memberships: two queries for all. */
-export async function toDomainLeads(em: EntityManager, leads: Lead[]): Promise<DomainLead[]> {
-  const ids = leads.map((lead) => lead.id);
-  const lists = await em.find(StaticListMember, { lead: { $in: ids } }, UNTRACKED);
-  const memberships = await em.find(ProgramMember, { lead: { $in: ids } }, UNTRACKED);
-
-  return leads.map((lead) => ({
-    id: lead.id,
-    email: lead.email,
-    fields: lead.fields,
-    listIds: lists.filter((member) => member.lead.id === lead.id).map((member) => member.list.id),
-    programMemberships: Object.fromEntries(
-      memberships
-        .filter((member) => member.lead.id === lead.id)
-        .map((member) => [member.program.id, member.status]),
-    ),
-  }));
-}
-
-/** Leads' histories with every campaign, as qualification rules read them: one query for all. */
-export async function loadLeadHistories(
-  em: EntityManager,
-  leadIds: string[],
-): Promise<Map<string, LeadHistory>> {
-  const rows = await em.find(LeadCampaignHistory, { lead: { $in: leadIds } }, UNTRACKED);
-  const histories = new Map<string, Record<string, { lastRunAt: Date; runCount: number }>>();
-  for (const row of rows) {
-    const history = histories.get(row.lead.id) ?? {};
-    history[row.campaign.id] = { lastRunAt: row.lastRunAt, runCount: row.runCount };
-    histories.set(row.lead.id, history);
-  }
-  return histories;
 }

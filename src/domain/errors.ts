@@ -30,11 +30,17 @@ export interface SmartListProblem extends Problem {
   filterPosition: number | null;
 }
 
-/** A refused operation, for callers that turn a problem into an error (the API layer). */
-export class DomainError extends Error {
-  readonly code: ProblemCode;
+/** Why an operation is refused: a ProblemCode, input that does not fit, or a reference to nothing. */
+export type RefusalCode = ProblemCode | 'BAD_USER_INPUT' | 'NOT_FOUND';
 
-  constructor(code: ProblemCode, message: string) {
+/**
+ * A refused operation, thrown before anything is written; the server shows its message and code
+ * to the client as they are.
+ */
+export class DomainError extends Error {
+  readonly code: RefusalCode;
+
+  constructor(code: RefusalCode, message: string) {
     super(message);
     this.name = 'DomainError';
     this.code = code;

@@ -8,7 +8,8 @@ export interface LeadStateNeeds {
   readonly history: boolean;
 }
 
-const EVERYTHING: LeadStateNeeds = { memberships: true, history: true };
+/** Everything a lead has: what a simulation reads, whatever the campaign. */
+export const EVERYTHING: LeadStateNeeds = { memberships: true, history: true };
 
 /** Only ATTRIBUTE filters read nothing but fields; the others read lists, programs or smart lists. */
 const readsMemberships = (filter: Filter) => filter.kind !== 'ATTRIBUTE';

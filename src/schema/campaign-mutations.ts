@@ -1,4 +1,5 @@
 import { encodeGlobalID } from '@pothos/plugin-relay';
+import { saveCampaign, underGraphLock } from '../commands/campaign-graph.js';
 import { Campaign } from '../db/entities/campaign.entity.js';
 import { Program } from '../db/entities/program.entity.js';
 import { EMPTY_SMART_LIST } from '../db/entities/smart-list.entity.js';
@@ -15,7 +16,6 @@ import {
   TimeUnitEnum,
   workspaceCampaigns,
 } from './campaign.js';
-import { checkCampaignSave, underGraphLock } from './campaign-graph.js';
 import type { GraphQLContext } from './context.js';
 import { userError } from './errors.js';
 import { FlowStepInputRef, toStoredFlow } from './flow.js';
@@ -86,13 +86,9 @@ async function requireCampaign(context: GraphQLContext, globalId: string): Promi
   });
 }
 
-/**
- * Prepares a campaign save, then, under the workspace's graph lock, checks it against the whole
- * graph and writes it; a refusal writes nothing.
- */
+/** Prepares a campaign's change, then saves it through the command; a refusal writes nothing. */
 async function save(context: GraphQLContext, prepare: () => Promise<Campaign>): Promise<Campaign> {
-  const campaign = await prepare();
-  await underGraphLock(context, campaign.workspace.id, () => checkCampaignSave(context, campaign));
+  const campaign = await saveCampaign(context, await prepare());
   workspaceCampaigns(context).clear(campaign.workspace.id);
   return campaign;
 }
@@ -181,7 +177,7 @@ builder.mutationFields((t) => ({
     args: { id: t.arg.id() },
     resolve: async (_root, args, context) => {
       const campaign = await requireCampaign(context, args.id);
-      await underGraphLock(context, campaign.workspace.id, async () => {
+      await underGraphLock(context.em, campaign.workspace.id, async () => {
         const graph = await loadCampaignGraph(context.em, campaign.workspace.id);
         const users = Object.values(graph.campaigns).filter(
           (other) =>

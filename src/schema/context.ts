@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Logger } from 'pino';
-import type { EventPublisher } from '../pubsub/events.js';
+import type { Announcer } from '../commands/announcer.js';
 import type { ActivityStreams } from '../streaming/activity-hub.js';
 
 /** Who is asking: the admin key may do everything, a workspace key sees only its workspace. */
@@ -11,8 +11,8 @@ export interface GraphQLContext {
   em: EntityManager;
   viewer: Viewer | null;
   log: Logger;
-  /** Announces committed changes to subscribers; call it only after the transaction committed. */
-  events: EventPublisher;
+  /** What commands announce their committed changes through. */
+  announcer: Announcer;
   /** Live activity and run streams (subscriptions). */
   streams: ActivityStreams;
 }

@@ -1,16 +1,12 @@
-import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import { createContextCache } from '@pothos/core';
 import DataLoader from 'dataloader';
 import { z } from 'zod';
+import { defineLeadField, upsertLeads } from '../commands/leads.js';
 import type { FieldValue } from '../db/entities/lead.entity.js';
 import { Lead } from '../db/entities/lead.entity.js';
 import { type FIELD_TYPES, LeadField } from '../db/entities/lead-field.entity.js';
 import { ProgramMember } from '../db/entities/program-member.entity.js';
 import { StaticListMember } from '../db/entities/static-list.entity.js';
-import { query } from '../db/sql/query.js';
-import { loadListeners } from '../runs/definitions.js';
-import { queueTriggeredRuns } from '../runs/triggers.js';
-import { announceActivities } from './announce.js';
 import { builder } from './builder.js';
 import { idCursorPage } from './campaign.js';
 import type { GraphQLContext } from './context.js';
@@ -236,31 +232,6 @@ function checkedFields(
   return checked;
 }
 
-/**
- * The field values an upsert changes on existing leads (S3: Data Value Changes), in input order:
- * a value written equal to the stored one is no change.
- */
-function valueChanges(
-  before: { id: string; key: string; fields: Record<string, unknown> }[],
-  rows: { email: string; fields: Record<string, unknown> }[],
-) {
-  const existing = new Map(before.map((lead) => [lead.key, lead]));
-  return rows.flatMap((row) => {
-    const lead = existing.get(row.email.toLowerCase());
-    if (!lead) return [];
-    return Object.entries(row.fields)
-      .filter(
-        ([attribute, value]) => JSON.stringify(lead.fields[attribute] ?? null) !== JSON.stringify(value),
-      )
-      .map(([attribute, newValue]) => ({
-        leadId: lead.id,
-        attribute,
-        oldValue: lead.fields[attribute] ?? null,
-        newValue,
-      }));
-  });
-}
-
 const LeadInputRef = builder.inputType('LeadInput', {
   fields: (t) => ({
     email: t.string(),
@@ -291,73 +262,7 @@ builder.mutationFields((t) => ({
         seen.add(key);
         return { email: address.data, fields: checkedFields(lead.fields, fields, where) };
       });
-      const { ids, wroteActivities } = await context.em.transactional(async (em) => {
-        const connection = em.getConnection();
-        // The existing leads, locked in the order the upsert takes them (no deadlock between two
-        // upserts), so the values they had are the ones the upsert replaces.
-        const before: { id: string; key: string; fields: Record<string, unknown> }[] =
-          await connection.execute(
-            `select id::text, lower(email) as key, fields from lead
-           where workspace_id = ? and lower(email) in (select lower(value) from jsonb_array_elements_text(?::jsonb))
-           order by lower(email) for update`,
-            [workspace.id, JSON.stringify(rows.map((row) => row.email))],
-            'all',
-            em.getTransactionContext(),
-          );
-        const upserted: { id: string; email: string; inserted: boolean }[] = await connection.execute(
-          `insert into lead (workspace_id, email, fields, created_at, updated_at)
-           select ?, row.email, row.fields, now(), now() from jsonb_to_recordset(?::jsonb) as row(email text, fields jsonb)
-           order by lower(row.email)
-           on conflict (workspace_id, lower(email)) do update set fields = lead.fields || excluded.fields, updated_at = now()
-           returning id, email, (xmax = 0) as inserted`,
-          [workspace.id, JSON.stringify(rows)],
-          'all',
-          em.getTransactionContext(),
-        );
-        const created = upserted.filter((row) => row.inserted).map((row) => String(row.id));
-        const changes = valueChanges(before, rows);
-        await queueTriggeredRuns(
-          em,
-          workspace.id,
-          await loadListeners(em, workspace.id),
-          [
-            ...created.map((leadId) => ({ leadId, event: { kind: 'LEAD_IS_CREATED' as const } })),
-            ...changes.map(({ leadId, attribute }) => ({
-              leadId,
-              event: { kind: 'DATA_VALUE_CHANGES' as const, attribute },
-            })),
-          ],
-          1,
-        );
-        const activities = [
-          ...upserted
-            .filter((row) => row.inserted)
-            .map((row) => ({ leadId: String(row.id), type: 'NEW_LEAD', primary: row.email, attributes: {} })),
-          ...changes.map(({ leadId, attribute, oldValue, newValue }) => ({
-            leadId,
-            type: 'CHANGE_DATA_VALUE',
-            primary: attribute,
-            attributes: { attribute, oldValue, newValue, source: 'API' },
-          })),
-        ];
-        // Activities last: their commit-order lock is then held only until the commit, and not
-        // taken at all by an upsert that changed nothing.
-        if (activities.length > 0) {
-          await query(
-            em,
-            `insert into activity (workspace_id, lead_id, type, occurred_at, primary_attribute_value, attributes)
-             select ?, (a.value->>'leadId')::bigint, a.value->>'type', now(), a.value->>'primary', a.value->'attributes'
-             from jsonb_array_elements(?::jsonb) with ordinality as a(value, position) order by a.position`,
-            [workspace.id, JSON.stringify(activities)],
-          );
-        }
-        const idByEmail = new Map(upserted.map((row) => [row.email.toLowerCase(), String(row.id)]));
-        return {
-          ids: rows.map((row) => idByEmail.get(row.email.toLowerCase()) as string),
-          wroteActivities: activities.length > 0,
-        };
-      });
-      if (wroteActivities) await announceActivities(context, workspace.id);
+      const ids = await upsertLeads(context, workspace.id, rows);
       const leads = await context.em.find(Lead, { id: { $in: ids } }, { refresh: true });
       const byId = new Map(leads.map((lead) => [lead.id, lead]));
       return ids.map((id) => byId.get(id) as Lead);
@@ -374,19 +279,12 @@ builder.mutationFields((t) => ({
     resolve: async (_root, args, context) => {
       const workspace = await requireWorkspace(context, args.workspaceId);
       const existing = await workspaceFields(context).load(workspace.id);
-      if (existing.some((field) => field.name.toLowerCase() === args.name.toLowerCase())) {
-        throw userError('BAD_USER_INPUT', `The field ${args.name} already exists`);
-      }
-      const field = context.em.create(LeadField, { workspace, name: args.name, type: args.type });
-      try {
-        await context.em.flush();
-      } catch (error) {
-        // Another call defined the same name meanwhile: the unique index is the final judge.
-        if (error instanceof UniqueConstraintViolationException) {
-          throw userError('BAD_USER_INPUT', `The field ${args.name} already exists`);
-        }
-        throw error;
-      }
+      const field = await defineLeadField(
+        context,
+        workspace,
+        { name: args.name, type: args.type },
+        existing.map((defined) => defined.name),
+      );
       workspaceFields(context).clear(workspace.id);
       return { name: field.name, type: field.type };
     },

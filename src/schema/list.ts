@@ -1,4 +1,6 @@
+import { createStaticList } from '../commands/assets.js';
 import { StaticList } from '../db/entities/static-list.entity.js';
+import { staticListSizes } from '../db/sql/static-lists.js';
 import { builder } from './builder.js';
 import { loadVisible } from './loading.js';
 import { objectName, requireWorkspace, WorkspaceRef } from './tenancy.js';
@@ -16,16 +18,7 @@ StaticListRef.implement({
       type: 'Int',
       description: 'How many leads are on the list.',
       resolve: (list) => list.id,
-      load: async (listIds: string[], context) => {
-        const rows: { list_id: string; size: number }[] = await context.em
-          .getConnection()
-          .execute(
-            'select list_id, count(*)::int as size from static_list_member where list_id in (?) group by list_id',
-            [listIds],
-          );
-        const sizes = new Map(rows.map((row) => [String(row.list_id), row.size]));
-        return listIds.map((id) => sizes.get(id) ?? 0);
-      },
+      load: (listIds: string[], context) => staticListSizes(context.em, listIds),
     }),
   }),
 });
@@ -44,9 +37,7 @@ builder.mutationFields((t) => ({
     args: { workspaceId: t.arg.id(), name: t.arg.string({ validate: objectName }) },
     resolve: async (_root, args, context) => {
       const workspace = await requireWorkspace(context, args.workspaceId);
-      const list = context.em.create(StaticList, { workspace, name: args.name });
-      await context.em.flush();
-      return list;
+      return createStaticList(context, workspace, args.name);
     },
   }),
 }));

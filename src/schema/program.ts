@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { createFolder, createProgram } from '../commands/assets.js';
 import { Folder } from '../db/entities/folder.entity.js';
 import { Program } from '../db/entities/program.entity.js';
 import { builder } from './builder.js';
@@ -85,9 +86,7 @@ builder.mutationFields((t) => ({
     resolve: async (_root, args, context) => {
       const workspace = await requireWorkspace(context, args.workspaceId);
       const parent = await optionalFolder(context, args.parentId, workspace.id);
-      const folder = context.em.create(Folder, { workspace, parent, name: args.name });
-      await context.em.flush();
-      return folder;
+      return createFolder(context, workspace, { name: args.name, parent });
     },
   }),
   createProgram: t.field({
@@ -102,14 +101,11 @@ builder.mutationFields((t) => ({
     resolve: async (_root, args, context) => {
       const workspace = await requireWorkspace(context, args.workspaceId);
       const folder = await optionalFolder(context, args.folderId, workspace.id);
-      const program = context.em.create(Program, {
-        workspace,
-        folder,
+      return createProgram(context, workspace, {
         name: args.name,
+        folder,
         statuses: args.statuses ?? DEFAULT_PROGRAM_STATUSES,
       });
-      await context.em.flush();
-      return program;
     },
   }),
 }));

@@ -1,11 +1,10 @@
 import { encodeGlobalID } from '@pothos/plugin-relay';
+import { cancelRun, queueRun, removeFromFlow } from '../commands/runs.js';
 import { Campaign } from '../db/entities/campaign.entity.js';
 import { CampaignRun, RUN_STATUSES } from '../db/entities/campaign-run.entity.js';
 import { Lead } from '../db/entities/lead.entity.js';
 import { toDomainCampaign } from '../db/mappers.js';
 import { requestProblems, scheduleProblems } from '../domain/validation.js';
-import { JOBS, planJobKey } from '../runs/jobs.js';
-import { announceRunUpdated } from './announce.js';
 import { builder } from './builder.js';
 import {
   CampaignRef,
@@ -107,23 +106,6 @@ const MAX_REQUESTED_LEADS = 100;
 
 /** At most this many leads per removeFromFlow call. */
 const MAX_REMOVED_LEADS = 1000;
-
-/** Saves a run with the job that plans it, in one transaction: never one without the other. */
-async function queueRun(context: GraphQLContext, run: CampaignRun, runAt: Date): Promise<CampaignRun> {
-  return context.em.transactional(async (em) => {
-    em.persist(run);
-    await em.flush();
-    await em
-      .getConnection()
-      .execute(
-        "select graphile_worker.add_job(?, json_build_object('runId', ?::text), run_at := ?, job_key := ?)",
-        [JOBS.planRun, run.id, runAt, planJobKey(run.id)],
-        'run',
-        em.getTransactionContext(),
-      );
-    return run;
-  });
-}
 
 /** The run of a global id, if the viewer may see it; NOT_FOUND otherwise. */
 export async function requireRun(context: GraphQLContext, globalId: string): Promise<CampaignRun> {
@@ -237,13 +219,7 @@ builder.mutationFields((t) => ({
         for (const caller of callers) stopped.add(caller.id);
         grew = callers.length > 0;
       }
-      const rows: { lead_id: string }[] = await context.em.getConnection().execute(
-        `update flow_wait set status = 'CANCELLED'
-           where status = 'PENDING' and workspace_id = ? and campaign_id in (?) and lead_id in (?)
-           returning lead_id`,
-        [campaign.workspace.id, [...stopped], leadIds],
-      );
-      return new Set(rows.map((row) => String(row.lead_id))).size;
+      return removeFromFlow(context, campaign.workspace.id, [...stopped], leadIds);
     },
   }),
   cancelCampaignRun: t.field({
@@ -252,30 +228,7 @@ builder.mutationFields((t) => ({
       'Stops the leads not yet processed; what was done stays. A finished run cannot be cancelled.',
     args: { id: t.arg.id() },
     resolve: async (_root, args, context) => {
-      const run = await requireRun(context, args.id);
-      if (run.status === 'CANCELLED') return run;
-      if (run.status === 'COMPLETED' || run.status === 'FAILED') {
-        throw userError('BAD_USER_INPUT', `The run is already ${run.status}`);
-      }
-      const cancelled = await context.em.transactional(async (em) => {
-        const affected = await em.nativeUpdate(
-          CampaignRun,
-          { id: run.id, status: { $nin: ['COMPLETED', 'FAILED', 'CANCELLED'] } },
-          { status: 'CANCELLED', finishedAt: new Date() },
-        );
-        if (affected === 0) throw userError('BAD_USER_INPUT', 'The run finished meanwhile');
-        await em
-          .getConnection()
-          .execute(
-            'select graphile_worker.remove_job(?)',
-            [planJobKey(run.id)],
-            'run',
-            em.getTransactionContext(),
-          );
-        return em.refreshOrFail(run);
-      });
-      announceRunUpdated(context, cancelled);
-      return cancelled;
+      return cancelRun(context, await requireRun(context, args.id));
     },
   }),
 }));

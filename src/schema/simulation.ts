@@ -1,8 +1,10 @@
 import { Campaign } from '../db/entities/campaign.entity.js';
 import { Lead } from '../db/entities/lead.entity.js';
-import { loadCampaignGraph, loadLeadHistories, toDomainLeads } from '../db/mappers.js';
+import { loadCampaignGraph } from '../db/mappers.js';
+import { type LeadState, leadStates } from '../db/sql/lead-states.js';
 import { qualifyForCampaign, runFlow } from '../domain/executor.js';
-import type { Activity, Lead as DomainLead, FilterEvaluation } from '../domain/model.js';
+import type { Activity, FilterEvaluation } from '../domain/model.js';
+import { EVERYTHING } from '../domain/state-needs.js';
 import { ActivityTypeEnum, presentAttributes } from './activity.js';
 import { builder } from './builder.js';
 import { CampaignRef } from './campaign.js';
@@ -105,15 +107,14 @@ builder.queryFields((t) => ({
         checkedTokens(args.tokens ?? []).map((token) => [token.name, token.value]),
       );
       const workspaceId = campaign.workspace.id;
-      const [graph, [domainLead], histories, fields] = await Promise.all([
+      const [graph, [state], fields] = await Promise.all([
         loadCampaignGraph(context.em, workspaceId),
-        toDomainLeads(context.em, [lead]),
-        loadLeadHistories(context.em, [lead.id]),
+        leadStates(context.em, [lead.id], EVERYTHING),
         workspaceFields(context).load(workspaceId),
       ]);
-      const history = histories.get(lead.id) ?? {};
+      const { lead: domainLead, history } = state as LeadState;
       const now = new Date();
-      const input = { lead: domainLead as DomainLead, graph, history, campaignId: campaign.id, now };
+      const input = { lead: domainLead, graph, history, campaignId: campaign.id, now };
       const qualification = qualifyForCampaign(input);
       const result = qualification.qualified
         ? runFlow({
@@ -122,7 +123,7 @@ builder.queryFields((t) => ({
             startStepIndex: 0,
           })
         : null;
-      const after = result?.leadAfter ?? (domainLead as DomainLead);
+      const after = result?.leadAfter ?? domainLead;
       return {
         qualified: qualification.qualified,
         explanation: qualification.explanation,

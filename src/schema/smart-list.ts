@@ -1,10 +1,11 @@
 import type { EntityName } from '@mikro-orm/core';
+import { deleteSmartList, saveSmartList } from '../commands/campaign-graph.js';
 import { Program } from '../db/entities/program.entity.js';
 import { SmartList } from '../db/entities/smart-list.entity.js';
 import { StaticList } from '../db/entities/static-list.entity.js';
 import type { Filter, SmartListDefinition, Trigger } from '../domain/model.js';
 import { builder } from './builder.js';
-import { checkSmartListSave, isEvaluable, requestCampaignGraph } from './campaign-graph.js';
+import { isEvaluable, requestCampaignGraph } from './campaign-graph.js';
 import type { GraphQLContext } from './context.js';
 import { userError } from './errors.js';
 import { databaseId } from './ids.js';
@@ -320,10 +321,7 @@ builder.mutationFields((t) => ({
     resolve: async (_root, args, context) => {
       const workspace = await requireWorkspace(context, args.workspaceId);
       const definition = await toStoredSmartList(context, workspace.id, args.definition);
-      await checkSmartListSave(context, workspace.id, definition, undefined);
-      const smartList = context.em.create(SmartList, { workspace, name: args.name, definition });
-      await context.em.flush();
-      return smartList;
+      return saveSmartList(context, { workspace, name: args.name }, definition);
     },
   }),
   updateSmartList: t.field({
@@ -332,10 +330,7 @@ builder.mutationFields((t) => ({
     resolve: async (_root, args, context) => {
       const smartList = await requireSmartList(context, args.id);
       const definition = await toStoredSmartList(context, smartList.workspace.id, args.definition);
-      await checkSmartListSave(context, smartList.workspace.id, definition, smartList.id);
-      smartList.definition = definition;
-      await context.em.flush();
-      return smartList;
+      return saveSmartList(context, { smartList }, definition);
     },
   }),
   deleteSmartList: t.id({
@@ -343,8 +338,7 @@ builder.mutationFields((t) => ({
     args: { id: t.arg.id() },
     resolve: async (_root, args, context) => {
       const smartList = await requireSmartList(context, args.id);
-      smartList.deletedAt = new Date();
-      await context.em.flush();
+      await deleteSmartList(context, smartList);
       return args.id;
     },
   }),

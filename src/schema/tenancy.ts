@@ -1,6 +1,6 @@
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import { z } from 'zod';
-import { createApiKey } from '../db/api-keys.js';
+import { createApiKey, createWorkspace } from '../commands/assets.js';
 import { Workspace } from '../db/entities/workspace.entity.js';
 import { builder } from './builder.js';
 import { canSeeWorkspace, type GraphQLContext, type Viewer } from './context.js';
@@ -103,9 +103,7 @@ builder.mutationType({
       authScopes: { admin: true },
       args: { name: t.arg.string({ validate: objectName }) },
       resolve: async (_root, args, context) => {
-        const workspace = context.em.create(Workspace, { name: args.name });
-        await context.em.flush();
-        return workspace;
+        return createWorkspace(context, args.name);
       },
     }),
     createApiKey: t.field({
@@ -115,7 +113,7 @@ builder.mutationType({
       args: { workspaceId: t.arg.id(), name: t.arg.string({ validate: objectName }) },
       resolve: async (_root, args, context) => {
         const workspace = await requireWorkspace(context, args.workspaceId);
-        const { apiKey, secret } = await createApiKey(context.em, workspace, args.name);
+        const { apiKey, secret } = await createApiKey(context, workspace, args.name);
         return { id: encodeGlobalID('ApiKey', apiKey.id), secret };
       },
     }),

@@ -1,6 +1,6 @@
-import { LockMode } from '@mikro-orm/core';
 import { brandWithType, createContextCache, typeBrandKey } from '@pothos/core';
 import DataLoader from 'dataloader';
+import { replaceTokens } from '../commands/tokens.js';
 import { Folder } from '../db/entities/folder.entity.js';
 import { MyToken, type TOKEN_TYPES } from '../db/entities/my-token.entity.js';
 import { Program } from '../db/entities/program.entity.js';
@@ -207,20 +207,7 @@ builder.mutationFields((t) => ({
           : { folder: null, program: await requireVisible(context, Program, id, described) };
       const workspace = (owner.folder ?? owner.program).workspace;
       const tokens = checkedTokens(args.tokens);
-      const saved = await context.em.transactional(async (em) => {
-        // Concurrent replacements of one owner's tokens take turns instead of interleaving.
-        const locked = { lockMode: LockMode.PESSIMISTIC_WRITE } as const;
-        await (owner.folder
-          ? em.findOneOrFail(Folder, { id }, locked)
-          : em.findOneOrFail(Program, { id }, locked));
-        await em.nativeDelete(
-          MyToken,
-          owner.folder ? { folder: owner.folder.id } : { program: owner.program.id },
-        );
-        const created = tokens.map((token) => em.create(MyToken, { workspace, ...owner, ...token }));
-        await em.flush();
-        return created;
-      });
+      const saved = await replaceTokens(context, owner, tokens);
       workspaceTokens(context).clear(workspace.id);
       return saved.map(viewOf).sort((a, b) => a.name.localeCompare(b.name));
     },

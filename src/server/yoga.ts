@@ -3,8 +3,10 @@ import { PothosValidationError } from '@pothos/core';
 import { GraphQLError } from 'graphql';
 import { createGraphQLError, createYoga, useReadinessCheck } from 'graphql-yoga';
 import type { Logger } from 'pino';
+import { createAnnouncer } from '../commands/announcer.js';
 import { loggable } from '../db/loggable.js';
 import type { Orm } from '../db/orm.js';
+import { DomainError } from '../domain/errors.js';
 import type { EventPublisher } from '../pubsub/events.js';
 import type { GraphQLContext } from '../schema/context.js';
 import { schema } from '../schema/index.js';
@@ -43,6 +45,7 @@ function isInputError(error: GraphQLError): boolean {
 }
 
 export function createYogaServer({ orm, log, authenticator, events, streams, isReady }: YogaOptions) {
+  const announcer = createAnnouncer(orm, events, log);
   return createYoga<TransportContext, GraphQLContext>({
     schema,
     graphqlEndpoint: '/graphql',
@@ -61,6 +64,10 @@ export function createYogaServer({ orm, log, authenticator, events, streams, isR
         const located = isGraphQLError(error) ? error : null;
         if (located?.extensions.code) return located;
         const where = { nodes: located?.nodes, path: located?.path };
+        const refusal = located?.originalError ?? error;
+        if (refusal instanceof DomainError) {
+          return createGraphQLError(refusal.message, { ...where, extensions: { code: refusal.code } });
+        }
         if (located && isInputError(located)) {
           return createGraphQLError(located.message, { ...where, extensions: { code: 'BAD_USER_INPUT' } });
         }
@@ -80,7 +87,7 @@ export function createYogaServer({ orm, log, authenticator, events, streams, isR
         ? connectionParams.authorization
         : request.headers.get('authorization');
       const viewer = await authenticator.viewerFor(em, credential);
-      return { em, viewer, log, events, streams };
+      return { em, viewer, log, announcer, streams };
     },
     plugins: [
       useReadinessCheck({

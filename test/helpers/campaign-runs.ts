@@ -1,6 +1,6 @@
 import pino from 'pino';
 import type { EventPublisher } from '../../src/pubsub/events.js';
-import { startWorker } from '../../src/runs/worker.js';
+import { startWorker } from '../../src/runs/job-runner.js';
 import type { TestApp } from './app.js';
 import { run } from './fixtures.js';
 

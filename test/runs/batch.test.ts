@@ -4,7 +4,8 @@ import { CampaignRun, type RunToken } from '../../src/db/entities/campaign-run.e
 import { FlowWait } from '../../src/db/entities/flow-wait.entity.js';
 import { Lead } from '../../src/db/entities/lead.entity.js';
 import { LeadCampaignHistory } from '../../src/db/entities/lead-campaign-history.entity.js';
-import { CHUNK_SIZE, completeIfDone, planRun, processChunk } from '../../src/runs/batch.js';
+import { CHUNK_SIZE, planRun } from '../../src/runs/plan-run.js';
+import { completeIfDone, processChunk } from '../../src/runs/process-chunk.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
 import { createScoredProgram, createWorkspaceWithKey, run } from '../helpers/fixtures.js';
 

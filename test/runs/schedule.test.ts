@@ -1,8 +1,8 @@
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CampaignRun } from '../../src/db/entities/campaign-run.entity.js';
-import { MAX_TRIGGER_DEPTH } from '../../src/runs/triggers.js';
-import { startWorker } from '../../src/runs/worker.js';
+import { MAX_TRIGGER_DEPTH } from '../../src/domain/triggers.js';
+import { startWorker } from '../../src/runs/job-runner.js';
 import { ADMIN_KEY, startTestApp, type TestApp } from '../helpers/app.js';
 import { createScoredProgram, createWorkspaceWithKey, errorCodes, run } from '../helpers/fixtures.js';
 

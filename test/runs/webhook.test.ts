@@ -6,8 +6,10 @@ import { Activity } from '../../src/db/entities/activity.entity.js';
 import { CampaignRun } from '../../src/db/entities/campaign-run.entity.js';
 import { FlowWait } from '../../src/db/entities/flow-wait.entity.js';
 import { Lead } from '../../src/db/entities/lead.entity.js';
-import { completeIfDone, planRun, processChunk, resumeWait } from '../../src/runs/batch.js';
-import { startWorker } from '../../src/runs/worker.js';
+import { startWorker } from '../../src/runs/job-runner.js';
+import { planRun } from '../../src/runs/plan-run.js';
+import { completeIfDone, processChunk } from '../../src/runs/process-chunk.js';
+import { resumeWait } from '../../src/runs/resume-wait.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
 import { createScoredProgram, createWorkspaceWithKey, run } from '../helpers/fixtures.js';
 

@@ -1,7 +1,8 @@
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runAnnouncer } from '../../src/runs/announce.js';
-import { completeIfDone, planRun, processChunk } from '../../src/runs/batch.js';
+import { createAnnouncer } from '../../src/commands/announcer.js';
+import { planRun } from '../../src/runs/plan-run.js';
+import { completeIfDone, processChunk } from '../../src/runs/process-chunk.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
 import {
   executeScenario,
@@ -106,7 +107,7 @@ describe('reconnecting mid-run', () => {
       { id: scenario.parent, at: tomorrow },
     );
     const runId = Buffer.from(scheduleCampaign.id, 'base64').toString().split(':')[1] as string;
-    const announce = runAnnouncer(t.orm, t.app.events, pino({ level: 'silent' }));
+    const announce = createAnnouncer(t.orm, t.app.events, pino({ level: 'silent' }));
     const chunk = async (seq: number) => {
       await processChunk(t.orm, runId, seq, new Date());
       await announce.chunkCommitted(runId);

@@ -2,7 +2,7 @@ import { Redis } from 'ioredis';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEventBus, type EventBus, eventNamespace } from '../../src/pubsub/events.js';
-import { startWorker } from '../../src/runs/worker.js';
+import { startWorker } from '../../src/runs/job-runner.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
 import {
   executeScenario,

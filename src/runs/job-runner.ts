@@ -10,12 +10,15 @@ import {
   type WorkerUtils,
 } from 'graphile-worker';
 import type { Logger } from 'pino';
+import { type Announcer, createAnnouncer } from '../commands/announcer.js';
 import { loggable } from '../db/loggable.js';
 import type { Orm } from '../db/orm.js';
+import { forgetWorkers, recordHeartbeats, silentWorkersHoldingJobs } from '../db/sql/job-workers.js';
+import { chunkJobKey, JOBS } from '../db/sql/jobs.js';
 import type { EventPublisher } from '../pubsub/events.js';
-import { runAnnouncer } from './announce.js';
-import { completeIfDone, planRun, processChunk, resumeWait } from './batch.js';
-import { chunkJobKey, JOBS } from './jobs.js';
+import { planRun } from './plan-run.js';
+import { completeIfDone, processChunk } from './process-chunk.js';
+import { resumeWait } from './resume-wait.js';
 
 interface RunPayload {
   runId: string;
@@ -42,7 +45,7 @@ function withSafeErrors(task: Task): Task {
   };
 }
 
-function taskList(orm: Orm, announce: ReturnType<typeof runAnnouncer>): TaskList {
+function taskList(orm: Orm, announce: Announcer): TaskList {
   const plan: Task = async (payload, helpers) => {
     const { runId } = payload as RunPayload;
     const seqs = await planRun(orm, runId, new Date());
@@ -94,23 +97,14 @@ const DEAD_AFTER_SECONDS = 6;
  */
 function livenessOf(orm: Orm, databaseUrl: string, log: Logger) {
   const workerIds = new Set<string>();
-  const connection = () => orm.em.fork().getConnection();
+  const em = () => orm.em.fork();
   const beat = async () => {
     if (workerIds.size === 0) return;
-    await connection().execute(
-      `insert into job_worker (worker_id, heartbeat_at) select id, now() from jsonb_array_elements_text(?::jsonb) as id
-       on conflict (worker_id) do update set heartbeat_at = excluded.heartbeat_at`,
-      [JSON.stringify([...workerIds])],
-    );
+    await recordHeartbeats(em(), [...workerIds]);
   };
   const reap = async (utils: WorkerUtils) => {
-    const rows: { locked_by: string }[] = await connection().execute(
-      `select distinct locked_by from graphile_worker._private_jobs j
-       where locked_by is not null and not exists (
-         select 1 from job_worker w where w.worker_id = j.locked_by and w.heartbeat_at > now() - make_interval(secs => ?))`,
-      [DEAD_AFTER_SECONDS],
-    );
-    const dead = rows.map((row) => row.locked_by).filter((id) => !workerIds.has(id));
+    const silent = await silentWorkersHoldingJobs(em(), DEAD_AFTER_SECONDS);
+    const dead = silent.filter((id) => !workerIds.has(id));
     if (dead.length === 0) return;
     log.warn({ workers: dead }, 'unlocking the jobs of job workers that stopped answering');
     await utils.forceUnlockWorkers(dead);
@@ -132,10 +126,7 @@ function livenessOf(orm: Orm, databaseUrl: string, log: Logger) {
       return async () => {
         clearInterval(timer);
         await utils.release();
-        await connection().execute(
-          'delete from job_worker where worker_id in (select jsonb_array_elements_text(?::jsonb))',
-          [JSON.stringify([...workerIds])],
-        );
+        await forgetWorkers(em(), [...workerIds]);
       };
     },
   };
@@ -165,7 +156,7 @@ export async function startWorker(
     noHandleSignals: true,
     pollInterval: 500,
     logger: workerLogger(log),
-    taskList: taskList(orm, runAnnouncer(orm, publisher, log)),
+    taskList: taskList(orm, createAnnouncer(orm, publisher, log)),
     events,
   });
   const stopLiveness = await liveness.start();

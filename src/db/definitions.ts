@@ -1,13 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { Campaign } from '../db/entities/campaign.entity.js';
-import { loadCampaignGraph } from '../db/mappers.js';
-import type { CampaignGraph, SmartListDefinition } from '../domain/model.js';
-
-/** An ACTIVE trigger campaign: the events it listens for start runs of it (S3). */
-export interface Listener {
-  id: string;
-  smartList: SmartListDefinition;
-}
+import type { CampaignGraph } from '../domain/model.js';
+import type { Listener } from '../domain/triggers.js';
+import { Campaign } from './entities/campaign.entity.js';
+import { loadCampaignGraph } from './mappers.js';
 
 /** What a run worker needs of a workspace's definitions, compiled once per graph version. */
 export interface Definitions {

@@ -1,0 +1,64 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { query } from './query.js';
+
+/** The job queue's task names. */
+export const JOBS = {
+  planRun: 'run:plan',
+  runChunk: 'run:chunk',
+  resumeWait: 'wait:resume',
+} as const;
+
+/** Job keys: enqueueing the same work twice under one key is harmless (graphile-worker replaces it). */
+export const planJobKey = (runId: string) => `run:${runId}:plan`;
+export const chunkJobKey = (runId: string, seq: number) => `run:${runId}:chunk:${seq}`;
+export const resumeJobKey = (waitId: string) => `wait:${waitId}`;
+
+interface JobSpec {
+  task: string;
+  payload: Record<string, string | number>;
+  /** Null: due now. */
+  runAt: Date | null;
+  key: string;
+}
+
+/** Adds jobs in the caller's transaction, so they commit (or roll back) with what they are about. */
+async function addJobs(em: EntityManager, jobs: JobSpec[]): Promise<void> {
+  if (jobs.length === 0) return;
+  await query(
+    em,
+    `select graphile_worker.add_job(j.task, j.payload, run_at := j.run_at, job_key := j.key)
+     from jsonb_to_recordset(?::jsonb) as j(task text, payload json, run_at timestamptz, key text)`,
+    [JSON.stringify(jobs.map((job) => ({ ...job, run_at: job.runAt })))],
+  );
+}
+
+/** The jobs that plan runs: a run is saved with its plan job, never one without the other. */
+export function addPlanJobs(em: EntityManager, runs: { id: string; runAt?: Date }[]): Promise<void> {
+  return addJobs(
+    em,
+    runs.map((run) => ({
+      task: JOBS.planRun,
+      payload: { runId: run.id },
+      runAt: run.runAt ?? null,
+      key: planJobKey(run.id),
+    })),
+  );
+}
+
+/** The jobs that resume suspended flows (waits and webhooks), each due at its wait's time. */
+export function addResumeJobs(em: EntityManager, waits: { id: string; resumeAt: Date }[]): Promise<void> {
+  return addJobs(
+    em,
+    waits.map((wait) => ({
+      task: JOBS.resumeWait,
+      payload: { waitId: wait.id },
+      runAt: wait.resumeAt,
+      key: resumeJobKey(wait.id),
+    })),
+  );
+}
+
+/** Drops a run's plan job if it has not started, in the caller's transaction. */
+export async function removePlanJob(em: EntityManager, runId: string): Promise<void> {
+  await query(em, 'select graphile_worker.remove_job(?)', [planJobKey(runId)]);
+}

@@ -1,0 +1,51 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { FieldValue } from '../../domain/model.js';
+import { query } from './query.js';
+
+/** A lead as an upsert reads it before changing it. */
+export interface StoredLead {
+  id: string;
+  email: string;
+  fields: Record<string, FieldValue>;
+}
+
+/** A lead to insert, or whose given fields to change, matched by email case-insensitively. */
+export interface LeadRow {
+  email: string;
+  fields: Record<string, FieldValue>;
+}
+
+/**
+ * The workspace's leads with these emails, locked in the order an upsert takes them (no deadlock
+ * between two upserts), so the values they had are the ones the upsert replaces.
+ */
+export function lockLeadsByEmail(
+  em: EntityManager,
+  workspaceId: string,
+  emails: string[],
+): Promise<StoredLead[]> {
+  return query<StoredLead>(
+    em,
+    `select id::text, email, fields from lead
+     where workspace_id = ? and lower(email) in (select lower(value) from jsonb_array_elements_text(?::jsonb))
+     order by lower(email) for update`,
+    [workspaceId, JSON.stringify(emails)],
+  );
+}
+
+/** Inserts the leads or merges the given fields into the existing ones; says which were inserted. */
+export function upsertLeadRows(
+  em: EntityManager,
+  workspaceId: string,
+  rows: LeadRow[],
+): Promise<{ id: string; email: string; inserted: boolean }[]> {
+  return query(
+    em,
+    `insert into lead (workspace_id, email, fields, created_at, updated_at)
+     select ?, row.email, row.fields, now(), now() from jsonb_to_recordset(?::jsonb) as row(email text, fields jsonb)
+     order by lower(row.email)
+     on conflict (workspace_id, lower(email)) do update set fields = lead.fields || excluded.fields, updated_at = now()
+     returning id::text, email, (xmax = 0) as inserted`,
+    [workspaceId, JSON.stringify(rows)],
+  );
+}

@@ -1,0 +1,14 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { query } from './query.js';
+
+/** How many leads each list has, in the order of `listIds`. */
+export async function staticListSizes(em: EntityManager, listIds: readonly string[]): Promise<number[]> {
+  const rows = await query<{ list_id: string; size: number }>(
+    em,
+    `select list_id::text, count(*)::int as size from static_list_member
+     where list_id in (select jsonb_array_elements_text(?::jsonb)::bigint) group by list_id`,
+    [JSON.stringify(listIds)],
+  );
+  const sizes = new Map(rows.map((row) => [row.list_id, row.size]));
+  return listIds.map((id) => sizes.get(id) ?? 0);
+}

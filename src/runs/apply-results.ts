@@ -1,0 +1,141 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { activityLine, copyActivities } from '../db/sql/activities.js';
+import { type ChunkEffectRows, writeChunkEffects } from '../db/sql/chunk-effects.js';
+import { addToRunCounters, insertTriggeredRuns } from '../db/sql/runs.js';
+import type { FieldValue, Lead, RunFlowResult } from '../domain/model.js';
+import { eventsOf, type Listener, requestedRuns, triggeredRuns } from '../domain/triggers.js';
+
+/** What one transaction's flows did, for the leads (locked by the caller) they ran for. */
+export interface FlowResults {
+  workspaceId: string;
+  runId: string;
+  leads: Lead[];
+  results: RunFlowResult[];
+  /** The workspace's ACTIVE trigger campaigns, for the events the flows caused. */
+  listeners: Listener[];
+  /** The run's trigger depth: runs its flows start are one deeper. */
+  triggerDepth: number;
+  /** Leads to add to the run's progress counters: a batch chunk's size; none for a resumed wait. */
+  processed?: number;
+}
+
+/**
+ * The final values of the fields a flow touched. The leads are locked for the transaction, so the
+ * value the flow computed from is the stored one: writing it loses no concurrent change (R3).
+ */
+function touchedFields(result: RunFlowResult): Record<string, FieldValue> | null {
+  const names = [...Object.keys(result.effects.fieldChanges), ...Object.keys(result.effects.scoreChanges)];
+  if (names.length === 0) return null;
+  return Object.fromEntries(names.map((name) => [name, result.leadAfter.fields[name] ?? null]));
+}
+
+/** Each lead's effects as the rows of the statements that write them. */
+function effectRows(chunk: FlowResults, now: Date): ChunkEffectRows {
+  const rows: ChunkEffectRows = {
+    fields: [],
+    listAdds: [],
+    listRemoves: [],
+    programStatuses: [],
+    history: [],
+    cancelledWaits: [],
+    waits: [],
+  };
+  const history = new Map<string, ChunkEffectRows['history'][number]>();
+  chunk.results.forEach((result, index) => {
+    const leadId = (chunk.leads[index] as Lead).id;
+    const { effects } = result;
+    const fields = touchedFields(result);
+    if (fields) rows.fields.push({ id: leadId, fields });
+    for (const listId of effects.listAdds) rows.listAdds.push({ list_id: listId, lead_id: leadId });
+    for (const listId of effects.listRemoves) rows.listRemoves.push({ list_id: listId, lead_id: leadId });
+    for (const [programId, status] of Object.entries(effects.programStatuses)) {
+      rows.programStatuses.push({ program_id: programId, lead_id: leadId, status });
+    }
+    for (const record of effects.history) {
+      const key = `${leadId}:${record.campaignId}`;
+      const row = history.get(key) ?? {
+        lead_id: leadId,
+        campaign_id: record.campaignId,
+        runs: 0,
+        ran_at: now,
+      };
+      row.runs += 1;
+      row.ran_at = record.ranAt;
+      history.set(key, row);
+    }
+    if (result.suspend) {
+      rows.waits.push({
+        lead_id: leadId,
+        kind: result.suspend.kind,
+        request: result.suspend.kind === 'WEBHOOK' ? result.suspend.request : null,
+        resume_step: result.suspend.resumeStepIndex,
+        // A webhook's job is due at once: it makes the call, then resumes the flow.
+        resume_at: result.suspend.kind === 'WAIT' ? result.suspend.resumeAt : now,
+      });
+    }
+    for (const campaignId of effects.removedFromFlowCampaignIds) {
+      rows.cancelledWaits.push({ lead_id: leadId, campaign_id: campaignId });
+    }
+  });
+  rows.history = [...history.values()];
+  return rows;
+}
+
+/** The leads each campaign a Request Campaign step named was requested for (F5). */
+function requestedLeads(chunk: FlowResults): Map<string, string[]> {
+  const requested = new Map<string, string[]>();
+  chunk.results.forEach((result, index) => {
+    const leadId = (chunk.leads[index] as Lead).id;
+    for (const campaignId of result.effects.requestedCampaignIds) {
+      requested.set(campaignId, [...(requested.get(campaignId) ?? []), leadId]);
+    }
+  });
+  return requested;
+}
+
+/** The activities in COPY's lines, each instant formatted once (a chunk's activities share a few). */
+function activityLines(chunk: FlowResults): string[] {
+  const timestamps = new Map<number, string>();
+  const timestamp = (at: Date) => {
+    let text = timestamps.get(at.getTime());
+    if (text === undefined) {
+      text = at.toISOString();
+      timestamps.set(at.getTime(), text);
+    }
+    return text;
+  };
+  return chunk.results.flatMap((result, index) => {
+    const place = {
+      workspaceId: chunk.workspaceId,
+      leadId: (chunk.leads[index] as Lead).id,
+      runId: chunk.runId,
+    };
+    return result.activities.map((activity) => activityLine(place, activity, timestamp(activity.occurredAt)));
+  });
+}
+
+/**
+ * Writes what flows did, set-based, a few statements for all the leads, in the caller's
+ * transaction: their effects; the runs they start (Request Campaign and triggers, one deeper), each
+ * with its job; the run's counters; and the activities last, so that their commit-order lock is
+ * held only until the commit (see the activity entity).
+ */
+export async function applyResults(em: EntityManager, chunk: FlowResults): Promise<void> {
+  const now = new Date();
+  await writeChunkEffects(em, chunk, effectRows(chunk, now), now);
+  const depth = chunk.triggerDepth + 1;
+  await insertTriggeredRuns(
+    em,
+    chunk.workspaceId,
+    depth,
+    requestedRuns(chunk.listeners, requestedLeads(chunk)),
+  );
+  const events = chunk.results.flatMap((result, index) => eventsOf((chunk.leads[index] as Lead).id, result));
+  await insertTriggeredRuns(em, chunk.workspaceId, depth, triggeredRuns(chunk.listeners, events));
+  // Last but the activities: the run's row stays locked from here to the commit, so chunks of one
+  // run take turns only for this short tail (in the same order as the activities' lock: no deadlock).
+  if (chunk.processed) {
+    await addToRunCounters(em, chunk.runId, { processed: chunk.processed, qualified: chunk.processed });
+  }
+  await copyActivities(em, activityLines(chunk));
+}

@@ -1,0 +1,33 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { definitionsAt } from '../db/definitions.js';
+import { lockLeadStates } from '../db/sql/lead-states.js';
+import type { ClaimedRun } from '../db/sql/runs.js';
+import { runFlow } from '../domain/executor.js';
+import { flowNeeds } from '../domain/state-needs.js';
+import type { FlowResults } from './apply-results.js';
+
+/**
+ * Runs the run's campaign flow from a step for each of the leads, locked in id order in the
+ * caller's transaction (concurrent runs on the same leads take turns and lose no change, R3).
+ */
+export async function runFlowsLocked(
+  em: EntityManager,
+  claimed: ClaimedRun,
+  leadIds: string[],
+  startStepIndex: number,
+  now: Date,
+): Promise<FlowResults> {
+  const { graph, listeners } = await definitionsAt(em, claimed.workspaceId, claimed.graphVersion);
+  const states = await lockLeadStates(em, leadIds, flowNeeds(graph, claimed.campaignId));
+  const results = states.map(({ lead, history }) =>
+    runFlow({ lead, graph, history, run: claimed.run, campaignId: claimed.campaignId, startStepIndex, now }),
+  );
+  return {
+    workspaceId: claimed.workspaceId,
+    runId: claimed.run.id,
+    triggerDepth: claimed.triggerDepth,
+    leads: states.map((state) => state.lead),
+    results,
+    listeners,
+  };
+}

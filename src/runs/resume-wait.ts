@@ -1,0 +1,58 @@
+import { LockMode } from '@mikro-orm/core';
+import { FlowWait } from '../db/entities/flow-wait.entity.js';
+import type { Orm } from '../db/orm.js';
+import { runToResume } from '../db/sql/runs.js';
+import type { Activity, WebhookRequest } from '../domain/model.js';
+import { applyResults } from './apply-results.js';
+import { runFlowsLocked } from './flow-runner.js';
+import { callWebhook, WEBHOOK_TIMEOUT_MS, type WebhookOutcome } from './webhooks.js';
+
+/** The CALL_WEBHOOK activity (F10, A1): the call's outcome, written where the flow resumes. */
+function webhookActivity(wait: FlowWait, outcome: WebhookOutcome, now: Date): Activity {
+  const request = wait.request as WebhookRequest;
+  return {
+    type: 'CALL_WEBHOOK',
+    campaignId: wait.campaign.id,
+    depth: 0,
+    occurredAt: now,
+    primaryAttributeValue: request.url,
+    attributes: { url: request.url, method: request.method, ...outcome },
+  };
+}
+
+/**
+ * Resumes a lead's flow at the step after its Wait (F9) or Webhook (F10), exactly once: the row is
+ * the truth, its job only the reminder. A suspension that Remove from Flow cancelled does nothing.
+ * A webhook is called first, outside the transaction (a call can take up to its timeout); if the
+ * job dies before its transaction commits, the retry calls again: the call is made at least once,
+ * its activity and the rest of the flow exactly once.
+ */
+export async function resumeWait(
+  orm: Orm,
+  waitId: string,
+  now: Date,
+  webhookTimeoutMs = WEBHOOK_TIMEOUT_MS,
+): Promise<boolean> {
+  const pending = await orm.em.fork().findOne(FlowWait, { id: waitId, status: 'PENDING' });
+  if (!pending) return false;
+  const outcome =
+    pending.kind === 'WEBHOOK'
+      ? await callWebhook(pending.request as WebhookRequest, webhookTimeoutMs)
+      : null;
+  return orm.em.fork().transactional(async (em) => {
+    const wait = await em.findOne(FlowWait, { id: waitId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+    if (wait?.status !== 'PENDING') return false;
+    const claimed = await runToResume(em, wait.run.id);
+    const resumed = await runFlowsLocked(em, claimed, [wait.lead.id], wait.resumeStep, now);
+    wait.status = 'RESUMED';
+    await em.flush();
+    if (outcome) {
+      resumed.results = resumed.results.map((result) => ({
+        ...result,
+        activities: [webhookActivity(wait, outcome, now), ...result.activities],
+      }));
+    }
+    await applyResults(em, resumed);
+    return true;
+  });
+}
