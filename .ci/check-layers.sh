@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# The layer rules of docs/architecture.md that a grep can check. Exits non-zero on the first kind of
+# breach, listing every place of it.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+
+failed=0
+breach() {
+  local rule=$1 found=$2
+  if [ -n "$found" ]; then
+    printf '%s:\n%s\n\n' "$rule" "$found" >&2
+    failed=1
+  fi
+}
+
+ts_files() { find "$@" -name '*.ts' -not -path 'src/generated/*' 2>/dev/null; }
+# Import lines, joined to one line each, with their file and line number.
+imports_of() { grep -Hn -E "^(import|export) .* from '[^']+';$|^\} from '[^']+';$" $(ts_files "$@") 2>/dev/null; }
+
+breach "the database is reached only from src/db (getConnection, knex, COPY)" \
+  "$(grep -nE "getConnection\(|getKnex\(|\bknex\b|pg-copy-streams|copyFrom" $(ts_files src) | grep -v '^src/db/')"
+
+breach "src/schema opens no transaction and holds no SQL" \
+  "$(grep -niE "transactional\(|\.begin\(|\.commit\(|\.execute\(|raw\(|'(select|insert into|update [a-z_]+ set|delete from) |\`(select|insert into|update [a-z_]+ set|delete from) " $(ts_files src/schema))"
+
+breach "src/domain imports nothing outside itself" \
+  "$(imports_of src/domain | grep -vE "from '\./|from '\.\./[a-z-]+\.js'")"
+
+breach "src/db imports only the domain and itself" \
+  "$(imports_of src/db | grep -E "from '\.\.?/(\.\./)*(commands|runs|schema|server|streaming)/")"
+
+breach "src/commands import neither the API, the jobs nor the streams" \
+  "$(imports_of src/commands | grep -E "from '(\.\./)+(schema|runs|server|streaming)/|from 'graphql|from '@pothos")"
+
+breach "src/runs imports neither the API nor the streams" \
+  "$(imports_of src/runs | grep -E "from '(\.\./)+(schema|server|streaming)/")"
+
+breach "src/streaming imports neither the API, the commands nor the jobs" \
+  "$(imports_of src/streaming | grep -E "from '(\.\./)+(schema|server|commands|runs)/")"
+
+breach "no hand-written source file is over 400 lines" \
+  "$(wc -l $(ts_files src test bench) | grep -v ' total$' | awk '$1 > 400 { print $2 ": " $1 " lines" }')"
+
+if [ "$failed" -ne 0 ]; then
+  echo "layer check failed: see docs/architecture.md" >&2
+  exit 1
+fi
+echo "layer check passed"
