@@ -1,10 +1,12 @@
 /**
  * Micro-benchmark of the pure executor: a 4-step top flow (Change Score, Change Data Value, Execute
  * Campaign A > B > C with half the leads failing B's smart list, Request Campaign) over synthetic
- * leads, on one core. Usage: npx tsx bench/run-flow.bench.ts [--leads N]
+ * leads, on one core. Writes flow.json to bench/results/local/, or with --publish to bench/results/.
+ * Usage: npm run bench:flow -- [--leads N] [--publish]
  */
 import { runFlow } from '../src/domain/executor.js';
 import type { Campaign, CampaignGraph, FlowAction, Lead, Run } from '../src/domain/model.js';
+import { writeResult } from './results-file.js';
 
 function leadCount(): number {
   const flag = process.argv.indexOf('--leads');
@@ -105,3 +107,10 @@ console.log(`runFlow: ${format(count)} leads in ${seconds.toFixed(2)} s on one c
 console.log(
   `  ${format(count / seconds)} leads/s, ${format(activities / seconds)} activities/s (${activities / count} activities/lead)`,
 );
+await writeResult('flow.json', {
+  leads: count,
+  activities,
+  seconds: Number(seconds.toFixed(2)),
+  leadsPerSecond: Math.round(count / seconds),
+  activitiesPerSecond: Math.round(activities / seconds),
+});

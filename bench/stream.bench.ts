@@ -8,14 +8,14 @@
  * in PostgreSQL (vs. without subscribers), commit → receipt latency p50/p99/max (commit:
  * when the chunk's transaction returned; receipt: when the subscriber's message handler ran),
  * lost, duplicated and out-of-order counts (each subscriber's ids against the run's rows in the
- * table). Writes bench/results/stream.json (stream-<kind>.json for the others).
+ * table). Writes stream.json (stream-<kind>.json for the others) to bench/results/local/, or with
+ * --publish to bench/results/ (see bench/README.md).
  * Usage: npm run bench:stream -- [--leads 100000] [--stream lead|execute|all] [--subscribers 10,100] [--rounds 5]
- *   [--read-interval ms] (the hub's minReadIntervalMs; default DEFAULT_MIN_READ_INTERVAL_MS)
+ *   [--read-interval ms] (the hub's minReadIntervalMs; default DEFAULT_MIN_READ_INTERVAL_MS) [--publish]
  */
 import { type ChildProcess, execFileSync, fork } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
-import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import pino from 'pino';
@@ -28,6 +28,7 @@ import { planRun } from '../src/runs/plan-run.js';
 import { completeIfDone, processChunk } from '../src/runs/process-chunk.js';
 import { buildApp } from '../src/server/app.js';
 import { DEFAULT_MIN_READ_INTERVAL_MS } from '../src/streaming/activity-hub.js';
+import { writeResult } from './results-file.js';
 import { inParallel, newRun, seedW1, withBenchDatabase } from './w1-workload.js';
 
 const argument = (name: string) => process.argv[process.argv.indexOf(name) + 1];
@@ -41,7 +42,7 @@ const readIntervalMs = process.argv.includes('--read-interval')
   : DEFAULT_MIN_READ_INTERVAL_MS;
 /**
  * Rounds of (no subscribers, then each subscriber count), and one more run without subscribers at
- * the end. On this machine one run's time varies by ±15 %, and runs get slower as the activity
+ * the end. One run's time varies noticeably from run to run, and runs get slower as the activity
  * table grows: each run with subscribers is compared with the two runs without them around it
  * (its round's and the next one's), and the slowdown is the median of those ratios.
  */
@@ -82,7 +83,7 @@ const CLOCK_TICKS = (() => {
 
 /**
  * CPU seconds used so far by PostgreSQL's processes on this machine, or null where /proc does not
- * show them (not Linux, or a database on another machine). Wall time varies by ±15 % per run here;
+ * show them (not Linux, or a database on another machine). Wall time varies from run to run;
  * CPU time tells whether the streaming made the database work more. A process that ends during a
  * run is not counted: the pool's backends, which do the run's and the hub's work, live throughout.
  */
@@ -386,10 +387,7 @@ async function main() {
       ]),
     );
     console.log(JSON.stringify(result, null, 2));
-    const results = path.join(path.dirname(new URL(import.meta.url).pathname), 'results');
-    await mkdir(results, { recursive: true });
-    const file = streamKind === 'lead' ? 'stream.json' : `stream-${streamKind}.json`;
-    await writeFile(path.join(results, file), `${JSON.stringify(result, null, 2)}\n`);
+    await writeResult(streamKind === 'lead' ? 'stream.json' : `stream-${streamKind}.json`, result);
   });
 }
 

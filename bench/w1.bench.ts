@@ -1,11 +1,10 @@
-import { mkdir, writeFile } from 'node:fs/promises';
-import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import pg from 'pg';
 import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
 import { initOrm, type Orm } from '../src/db/orm.js';
 import { planRun } from '../src/runs/plan-run.js';
 import { completeIfDone, processChunk } from '../src/runs/process-chunk.js';
+import { writeResult } from './results-file.js';
 import { CONCURRENCY, inParallel, newRun, seedW1, withBenchDatabase } from './w1-workload.js';
 
 const argument = (name: string) => process.argv[process.argv.indexOf(name) + 1];
@@ -189,9 +188,7 @@ async function main() {
       'B0 COPY floor (activities only)': { seconds: result.baselines.copyFloor.seconds, 'leads/s': null },
     });
     console.log(JSON.stringify(result, null, 2));
-    const results = path.join(path.dirname(new URL(import.meta.url).pathname), 'results');
-    await mkdir(results, { recursive: true });
-    await writeFile(path.join(results, 'latest.json'), `${JSON.stringify(result, null, 2)}\n`);
+    await writeResult('latest.json', result);
   });
 }
 

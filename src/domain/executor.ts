@@ -1,3 +1,4 @@
+import type { RunState } from './flow-types.js';
 import { compiledGraph } from './graph.js';
 import { type LeadState, leadStateOf } from './lead-state.js';
 import type {
@@ -10,7 +11,7 @@ import type {
   RunFlowResult,
 } from './model.js';
 import { qualificationAllows } from './qualification.js';
-import { type RunState, recordRun, runFrame } from './run-state.js';
+import { recordRun, runFrame } from './run-state.js';
 import { explainSmartList } from './smart-list.js';
 import { myTokenLayer, topContext, triggerLayer } from './tokens.js';
 

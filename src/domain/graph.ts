@@ -1,25 +1,14 @@
 import { compileAction } from './actions/compile-action.js';
+import type { CompiledCampaign, CompiledGraph, CompiledStep } from './flow-types.js';
 import { type FieldIndex, indexFields } from './lead-state.js';
 import type { Campaign, CampaignGraph, FlowStep, SmartListDefinition } from './model.js';
-import type { CompiledStep } from './run-state.js';
 import {
   type CompiledSmartList,
   compileFilter,
   compileSmartList,
   type ReferencedSmartList,
-  type SmartListEnvironment,
 } from './smart-list-compiler.js';
-import { type MyTokenLayer, ownContext, programTokenLayer, type TokenContext } from './tokens.js';
-
-/** A campaign ready to run: compiled smart list and steps, and its own token context (T5). */
-export interface CompiledCampaign {
-  readonly source: Campaign;
-  readonly smartList: CompiledSmartList;
-  readonly steps: readonly CompiledStep[];
-  /** Its program's effective My Tokens: the fallback layer when it runs in a parent's context (T4). */
-  readonly ownTokens: MyTokenLayer;
-  readonly ownContext: TokenContext;
-}
+import { ownContext, programTokenLayer } from './tokens.js';
 
 const never = () => false;
 
@@ -27,7 +16,7 @@ const never = () => false;
  * A campaign graph compiled lazily: each campaign, smart list and template is compiled once and
  * reused for every lead. Smart-list references are resolved with cycle detection.
  */
-export class CompiledGraph implements SmartListEnvironment {
+class LazyCompiledGraph implements CompiledGraph {
   readonly fields: FieldIndex;
   /** Names of the graph's SCORE fields, `score` included. */
   readonly scoreFields: readonly string[];
@@ -112,7 +101,7 @@ const compiledGraphs = new WeakMap<CampaignGraph, CompiledGraph>();
 export function compiledGraph(graph: CampaignGraph): CompiledGraph {
   let compiled = compiledGraphs.get(graph);
   if (!compiled) {
-    compiled = new CompiledGraph(graph);
+    compiled = new LazyCompiledGraph(graph);
     compiledGraphs.set(graph, compiled);
   }
   return compiled;

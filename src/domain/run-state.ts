@@ -1,49 +1,7 @@
-import type { CompiledCampaign, CompiledGraph } from './graph.js';
+import type { CompiledStep, Frame, RunState, StepRunner } from './flow-types.js';
 import type { FieldDefinition, LeadState } from './lead-state.js';
-import type {
-  Activity,
-  ActivityType,
-  CampaignHistory,
-  Effects,
-  FieldValue,
-  JsonValue,
-  Suspension,
-} from './model.js';
-import type { TokenContext, TokenScope } from './tokens.js';
-
-/** One campaign's flow running for the lead: its depth and the token context its steps resolve in. */
-export interface Frame {
-  readonly campaign: CompiledCampaign;
-  readonly depth: number;
-  readonly tokens: TokenContext;
-}
-
-/** Everything one lead's flow reads and changes while it runs. */
-export interface RunState {
-  readonly graph: CompiledGraph;
-  readonly lead: LeadState;
-  readonly history: Record<string, CampaignHistory>;
-  readonly now: Date;
-  readonly activities: Activity[];
-  readonly effects: Effects;
-  /** The frames currently running, outermost first (the top campaign, then executed children). */
-  readonly stack: Frame[];
-  /** Set by Remove from Flow: no further step of any running frame runs. */
-  stopped: boolean;
-  suspend: Suspension | null;
-}
-
-/** A compiled flow action: applies itself to the run state for the lead. */
-export type StepRunner = (state: RunState, frame: Frame, stepIndex: number) => void;
-
-/** A compiled flow step: choices in order, then the default (F1). */
-export interface CompiledStep {
-  readonly choices: readonly {
-    readonly when: (lead: LeadState) => boolean;
-    readonly run: StepRunner | null;
-  }[];
-  readonly run: StepRunner | null;
-}
+import type { ActivityType, FieldValue, JsonValue } from './model.js';
+import type { TokenScope } from './tokens.js';
 
 /** The longest Execute Campaign chain below the top campaign (E5). */
 export const MAX_EXECUTION_DEPTH = 3;

@@ -34,8 +34,7 @@ export type ActivityType = (typeof ACTIVITY_TYPES)[number];
  * The references carry no foreign-key constraints: this is the hottest table (five or more rows per
  * lead and run), its writers reference rows they have just read or locked in the same transaction,
  * and workspaces, leads, campaigns and runs are never deleted (campaigns are soft-deleted). Checking
- * the four keys row by row made the insert 3.5 times slower (100 000 rows: 3.9 s with, 1.1 s
- * without, measured with psql on this machine).
+ * the four keys row by row made the insert several times slower (measured in bench/README.md).
  */
 export const Activity = defineEntity({
   name: 'Activity',

@@ -1,15 +1,7 @@
-import type { CompiledGraph } from '../graph.js';
+import type { CompiledGraph, Frame, RunState, StepRunner } from '../flow-types.js';
 import { EMAIL_FIELD, readField } from '../lead-state.js';
 import type { FieldValue, FlowAction } from '../model.js';
-import {
-  type Frame,
-  type RunState,
-  type StepRunner,
-  setField,
-  tokenScope,
-  writeActivity,
-  writeSkipped,
-} from '../run-state.js';
+import { setField, tokenScope, writeActivity, writeSkipped } from '../run-state.js';
 import { parseTemplate, renderTemplate } from '../tokens.js';
 import { parseFieldInput } from '../values.js';
 

@@ -1,6 +1,6 @@
-import type { CompiledGraph } from '../graph.js';
+import type { CompiledGraph, Frame, RunState, StepRunner } from '../flow-types.js';
 import type { FlowAction } from '../model.js';
-import { type Frame, type RunState, type StepRunner, writeActivity, writeSkipped } from '../run-state.js';
+import { writeActivity, writeSkipped } from '../run-state.js';
 
 function statusIndex(statuses: readonly string[], status: string | undefined): number {
   const wanted = status?.toLowerCase();

@@ -1,16 +1,7 @@
-import type { CompiledGraph } from '../graph.js';
+import type { CompiledGraph, Frame, RunState, StepRunner } from '../flow-types.js';
 import { type FieldDefinition, type LeadState, readField } from '../lead-state.js';
 import type { FlowAction } from '../model.js';
-import {
-  addToScore,
-  type Frame,
-  type RunState,
-  type StepRunner,
-  setField,
-  tokenScope,
-  writeActivity,
-  writeSkipped,
-} from '../run-state.js';
+import { addToScore, setField, tokenScope, writeActivity, writeSkipped } from '../run-state.js';
 import { isLiteral, parseTemplate, renderTemplate } from '../tokens.js';
 import { comparable } from '../values.js';
 

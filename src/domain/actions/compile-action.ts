@@ -1,6 +1,5 @@
-import type { CompiledGraph } from '../graph.js';
+import type { CompiledGraph, StepRunner } from '../flow-types.js';
 import type { FlowAction } from '../model.js';
-import type { StepRunner } from '../run-state.js';
 import { compileChangeDataValue } from './change-data-value.js';
 import { compileChangeProgramStatus } from './change-program-status.js';
 import { compileChangeScore } from './change-score.js';

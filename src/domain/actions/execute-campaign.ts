@@ -1,15 +1,7 @@
-import type { CompiledCampaign } from '../graph.js';
+import type { CompiledCampaign, Frame, RunState, StepRunner } from '../flow-types.js';
 import type { FlowAction, NotQualifiedReason } from '../model.js';
 import { qualificationAllows } from '../qualification.js';
-import {
-  type Frame,
-  MAX_EXECUTION_DEPTH,
-  type RunState,
-  recordRun,
-  runFrame,
-  type StepRunner,
-  writeActivity,
-} from '../run-state.js';
+import { MAX_EXECUTION_DEPTH, recordRun, runFrame, writeActivity } from '../run-state.js';
 import { inheritedContext } from '../tokens.js';
 
 function refusal(

@@ -1,5 +1,6 @@
+import type { Frame, RunState, StepRunner } from '../flow-types.js';
 import type { FlowAction } from '../model.js';
-import { type Frame, type RunState, type StepRunner, tokenScope, writeActivity } from '../run-state.js';
+import { tokenScope, writeActivity } from '../run-state.js';
 import { parseTemplate, renderTemplate } from '../tokens.js';
 
 /** Compiles Interesting Moment (F11): an activity whose description has its tokens resolved. */

@@ -1,5 +1,6 @@
+import type { Frame, RunState, StepRunner } from '../flow-types.js';
 import type { FlowAction } from '../model.js';
-import { type Frame, type RunState, type StepRunner, writeActivity } from '../run-state.js';
+import { writeActivity } from '../run-state.js';
 
 /** Moves `listId` from `undo` (a change this flow made earlier) or records it in `record`. */
 function recordNetChange(listId: string, record: string[], undo: string[]): void {

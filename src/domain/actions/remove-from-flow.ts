@@ -1,6 +1,6 @@
-import type { CompiledGraph } from '../graph.js';
+import type { CompiledGraph, Frame, RunState, StepRunner } from '../flow-types.js';
 import type { FlowAction } from '../model.js';
-import { type Frame, type RunState, type StepRunner, writeActivity } from '../run-state.js';
+import { writeActivity } from '../run-state.js';
 
 function addMissing(target: string[], ids: Iterable<string>): void {
   for (const id of ids) if (!target.includes(id)) target.push(id);

@@ -1,12 +1,6 @@
+import type { Frame, RunState, StepRunner } from '../flow-types.js';
 import type { FlowAction } from '../model.js';
-import {
-  type Frame,
-  insideExecutable,
-  type RunState,
-  type StepRunner,
-  writeActivity,
-  writeSkipped,
-} from '../run-state.js';
+import { insideExecutable, writeActivity, writeSkipped } from '../run-state.js';
 
 /**
  * Compiles Wait (F9): the flow suspends and the runs layer resumes it at the next step once the delay

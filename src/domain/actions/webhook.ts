@@ -1,12 +1,6 @@
+import type { Frame, RunState, StepRunner } from '../flow-types.js';
 import type { FlowAction } from '../model.js';
-import {
-  type Frame,
-  insideExecutable,
-  type RunState,
-  type StepRunner,
-  tokenScope,
-  writeSkipped,
-} from '../run-state.js';
+import { insideExecutable, tokenScope, writeSkipped } from '../run-state.js';
 import { parseTemplate, renderTemplate } from '../tokens.js';
 
 /**
