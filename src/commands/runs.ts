@@ -1,21 +1,72 @@
-import { CampaignRun } from '../db/entities/campaign-run.entity.js';
+import type { Campaign } from '../db/entities/campaign.entity.js';
+import { CampaignRun, type RunToken } from '../db/entities/campaign-run.entity.js';
+import { toDomainCampaign } from '../db/mappers.js';
 import { addPlanJobs, removePlanJob } from '../db/sql/jobs.js';
 import { cancelPendingWaits } from '../db/sql/waits.js';
-import { DomainError } from '../domain/errors.js';
+import { DomainError, type Problem } from '../domain/errors.js';
+import { requestProblems, scheduleProblems } from '../domain/validation.js';
 import type { CommandContext } from './context.js';
 
 const FINISHED = ['COMPLETED', 'FAILED', 'CANCELLED'] as const;
 
-/**
- * Saves a new run with the job that plans it at `runAt`, in one transaction: never one without the
- * other. `run` is built by the caller and not persisted yet.
- */
-export async function queueRun(ctx: CommandContext, run: CampaignRun, runAt: Date): Promise<CampaignRun> {
+/** How far ahead a run may be scheduled (R1). */
+const MAX_SCHEDULE_AHEAD_MS = 2 * 366 * 24 * 3600 * 1000;
+
+type NewRun = Pick<CampaignRun, 'kind' | 'status' | 'tokens'> & { scheduledFor: Date; leadIds?: string[] };
+
+/** Saves a new run of the campaign with the job that plans it, in one transaction: never one without the other. */
+async function queueRun(ctx: CommandContext, campaign: Campaign, fields: NewRun): Promise<CampaignRun> {
   return ctx.em.transactional(async (em) => {
-    em.persist(run);
+    const run = em.create(CampaignRun, { workspace: campaign.workspace.id, campaign, ...fields });
     await em.flush();
-    await addPlanJobs(em, [{ id: run.id, runAt }]);
+    await addPlanJobs(em, [{ id: run.id, runAt: fields.scheduledFor }]);
     return run;
+  });
+}
+
+function refuseProblem([problem]: Problem[]): void {
+  if (problem) throw new DomainError(problem.code, problem.message);
+}
+
+/**
+ * Runs a batch campaign now (`runAt` null or past) or at `runAt`, at most two years ahead (R1),
+ * with `tokens` overriding its My Tokens for this run only.
+ */
+export function scheduleCampaign(
+  ctx: CommandContext,
+  campaign: Campaign,
+  { runAt, tokens }: { runAt: Date | null; tokens: RunToken[] },
+): Promise<CampaignRun> {
+  refuseProblem(scheduleProblems(toDomainCampaign(campaign)));
+  const now = new Date();
+  const later = runAt && runAt > now ? runAt : null;
+  if (later && later.getTime() - now.getTime() > MAX_SCHEDULE_AHEAD_MS) {
+    throw new DomainError('BAD_USER_INPUT', 'runAt must be at most two years ahead');
+  }
+  return queueRun(ctx, campaign, {
+    kind: 'BATCH',
+    status: later ? 'SCHEDULED' : 'QUEUED',
+    scheduledFor: later ?? now,
+    tokens,
+  });
+}
+
+/**
+ * Runs an active trigger campaign that listens for Campaign is Requested from the API for leads of
+ * its workspace (checked by the caller), with `tokens` for this run only.
+ */
+export function requestCampaign(
+  ctx: CommandContext,
+  campaign: Campaign,
+  { leadIds, tokens }: { leadIds: string[]; tokens: RunToken[] },
+): Promise<CampaignRun> {
+  refuseProblem(requestProblems(toDomainCampaign(campaign), campaign.status === 'ACTIVE', 'API'));
+  return queueRun(ctx, campaign, {
+    kind: 'REQUESTED',
+    status: 'QUEUED',
+    scheduledFor: new Date(),
+    leadIds,
+    tokens,
   });
 }
 

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { definitionsAt } from '../db/definitions.js';
-import { lockLeadStates } from '../db/sql/lead-states.js';
+import { leadStates } from '../db/sql/lead-states.js';
 import type { ClaimedRun } from '../db/sql/runs.js';
 import { runFlow } from '../domain/executor.js';
 import { flowNeeds } from '../domain/state-needs.js';
@@ -18,7 +18,7 @@ export async function runFlowsLocked(
   now: Date,
 ): Promise<FlowResults> {
   const { graph, listeners } = await definitionsAt(em, claimed.workspaceId, claimed.graphVersion);
-  const states = await lockLeadStates(em, leadIds, flowNeeds(graph, claimed.campaignId));
+  const states = await leadStates(em, leadIds, flowNeeds(graph, claimed.campaignId), { lock: true });
   const results = states.map(({ lead, history }) =>
     runFlow({ lead, graph, history, run: claimed.run, campaignId: claimed.campaignId, startStepIndex, now }),
   );

@@ -1,10 +1,8 @@
 import { encodeGlobalID } from '@pothos/plugin-relay';
-import { cancelRun, queueRun, removeFromFlow } from '../commands/runs.js';
+import { cancelRun, removeFromFlow, requestCampaign, scheduleCampaign } from '../commands/runs.js';
 import { Campaign } from '../db/entities/campaign.entity.js';
 import { CampaignRun, RUN_STATUSES } from '../db/entities/campaign-run.entity.js';
 import { Lead } from '../db/entities/lead.entity.js';
-import { toDomainCampaign } from '../db/mappers.js';
-import { requestProblems, scheduleProblems } from '../domain/validation.js';
 import { builder } from './builder.js';
 import {
   CampaignRef,
@@ -98,9 +96,6 @@ builder.queryFields((t) => ({
   }),
 }));
 
-/** How far ahead a run may be scheduled (R1). */
-const MAX_SCHEDULE_AHEAD_MS = 2 * 366 * 24 * 3600 * 1000;
-
 /** At most this many leads per requestCampaign call (R2). */
 const MAX_REQUESTED_LEADS = 100;
 
@@ -130,27 +125,10 @@ builder.mutationFields((t) => ({
         typename: 'Campaign',
         globalId: args.campaignId,
       });
-      const [problem] = scheduleProblems(toDomainCampaign(campaign));
-      if (problem) throw userError(problem.code, problem.message);
-      const now = new Date();
-      const runAt = args.runAt && args.runAt > now ? args.runAt : null;
-      if (runAt && runAt.getTime() - now.getTime() > MAX_SCHEDULE_AHEAD_MS) {
-        throw userError('BAD_USER_INPUT', 'runAt must be at most two years ahead');
-      }
-      const tokens = checkedTokens(args.tokens ?? []);
-      const run = context.em.create(
-        CampaignRun,
-        {
-          workspace: campaign.workspace.id,
-          campaign,
-          kind: 'BATCH',
-          status: runAt ? 'SCHEDULED' : 'QUEUED',
-          scheduledFor: runAt ?? now,
-          tokens,
-        },
-        { persist: false },
-      );
-      return queueRun(context, run, runAt ?? now);
+      return scheduleCampaign(context, campaign, {
+        runAt: args.runAt ?? null,
+        tokens: checkedTokens(args.tokens ?? []),
+      });
     },
   }),
   requestCampaign: t.field({
@@ -166,8 +144,6 @@ builder.mutationFields((t) => ({
         typename: 'Campaign',
         globalId: args.campaignId,
       });
-      const [problem] = requestProblems(toDomainCampaign(campaign), campaign.status === 'ACTIVE', 'API');
-      if (problem) throw userError(problem.code, problem.message);
       if (args.leadIds.length === 0 || args.leadIds.length > MAX_REQUESTED_LEADS) {
         throw userError('BAD_USER_INPUT', `leadIds takes 1 to ${MAX_REQUESTED_LEADS} leads`);
       }
@@ -180,21 +156,7 @@ builder.mutationFields((t) => ({
           `No Lead with id ${missing.map((id) => encodeGlobalID('Lead', id)).join(', ')} in the campaign's workspace`,
         );
       }
-      const now = new Date();
-      const run = context.em.create(
-        CampaignRun,
-        {
-          workspace: campaign.workspace.id,
-          campaign,
-          kind: 'REQUESTED',
-          status: 'QUEUED',
-          scheduledFor: now,
-          leadIds,
-          tokens: checkedTokens(args.tokens ?? []),
-        },
-        { persist: false },
-      );
-      return queueRun(context, run, now);
+      return requestCampaign(context, campaign, { leadIds, tokens: checkedTokens(args.tokens ?? []) });
     },
   }),
   removeFromFlow: t.int({
@@ -227,8 +189,6 @@ builder.mutationFields((t) => ({
     description:
       'Stops the leads not yet processed; what was done stays. A finished run cannot be cancelled.',
     args: { id: t.arg.id() },
-    resolve: async (_root, args, context) => {
-      return cancelRun(context, await requireRun(context, args.id));
-    },
+    resolve: async (_root, args, context) => cancelRun(context, await requireRun(context, args.id)),
   }),
 }));

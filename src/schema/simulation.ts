@@ -109,7 +109,7 @@ builder.queryFields((t) => ({
       const workspaceId = campaign.workspace.id;
       const [graph, [state], fields] = await Promise.all([
         loadCampaignGraph(context.em, workspaceId),
-        leadStates(context.em, [lead.id], EVERYTHING),
+        leadStates(context.em, [lead.id], EVERYTHING, { lock: false }),
         workspaceFields(context).load(workspaceId),
       ]);
       const { lead: domainLead, history } = state as LeadState;

@@ -64,29 +64,19 @@ async function readLeadStates(
 
 const IDS = 'select jsonb_array_elements_text(?::jsonb)::bigint';
 
-/** The leads with these ids, in id order; a simulation reads one this way. */
+/**
+ * The leads with these ids, in id order. `lock` locks them in that order, so concurrent runs on the
+ * same leads take turns without deadlocks (R3); a simulation reads without.
+ */
 export function leadStates(
   em: EntityManager,
   leadIds: string[],
   needs: LeadStateNeeds,
+  { lock }: { lock: boolean },
 ): Promise<LeadState[]> {
   return readLeadStates(
     em,
-    `select id, email, fields from lead where id in (${IDS}) order by id`,
-    [JSON.stringify(leadIds)],
-    needs,
-  );
-}
-
-/** Locks the leads in id order, so concurrent runs on the same leads take turns without deadlocks (R3). */
-export function lockLeadStates(
-  em: EntityManager,
-  leadIds: string[],
-  needs: LeadStateNeeds,
-): Promise<LeadState[]> {
-  return readLeadStates(
-    em,
-    `select id, email, fields from lead where id in (${IDS}) order by id for update`,
+    `select id, email, fields from lead where id in (${IDS}) order by id${lock ? ' for update' : ''}`,
     [JSON.stringify(leadIds)],
     needs,
   );
