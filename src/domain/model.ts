@@ -146,6 +146,10 @@ export interface Campaign {
   qualificationRule: QualificationRule;
 }
 
+/** The type of a My Token's value (T2): what `parseTokenValue` checks it against. */
+export const TOKEN_TYPES = ['TEXT', 'NUMBER', 'SCORE', 'DATE'] as const;
+export type TokenType = (typeof TOKEN_TYPES)[number];
+
 /** My Tokens by name as stored (`my.x`); names are matched case-insensitively. */
 export type MyTokens = Readonly<Record<string, string>>;
 

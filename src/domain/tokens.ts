@@ -1,6 +1,7 @@
 import type { Problem } from './errors.js';
 import { type FieldIndex, formatValue, type LeadState, readField } from './lead-state.js';
-import type { Campaign, Folder, MyTokens, Program } from './model.js';
+import type { Campaign, Folder, MyTokens, Program, TokenType } from './model.js';
+import { parseTokenValue } from './values.js';
 
 /** The token kinds of T1. */
 export type TokenKind = 'my' | 'lead' | 'campaign' | 'program' | 'member' | 'trigger' | 'system';
@@ -40,8 +41,28 @@ export interface TokenScope {
 /** The outcome of `normalizeTokenName`. */
 export type TokenNameResult = { ok: true; name: string } | { ok: false; problem: Problem };
 
+/** A My Token as a mutation gives it; TEXT when no type is given. */
+export interface TokenInput {
+  readonly name: string;
+  readonly value: string;
+  readonly type?: TokenType | null;
+}
+
+/** A My Token that `checkTokens` accepted: its name normalized to `my.x`, its value as given. */
+export interface CheckedToken {
+  name: string;
+  type: TokenType;
+  value: string;
+}
+
+/** The outcome of `checkTokens`. */
+export type CheckedTokensResult = { ok: true; tokens: CheckedToken[] } | { ok: false; problem: Problem };
+
 /** The longest My Token name, not counting `my.` (T2). */
 export const MAX_TOKEN_NAME_LENGTH = 50;
+
+/** The longest My Token value, in characters. */
+export const MAX_TOKEN_VALUE_LENGTH = 10_000;
 
 const REFERENCE =
   /^\s*(my|lead|campaign|program|member|trigger|system)\s*\.\s*([^:{}]*?)\s*(?::\s*default\s*=([\s\S]*))?$/i;
@@ -114,8 +135,36 @@ export function normalizeTokenName(input: string): TokenNameResult {
   return { ok: true, name: `my.${name}` };
 }
 
-function invalidToken(message: string): TokenNameResult {
+function invalidToken(message: string): { ok: false; problem: Problem } {
   return { ok: false, problem: { code: 'INVALID_TOKEN', message } };
+}
+
+/**
+ * Checks My Tokens given to a mutation (T2, T7): names `my.x` or `{{my.x}}`, each given once (case
+ * and runs of spaces do not make two names different), values of at most 10,000 characters that
+ * fit their type (`parseTokenValue`: a SCORE value is one Change Score applies). Anything else is
+ * an INVALID_TOKEN problem.
+ */
+export function checkTokens(tokens: readonly TokenInput[]): CheckedTokensResult {
+  const seen = new Set<string>();
+  const checked: CheckedToken[] = [];
+  for (const token of tokens) {
+    const normalized = normalizeTokenName(token.name);
+    if (!normalized.ok) return normalized;
+    const { name } = normalized;
+    const key = tokenKey(name.slice(3));
+    if (seen.has(key)) return invalidToken(`${name} is given twice`);
+    seen.add(key);
+    const type = token.type ?? 'TEXT';
+    if (token.value.length > MAX_TOKEN_VALUE_LENGTH) {
+      return invalidToken(`${name}: the value is longer than ${MAX_TOKEN_VALUE_LENGTH} characters`);
+    }
+    if (parseTokenValue(type, token.value) === undefined) {
+      return invalidToken(`${name}: "${token.value}" is not a ${type} value`);
+    }
+    checked.push({ name, type, value: token.value });
+  }
+  return { ok: true, tokens: checked };
 }
 
 const layers = new WeakMap<object, MyTokenLayer>();

@@ -2,9 +2,10 @@ import { LockMode } from '@mikro-orm/core';
 import { brandWithType, createContextCache, typeBrandKey } from '@pothos/core';
 import DataLoader from 'dataloader';
 import { Folder } from '../db/entities/folder.entity.js';
-import { MyToken, type TOKEN_TYPES } from '../db/entities/my-token.entity.js';
+import { MyToken } from '../db/entities/my-token.entity.js';
 import { Program } from '../db/entities/program.entity.js';
-import { normalizeTokenName } from '../domain/tokens.js';
+import type { TokenType } from '../domain/model.js';
+import { type CheckedToken, checkTokens } from '../domain/tokens.js';
 import { builder } from './builder.js';
 import type { GraphQLContext } from './context.js';
 import { userError } from './errors.js';
@@ -13,9 +14,6 @@ import { requireVisible } from './loading.js';
 import { FolderRef, ProgramRef } from './program.js';
 
 export const MAX_TOKENS_PER_CALL = 100;
-const MAX_TOKEN_VALUE = 10_000;
-
-export type TokenType = (typeof TOKEN_TYPES)[number];
 
 /** A node type whose objects load by id through a request-scoped dataloader. */
 interface LoadableNode {
@@ -49,41 +47,17 @@ export const TokenInputRef = builder.inputType('TokenInput', {
 
 export type TokenInput = typeof TokenInputRef.$inferInput;
 
-const VALUE_PATTERNS: Record<TokenType, RegExp> = {
-  TEXT: /^[\s\S]*$/,
-  NUMBER: /^-?\d+(\.\d+)?$/,
-  SCORE: /^\s*(=\s*-?|[+-])?\s*\d+\s*$/,
-  DATE: /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?)?$/,
-};
-
 /**
- * Checks My Tokens given to a mutation: at most 100, names `my.x` or `{{my.x}}` (INVALID_TOKEN),
- * each name once (case-insensitively), values that fit their type (INVALID_TOKEN).
+ * Checks My Tokens given to a mutation: at most 100 (BAD_USER_INPUT), each as `checkTokens` wants
+ * it (INVALID_TOKEN).
  */
-export function checkedTokens(tokens: TokenInput[]): { name: string; type: TokenType; value: string }[] {
+export function checkedTokens(tokens: TokenInput[]): CheckedToken[] {
   if (tokens.length > MAX_TOKENS_PER_CALL) {
     throw userError('BAD_USER_INPUT', `At most ${MAX_TOKENS_PER_CALL} tokens per call`);
   }
-  const seen = new Set<string>();
-  return tokens.map((token) => {
-    const normalized = normalizeTokenName(token.name);
-    if (!normalized.ok) throw userError('INVALID_TOKEN', normalized.problem.message);
-    // The key lookups use: case and runs of spaces do not make two tokens different.
-    const key = normalized.name.toLowerCase().replace(/\s+/g, ' ');
-    if (seen.has(key)) throw userError('INVALID_TOKEN', `${normalized.name} is given twice`);
-    seen.add(key);
-    const type = token.type ?? 'TEXT';
-    if (token.value.length > MAX_TOKEN_VALUE) {
-      throw userError(
-        'INVALID_TOKEN',
-        `${normalized.name}: the value is longer than ${MAX_TOKEN_VALUE} characters`,
-      );
-    }
-    if (!VALUE_PATTERNS[type].test(token.value)) {
-      throw userError('INVALID_TOKEN', `${normalized.name}: "${token.value}" is not a ${type} value`);
-    }
-    return { name: normalized.name, type, value: token.value };
-  });
+  const checked = checkTokens(tokens);
+  if (!checked.ok) throw userError(checked.problem.code, checked.problem.message);
+  return checked.tokens;
 }
 
 function viewOf(token: MyToken): TokenView {
