@@ -5,7 +5,7 @@ import { Folder } from '../db/entities/folder.entity.js';
 import { MyToken } from '../db/entities/my-token.entity.js';
 import { Program } from '../db/entities/program.entity.js';
 import type { TokenType } from '../domain/model.js';
-import { type CheckedToken, checkTokens } from '../domain/tokens.js';
+import { type CheckedToken, checkTokens, effectiveTokens, type TokenOwner } from '../domain/tokens.js';
 import { builder } from './builder.js';
 import type { GraphQLContext } from './context.js';
 import { userError } from './errors.js';
@@ -60,16 +60,17 @@ export function checkedTokens(tokens: TokenInput[]): CheckedToken[] {
   return checked.tokens;
 }
 
-function viewOf(token: MyToken): TokenView {
+function ownerOf(token: MyToken): TokenOwner | null {
+  if (token.program) return { kind: 'program', id: token.program.id };
+  return token.folder ? { kind: 'folder', id: token.folder.id } : null;
+}
+
+function viewOf(token: MyToken, owner = ownerOf(token)): TokenView {
   return {
     name: token.name,
     type: token.type,
     value: token.value,
-    definedBy: token.program
-      ? { ref: ProgramRef, id: token.program.id }
-      : token.folder
-        ? { ref: FolderRef, id: token.folder.id }
-        : null,
+    definedBy: owner && { ref: owner.kind === 'program' ? ProgramRef : FolderRef, id: owner.id },
   };
 }
 
@@ -92,26 +93,21 @@ const workspaceTokens = createContextCache(
     }),
 );
 
-/** My Tokens in effect for a program: the folder chain from the root down, then the program; nearest wins. */
-export function effectiveTokens(
+/** My Tokens in effect for a program, by name, each with the folder or program that defines it. */
+function programEffectiveTokens(
   program: Program,
   tokens: MyToken[],
   folders: Map<string, Folder>,
 ): TokenView[] {
-  const chain: string[] = [];
-  for (let folderId = program.folder?.id; folderId && !chain.includes(folderId); ) {
-    chain.unshift(folderId);
-    folderId = folders.get(folderId)?.parent?.id;
-  }
-  const effective = new Map<string, TokenView>();
-  const layers = [
-    ...chain.map((folderId) => tokens.filter((token) => token.folder?.id === folderId)),
-    tokens.filter((token) => token.program?.id === program.id),
-  ];
-  for (const layer of layers) {
-    for (const token of layer) effective.set(token.name.toLowerCase(), viewOf(token));
-  }
-  return [...effective.values()].sort((a, b) => a.name.localeCompare(b.name));
+  const folderOf = (id: string) => {
+    const folder = folders.get(id);
+    return folder && { parentId: folder.parent?.id ?? null };
+  };
+  const tokensOf = (owner: TokenOwner) =>
+    tokens.filter((token) => (owner.kind === 'program' ? token.program : token.folder)?.id === owner.id);
+  return effectiveTokens({ id: program.id, folderId: program.folder?.id ?? null }, folderOf, tokensOf)
+    .map(({ token, definedBy }) => viewOf(token, definedBy))
+    .sort((a, b) => a.name.localeCompare(b.name));
 }
 
 export const TokenRef = builder.objectRef<TokenView>('Token').implement({
@@ -144,7 +140,7 @@ builder.objectFields(FolderRef, (t) => ({
     resolve: async (folder, _args, context) =>
       (await workspaceTokens(context).load(folder.workspace.id)).tokens
         .filter((token) => token.folder?.id === folder.id)
-        .map(viewOf),
+        .map((token) => viewOf(token)),
   }),
 }));
 
@@ -155,14 +151,14 @@ builder.objectFields(ProgramRef, (t) => ({
     resolve: async (program, _args, context) =>
       (await workspaceTokens(context).load(program.workspace.id)).tokens
         .filter((token) => token.program?.id === program.id)
-        .map(viewOf),
+        .map((token) => viewOf(token)),
   }),
   effectiveTokens: t.field({
     type: [TokenRef],
     description: 'My Tokens in effect: the folder chain, then the program; the nearest definition wins.',
     resolve: async (program, _args, context) => {
       const { tokens, folders } = await workspaceTokens(context).load(program.workspace.id);
-      return effectiveTokens(program, tokens, folders);
+      return programEffectiveTokens(program, tokens, folders);
     },
   }),
 }));
@@ -196,7 +192,7 @@ builder.mutationFields((t) => ({
         return created;
       });
       workspaceTokens(context).clear(workspace.id);
-      return saved.map(viewOf).sort((a, b) => a.name.localeCompare(b.name));
+      return saved.map((token) => viewOf(token)).sort((a, b) => a.name.localeCompare(b.name));
     },
   }),
 }));
