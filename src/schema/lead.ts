@@ -8,13 +8,14 @@ import { ProgramMember } from '../db/entities/program-member.entity.js';
 import { StaticListMember } from '../db/entities/static-list.entity.js';
 import { query } from '../db/sql/query.js';
 import { BUILT_IN_FIELDS, readFieldValues } from '../domain/field-values.js';
-import type { FieldType, FieldValue } from '../domain/model.js';
+import { FIELD_TYPES, type FieldType, type FieldValue } from '../domain/model.js';
 import { loadListeners } from '../runs/definitions.js';
 import { queueTriggeredRuns } from '../runs/triggers.js';
 import { announceActivities } from './announce.js';
 import { builder } from './builder.js';
 import { idCursorPage } from './campaign.js';
 import type { GraphQLContext } from './context.js';
+import { describedValues } from './enum-values.js';
 import { userError } from './errors.js';
 import { databaseId } from './ids.js';
 import { StaticListRef } from './list.js';
@@ -25,14 +26,10 @@ import { requireWorkspace, WorkspaceRef } from './tenancy.js';
 export const MAX_UPSERT = 1000;
 
 const FieldTypeEnum = builder.enumType('FieldType', {
-  values: {
-    STRING: {},
-    INTEGER: {},
-    FLOAT: {},
-    BOOLEAN: {},
-    DATETIME: { description: 'An ISO-8601 date and time; stored in UTC.' },
-    SCORE: { description: 'An integer changed by Change Score steps; 0 until set.' },
-  } as const,
+  values: describedValues(FIELD_TYPES, {
+    DATETIME: 'An ISO-8601 date and time; stored in UTC.',
+    SCORE: 'An integer changed by Change Score steps; 0 until set.',
+  }),
 });
 
 /**

@@ -1,8 +1,9 @@
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import { Campaign } from '../db/entities/campaign.entity.js';
-import { CampaignRun, RUN_STATUSES } from '../db/entities/campaign-run.entity.js';
+import { CampaignRun } from '../db/entities/campaign-run.entity.js';
 import { Lead } from '../db/entities/lead.entity.js';
 import { toDomainCampaign } from '../db/mappers.js';
+import { RUN_KINDS, RUN_STATUSES } from '../domain/model.js';
 import { requestProblems, scheduleProblems } from '../domain/validation.js';
 import { JOBS, planJobKey } from '../runs/jobs.js';
 import { announceRunUpdated } from './announce.js';
@@ -15,17 +16,18 @@ import {
   workspaceCampaigns,
 } from './campaign.js';
 import type { GraphQLContext } from './context.js';
+import { describedValues } from './enum-values.js';
 import { userError } from './errors.js';
 import { databaseId } from './ids.js';
 import { loadVisible, requireVisible } from './loading.js';
 import { checkedTokens, TokenInputRef, TokenRef } from './token.js';
 
 const RunKindEnum = builder.enumType('RunKind', {
-  values: {
-    BATCH: { description: 'scheduleCampaign: the leads the smart list selects when the run starts.' },
-    REQUESTED: { description: 'requestCampaign: up to 100 leads named by the API.' },
-    TRIGGERED: { description: 'A trigger fired, or a Request Campaign step handed the lead over.' },
-  } as const,
+  values: describedValues(RUN_KINDS, {
+    BATCH: 'scheduleCampaign: the leads the smart list selects when the run starts.',
+    REQUESTED: 'requestCampaign: up to 100 leads named by the API.',
+    TRIGGERED: 'A trigger fired, or a Request Campaign step handed the lead over.',
+  }),
 });
 
 const RunStatusEnum = builder.enumType('RunStatus', { values: RUN_STATUSES });

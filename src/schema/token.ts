@@ -4,10 +4,11 @@ import DataLoader from 'dataloader';
 import { Folder } from '../db/entities/folder.entity.js';
 import { MyToken } from '../db/entities/my-token.entity.js';
 import { Program } from '../db/entities/program.entity.js';
-import type { TokenType } from '../domain/model.js';
+import { TOKEN_TYPES, type TokenType } from '../domain/model.js';
 import { type CheckedToken, checkTokens, effectiveTokens, type TokenOwner } from '../domain/tokens.js';
 import { builder } from './builder.js';
 import type { GraphQLContext } from './context.js';
+import { describedValues } from './enum-values.js';
 import { userError } from './errors.js';
 import { decodeOwnerId } from './ids.js';
 import { requireVisible } from './loading.js';
@@ -29,12 +30,11 @@ export interface TokenView {
 }
 
 const TokenTypeEnum = builder.enumType('TokenType', {
-  values: {
-    TEXT: {},
-    NUMBER: { description: 'A decimal number.' },
-    SCORE: { description: 'A score change: +N, -N, =N, =-N or N.' },
-    DATE: { description: 'An ISO-8601 date or date-time.' },
-  } as const,
+  values: describedValues(TOKEN_TYPES, {
+    NUMBER: 'A decimal number.',
+    SCORE: 'A score change: +N, -N, =N, =-N or N.',
+    DATE: 'An ISO-8601 date or date-time.',
+  }),
 });
 
 export const TokenInputRef = builder.inputType('TokenInput', {

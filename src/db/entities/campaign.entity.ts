@@ -1,5 +1,10 @@
 import { defineEntity, type InferEntity, p } from '@mikro-orm/core';
-import type { FlowStep, QualificationRule, SmartListDefinition } from '../../domain/model.js';
+import {
+  CAMPAIGN_STATUSES,
+  type FlowStep,
+  type QualificationRule,
+  type SmartListDefinition,
+} from '../../domain/model.js';
 import { Program } from './program.entity.js';
 import { createdAt, id, Workspace } from './workspace.entity.js';
 
@@ -8,8 +13,6 @@ import { createdAt, id, Workspace } from './workspace.entity.js';
  * the step at the same position keeps when the flow is replaced.
  */
 export type StoredFlowStep = FlowStep & { id: string };
-
-export const CAMPAIGN_STATUSES = ['INACTIVE', 'ACTIVE'] as const;
 
 /**
  * A smart campaign. Its type is derived, not stored: EXECUTABLE when `isExecutable`, else TRIGGER

@@ -1,8 +1,6 @@
 import { defineEntity, type InferEntity, p } from '@mikro-orm/core';
+import type { FieldValue } from '../../domain/model.js';
 import { createdAt, id, Workspace } from './workspace.entity.js';
-
-/** A field's stored value: typed by its LeadField (DATETIME as ISO-8601 text). */
-export type FieldValue = string | number | boolean | null;
 
 /**
  * A person. Field values, score fields included, live in one jsonb object keyed by field name, so
