@@ -77,6 +77,15 @@ export const TRIGGER_KINDS = [
 ] as const;
 export type TriggerKind = (typeof TRIGGER_KINDS)[number];
 
+/** Each trigger's name as users know it, which `{{trigger.name}}` renders. */
+export const TRIGGER_NAMES: Readonly<Record<TriggerKind, string>> = {
+  CAMPAIGN_IS_REQUESTED: 'Campaign is Requested',
+  DATA_VALUE_CHANGES: 'Data Value Changes',
+  SCORE_IS_CHANGED: 'Score is Changed',
+  ADDED_TO_LIST: 'Added to List',
+  LEAD_IS_CREATED: 'Lead is Created',
+};
+
 /** Who asked for a Campaign is Requested event. */
 export const REQUEST_SOURCES = ['FLOW_ACTION', 'API'] as const;
 export type RequestSource = (typeof REQUEST_SOURCES)[number];
@@ -214,6 +223,9 @@ export type RunKind = (typeof RUN_KINDS)[number];
 /** The contract's RunStatus. */
 export const RUN_STATUSES = ['SCHEDULED', 'QUEUED', 'RUNNING', 'COMPLETED', 'FAILED', 'CANCELLED'] as const;
 export type RunStatus = (typeof RUN_STATUSES)[number];
+
+/** The statuses a run ends in; a finished run's status never changes again. */
+export const FINISHED_RUN_STATUSES: readonly RunStatus[] = ['COMPLETED', 'FAILED', 'CANCELLED'];
 
 /** The run a flow belongs to. */
 export interface Run {

@@ -6,7 +6,15 @@ import { RunChunk } from '../db/entities/run-chunk.entity.js';
 import type { Orm } from '../db/orm.js';
 import { query } from '../db/sql/query.js';
 import { qualifyForCampaign, runFlow } from '../domain/executor.js';
-import type { Activity, Lead as DomainLead, LeadHistory, Run, WebhookRequest } from '../domain/model.js';
+import {
+  type Activity,
+  type Lead as DomainLead,
+  FINISHED_RUN_STATUSES,
+  type LeadHistory,
+  type Run,
+  TRIGGER_NAMES,
+  type WebhookRequest,
+} from '../domain/model.js';
 import { audienceNeeds, flowNeeds, type LeadStateNeeds } from '../domain/state-needs.js';
 import { definitionsAt } from './definitions.js';
 import { callWebhook, WEBHOOK_TIMEOUT_MS, type WebhookOutcome } from './webhooks.js';
@@ -16,8 +24,6 @@ import { applyResults } from './writes.js';
 export const CHUNK_SIZE = 500;
 /** Leads read at a time while the audience is being chosen. */
 const AUDIENCE_PAGE = 2000;
-
-const FINISHED = new Set(['COMPLETED', 'FAILED', 'CANCELLED']);
 
 /**
  * The leads that pass the campaign's smart list and qualification rule now (S4, Q2): of the whole
@@ -57,7 +63,7 @@ async function chooseAudience(em: EntityManager, run: CampaignRun, now: Date): P
 export async function planRun(orm: Orm, runId: string, now: Date): Promise<number[]> {
   return orm.em.fork().transactional(async (em) => {
     const run = await em.findOneOrFail(CampaignRun, { id: runId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
-    if (FINISHED.has(run.status)) return [];
+    if (FINISHED_RUN_STATUSES.includes(run.status)) return [];
     const planned = await em.find(RunChunk, { run: runId }, { orderBy: { seq: 'asc' } });
     if (planned.length > 0 || run.status === 'RUNNING') {
       return planned.filter((chunk) => !chunk.completedAt).map((chunk) => chunk.seq);
@@ -205,7 +211,7 @@ function claimedRun(runId: string, row: ClaimRow): ClaimedRun {
 /** Where a request came from, for a run started by one (S3: Campaign is Requested); else null. */
 function requestSource(run: Run): string | null {
   if (run.kind === 'REQUESTED') return 'API';
-  return run.trigger?.name === 'Campaign is Requested' ? (run.trigger.source ?? null) : null;
+  return run.trigger?.name === TRIGGER_NAMES.CAMPAIGN_IS_REQUESTED ? (run.trigger.source ?? null) : null;
 }
 
 /**

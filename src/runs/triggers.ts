@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { query } from '../db/sql/query.js';
-import type { RunFlowResult } from '../domain/model.js';
+import { type RunFlowResult, TRIGGER_NAMES } from '../domain/model.js';
 import { listensFor, type TriggerEvent } from '../domain/smart-list.js';
 import type { Listener } from './definitions.js';
 import { JOBS } from './jobs.js';
@@ -10,14 +10,6 @@ export interface LeadEvent {
   leadId: string;
   event: TriggerEvent;
 }
-
-const TRIGGER_NAMES: Record<TriggerEvent['kind'], string> = {
-  CAMPAIGN_IS_REQUESTED: 'Campaign is Requested',
-  DATA_VALUE_CHANGES: 'Data Value Changes',
-  SCORE_IS_CHANGED: 'Score is Changed',
-  ADDED_TO_LIST: 'Added to List',
-  LEAD_IS_CREATED: 'Lead is Created',
-};
 
 /** What fired a run, as trigger tokens read it ({{trigger.name}}, {{trigger.attribute}}...). */
 function triggerTokens(event: TriggerEvent): Record<string, string> {

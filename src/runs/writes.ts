@@ -3,7 +3,13 @@ import type { EntityManager, Knex } from '@mikro-orm/postgresql';
 import type pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { query } from '../db/sql/query.js';
-import type { Activity, FieldValue, Lead, RunFlowResult } from '../domain/model.js';
+import {
+  type Activity,
+  type FieldValue,
+  type Lead,
+  type RunFlowResult,
+  TRIGGER_NAMES,
+} from '../domain/model.js';
 import { listensFor } from '../domain/smart-list.js';
 import type { Listener } from './definitions.js';
 import { JOBS } from './jobs.js';
@@ -230,7 +236,7 @@ export async function applyResults(em: EntityManager, chunk: ChunkResults): Prom
     [...requested].flatMap(([campaignId, leadIds]) => {
       const target = chunk.listeners.find((listener) => listener.id === campaignId);
       if (!target || !listensFor(target.smartList, requestedEvent)) return [];
-      const trigger = { name: 'Campaign is Requested', source: 'FLOW_ACTION' };
+      const trigger = { name: TRIGGER_NAMES.CAMPAIGN_IS_REQUESTED, source: 'FLOW_ACTION' };
       return [{ workspace_id: chunk.workspaceId, campaign_id: campaignId, lead_ids: leadIds, trigger }];
     }),
   );

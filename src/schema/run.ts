@@ -3,7 +3,7 @@ import { Campaign } from '../db/entities/campaign.entity.js';
 import { CampaignRun } from '../db/entities/campaign-run.entity.js';
 import { Lead } from '../db/entities/lead.entity.js';
 import { toDomainCampaign } from '../db/mappers.js';
-import { RUN_KINDS, RUN_STATUSES } from '../domain/model.js';
+import { FINISHED_RUN_STATUSES, RUN_KINDS, RUN_STATUSES } from '../domain/model.js';
 import { requestProblems, scheduleProblems } from '../domain/validation.js';
 import { JOBS, planJobKey } from '../runs/jobs.js';
 import { announceRunUpdated } from './announce.js';
@@ -256,13 +256,13 @@ builder.mutationFields((t) => ({
     resolve: async (_root, args, context) => {
       const run = await requireRun(context, args.id);
       if (run.status === 'CANCELLED') return run;
-      if (run.status === 'COMPLETED' || run.status === 'FAILED') {
+      if (FINISHED_RUN_STATUSES.includes(run.status)) {
         throw userError('BAD_USER_INPUT', `The run is already ${run.status}`);
       }
       const cancelled = await context.em.transactional(async (em) => {
         const affected = await em.nativeUpdate(
           CampaignRun,
-          { id: run.id, status: { $nin: ['COMPLETED', 'FAILED', 'CANCELLED'] } },
+          { id: run.id, status: { $nin: [...FINISHED_RUN_STATUSES] } },
           { status: 'CANCELLED', finishedAt: new Date() },
         );
         if (affected === 0) throw userError('BAD_USER_INPUT', 'The run finished meanwhile');
