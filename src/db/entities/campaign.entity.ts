@@ -6,7 +6,7 @@ import {
   type SmartListDefinition,
 } from '../../domain/model.js';
 import { Program } from './program.entity.js';
-import { createdAt, id, Workspace } from './workspace.entity.js';
+import { createdAt, id, updatedAt, Workspace } from './workspace.entity.js';
 
 /**
  * A flow step as stored: the domain's step (actions tagged by `type`, database ids) plus an id that
@@ -33,10 +33,7 @@ export const Campaign = defineEntity({
     flow: p.json<StoredFlowStep[]>(),
     qualificationRule: p.json<QualificationRule>(),
     createdAt: createdAt(),
-    updatedAt: p
-      .datetime()
-      .onCreate(() => new Date())
-      .onUpdate(() => new Date()),
+    updatedAt: updatedAt(),
     deletedAt: p.datetime().nullable(),
   },
   indexes: [{ name: 'campaign_workspace_id_index', properties: ['workspace', 'id'] }],
