@@ -4,10 +4,9 @@ import { toDomainCampaign } from '../db/mappers.js';
 import { addPlanJobs, removePlanJob } from '../db/sql/jobs.js';
 import { cancelPendingWaits } from '../db/sql/waits.js';
 import { DomainError, type Problem } from '../domain/errors.js';
+import { FINISHED_RUN_STATUSES } from '../domain/model.js';
 import { requestProblems, scheduleProblems } from '../domain/validation.js';
 import type { CommandContext } from './context.js';
-
-const FINISHED = ['COMPLETED', 'FAILED', 'CANCELLED'] as const;
 
 /** How far ahead a run may be scheduled (R1). */
 const MAX_SCHEDULE_AHEAD_MS = 2 * 366 * 24 * 3600 * 1000;
@@ -96,7 +95,7 @@ export async function cancelRun(ctx: CommandContext, run: CampaignRun): Promise<
   const cancelled = await ctx.em.transactional(async (em) => {
     const affected = await em.nativeUpdate(
       CampaignRun,
-      { id: run.id, status: { $nin: [...FINISHED] } },
+      { id: run.id, status: { $nin: [...FINISHED_RUN_STATUSES] } },
       { status: 'CANCELLED', finishedAt: new Date() },
     );
     if (affected === 0) throw new DomainError('BAD_USER_INPUT', 'The run finished meanwhile');

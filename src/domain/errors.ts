@@ -1,17 +1,19 @@
 /** The contract's ProblemCode: why an operation is refused or why a campaign cannot run as defined. */
-export type ProblemCode =
-  | 'WAIT_IN_EXECUTABLE'
-  | 'WEBHOOK_IN_EXECUTABLE'
-  | 'TRIGGER_IN_EXECUTABLE'
-  | 'EXECUTE_TARGET_NOT_EXECUTABLE'
-  | 'CROSS_WORKSPACE_EXECUTE'
-  | 'EXECUTION_DEPTH_EXCEEDED'
-  | 'EXECUTION_CYCLE'
-  | 'INVALID_SMART_LIST'
-  | 'CLONE_WITH_TRIGGERS'
-  | 'NOT_SCHEDULABLE'
-  | 'NOT_REQUESTABLE'
-  | 'INVALID_TOKEN';
+export const PROBLEM_CODES = [
+  'WAIT_IN_EXECUTABLE',
+  'WEBHOOK_IN_EXECUTABLE',
+  'TRIGGER_IN_EXECUTABLE',
+  'EXECUTE_TARGET_NOT_EXECUTABLE',
+  'CROSS_WORKSPACE_EXECUTE',
+  'EXECUTION_DEPTH_EXCEEDED',
+  'EXECUTION_CYCLE',
+  'INVALID_SMART_LIST',
+  'CLONE_WITH_TRIGGERS',
+  'NOT_SCHEDULABLE',
+  'NOT_REQUESTABLE',
+  'INVALID_TOKEN',
+] as const;
+export type ProblemCode = (typeof PROBLEM_CODES)[number];
 
 /** A problem found by a validator: validators return these rather than throw. */
 export interface Problem {

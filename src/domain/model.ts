@@ -1,5 +1,6 @@
 /** A lead field's type (the contract's FieldType). SCORE fields hold integers and read 0 when unset. */
-export type FieldType = 'STRING' | 'INTEGER' | 'FLOAT' | 'BOOLEAN' | 'DATETIME' | 'SCORE';
+export const FIELD_TYPES = ['STRING', 'INTEGER', 'FLOAT', 'BOOLEAN', 'DATETIME', 'SCORE'] as const;
+export type FieldType = (typeof FIELD_TYPES)[number];
 
 /** A stored field value, typed by its field definition (DATETIME as ISO-8601 text). */
 export type FieldValue = string | number | boolean | null;
@@ -25,25 +26,34 @@ export interface Lead {
 }
 
 /** How a smart list combines its filters. */
-export type FilterRule = 'ALL' | 'ANY' | 'ADVANCED';
+export const FILTER_RULES = ['ALL', 'ANY', 'ADVANCED'] as const;
+export type FilterRule = (typeof FILTER_RULES)[number];
 
 /** What a filter tests. */
-export type FilterKind = 'ATTRIBUTE' | 'MEMBER_OF_SMART_LIST' | 'MEMBER_OF_LIST' | 'MEMBER_OF_PROGRAM';
+export const FILTER_KINDS = [
+  'ATTRIBUTE',
+  'MEMBER_OF_SMART_LIST',
+  'MEMBER_OF_LIST',
+  'MEMBER_OF_PROGRAM',
+] as const;
+export type FilterKind = (typeof FILTER_KINDS)[number];
 
 /** A filter's comparison. Membership filters accept IS (the default) and IS_NOT. */
-export type FilterOperator =
-  | 'IS'
-  | 'IS_NOT'
-  | 'CONTAINS'
-  | 'NOT_CONTAINS'
-  | 'STARTS_WITH'
-  | 'IS_EMPTY'
-  | 'IS_NOT_EMPTY'
-  | 'GREATER_THAN'
-  | 'AT_LEAST'
-  | 'LESS_THAN'
-  | 'AT_MOST'
-  | 'BETWEEN';
+export const FILTER_OPERATORS = [
+  'IS',
+  'IS_NOT',
+  'CONTAINS',
+  'NOT_CONTAINS',
+  'STARTS_WITH',
+  'IS_EMPTY',
+  'IS_NOT_EMPTY',
+  'GREATER_THAN',
+  'AT_LEAST',
+  'LESS_THAN',
+  'AT_MOST',
+  'BETWEEN',
+] as const;
+export type FilterOperator = (typeof FILTER_OPERATORS)[number];
 
 /** One smart-list filter (the contract's FilterInput). Which fields matter depends on `kind`. */
 export interface Filter {
@@ -58,15 +68,27 @@ export interface Filter {
 }
 
 /** What a trigger listens for. */
-export type TriggerKind =
-  | 'CAMPAIGN_IS_REQUESTED'
-  | 'DATA_VALUE_CHANGES'
-  | 'SCORE_IS_CHANGED'
-  | 'ADDED_TO_LIST'
-  | 'LEAD_IS_CREATED';
+export const TRIGGER_KINDS = [
+  'CAMPAIGN_IS_REQUESTED',
+  'DATA_VALUE_CHANGES',
+  'SCORE_IS_CHANGED',
+  'ADDED_TO_LIST',
+  'LEAD_IS_CREATED',
+] as const;
+export type TriggerKind = (typeof TRIGGER_KINDS)[number];
+
+/** Each trigger's name as users know it, which `{{trigger.name}}` renders. */
+export const TRIGGER_NAMES: Readonly<Record<TriggerKind, string>> = {
+  CAMPAIGN_IS_REQUESTED: 'Campaign is Requested',
+  DATA_VALUE_CHANGES: 'Data Value Changes',
+  SCORE_IS_CHANGED: 'Score is Changed',
+  ADDED_TO_LIST: 'Added to List',
+  LEAD_IS_CREATED: 'Lead is Created',
+};
 
 /** Who asked for a Campaign is Requested event. */
-export type RequestSource = 'FLOW_ACTION' | 'API';
+export const REQUEST_SOURCES = ['FLOW_ACTION', 'API'] as const;
+export type RequestSource = (typeof REQUEST_SOURCES)[number];
 
 /** One smart-list trigger (the contract's TriggerInput). An unset qualifier matches anything. */
 export interface Trigger {
@@ -95,10 +117,12 @@ export interface SmartListAsset {
 }
 
 /** The contract's QualificationKind. */
-export type QualificationKind = 'ONCE' | 'EVERY_TIME' | 'ONCE_EVERY';
+export const QUALIFICATION_KINDS = ['ONCE', 'EVERY_TIME', 'ONCE_EVERY'] as const;
+export type QualificationKind = (typeof QUALIFICATION_KINDS)[number];
 
 /** The unit of a ONCE_EVERY rule: DAYS are 24 hours, MONTHS 30 days. */
-export type TimeUnit = 'HOURS' | 'DAYS' | 'WEEKS' | 'MONTHS';
+export const TIME_UNITS = ['HOURS', 'DAYS', 'WEEKS', 'MONTHS'] as const;
+export type TimeUnit = (typeof TIME_UNITS)[number];
 
 /** How often a lead may run through a campaign's flow (Q1). `every` and `unit` are for ONCE_EVERY. */
 export interface QualificationRule {
@@ -146,6 +170,10 @@ export interface Campaign {
   qualificationRule: QualificationRule;
 }
 
+/** The type of a My Token's value (T2): what `parseTokenValue` checks it against. */
+export const TOKEN_TYPES = ['TEXT', 'NUMBER', 'SCORE', 'DATE'] as const;
+export type TokenType = (typeof TOKEN_TYPES)[number];
+
 /** My Tokens by name as stored (`my.x`); names are matched case-insensitively. */
 export type MyTokens = Readonly<Record<string, string>>;
 
@@ -189,7 +217,15 @@ export interface CampaignHistory {
 export type LeadHistory = Readonly<Record<string, CampaignHistory>>;
 
 /** The contract's RunKind. */
-export type RunKind = 'BATCH' | 'REQUESTED' | 'TRIGGERED';
+export const RUN_KINDS = ['BATCH', 'REQUESTED', 'TRIGGERED'] as const;
+export type RunKind = (typeof RUN_KINDS)[number];
+
+/** The contract's RunStatus. */
+export const RUN_STATUSES = ['SCHEDULED', 'QUEUED', 'RUNNING', 'COMPLETED', 'FAILED', 'CANCELLED'] as const;
+export type RunStatus = (typeof RUN_STATUSES)[number];
+
+/** The statuses a run ends in; a finished run's status never changes again. */
+export const FINISHED_RUN_STATUSES: readonly RunStatus[] = ['COMPLETED', 'FAILED', 'CANCELLED'];
 
 /** The run a flow belongs to. */
 export interface Run {
@@ -213,21 +249,23 @@ export interface RunFlowInput {
   now: Date;
 }
 
-/** The contract's ActivityType values that flows write. */
-export type ActivityType =
-  | 'EXECUTE_CAMPAIGN'
-  | 'CHANGE_SCORE'
-  | 'CHANGE_DATA_VALUE'
-  | 'REQUEST_CAMPAIGN'
-  | 'CAMPAIGN_IS_REQUESTED'
-  | 'REMOVE_FROM_FLOW'
-  | 'ADD_TO_LIST'
-  | 'REMOVE_FROM_LIST'
-  | 'CHANGE_PROGRAM_STATUS'
-  | 'WAIT'
-  | 'CALL_WEBHOOK'
-  | 'INTERESTING_MOMENT'
-  | 'NEW_LEAD';
+/** The contract's ActivityType: what flows write, and NEW_LEAD for a lead the API created. */
+export const ACTIVITY_TYPES = [
+  'EXECUTE_CAMPAIGN',
+  'CHANGE_SCORE',
+  'CHANGE_DATA_VALUE',
+  'REQUEST_CAMPAIGN',
+  'CAMPAIGN_IS_REQUESTED',
+  'REMOVE_FROM_FLOW',
+  'ADD_TO_LIST',
+  'REMOVE_FROM_LIST',
+  'CHANGE_PROGRAM_STATUS',
+  'WAIT',
+  'CALL_WEBHOOK',
+  'INTERESTING_MOMENT',
+  'NEW_LEAD',
+] as const;
+export type ActivityType = (typeof ACTIVITY_TYPES)[number];
 
 /** One activity a flow wrote, in order. The caller adds the lead, the run and the id. */
 export interface Activity {
@@ -334,4 +372,9 @@ export interface Qualification {
 }
 
 /** The contract's CampaignType, derived from a campaign. */
-export type CampaignType = 'BATCH' | 'TRIGGER' | 'EXECUTABLE';
+export const CAMPAIGN_TYPES = ['BATCH', 'TRIGGER', 'EXECUTABLE'] as const;
+export type CampaignType = (typeof CAMPAIGN_TYPES)[number];
+
+/** The contract's CampaignStatus: only ACTIVE trigger campaigns listen for their triggers. */
+export const CAMPAIGN_STATUSES = ['INACTIVE', 'ACTIVE'] as const;
+export type CampaignStatus = (typeof CAMPAIGN_STATUSES)[number];

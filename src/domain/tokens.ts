@@ -1,6 +1,7 @@
 import type { Problem } from './errors.js';
 import { type FieldIndex, formatValue, type LeadState, readField } from './lead-state.js';
-import type { Campaign, Folder, MyTokens, Program } from './model.js';
+import type { Campaign, Folder, MyTokens, Program, TokenType } from './model.js';
+import { parseTokenValue } from './values.js';
 
 /** The token kinds of T1. */
 export type TokenKind = 'my' | 'lead' | 'campaign' | 'program' | 'member' | 'trigger' | 'system';
@@ -40,8 +41,42 @@ export interface TokenScope {
 /** The outcome of `normalizeTokenName`. */
 export type TokenNameResult = { ok: true; name: string } | { ok: false; problem: Problem };
 
+/** A My Token as a mutation gives it; TEXT when no type is given. */
+export interface TokenInput {
+  readonly name: string;
+  readonly value: string;
+  readonly type?: TokenType | null;
+}
+
+/** A My Token that `checkTokens` accepted: its name normalized to `my.x`, its value as given. */
+export interface CheckedToken {
+  name: string;
+  type: TokenType;
+  value: string;
+}
+
+/** The outcome of `checkTokens`. */
+export type CheckedTokensResult = { ok: true; tokens: CheckedToken[] } | { ok: false; problem: Problem };
+
+/** Where a My Token is defined (T2). */
+export interface TokenOwner {
+  readonly kind: 'folder' | 'program';
+  readonly id: string;
+}
+
+/** A My Token in effect for a program, and the owner whose definition is the one in effect. */
+export interface EffectiveToken<T> {
+  /** The name as lookups match it (lower case, runs of spaces collapsed, without `my.`). */
+  readonly key: string;
+  readonly token: T;
+  readonly definedBy: TokenOwner;
+}
+
 /** The longest My Token name, not counting `my.` (T2). */
 export const MAX_TOKEN_NAME_LENGTH = 50;
+
+/** The longest My Token value, in characters. */
+export const MAX_TOKEN_VALUE_LENGTH = 10_000;
 
 const REFERENCE =
   /^\s*(my|lead|campaign|program|member|trigger|system)\s*\.\s*([^:{}]*?)\s*(?::\s*default\s*=([\s\S]*))?$/i;
@@ -114,23 +149,57 @@ export function normalizeTokenName(input: string): TokenNameResult {
   return { ok: true, name: `my.${name}` };
 }
 
-function invalidToken(message: string): TokenNameResult {
+function invalidToken(message: string): { ok: false; problem: Problem } {
   return { ok: false, problem: { code: 'INVALID_TOKEN', message } };
+}
+
+/** The key a My Token name is looked up by; undefined for a name `normalizeTokenName` refuses. */
+function myTokenKey(name: string): string | undefined {
+  const normalized = normalizeTokenName(name);
+  return normalized.ok ? tokenKey(normalized.name.slice(3)) : undefined;
+}
+
+/**
+ * Checks My Tokens given to a mutation (T2, T7): names `my.x` or `{{my.x}}`, each given once (case
+ * and runs of spaces do not make two names different), values of at most 10,000 characters that
+ * fit their type (`parseTokenValue`: a SCORE value is one Change Score applies). Anything else is
+ * an INVALID_TOKEN problem.
+ */
+export function checkTokens(tokens: readonly TokenInput[]): CheckedTokensResult {
+  const seen = new Set<string>();
+  const checked: CheckedToken[] = [];
+  for (const token of tokens) {
+    const normalized = normalizeTokenName(token.name);
+    if (!normalized.ok) return normalized;
+    const { name } = normalized;
+    const key = tokenKey(name.slice(3));
+    if (seen.has(key)) return invalidToken(`${name} is given twice`);
+    seen.add(key);
+    const type = token.type ?? 'TEXT';
+    if (token.value.length > MAX_TOKEN_VALUE_LENGTH) {
+      return invalidToken(`${name}: the value is longer than ${MAX_TOKEN_VALUE_LENGTH} characters`);
+    }
+    if (parseTokenValue(type, token.value) === undefined) {
+      return invalidToken(`${name}: "${token.value}" is not a ${type} value`);
+    }
+    checked.push({ name, type, value: token.value });
+  }
+  return { ok: true, tokens: checked };
 }
 
 const layers = new WeakMap<object, MyTokenLayer>();
 
 /**
  * My Tokens keyed for lookup. Names that `normalizeTokenName` refuses are ignored. Cached per object,
- * since the same token set (a program's, a run's) serves many leads.
+ * since the same token set (a run's) serves many leads.
  */
 export function myTokenLayer(tokens: MyTokens): MyTokenLayer {
   let layer = layers.get(tokens);
   if (!layer) {
     const entries = new Map<string, string>();
     for (const [name, value] of Object.entries(tokens)) {
-      const normalized = normalizeTokenName(name);
-      if (normalized.ok) entries.set(tokenKey(normalized.name.slice(3)), value);
+      const key = myTokenKey(name);
+      if (key !== undefined) entries.set(key, value);
     }
     layer = entries;
     layers.set(tokens, layer);
@@ -144,24 +213,46 @@ export function triggerLayer(trigger: Readonly<Record<string, string>>): MyToken
 }
 
 /**
- * A program's effective My Tokens (T2): the program's own, then the nearest folder up the chain.
- * A folder chain that loops is cut where it repeats.
+ * The My Tokens in effect for a program (T2), each with the owner that defines it: the program's
+ * own definition wins, then the nearest folder's up the chain. A folder chain that loops is cut
+ * where it repeats; names `normalizeTokenName` refuses are ignored.
  */
+export function effectiveTokens<T extends { readonly name: string }>(
+  program: Pick<Program, 'id' | 'folderId'>,
+  folderOf: (folderId: string) => Pick<Folder, 'parentId'> | undefined,
+  tokensOf: (owner: TokenOwner) => readonly T[],
+): EffectiveToken<T>[] {
+  const owners: TokenOwner[] = [{ kind: 'program', id: program.id }];
+  const seen = new Set<string>();
+  for (let id = program.folderId; id && !seen.has(id); ) {
+    const folder = folderOf(id);
+    if (!folder) break;
+    seen.add(id);
+    owners.push({ kind: 'folder', id });
+    id = folder.parentId;
+  }
+  const effective = new Map<string, EffectiveToken<T>>();
+  for (const owner of owners) {
+    for (const token of tokensOf(owner)) {
+      const key = myTokenKey(token.name);
+      if (key !== undefined && !effective.has(key)) effective.set(key, { key, token, definedBy: owner });
+    }
+  }
+  return [...effective.values()];
+}
+
+/** A program's effective My Tokens keyed for lookup (see `effectiveTokens`). */
 export function programTokenLayer(
   program: Program | undefined,
   folders: Readonly<Record<string, Folder>>,
 ): MyTokenLayer {
   if (!program) return EMPTY_LAYER;
-  const chain: MyTokenLayer[] = [myTokenLayer(program.tokens)];
-  const seen = new Set<string>();
-  for (let folder = folders[program.folderId ?? '']; folder && !seen.has(folder.id); ) {
-    seen.add(folder.id);
-    chain.push(myTokenLayer(folder.tokens));
-    folder = folders[folder.parentId ?? ''];
-  }
-  const merged = new Map<string, string>();
-  for (const layer of chain.reverse()) for (const [key, value] of layer) merged.set(key, value);
-  return merged;
+  const tokensOf = (owner: TokenOwner) =>
+    Object.entries(owner.kind === 'program' ? program.tokens : (folders[owner.id]?.tokens ?? {})).map(
+      ([name, value]) => ({ name, value }),
+    );
+  const effective = effectiveTokens(program, (id) => folders[id], tokensOf);
+  return new Map(effective.map(({ key, token }) => [key, token.value]));
 }
 
 /** A campaign's own context (T5): its program's and folders' My Tokens, no run or trigger values. */

@@ -1,4 +1,4 @@
-import type { Run, RunFlowResult, SmartListDefinition } from './model.js';
+import { type Run, type RunFlowResult, type SmartListDefinition, TRIGGER_NAMES } from './model.js';
 import { listensFor, type TriggerEvent } from './smart-list.js';
 
 /** An ACTIVE trigger campaign: the events it listens for start runs of it (S3). */
@@ -19,14 +19,6 @@ export interface TriggeredRun {
   leadIds: string[];
   trigger: Record<string, string>;
 }
-
-const TRIGGER_NAMES: Record<TriggerEvent['kind'], string> = {
-  CAMPAIGN_IS_REQUESTED: 'Campaign is Requested',
-  DATA_VALUE_CHANGES: 'Data Value Changes',
-  SCORE_IS_CHANGED: 'Score is Changed',
-  ADDED_TO_LIST: 'Added to List',
-  LEAD_IS_CREATED: 'Lead is Created',
-};
 
 /** What fired a run, as trigger tokens read it ({{trigger.name}}, {{trigger.attribute}}...). */
 export function triggerTokens(event: TriggerEvent): Record<string, string> {

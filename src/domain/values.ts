@@ -1,10 +1,21 @@
-import type { FieldType, FieldValue } from './model.js';
+import type { FieldType, FieldValue, TokenType } from './model.js';
 
 /** A field value reduced to what filters compare: lower-case text, a number (epoch ms for dates) or a flag. */
 export type Comparable = string | number | boolean;
 
+/** A usable score change: add `amount`, or set the score to it. */
+export interface ScoreChangeSpec {
+  mode: 'ADD' | 'SET';
+  amount: number;
+}
+
+/** A My Token's value as its type reads it (see `parseTokenValue`). */
+export type TokenValue = string | number | ScoreChangeSpec;
+
 const INTEGER = /^[+-]?\d+$/;
 const FLOAT = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
+const DECIMAL = /^-?\d+(\.\d+)?$/;
+const SCORE_CHANGE = /^(=-?|[+-])?(\d+)$/;
 const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
 
 function parseInteger(raw: string): number | undefined {
@@ -59,4 +70,43 @@ export function comparable(type: FieldType, value: FieldValue): Comparable | nul
   if (type === 'DATETIME') return typeof typed === 'string' ? Date.parse(typed) : null;
   if (type === 'BOOLEAN') return typeof typed === 'boolean' ? typed : null;
   return typeof typed === 'number' ? typed : null;
+}
+
+/**
+ * Parses a score change (F2): `+N` and bare `N` add, `-N` subtracts, `=N` sets, `=-N` sets a
+ * negative value; whitespace around the change is ignored, inside it is not. Null when the text is
+ * none of those or N is not a safe integer.
+ */
+export function parseScoreChange(text: string): ScoreChangeSpec | null {
+  const match = SCORE_CHANGE.exec(text.trim());
+  const amount = Number(match?.[2]);
+  if (!match || !Number.isSafeInteger(amount)) return null;
+  switch (match[1]) {
+    case '=':
+      return { mode: 'SET', amount };
+    case '=-':
+      return { mode: 'SET', amount: 0 - amount };
+    case '-':
+      return { mode: 'ADD', amount: 0 - amount };
+    default:
+      return { mode: 'ADD', amount };
+  }
+}
+
+/**
+ * Interprets a My Token's value as its type (T2), or undefined when it does not fit: TEXT is any
+ * text, NUMBER a decimal number, SCORE a change that Change Score applies (`parseScoreChange`),
+ * DATE what a DATETIME field takes (stored as UTC ISO).
+ */
+export function parseTokenValue(type: TokenType, raw: string): TokenValue | undefined {
+  switch (type) {
+    case 'TEXT':
+      return raw;
+    case 'NUMBER':
+      return DECIMAL.test(raw) ? Number(raw) : undefined;
+    case 'SCORE':
+      return parseScoreChange(raw) ?? undefined;
+    case 'DATE':
+      return parseDateTime(raw.trim());
+  }
 }

@@ -8,14 +8,13 @@ import { leadStatesPage } from '../db/sql/lead-states.js';
 import { insertChunks } from '../db/sql/runs.js';
 import { graphVersion } from '../db/sql/workspaces.js';
 import { qualifyForCampaign } from '../domain/executor.js';
+import { FINISHED_RUN_STATUSES } from '../domain/model.js';
 import { audienceNeeds } from '../domain/state-needs.js';
 
 /** Leads per chunk: one transaction writes a chunk's effects and activities. */
 export const CHUNK_SIZE = 500;
 /** Leads read at a time while the audience is being chosen. */
 const AUDIENCE_PAGE = 2000;
-
-const FINISHED = new Set(['COMPLETED', 'FAILED', 'CANCELLED']);
 
 /**
  * The leads that pass the campaign's smart list and qualification rule now (S4, Q2): of the whole
@@ -46,7 +45,7 @@ async function chooseAudience(em: EntityManager, run: CampaignRun, now: Date): P
 export async function planRun(orm: Orm, runId: string, now: Date): Promise<number[]> {
   return orm.em.fork().transactional(async (em) => {
     const run = await em.findOneOrFail(CampaignRun, { id: runId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
-    if (FINISHED.has(run.status)) return [];
+    if (FINISHED_RUN_STATUSES.includes(run.status)) return [];
     const planned = await em.find(RunChunk, { run: runId }, { orderBy: { seq: 'asc' } });
     if (planned.length > 0 || run.status === 'RUNNING') {
       return planned.filter((chunk) => !chunk.completedAt).map((chunk) => chunk.seq);

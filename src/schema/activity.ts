@@ -1,8 +1,8 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import { encodeGlobalID } from '@pothos/plugin-relay';
-import { ACTIVITY_TYPES, Activity } from '../db/entities/activity.entity.js';
+import { Activity } from '../db/entities/activity.entity.js';
 import type { Campaign } from '../db/entities/campaign.entity.js';
-import type { JsonValue } from '../domain/model.js';
+import { ACTIVITY_TYPES, type JsonValue } from '../domain/model.js';
 import { builder } from './builder.js';
 import { CampaignRef, campaignsIncludingDeleted, idCursorPage } from './campaign.js';
 import type { GraphQLContext } from './context.js';

@@ -3,13 +3,22 @@ import { type ResolveCursorConnectionArgs, resolveCursorConnection } from '@poth
 import DataLoader from 'dataloader';
 import { Campaign } from '../db/entities/campaign.entity.js';
 import { toDomainCampaign } from '../db/mappers.js';
-import type { CampaignProblem } from '../domain/errors.js';
-import type { CampaignType, FlowAction, FlowStep } from '../domain/model.js';
+import { type CampaignProblem, PROBLEM_CODES } from '../domain/errors.js';
+import {
+  CAMPAIGN_STATUSES,
+  CAMPAIGN_TYPES,
+  type CampaignType,
+  type FlowAction,
+  type FlowStep,
+  QUALIFICATION_KINDS,
+  TIME_UNITS,
+} from '../domain/model.js';
 import { campaignProblems, campaignType as domainCampaignType } from '../domain/validation.js';
 import { builder } from './builder.js';
 import { requestCampaignGraph } from './campaign-graph.js';
 import { canSeeWorkspace, type GraphQLContext } from './context.js';
-import { PROBLEM_CODES, userError } from './errors.js';
+import { describedValues } from './enum-values.js';
+import { userError } from './errors.js';
 import { databaseId } from './ids.js';
 import { loadVisible } from './loading.js';
 import { ProgramRef } from './program.js';
@@ -25,32 +34,25 @@ export function campaignType(campaign: Campaign): CampaignType {
 }
 
 export const CampaignTypeEnum = builder.enumType('CampaignType', {
-  values: {
-    BATCH: { description: 'Runs when scheduled, for the leads its smart list selects.' },
-    TRIGGER: { description: 'Runs for a lead when one of its triggers fires; must be ACTIVE.' },
-    EXECUTABLE: { description: 'Runs only inside another campaign’s flow, through Execute Campaign.' },
-  } as const,
+  values: describedValues(CAMPAIGN_TYPES, {
+    BATCH: 'Runs when scheduled, for the leads its smart list selects.',
+    TRIGGER: 'Runs for a lead when one of its triggers fires; must be ACTIVE.',
+    EXECUTABLE: 'Runs only inside another campaign’s flow, through Execute Campaign.',
+  }),
 });
 
-export const CampaignStatusEnum = builder.enumType('CampaignStatus', {
-  values: ['INACTIVE', 'ACTIVE'] as const,
-});
+export const CampaignStatusEnum = builder.enumType('CampaignStatus', { values: CAMPAIGN_STATUSES });
 
 export const QualificationKindEnum = builder.enumType('QualificationKind', {
-  values: {
-    ONCE: { description: 'A lead runs through the flow at most once, ever (the default).' },
-    EVERY_TIME: { description: 'Every time.' },
-    ONCE_EVERY: { description: 'Not again until `every` `unit`s after the last time.' },
-  } as const,
+  values: describedValues(QUALIFICATION_KINDS, {
+    ONCE: 'A lead runs through the flow at most once, ever (the default).',
+    EVERY_TIME: 'Every time.',
+    ONCE_EVERY: 'Not again until `every` `unit`s after the last time.',
+  }),
 });
 
 export const TimeUnitEnum = builder.enumType('TimeUnit', {
-  values: {
-    HOURS: {},
-    DAYS: { description: '24 hours.' },
-    WEEKS: {},
-    MONTHS: { description: '30 days.' },
-  } as const,
+  values: describedValues(TIME_UNITS, { DAYS: '24 hours.', MONTHS: '30 days.' }),
 });
 
 export const CampaignRef = builder.loadableNodeRef('Campaign', {

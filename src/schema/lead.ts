@@ -2,14 +2,16 @@ import { createContextCache } from '@pothos/core';
 import DataLoader from 'dataloader';
 import { z } from 'zod';
 import { defineLeadField, upsertLeads } from '../commands/leads.js';
-import type { FieldValue } from '../db/entities/lead.entity.js';
 import { Lead } from '../db/entities/lead.entity.js';
-import { type FIELD_TYPES, LeadField } from '../db/entities/lead-field.entity.js';
+import { LeadField } from '../db/entities/lead-field.entity.js';
 import { ProgramMember } from '../db/entities/program-member.entity.js';
 import { StaticListMember } from '../db/entities/static-list.entity.js';
+import { BUILT_IN_FIELDS, readFieldValues } from '../domain/field-values.js';
+import { FIELD_TYPES, type FieldType, type FieldValue } from '../domain/model.js';
 import { builder } from './builder.js';
 import { idCursorPage } from './campaign.js';
 import type { GraphQLContext } from './context.js';
+import { describedValues } from './enum-values.js';
 import { userError } from './errors.js';
 import { databaseId } from './ids.js';
 import { StaticListRef } from './list.js';
@@ -19,23 +21,11 @@ import { requireWorkspace, WorkspaceRef } from './tenancy.js';
 
 export const MAX_UPSERT = 1000;
 
-export type FieldType = (typeof FIELD_TYPES)[number];
-
-/** Fields every workspace has without defining them. */
-export const BUILT_IN_FIELDS: { name: string; type: FieldType }[] = [
-  { name: 'email', type: 'STRING' },
-  { name: 'score', type: 'SCORE' },
-];
-
 const FieldTypeEnum = builder.enumType('FieldType', {
-  values: {
-    STRING: {},
-    INTEGER: {},
-    FLOAT: {},
-    BOOLEAN: {},
-    DATETIME: { description: 'An ISO-8601 date and time; stored in UTC.' },
-    SCORE: { description: 'An integer changed by Change Score steps; 0 until set.' },
-  } as const,
+  values: describedValues(FIELD_TYPES, {
+    DATETIME: 'An ISO-8601 date and time; stored in UTC.',
+    SCORE: 'An integer changed by Change Score steps; 0 until set.',
+  }),
 });
 
 /**
@@ -186,50 +176,15 @@ const fieldName = z
     'must start with a letter and hold only letters, digits, spaces, _ and - (at most 100 characters)',
   );
 
-/** A JSON value checked against a field's type, in its stored form; an Error says why it does not fit. */
-function fieldValue(type: FieldType, value: unknown): FieldValue | Error {
-  if (value === null) return null;
-  switch (type) {
-    case 'STRING':
-      return typeof value === 'string' ? value : new Error('must be a string');
-    case 'INTEGER':
-    case 'SCORE':
-      return Number.isSafeInteger(value) ? (value as number) : new Error('must be a whole number');
-    case 'FLOAT':
-      return typeof value === 'number' && Number.isFinite(value) ? value : new Error('must be a number');
-    case 'BOOLEAN':
-      return typeof value === 'boolean' ? value : new Error('must be true or false');
-    case 'DATETIME': {
-      const date = typeof value === 'string' ? new Date(value) : null;
-      return date && !Number.isNaN(date.getTime())
-        ? date.toISOString()
-        : new Error('must be an ISO-8601 date-time');
-    }
-  }
-}
-
 /** Input field values keyed by their defined names, each checked against its field's type. */
 function checkedFields(
   input: unknown,
   fields: { name: string; type: FieldType }[],
   where: string,
 ): Record<string, FieldValue> {
-  if (input === null || input === undefined) return {};
-  if (typeof input !== 'object' || Array.isArray(input))
-    throw userError('BAD_USER_INPUT', `${where}: fields must be an object`);
-  const byName = new Map(fields.map((field) => [field.name.toLowerCase(), field]));
-  const checked: Record<string, FieldValue> = {};
-  for (const [name, value] of Object.entries(input)) {
-    const field = byName.get(name.toLowerCase());
-    if (!field) throw userError('BAD_USER_INPUT', `${where}: there is no field ${name}`);
-    if (field.name === 'email')
-      throw userError('BAD_USER_INPUT', `${where}: email is set by the email argument`);
-    const stored = fieldValue(field.type, value);
-    if (stored instanceof Error)
-      throw userError('BAD_USER_INPUT', `${where}: ${field.name} ${stored.message}`);
-    checked[field.name] = stored;
-  }
-  return checked;
+  const checked = readFieldValues(input, fields);
+  if (!checked.ok) throw userError('BAD_USER_INPUT', `${where}: ${checked.reason}`);
+  return checked.values;
 }
 
 const LeadInputRef = builder.inputType('LeadInput', {

@@ -1,8 +1,9 @@
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import { cancelRun, removeFromFlow, requestCampaign, scheduleCampaign } from '../commands/runs.js';
 import { Campaign } from '../db/entities/campaign.entity.js';
-import { CampaignRun, RUN_STATUSES } from '../db/entities/campaign-run.entity.js';
+import { CampaignRun } from '../db/entities/campaign-run.entity.js';
 import { Lead } from '../db/entities/lead.entity.js';
+import { RUN_KINDS, RUN_STATUSES } from '../domain/model.js';
 import { builder } from './builder.js';
 import {
   CampaignRef,
@@ -12,17 +13,18 @@ import {
   workspaceCampaigns,
 } from './campaign.js';
 import type { GraphQLContext } from './context.js';
+import { describedValues } from './enum-values.js';
 import { userError } from './errors.js';
 import { databaseId } from './ids.js';
 import { loadVisible, requireVisible } from './loading.js';
 import { checkedTokens, TokenInputRef, TokenRef } from './token.js';
 
 const RunKindEnum = builder.enumType('RunKind', {
-  values: {
-    BATCH: { description: 'scheduleCampaign: the leads the smart list selects when the run starts.' },
-    REQUESTED: { description: 'requestCampaign: up to 100 leads named by the API.' },
-    TRIGGERED: { description: 'A trigger fired, or a Request Campaign step handed the lead over.' },
-  } as const,
+  values: describedValues(RUN_KINDS, {
+    BATCH: 'scheduleCampaign: the leads the smart list selects when the run starts.',
+    REQUESTED: 'requestCampaign: up to 100 leads named by the API.',
+    TRIGGERED: 'A trigger fired, or a Request Campaign step handed the lead over.',
+  }),
 });
 
 const RunStatusEnum = builder.enumType('RunStatus', { values: RUN_STATUSES });

@@ -3,10 +3,20 @@ import { deleteSmartList, saveSmartList } from '../commands/campaign-graph.js';
 import { Program } from '../db/entities/program.entity.js';
 import { SmartList } from '../db/entities/smart-list.entity.js';
 import { StaticList } from '../db/entities/static-list.entity.js';
-import type { Filter, SmartListDefinition, Trigger } from '../domain/model.js';
+import {
+  FILTER_KINDS,
+  FILTER_OPERATORS,
+  FILTER_RULES,
+  type Filter,
+  REQUEST_SOURCES,
+  type SmartListDefinition,
+  TRIGGER_KINDS,
+  type Trigger,
+} from '../domain/model.js';
 import { builder } from './builder.js';
 import { isEvaluable, requestCampaignGraph } from './campaign-graph.js';
 import type { GraphQLContext } from './context.js';
+import { describedValues } from './enum-values.js';
 import { userError } from './errors.js';
 import { databaseId } from './ids.js';
 import { LIMITS, listOf, text } from './limits.js';
@@ -19,50 +29,27 @@ export const MAX_FILTERS = 100;
 export const MAX_TRIGGERS = 20;
 
 export const FilterRuleEnum = builder.enumType('FilterRule', {
-  values: {
-    ALL: { description: 'Every filter must hold (the default).' },
-    ANY: { description: 'At least one filter must hold.' },
-    ADVANCED: { description: 'advancedLogic such as: 1 and (2 or 3)' },
-  } as const,
+  values: describedValues(FILTER_RULES, {
+    ALL: 'Every filter must hold (the default).',
+    ANY: 'At least one filter must hold.',
+    ADVANCED: 'advancedLogic such as: 1 and (2 or 3)',
+  }),
 });
 
-export const FilterKindEnum = builder.enumType('FilterKind', {
-  values: ['ATTRIBUTE', 'MEMBER_OF_SMART_LIST', 'MEMBER_OF_LIST', 'MEMBER_OF_PROGRAM'] as const,
-});
+export const FilterKindEnum = builder.enumType('FilterKind', { values: FILTER_KINDS });
 
 export const FilterOperatorEnum = builder.enumType('FilterOperator', {
   description: 'String comparisons are case-insensitive. BETWEEN takes two values, both included.',
-  values: [
-    'IS',
-    'IS_NOT',
-    'CONTAINS',
-    'NOT_CONTAINS',
-    'STARTS_WITH',
-    'IS_EMPTY',
-    'IS_NOT_EMPTY',
-    'GREATER_THAN',
-    'AT_LEAST',
-    'LESS_THAN',
-    'AT_MOST',
-    'BETWEEN',
-  ] as const,
+  values: FILTER_OPERATORS,
 });
 
-const TriggerKindEnum = builder.enumType('TriggerKind', {
-  values: [
-    'CAMPAIGN_IS_REQUESTED',
-    'DATA_VALUE_CHANGES',
-    'SCORE_IS_CHANGED',
-    'ADDED_TO_LIST',
-    'LEAD_IS_CREATED',
-  ] as const,
-});
+const TriggerKindEnum = builder.enumType('TriggerKind', { values: TRIGGER_KINDS });
 
 const RequestSourceEnum = builder.enumType('RequestSource', {
-  values: {
-    FLOW_ACTION: { description: 'A Request Campaign flow step.' },
-    API: { description: 'The requestCampaign mutation.' },
-  } as const,
+  values: describedValues(REQUEST_SOURCES, {
+    FLOW_ACTION: 'A Request Campaign flow step.',
+    API: 'The requestCampaign mutation.',
+  }),
 });
 
 export const SmartListRef = builder.loadableNodeRef('SmartList', {

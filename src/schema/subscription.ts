@@ -4,6 +4,7 @@ import { GraphQLError } from 'graphql';
 import { Campaign } from '../db/entities/campaign.entity.js';
 import { CampaignRun } from '../db/entities/campaign-run.entity.js';
 import { Lead } from '../db/entities/lead.entity.js';
+import { FINISHED_RUN_STATUSES } from '../domain/model.js';
 import type { ActivityEvent, ActivityMatcher } from '../streaming/activity-event.js';
 import type { StreamItem } from '../streaming/activity-hub.js';
 import { ServerStoppingError, SubscriptionLimitError } from '../streaming/quota.js';
@@ -30,8 +31,6 @@ const INTERRUPTED = {
   },
   shutdown: { code: 'SERVER_SHUTTING_DOWN', message: 'The server is stopping' },
 } as const;
-
-const FINISHED_STATUSES: readonly string[] = ['COMPLETED', 'FAILED', 'CANCELLED'];
 
 /**
  * A subscription's context lives as long as the subscription: each event starts with an empty
@@ -191,7 +190,7 @@ builder.subscriptionType({
                   state.finishedAt,
                   state.error,
                 ]),
-              isFinal: (state) => FINISHED_STATUSES.includes(state.status),
+              isFinal: (state) => FINISHED_RUN_STATUSES.includes(state.status),
             },
             ownerOf(context),
           ),

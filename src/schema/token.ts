@@ -2,20 +2,19 @@ import { brandWithType, createContextCache, typeBrandKey } from '@pothos/core';
 import DataLoader from 'dataloader';
 import { replaceTokens } from '../commands/tokens.js';
 import { Folder } from '../db/entities/folder.entity.js';
-import { MyToken, type TOKEN_TYPES } from '../db/entities/my-token.entity.js';
+import { MyToken } from '../db/entities/my-token.entity.js';
 import { Program } from '../db/entities/program.entity.js';
-import { normalizeTokenName } from '../domain/tokens.js';
+import { TOKEN_TYPES, type TokenType } from '../domain/model.js';
+import { type CheckedToken, checkTokens, effectiveTokens, type TokenOwner } from '../domain/tokens.js';
 import { builder } from './builder.js';
 import type { GraphQLContext } from './context.js';
+import { describedValues } from './enum-values.js';
 import { userError } from './errors.js';
 import { decodeOwnerId } from './ids.js';
 import { requireVisible } from './loading.js';
 import { FolderRef, ProgramRef } from './program.js';
 
 export const MAX_TOKENS_PER_CALL = 100;
-const MAX_TOKEN_VALUE = 10_000;
-
-export type TokenType = (typeof TOKEN_TYPES)[number];
 
 /** A node type whose objects load by id through a request-scoped dataloader. */
 interface LoadableNode {
@@ -31,12 +30,11 @@ export interface TokenView {
 }
 
 const TokenTypeEnum = builder.enumType('TokenType', {
-  values: {
-    TEXT: {},
-    NUMBER: { description: 'A decimal number.' },
-    SCORE: { description: 'A score change: +N, -N, =N, =-N or N.' },
-    DATE: { description: 'An ISO-8601 date or date-time.' },
-  } as const,
+  values: describedValues(TOKEN_TYPES, {
+    NUMBER: 'A decimal number.',
+    SCORE: 'A score change: +N, -N, =N, =-N or N.',
+    DATE: 'An ISO-8601 date or date-time.',
+  }),
 });
 
 export const TokenInputRef = builder.inputType('TokenInput', {
@@ -49,53 +47,30 @@ export const TokenInputRef = builder.inputType('TokenInput', {
 
 export type TokenInput = typeof TokenInputRef.$inferInput;
 
-const VALUE_PATTERNS: Record<TokenType, RegExp> = {
-  TEXT: /^[\s\S]*$/,
-  NUMBER: /^-?\d+(\.\d+)?$/,
-  SCORE: /^\s*(=\s*-?|[+-])?\s*\d+\s*$/,
-  DATE: /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?)?$/,
-};
-
 /**
- * Checks My Tokens given to a mutation: at most 100, names `my.x` or `{{my.x}}` (INVALID_TOKEN),
- * each name once (case-insensitively), values that fit their type (INVALID_TOKEN).
+ * Checks My Tokens given to a mutation: at most 100 (BAD_USER_INPUT), each as `checkTokens` wants
+ * it (INVALID_TOKEN).
  */
-export function checkedTokens(tokens: TokenInput[]): { name: string; type: TokenType; value: string }[] {
+export function checkedTokens(tokens: TokenInput[]): CheckedToken[] {
   if (tokens.length > MAX_TOKENS_PER_CALL) {
     throw userError('BAD_USER_INPUT', `At most ${MAX_TOKENS_PER_CALL} tokens per call`);
   }
-  const seen = new Set<string>();
-  return tokens.map((token) => {
-    const normalized = normalizeTokenName(token.name);
-    if (!normalized.ok) throw userError('INVALID_TOKEN', normalized.problem.message);
-    // The key lookups use: case and runs of spaces do not make two tokens different.
-    const key = normalized.name.toLowerCase().replace(/\s+/g, ' ');
-    if (seen.has(key)) throw userError('INVALID_TOKEN', `${normalized.name} is given twice`);
-    seen.add(key);
-    const type = token.type ?? 'TEXT';
-    if (token.value.length > MAX_TOKEN_VALUE) {
-      throw userError(
-        'INVALID_TOKEN',
-        `${normalized.name}: the value is longer than ${MAX_TOKEN_VALUE} characters`,
-      );
-    }
-    if (!VALUE_PATTERNS[type].test(token.value)) {
-      throw userError('INVALID_TOKEN', `${normalized.name}: "${token.value}" is not a ${type} value`);
-    }
-    return { name: normalized.name, type, value: token.value };
-  });
+  const checked = checkTokens(tokens);
+  if (!checked.ok) throw userError(checked.problem.code, checked.problem.message);
+  return checked.tokens;
 }
 
-function viewOf(token: MyToken): TokenView {
+function ownerOf(token: MyToken): TokenOwner | null {
+  if (token.program) return { kind: 'program', id: token.program.id };
+  return token.folder ? { kind: 'folder', id: token.folder.id } : null;
+}
+
+function viewOf(token: MyToken, owner = ownerOf(token)): TokenView {
   return {
     name: token.name,
     type: token.type,
     value: token.value,
-    definedBy: token.program
-      ? { ref: ProgramRef, id: token.program.id }
-      : token.folder
-        ? { ref: FolderRef, id: token.folder.id }
-        : null,
+    definedBy: owner && { ref: owner.kind === 'program' ? ProgramRef : FolderRef, id: owner.id },
   };
 }
 
@@ -118,26 +93,21 @@ const workspaceTokens = createContextCache(
     }),
 );
 
-/** My Tokens in effect for a program: the folder chain from the root down, then the program; nearest wins. */
-export function effectiveTokens(
+/** My Tokens in effect for a program, by name, each with the folder or program that defines it. */
+function programEffectiveTokens(
   program: Program,
   tokens: MyToken[],
   folders: Map<string, Folder>,
 ): TokenView[] {
-  const chain: string[] = [];
-  for (let folderId = program.folder?.id; folderId && !chain.includes(folderId); ) {
-    chain.unshift(folderId);
-    folderId = folders.get(folderId)?.parent?.id;
-  }
-  const effective = new Map<string, TokenView>();
-  const layers = [
-    ...chain.map((folderId) => tokens.filter((token) => token.folder?.id === folderId)),
-    tokens.filter((token) => token.program?.id === program.id),
-  ];
-  for (const layer of layers) {
-    for (const token of layer) effective.set(token.name.toLowerCase(), viewOf(token));
-  }
-  return [...effective.values()].sort((a, b) => a.name.localeCompare(b.name));
+  const folderOf = (id: string) => {
+    const folder = folders.get(id);
+    return folder && { parentId: folder.parent?.id ?? null };
+  };
+  const tokensOf = (owner: TokenOwner) =>
+    tokens.filter((token) => (owner.kind === 'program' ? token.program : token.folder)?.id === owner.id);
+  return effectiveTokens({ id: program.id, folderId: program.folder?.id ?? null }, folderOf, tokensOf)
+    .map(({ token, definedBy }) => viewOf(token, definedBy))
+    .sort((a, b) => a.name.localeCompare(b.name));
 }
 
 export const TokenRef = builder.objectRef<TokenView>('Token').implement({
@@ -170,7 +140,7 @@ builder.objectFields(FolderRef, (t) => ({
     resolve: async (folder, _args, context) =>
       (await workspaceTokens(context).load(folder.workspace.id)).tokens
         .filter((token) => token.folder?.id === folder.id)
-        .map(viewOf),
+        .map((token) => viewOf(token)),
   }),
 }));
 
@@ -181,14 +151,14 @@ builder.objectFields(ProgramRef, (t) => ({
     resolve: async (program, _args, context) =>
       (await workspaceTokens(context).load(program.workspace.id)).tokens
         .filter((token) => token.program?.id === program.id)
-        .map(viewOf),
+        .map((token) => viewOf(token)),
   }),
   effectiveTokens: t.field({
     type: [TokenRef],
     description: 'My Tokens in effect: the folder chain, then the program; the nearest definition wins.',
     resolve: async (program, _args, context) => {
       const { tokens, folders } = await workspaceTokens(context).load(program.workspace.id);
-      return effectiveTokens(program, tokens, folders);
+      return programEffectiveTokens(program, tokens, folders);
     },
   }),
 }));
@@ -209,7 +179,7 @@ builder.mutationFields((t) => ({
       const tokens = checkedTokens(args.tokens);
       const saved = await replaceTokens(context, owner, tokens);
       workspaceTokens(context).clear(workspace.id);
-      return saved.map(viewOf).sort((a, b) => a.name.localeCompare(b.name));
+      return saved.map((token) => viewOf(token)).sort((a, b) => a.name.localeCompare(b.name));
     },
   }),
 }));

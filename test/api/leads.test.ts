@@ -258,3 +258,66 @@ describe('concurrent writes', () => {
     ]);
   });
 });
+
+describe('DATETIME values, whatever the server’s time zone', () => {
+  const SIMULATE = `query ($campaign: ID!, $lead: ID!) {
+    simulateCampaign(campaignId: $campaign, leadId: $lead) { leadAfter }
+  }`;
+  // The zone is set here, not by the runner, so that these tests always run where a time without a
+  // zone would read differently from UTC (5 hours apart on this date).
+  let runnersZone: string | undefined;
+  beforeAll(() => {
+    runnersZone = process.env.TZ;
+    process.env.TZ = 'America/New_York';
+  });
+  afterAll(() => {
+    if (runnersZone === undefined) delete process.env.TZ;
+    else process.env.TZ = runnersZone;
+  });
+
+  it('the process reads a time without a zone in New York time', () => {
+    expect(new Date('2024-03-03T10:00').toISOString()).toBe('2024-03-03T15:00:00.000Z');
+  });
+
+  it('a time without a zone is UTC: the value a flow’s Change Data Value stores for the same text', async () => {
+    const response = await upsert([
+      { email: 'zone@example.com', fields: { 'Signed Up': '2024-03-03T10:00' } },
+    ]);
+    const lead = response.data?.upsertLeads[0];
+    expect(lead?.fields['Signed Up']).toBe('2024-03-03T10:00:00.000Z');
+    const { createProgram } = await run<{ createProgram: { id: string } }>(
+      t,
+      acme.key,
+      'mutation ($ws: ID!) { createProgram(workspaceId: $ws, name: "Zones") { id } }',
+      { ws: acme.id },
+    );
+    const { createCampaign } = await run<{ createCampaign: { id: string } }>(
+      t,
+      acme.key,
+      'mutation ($input: CreateCampaignInput!) { createCampaign(input: $input) { id } }',
+      {
+        input: {
+          programId: createProgram.id,
+          name: 'Sign up again',
+          qualificationRule: { kind: 'EVERY_TIME' },
+          flow: [{ action: { changeDataValue: { attribute: 'Signed Up', value: '2024-03-03T10:00' } } }],
+        },
+      },
+    );
+    const simulated = await run<{ simulateCampaign: { leadAfter: Record<string, unknown> } }>(
+      t,
+      acme.key,
+      SIMULATE,
+      { campaign: createCampaign.id, lead: lead?.id },
+    );
+    expect(simulated.simulateCampaign.leadAfter['Signed Up']).toBe(lead?.fields['Signed Up']);
+  });
+
+  it.each(['1', 'March 3 2024'])('refuses %j, as a flow does, and writes nothing', async (text) => {
+    const before = await leadCount();
+    const response = await upsert([{ email: 'zone2@example.com', fields: { 'Signed Up': text } }]);
+    expect(errorCodes(response)).toEqual(['BAD_USER_INPUT']);
+    expect(response.errors?.[0]?.message).toBe('leads[0]: Signed Up must be an ISO-8601 date-time');
+    expect(await leadCount()).toBe(before);
+  });
+});

@@ -163,3 +163,77 @@ describe('setTokens', () => {
     expect(errorCodes(wrongType)).toEqual(['NOT_FOUND']);
   });
 });
+
+describe('F2 a SCORE token setTokens accepts is one Change Score applies', () => {
+  let scoring: string;
+  let campaign: string;
+  let lead: string;
+
+  beforeAll(async () => {
+    scoring = (
+      await run<{ createProgram: { id: string } }>(
+        t,
+        acme.key,
+        'mutation ($ws: ID!) { createProgram(workspaceId: $ws, name: "Token scoring") { id } }',
+        { ws: acme.id },
+      )
+    ).createProgram.id;
+    campaign = (
+      await run<{ createCampaign: { id: string } }>(
+        t,
+        acme.key,
+        'mutation ($input: CreateCampaignInput!) { createCampaign(input: $input) { id } }',
+        {
+          input: {
+            programId: scoring,
+            name: 'Score by token',
+            qualificationRule: { kind: 'EVERY_TIME' },
+            flow: [{ action: { changeScore: { change: '{{my.score}}' } } }],
+          },
+        },
+      )
+    ).createCampaign.id;
+    lead = (
+      await run<{ upsertLeads: { id: string }[] }>(
+        t,
+        acme.key,
+        'mutation ($ws: ID!) { upsertLeads(workspaceId: $ws, leads: [{ email: "scored@example.com", fields: { score: 10 } }]) { id } }',
+        { ws: acme.id },
+      )
+    ).upsertLeads[0]?.id as string;
+  });
+
+  it.each([
+    ['+5', 15],
+    ['-5', 5],
+    ['=5', 5],
+    ['=-5', -5],
+    ['5', 15],
+    [' +5 ', 15],
+  ])('%j is accepted and changes a score of 10 to %i', async (value, score) => {
+    await run(t, acme.key, SET, { owner: scoring, tokens: [{ name: 'my.score', value, type: 'SCORE' }] });
+    const { simulateCampaign } = await run<{
+      simulateCampaign: {
+        activities: { attributes: Record<string, unknown> }[];
+        leadAfter: { score: number };
+      };
+    }>(
+      t,
+      acme.key,
+      'query ($campaign: ID!, $lead: ID!) { simulateCampaign(campaignId: $campaign, leadId: $lead) { activities { attributes } leadAfter } }',
+      { campaign, lead },
+    );
+    expect(simulateCampaign.activities[0]?.attributes).not.toHaveProperty('skipped');
+    expect(simulateCampaign.leadAfter.score).toBe(score);
+  });
+
+  it.each(['+ 5', '= 5', '= -5', '99999999999999999999'])(
+    '%j, which Change Score cannot apply, is refused as INVALID_TOKEN',
+    async (value) => {
+      const tokens = [{ name: 'my.score', value, type: 'SCORE' }];
+      expect(errorCodes(await t.graphql(SET, { owner: scoring, tokens }, acme.key))).toEqual([
+        'INVALID_TOKEN',
+      ]);
+    },
+  );
+});

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseScoreChange } from '../../src/domain/actions/change-score.js';
 import type { FieldValue, FlowAction } from '../../src/domain/model.js';
+import { parseScoreChange } from '../../src/domain/values.js';
 import { act, makeCampaign, makeGraph, makeLead, makeProgram, makeRun, run, step } from './fixtures.js';
 
 function runSteps(actions: FlowAction[], fields: Record<string, FieldValue> = {}, tokens = {}) {

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { Campaign, CampaignGraph, Folder } from '../../src/domain/model.js';
-import { MAX_TOKEN_NAME_LENGTH, normalizeTokenName, parseTemplate } from '../../src/domain/tokens.js';
+import {
+  effectiveTokens,
+  MAX_TOKEN_NAME_LENGTH,
+  normalizeTokenName,
+  parseTemplate,
+  type TokenOwner,
+} from '../../src/domain/tokens.js';
 import {
   act,
   executable,
@@ -145,6 +151,19 @@ describe('T2 My Token precedence', () => {
 
   it('T2 the program, then the nearest folder up the chain', () => {
     expect(rendered(graph)).toBe('root-a child-b program-c ');
+  });
+
+  it('T2 each effective token comes with the folder or program that defines it', () => {
+    const byId = new Map(folders.map((folder) => [folder.id, folder]));
+    const tokensOf = (owner: TokenOwner) =>
+      Object.entries(owner.kind === 'program' ? program.tokens : (byId.get(owner.id)?.tokens ?? {})).map(
+        ([name, value]) => ({ name, value }),
+      );
+    expect(effectiveTokens(program, (id) => byId.get(id), tokensOf)).toEqual([
+      { key: 'c', token: { name: '{{my.C}}', value: 'program-c' }, definedBy: { kind: 'program', id: 'p1' } },
+      { key: 'b', token: { name: 'my.b', value: 'child-b' }, definedBy: { kind: 'folder', id: 'child' } },
+      { key: 'a', token: { name: 'my.a', value: 'root-a' }, definedBy: { kind: 'folder', id: 'root' } },
+    ]);
   });
 
   it('T7 API-passed tokens override My Tokens for that run only', () => {

@@ -1,25 +1,9 @@
 import { defineEntity, type InferEntity, p } from '@mikro-orm/core';
+import { ACTIVITY_TYPES } from '../../domain/model.js';
 import { Campaign } from './campaign.entity.js';
 import { CampaignRun } from './campaign-run.entity.js';
 import { Lead } from './lead.entity.js';
 import { Workspace } from './workspace.entity.js';
-
-export const ACTIVITY_TYPES = [
-  'EXECUTE_CAMPAIGN',
-  'CHANGE_SCORE',
-  'CHANGE_DATA_VALUE',
-  'REQUEST_CAMPAIGN',
-  'CAMPAIGN_IS_REQUESTED',
-  'REMOVE_FROM_FLOW',
-  'ADD_TO_LIST',
-  'REMOVE_FROM_LIST',
-  'CHANGE_PROGRAM_STATUS',
-  'WAIT',
-  'CALL_WEBHOOK',
-  'INTERESTING_MOMENT',
-  'NEW_LEAD',
-] as const;
-export type ActivityType = (typeof ACTIVITY_TYPES)[number];
 
 /**
  * An immutable record of something that happened to a lead.

@@ -1,14 +1,12 @@
 import { defineEntity, type InferEntity, p } from '@mikro-orm/core';
+import { RUN_KINDS, RUN_STATUSES, type TokenType } from '../../domain/model.js';
 import { Campaign } from './campaign.entity.js';
 import { createdAt, id, Workspace } from './workspace.entity.js';
-
-export const RUN_KINDS = ['BATCH', 'REQUESTED', 'TRIGGERED'] as const;
-export const RUN_STATUSES = ['SCHEDULED', 'QUEUED', 'RUNNING', 'COMPLETED', 'FAILED', 'CANCELLED'] as const;
 
 /** A My Token value passed for one run (API tokens), stored as `my.x`. */
 export interface RunToken {
   name: string;
-  type: 'TEXT' | 'NUMBER' | 'SCORE' | 'DATE';
+  type: TokenType;
   value: string;
 }
 

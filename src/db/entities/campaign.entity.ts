@@ -1,15 +1,18 @@
 import { defineEntity, type InferEntity, p } from '@mikro-orm/core';
-import type { FlowStep, QualificationRule, SmartListDefinition } from '../../domain/model.js';
+import {
+  CAMPAIGN_STATUSES,
+  type FlowStep,
+  type QualificationRule,
+  type SmartListDefinition,
+} from '../../domain/model.js';
 import { Program } from './program.entity.js';
-import { createdAt, id, Workspace } from './workspace.entity.js';
+import { createdAt, id, updatedAt, Workspace } from './workspace.entity.js';
 
 /**
  * A flow step as stored: the domain's step (actions tagged by `type`, database ids) plus an id that
  * the step at the same position keeps when the flow is replaced.
  */
 export type StoredFlowStep = FlowStep & { id: string };
-
-export const CAMPAIGN_STATUSES = ['INACTIVE', 'ACTIVE'] as const;
 
 /**
  * A smart campaign. Its type is derived, not stored: EXECUTABLE when `isExecutable`, else TRIGGER
@@ -30,10 +33,7 @@ export const Campaign = defineEntity({
     flow: p.json<StoredFlowStep[]>(),
     qualificationRule: p.json<QualificationRule>(),
     createdAt: createdAt(),
-    updatedAt: p
-      .datetime()
-      .onCreate(() => new Date())
-      .onUpdate(() => new Date()),
+    updatedAt: updatedAt(),
     deletedAt: p.datetime().nullable(),
   },
   indexes: [{ name: 'campaign_workspace_id_index', properties: ['workspace', 'id'] }],

@@ -1,7 +1,6 @@
 import { defineEntity, type InferEntity, p } from '@mikro-orm/core';
+import { FIELD_TYPES } from '../../domain/model.js';
 import { createdAt, id, Workspace } from './workspace.entity.js';
-
-export const FIELD_TYPES = ['STRING', 'INTEGER', 'FLOAT', 'BOOLEAN', 'DATETIME', 'SCORE'] as const;
 
 /** A typed lead field of a workspace. `email` and the `score` score field exist without one. */
 export const LeadField = defineEntity({

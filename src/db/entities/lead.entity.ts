@@ -1,8 +1,6 @@
 import { defineEntity, type InferEntity, p } from '@mikro-orm/core';
-import { createdAt, id, Workspace } from './workspace.entity.js';
-
-/** A field's stored value: typed by its LeadField (DATETIME as ISO-8601 text). */
-export type FieldValue = string | number | boolean | null;
+import type { FieldValue } from '../../domain/model.js';
+import { createdAt, id, updatedAt, Workspace } from './workspace.entity.js';
 
 /**
  * A person. Field values, score fields included, live in one jsonb object keyed by field name, so
@@ -16,10 +14,7 @@ export const Lead = defineEntity({
     email: p.text(),
     fields: p.json<Record<string, FieldValue>>().default('{}'),
     createdAt: createdAt(),
-    updatedAt: p
-      .datetime()
-      .onCreate(() => new Date())
-      .onUpdate(() => new Date()),
+    updatedAt: updatedAt(),
   },
   indexes: [{ name: 'lead_workspace_id_index', properties: ['workspace', 'id'] }],
   uniques: [

@@ -1,9 +1,8 @@
 import { defineEntity, type InferEntity, p } from '@mikro-orm/core';
+import { TOKEN_TYPES } from '../../domain/model.js';
 import { Folder } from './folder.entity.js';
 import { Program } from './program.entity.js';
 import { id, Workspace } from './workspace.entity.js';
-
-export const TOKEN_TYPES = ['TEXT', 'NUMBER', 'SCORE', 'DATE'] as const;
 
 /** A My Token, owned by exactly one folder or one program. `name` is stored as `my.x`. */
 export const MyToken = defineEntity({

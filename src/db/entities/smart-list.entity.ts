@@ -1,6 +1,6 @@
 import { defineEntity, type InferEntity, p } from '@mikro-orm/core';
 import type { SmartListDefinition } from '../../domain/model.js';
-import { createdAt, id, Workspace } from './workspace.entity.js';
+import { createdAt, id, updatedAt, Workspace } from './workspace.entity.js';
 
 /** Smart lists are stored in the domain's shape, with database ids. */
 export const EMPTY_SMART_LIST: SmartListDefinition = { rule: 'ALL', filters: [], triggers: [] };
@@ -17,10 +17,7 @@ export const SmartList = defineEntity({
     name: p.text(),
     definition: p.json<SmartListDefinition>(),
     createdAt: createdAt(),
-    updatedAt: p
-      .datetime()
-      .onCreate(() => new Date())
-      .onUpdate(() => new Date()),
+    updatedAt: updatedAt(),
     deletedAt: p.datetime().nullable(),
   },
 });

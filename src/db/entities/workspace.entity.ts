@@ -3,6 +3,11 @@ import { defineEntity, type InferEntity, p } from '@mikro-orm/core';
 /** Primary keys are bigint identities, handled as strings so no id ever loses precision in JS. */
 export const id = () => p.bigint('string').primary();
 export const createdAt = () => p.datetime().onCreate(() => new Date());
+export const updatedAt = () =>
+  p
+    .datetime()
+    .onCreate(() => new Date())
+    .onUpdate(() => new Date());
 
 /** The tenancy boundary: every other object belongs to exactly one workspace. */
 export const Workspace = defineEntity({

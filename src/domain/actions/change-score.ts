@@ -3,35 +3,7 @@ import { type FieldDefinition, type LeadState, readField } from '../lead-state.j
 import type { FlowAction } from '../model.js';
 import { addToScore, setField, tokenScope, writeActivity, writeSkipped } from '../run-state.js';
 import { isLiteral, parseTemplate, renderTemplate } from '../tokens.js';
-import { comparable } from '../values.js';
-
-/** A usable score change: add `amount`, or set the score to it. */
-export interface ScoreChangeSpec {
-  mode: 'ADD' | 'SET';
-  amount: number;
-}
-
-const CHANGE = /^(=-?|[+-])?(\d+)$/;
-
-/**
- * Parses a score change (F2): `+N` and bare `N` add, `-N` subtracts, `=N` sets, `=-N` sets a
- * negative value. Null when the text is none of those.
- */
-export function parseScoreChange(text: string): ScoreChangeSpec | null {
-  const match = CHANGE.exec(text.trim());
-  const amount = Number(match?.[2]);
-  if (!match || !Number.isSafeInteger(amount)) return null;
-  switch (match[1]) {
-    case '=':
-      return { mode: 'SET', amount };
-    case '=-':
-      return { mode: 'SET', amount: 0 - amount };
-    case '-':
-      return { mode: 'ADD', amount: 0 - amount };
-    default:
-      return { mode: 'ADD', amount };
-  }
-}
+import { comparable, parseScoreChange } from '../values.js';
 
 function currentScore(lead: LeadState, field: FieldDefinition): number {
   return (comparable('SCORE', readField(lead, field)) as number | null) ?? 0;
