@@ -1,5 +1,6 @@
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import { saveCampaign, underGraphLock } from '../commands/campaign-graph.js';
+import { activateCampaign, deactivateCampaign } from '../commands/campaigns.js';
 import { Campaign } from '../db/entities/campaign.entity.js';
 import { Program } from '../db/entities/program.entity.js';
 import { EMPTY_SMART_LIST } from '../db/entities/smart-list.entity.js';
@@ -202,25 +203,14 @@ builder.mutationFields((t) => ({
     description: 'Trigger campaigns only.',
     args: { id: t.arg.id() },
     resolve: async (_root, args, context) => {
-      const campaign = await requireCampaign(context, args.id);
-      const type = campaignType(campaign);
-      if (type === 'EXECUTABLE') {
-        throw userError('NOT_SCHEDULABLE', 'An executable campaign runs only through Execute Campaign steps');
-      }
-      if (type !== 'TRIGGER') throw userError('BAD_USER_INPUT', 'Only trigger campaigns are activated');
-      campaign.status = 'ACTIVE';
-      await context.em.flush();
-      return campaign;
+      return activateCampaign(context, await requireCampaign(context, args.id));
     },
   }),
   deactivateCampaign: t.field({
     type: CampaignRef,
     args: { id: t.arg.id() },
     resolve: async (_root, args, context) => {
-      const campaign = await requireCampaign(context, args.id);
-      campaign.status = 'INACTIVE';
-      await context.em.flush();
-      return campaign;
+      return deactivateCampaign(context, await requireCampaign(context, args.id));
     },
   }),
 }));
