@@ -3,14 +3,13 @@ import { Campaign } from '../db/entities/campaign.entity.js';
 import { Program } from '../db/entities/program.entity.js';
 import { EMPTY_SMART_LIST } from '../db/entities/smart-list.entity.js';
 import { loadCampaignGraph, toDomainCampaign } from '../db/mappers.js';
+import { referencedCampaignIds } from '../domain/execution-graph.js';
 import type { QualificationRule } from '../domain/model.js';
 import { cloneProblems } from '../domain/validation.js';
 import { builder } from './builder.js';
 import {
-  actionTargets,
   CampaignRef,
   campaignType,
-  flowActions,
   QualificationKindEnum,
   TimeUnitEnum,
   workspaceCampaigns,
@@ -184,12 +183,7 @@ builder.mutationFields((t) => ({
       await underGraphLock(context, campaign.workspace.id, async () => {
         const graph = await loadCampaignGraph(context.em, campaign.workspace.id);
         const users = Object.values(graph.campaigns).filter(
-          (other) =>
-            other.id !== campaign.id &&
-            flowActions(other.flow).some((action) => {
-              const targets = actionTargets(action);
-              return [...targets.execute, ...targets.other].includes(campaign.id);
-            }),
+          (other) => other.id !== campaign.id && referencedCampaignIds(other).includes(campaign.id),
         );
         if (users.length > 0) {
           const names = users.map((user) => `${user.name} (${encodeGlobalID('Campaign', user.id)})`);

@@ -3,17 +3,12 @@ import { Campaign } from '../db/entities/campaign.entity.js';
 import { CampaignRun, RUN_STATUSES } from '../db/entities/campaign-run.entity.js';
 import { Lead } from '../db/entities/lead.entity.js';
 import { toDomainCampaign } from '../db/mappers.js';
+import { executedCampaignIds } from '../domain/execution-graph.js';
 import { requestProblems, scheduleProblems } from '../domain/validation.js';
 import { JOBS, planJobKey } from '../runs/jobs.js';
 import { announceRunUpdated } from './announce.js';
 import { builder } from './builder.js';
-import {
-  CampaignRef,
-  campaignsIncludingDeleted,
-  executedCampaignIds,
-  idCursorPage,
-  workspaceCampaigns,
-} from './campaign.js';
+import { CampaignRef, campaignsIncludingDeleted, idCursorPage, workspaceCampaigns } from './campaign.js';
 import type { GraphQLContext } from './context.js';
 import { userError } from './errors.js';
 import { databaseId } from './ids.js';
