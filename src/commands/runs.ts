@@ -1,9 +1,10 @@
 import type { Campaign } from '../db/entities/campaign.entity.js';
 import { CampaignRun, type RunToken } from '../db/entities/campaign-run.entity.js';
-import { toDomainCampaign } from '../db/mappers.js';
+import { loadCampaignGraph, toDomainCampaign } from '../db/mappers.js';
 import { addPlanJobs, removePlanJob } from '../db/sql/jobs.js';
 import { cancelPendingWaits } from '../db/sql/waits.js';
 import { DomainError, type Problem } from '../domain/errors.js';
+import { callerClosure } from '../domain/execution-graph.js';
 import { FINISHED_RUN_STATUSES } from '../domain/model.js';
 import { requestProblems, scheduleProblems } from '../domain/validation.js';
 import type { CommandContext } from './context.js';
@@ -70,16 +71,23 @@ export function requestCampaign(
 }
 
 /**
- * Takes the leads out of the flows of these campaigns of the workspace (F6, E9): their pending
- * waits and webhooks there are cancelled. Returns how many leads were taken out.
+ * Takes the leads out of the campaign's flow and, for an executable campaign, out of its callers'
+ * flows, directly or through other executables (F6, E9): their pending waits and webhooks there are
+ * cancelled. Returns how many leads were taken out.
  */
 export async function removeFromFlow(
-  ctx: CommandContext,
-  workspaceId: string,
-  campaignIds: string[],
+  ctx: Pick<CommandContext, 'em'>,
+  campaign: Campaign,
   leadIds: string[],
 ): Promise<number> {
-  const removed = await cancelPendingWaits(ctx.em, workspaceId, campaignIds, leadIds);
+  const workspaceId = campaign.workspace.id;
+  const campaigns = Object.values((await loadCampaignGraph(ctx.em, workspaceId)).campaigns);
+  const removed = await cancelPendingWaits(
+    ctx.em,
+    workspaceId,
+    callerClosure(campaigns, campaign.id),
+    leadIds,
+  );
   return removed.length;
 }
 

@@ -1,3 +1,4 @@
+import { executionClosure, flowActions } from './execution-graph.js';
 import type { CampaignGraph, Filter, FlowAction, SmartListDefinition } from './model.js';
 
 /** What of a lead's state, beyond its fields, a computation reads. */
@@ -44,25 +45,17 @@ export function audienceNeeds(graph: CampaignGraph, campaignId: string): LeadSta
 export function flowNeeds(graph: CampaignGraph, campaignId: string): LeadStateNeeds {
   let memberships = false;
   let history = false;
-  const seen = new Set<string>();
-  const pending = [{ id: campaignId, executed: false }];
-  for (let next = pending.pop(); next; next = pending.pop()) {
-    if (seen.has(next.id)) continue;
-    seen.add(next.id);
-    const campaign = graph.campaigns[next.id];
+  for (const id of executionClosure(graph.campaigns, campaignId)) {
+    const campaign = graph.campaigns[id];
     if (!campaign) return EVERYTHING;
-    if (next.executed) {
+    if (id !== campaignId) {
       memberships ||= listReadsMemberships(campaign.smartList);
       history ||= campaign.qualificationRule.kind !== 'EVERY_TIME';
     }
-    for (const step of campaign.flow) {
-      memberships ||= step.choices.some((choice) => readsMemberships(choice.when));
-      for (const action of [step.action, ...step.choices.map((choice) => choice.action)]) {
-        if (!action) continue;
-        memberships ||= MEMBERSHIP_ACTIONS.has(action.type);
-        if (action.type === 'executeCampaign') pending.push({ id: action.campaignId, executed: true });
-      }
-    }
+    memberships ||= campaign.flow.some((step) =>
+      step.choices.some((choice) => readsMemberships(choice.when)),
+    );
+    memberships ||= flowActions(campaign.flow).some(({ action }) => MEMBERSHIP_ACTIONS.has(action.type));
   }
   return { memberships, history };
 }

@@ -1,13 +1,7 @@
 import type { CampaignProblem, Problem, ProblemCode, SmartListProblem } from './errors.js';
+import { flowActions } from './execution-graph.js';
 import { compiledGraph } from './graph.js';
-import type {
-  Campaign,
-  CampaignGraph,
-  CampaignType,
-  FlowAction,
-  RequestSource,
-  SmartListDefinition,
-} from './model.js';
+import type { Campaign, CampaignGraph, CampaignType, RequestSource, SmartListDefinition } from './model.js';
 import { MAX_EXECUTION_DEPTH } from './run-state.js';
 import { listensFor } from './smart-list.js';
 import { compileFilter } from './smart-list-compiler.js';
@@ -23,14 +17,6 @@ interface ExecuteEdge {
 interface GraphProblem {
   readonly problem: CampaignProblem;
   readonly involves: readonly string[];
-}
-
-function actionsOf(campaign: Campaign): { action: FlowAction; stepPosition: number }[] {
-  return campaign.flow.flatMap((step, index) =>
-    [step.action, ...step.choices.map((choice) => choice.action)]
-      .filter((action): action is FlowAction => action !== null)
-      .map((action) => ({ action, stepPosition: index + 1 })),
-  );
 }
 
 function problem(
@@ -91,7 +77,7 @@ function executableProblems(campaign: Campaign): GraphProblem[] {
       problem('TRIGGER_IN_EXECUTABLE', 'an executable campaign cannot have triggers', campaign.id, null),
     );
   }
-  for (const { action, stepPosition } of actionsOf(campaign)) {
+  for (const { action, stepPosition } of flowActions(campaign.flow)) {
     if (action.type === 'wait') {
       found.push(
         problem('WAIT_IN_EXECUTABLE', 'an executable campaign cannot wait', campaign.id, stepPosition),
@@ -107,7 +93,7 @@ function executableProblems(campaign: Campaign): GraphProblem[] {
 /** Execute Campaign targets that cannot be executed from `campaign` (E7), and the usable edges. */
 function targetProblems(campaign: Campaign, graph: CampaignGraph, edges: ExecuteEdge[]): GraphProblem[] {
   const found: GraphProblem[] = [];
-  for (const { action, stepPosition } of actionsOf(campaign)) {
+  for (const { action, stepPosition } of flowActions(campaign.flow)) {
     if (action.type !== 'executeCampaign') continue;
     const target = graph.campaigns[action.campaignId];
     const involves = [campaign.id, action.campaignId];

@@ -1,7 +1,9 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import { encodeGlobalID } from '@pothos/plugin-relay';
+import { activityFilterQuery } from '../db/activity-filter-query.js';
 import { Activity } from '../db/entities/activity.entity.js';
 import type { Campaign } from '../db/entities/campaign.entity.js';
+import type { ActivityFilter as ActivityFilterRule } from '../domain/activity-filter.js';
 import { ACTIVITY_TYPES, type JsonValue } from '../domain/model.js';
 import { builder } from './builder.js';
 import { CampaignRef, campaignsIncludingDeleted, idCursorPage } from './campaign.js';
@@ -156,34 +158,27 @@ export type ActivityFilter = typeof ActivityFilterRef.$inferInput;
 const ActivityConnection = builder.connectionObject({ type: ActivityRef, name: 'ActivityConnection' });
 
 /**
- * The conditions of an activity query: the filter's, narrowed to the workspaces the viewer may see
- * and to the object the connection hangs from. Null when nothing can match.
+ * The filter in database ids, narrowed to the workspaces the viewer may see: a workspace key that
+ * asks for another workspace sees nothing. An empty list of types does not narrow.
  */
-function activityWhere(
+function activityFilterOf(
   context: GraphQLContext,
-  filter: ActivityFilter | null | undefined,
-  scope: FilterQuery<Activity>,
-): FilterQuery<Activity> | null {
-  const where: Record<string, unknown> = {};
+  input: ActivityFilter | null | undefined,
+): ActivityFilterRule {
   const viewer = context.viewer;
-  const workspaceId = filter?.workspaceId ? databaseId(filter.workspaceId, 'Workspace') : undefined;
-  if (viewer?.kind === 'workspace') {
-    if (workspaceId && workspaceId !== viewer.workspaceId) return null;
-    where.workspace = viewer.workspaceId;
-  } else if (workspaceId) {
-    where.workspace = workspaceId;
+  const workspaceId = input?.workspaceId ? databaseId(input.workspaceId, 'Workspace') : undefined;
+  if (viewer?.kind === 'workspace' && workspaceId && workspaceId !== viewer.workspaceId) {
+    return { workspaceIds: [] };
   }
-  if (filter?.campaignId) where.campaign = databaseId(filter.campaignId, 'Campaign');
-  if (filter?.leadId) where.lead = databaseId(filter.leadId, 'Lead');
-  if (filter?.runId) where.run = databaseId(filter.runId, 'CampaignRun');
-  if (filter?.types?.length) where.type = { $in: filter.types };
-  if (filter?.qualified != null) {
-    where.type = 'EXECUTE_CAMPAIGN';
-    if (filter.types?.length && !filter.types.includes('EXECUTE_CAMPAIGN')) return null;
-    where.attributes = { qualified: filter.qualified };
-  }
-  // The connection's parent (a lead, a campaign, a run) narrows the filter; it never widens it.
-  return { $and: [scope, where] } as FilterQuery<Activity>;
+  const visibleWorkspaceId = viewer?.kind === 'workspace' ? viewer.workspaceId : workspaceId;
+  return {
+    workspaceIds: visibleWorkspaceId ? [visibleWorkspaceId] : null,
+    campaignId: input?.campaignId ? databaseId(input.campaignId, 'Campaign') : undefined,
+    leadId: input?.leadId ? databaseId(input.leadId, 'Lead') : undefined,
+    runId: input?.runId ? databaseId(input.runId, 'CampaignRun') : undefined,
+    types: input?.types?.length ? input.types : undefined,
+    qualified: input?.qualified ?? undefined,
+  };
 }
 
 /** One page of activities, oldest first (in commit order); the cursor is the activity id. */
@@ -193,8 +188,8 @@ export function activityConnection(
   scope: FilterQuery<Activity> = {},
 ) {
   return idCursorPage<Activity>(args, async ({ after, limit }) => {
-    const where = activityWhere(context, args.filter, scope);
-    if (!where) return [];
+    // The connection's parent (a lead, a campaign, a run) narrows the filter; it never widens it.
+    const where = { $and: [scope, activityFilterQuery(activityFilterOf(context, args.filter))] };
     return context.em.find(Activity, after ? { $and: [where, { id: { $gt: after } }] } : where, {
       orderBy: { id: 'asc' },
       limit,

@@ -1,18 +1,16 @@
 import { encodeGlobalID } from '@pothos/plugin-relay';
-import { saveCampaign, underGraphLock } from '../commands/campaign-graph.js';
-import { activateCampaign, deactivateCampaign } from '../commands/campaigns.js';
+import { saveCampaign } from '../commands/campaign-graph.js';
+import { activateCampaign, deactivateCampaign, deleteCampaign } from '../commands/campaigns.js';
 import { Campaign } from '../db/entities/campaign.entity.js';
 import { Program } from '../db/entities/program.entity.js';
 import { EMPTY_SMART_LIST } from '../db/entities/smart-list.entity.js';
-import { loadCampaignGraph, toDomainCampaign } from '../db/mappers.js';
+import { toDomainCampaign } from '../db/mappers.js';
 import type { QualificationRule } from '../domain/model.js';
 import { cloneProblems } from '../domain/validation.js';
 import { builder } from './builder.js';
 import {
-  actionTargets,
   CampaignRef,
   campaignType,
-  flowActions,
   QualificationKindEnum,
   TimeUnitEnum,
   workspaceCampaigns,
@@ -178,23 +176,11 @@ builder.mutationFields((t) => ({
     args: { id: t.arg.id() },
     resolve: async (_root, args, context) => {
       const campaign = await requireCampaign(context, args.id);
-      await underGraphLock(context.em, campaign.workspace.id, async () => {
-        const graph = await loadCampaignGraph(context.em, campaign.workspace.id);
-        const users = Object.values(graph.campaigns).filter(
-          (other) =>
-            other.id !== campaign.id &&
-            flowActions(other.flow).some((action) => {
-              const targets = actionTargets(action);
-              return [...targets.execute, ...targets.other].includes(campaign.id);
-            }),
-        );
-        if (users.length > 0) {
-          const names = users.map((user) => `${user.name} (${encodeGlobalID('Campaign', user.id)})`);
-          throw userError('BAD_USER_INPUT', `Campaign ${campaign.name} is used by ${names.join(', ')}`);
-        }
-        campaign.deletedAt = new Date();
-        campaign.status = 'INACTIVE';
-      });
+      await deleteCampaign(
+        context,
+        campaign,
+        (user) => `${user.name} (${encodeGlobalID('Campaign', user.id)})`,
+      );
       return args.id;
     },
   }),

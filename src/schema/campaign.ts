@@ -4,12 +4,11 @@ import DataLoader from 'dataloader';
 import { Campaign } from '../db/entities/campaign.entity.js';
 import { toDomainCampaign } from '../db/mappers.js';
 import { type CampaignProblem, PROBLEM_CODES } from '../domain/errors.js';
+import { directCallers, executedCampaignIds } from '../domain/execution-graph.js';
 import {
   CAMPAIGN_STATUSES,
   CAMPAIGN_TYPES,
   type CampaignType,
-  type FlowAction,
-  type FlowStep,
   QUALIFICATION_KINDS,
   TIME_UNITS,
 } from '../domain/model.js';
@@ -77,30 +76,6 @@ export const campaignsIncludingDeleted = createContextCache(
     }),
 );
 
-/** The campaign ids a stored action points at, with the role they play. */
-export function actionTargets(action: FlowAction | null): { execute: string[]; other: string[] } {
-  switch (action?.type) {
-    case 'executeCampaign':
-      return { execute: [action.campaignId], other: [] };
-    case 'requestCampaign':
-      return { execute: [], other: [action.campaignId] };
-    case 'removeFromFlow':
-      return { execute: [], other: [...action.campaignIds] };
-    default:
-      return { execute: [], other: [] };
-  }
-}
-
-/** Every action of a flow: each step's default action and its choices' actions. */
-export function flowActions(flow: readonly FlowStep[]): (FlowAction | null)[] {
-  return flow.flatMap((step) => [step.action, ...step.choices.map((choice) => choice.action)]);
-}
-
-/** Ids of the campaigns a campaign's flow runs through Execute Campaign, in flow order, once each. */
-export function executedCampaignIds(campaign: Pick<Campaign, 'flow'>): string[] {
-  return [...new Set(flowActions(campaign.flow).flatMap((action) => actionTargets(action).execute))];
-}
-
 /**
  * Every live campaign of a workspace, loaded once per request: the graph questions (executes,
  * executedBy, problems) are answered from it without a query per campaign.
@@ -164,9 +139,7 @@ CampaignRef.implement({
       type: [CampaignRef],
       description: 'Campaigns whose Execute Campaign steps run this one.',
       resolve: async (campaign, _args, context) =>
-        (await workspaceCampaigns(context).load(campaign.workspace.id)).filter((caller) =>
-          executedCampaignIds(caller).includes(campaign.id),
-        ),
+        directCallers(await workspaceCampaigns(context).load(campaign.workspace.id), campaign.id),
     }),
   }),
 });

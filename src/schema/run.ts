@@ -5,13 +5,7 @@ import { CampaignRun } from '../db/entities/campaign-run.entity.js';
 import { Lead } from '../db/entities/lead.entity.js';
 import { RUN_KINDS, RUN_STATUSES } from '../domain/model.js';
 import { builder } from './builder.js';
-import {
-  CampaignRef,
-  campaignsIncludingDeleted,
-  executedCampaignIds,
-  idCursorPage,
-  workspaceCampaigns,
-} from './campaign.js';
+import { CampaignRef, campaignsIncludingDeleted, idCursorPage } from './campaign.js';
 import type { GraphQLContext } from './context.js';
 import { describedValues } from './enum-values.js';
 import { userError } from './errors.js';
@@ -174,16 +168,7 @@ builder.mutationFields((t) => ({
         throw userError('BAD_USER_INPUT', `leadIds takes 1 to ${MAX_REMOVED_LEADS} leads`);
       }
       const leadIds = [...new Set(args.leadIds.map((id) => databaseId(id, 'Lead')))];
-      const campaigns = await workspaceCampaigns(context).load(campaign.workspace.id);
-      const stopped = new Set([campaign.id]);
-      for (let grew = true; grew; ) {
-        const callers = campaigns.filter(
-          (caller) => !stopped.has(caller.id) && executedCampaignIds(caller).some((id) => stopped.has(id)),
-        );
-        for (const caller of callers) stopped.add(caller.id);
-        grew = callers.length > 0;
-      }
-      return removeFromFlow(context, campaign.workspace.id, [...stopped], leadIds);
+      return removeFromFlow(context, campaign, leadIds);
     },
   }),
   cancelCampaignRun: t.field({

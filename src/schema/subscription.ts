@@ -4,7 +4,7 @@ import { GraphQLError } from 'graphql';
 import { Campaign } from '../db/entities/campaign.entity.js';
 import { CampaignRun } from '../db/entities/campaign-run.entity.js';
 import { Lead } from '../db/entities/lead.entity.js';
-import { FINISHED_RUN_STATUSES } from '../domain/model.js';
+import { type ActivityType, FINISHED_RUN_STATUSES } from '../domain/model.js';
 import type { ActivityEvent, ActivityMatcher } from '../streaming/activity-event.js';
 import type { StreamItem } from '../streaming/activity-hub.js';
 import { ServerStoppingError, SubscriptionLimitError } from '../streaming/quota.js';
@@ -54,7 +54,7 @@ function freshEventScope(context: GraphQLContext): void {
 async function matcherFor(
   context: GraphQLContext,
   filter: ActivityFilter | null | undefined,
-  onlyType?: string,
+  onlyType?: ActivityType,
 ): Promise<ActivityMatcher> {
   const viewer = context.viewer;
   let workspaceIds: string[] | null = viewer?.kind === 'workspace' ? [viewer.workspaceId] : null;
@@ -62,7 +62,7 @@ async function matcherFor(
   if (filter?.workspaceId) workspaceIds = [(await requireWorkspace(context, filter.workspaceId)).id];
   const visible = async <T extends Owned>(entity: EntityName<T>, typename: string, globalId: string) =>
     (await requireVisible(context, entity, databaseId(globalId, typename), { typename, globalId })).id;
-  let types: string[] | undefined = filter?.types?.length ? [...filter.types] : undefined;
+  let types: ActivityType[] | undefined = filter?.types?.length ? [...filter.types] : undefined;
   if (onlyType) types = types ? types.filter((type) => type === onlyType) : [onlyType];
   return {
     workspaceIds,

@@ -1,15 +1,15 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { activityFilterSql, QUALIFIED_SQL } from '../db/sql/activity-filter.js';
+import { query } from '../db/sql/query.js';
+import {
+  type ActivityFilter,
+  type FilterableActivity,
+  matchesActivityFilter,
+} from '../domain/activity-filter.js';
 
 /** What subscriptions are matched on: the columns of an activity that filters name. */
-export interface ActivityKey {
-  id: string;
-  workspaceId: string;
-  leadId: string;
-  campaignId: string | null;
-  runId: string | null;
-  type: string;
-  /** Execute Campaign activities: their Qualified value (null for other types). */
-  qualified: boolean | null;
+export interface ActivityKey extends FilterableActivity {
+  readonly id: string;
 }
 
 /** A committed activity as subscribers receive it: a plain row, never an entity. */
@@ -24,51 +24,10 @@ export interface ActivityEvent extends ActivityKey {
  * What a subscription wants, in database ids, already narrowed to what its key may see. Checked
  * against every committed activity before any resolver runs, so it must stay cheap.
  */
-export interface ActivityMatcher {
-  /** The workspaces the key may see and the filter asks for; null: every workspace (admin key). */
-  workspaceIds: readonly string[] | null;
-  campaignId?: string | undefined;
-  leadId?: string | undefined;
-  runId?: string | undefined;
-  /** Any of these types (an empty list: none); absent: any type. */
-  types?: readonly string[] | undefined;
-  /** Execute Campaign activities whose Qualified value is this. */
-  qualified?: boolean | undefined;
-}
+export type ActivityMatcher = ActivityFilter;
 
 /** Whether the activity is one the subscription wants: the same rules as Query.activities. */
-export function matches(matcher: ActivityMatcher, event: ActivityKey): boolean {
-  if (matcher.workspaceIds && !matcher.workspaceIds.includes(event.workspaceId)) return false;
-  if (matcher.campaignId !== undefined && event.campaignId !== matcher.campaignId) return false;
-  if (matcher.leadId !== undefined && event.leadId !== matcher.leadId) return false;
-  if (matcher.runId !== undefined && event.runId !== matcher.runId) return false;
-  if (matcher.types && !matcher.types.includes(event.type)) return false;
-  if (matcher.qualified !== undefined) {
-    return event.type === 'EXECUTE_CAMPAIGN' && event.qualified === matcher.qualified;
-  }
-  return true;
-}
-
-/** The matcher as SQL conditions on `activity`, for reading stored rows. */
-function matcherSql(matcher: ActivityMatcher): { sql: string; params: unknown[] } {
-  const conditions: string[] = [];
-  const params: unknown[] = [];
-  const add = (sql: string, ...values: unknown[]) => {
-    conditions.push(sql);
-    params.push(...values);
-  };
-  if (matcher.workspaceIds) add('workspace_id = any(?::bigint[])', `{${matcher.workspaceIds.join(',')}}`);
-  if (matcher.campaignId !== undefined) add('campaign_id = ?', matcher.campaignId);
-  if (matcher.leadId !== undefined) add('lead_id = ?', matcher.leadId);
-  if (matcher.runId !== undefined) add('run_id = ?', matcher.runId);
-  if (matcher.types) add('type = any(?::text[])', `{${matcher.types.join(',')}}`);
-  if (matcher.qualified !== undefined)
-    add(
-      `type = 'EXECUTE_CAMPAIGN' and (attributes ->> 'qualified')::boolean = ?::boolean`,
-      matcher.qualified,
-    );
-  return { sql: conditions.map((condition) => ` and ${condition}`).join(''), params };
-}
+export const matches = matchesActivityFilter;
 
 interface KeyRow {
   id: string;
@@ -87,7 +46,7 @@ interface ActivityRow extends KeyRow {
 }
 
 const KEY_COLUMNS = `id::text, workspace_id::text, lead_id::text, campaign_id::text, run_id::text, type,
-  case when type = 'EXECUTE_CAMPAIGN' then (attributes ->> 'qualified')::boolean end as qualified`;
+  ${QUALIFIED_SQL} as qualified`;
 const COLUMNS = `${KEY_COLUMNS}, occurred_at, primary_attribute_value, attributes`;
 
 function toKey(row: KeyRow): ActivityKey {
@@ -163,22 +122,20 @@ export async function readActivities(
   range: { after: bigint; upTo: bigint | null; limit: number },
   matcher: ActivityMatcher | null,
 ): Promise<ActivityPage> {
-  const filter = matcher ? matcherSql(matcher) : { sql: '', params: [] };
+  const filter = matcher ? activityFilterSql(matcher) : { sql: 'true', params: [] };
   const bound = range.upTo === null ? '' : ' and id <= ?';
-  const rows: ActivityRow[] = await em
-    .getConnection()
-    .execute(
-      `select ${COLUMNS} from activity where id > ?${bound}${filter.sql} order by activity.id limit ?`,
-      [
-        range.after.toString(),
-        ...(range.upTo === null ? [] : [range.upTo.toString()]),
-        ...filter.params,
-        range.limit,
-      ],
-    );
-  const events = rows.map(toEvent);
+  const rows = await query<ActivityRow>(
+    em,
+    `select ${COLUMNS} from activity where id > ?${bound} and ${filter.sql} order by activity.id limit ?`,
+    [
+      range.after.toString(),
+      ...(range.upTo === null ? [] : [range.upTo.toString()]),
+      ...filter.params,
+      range.limit,
+    ],
+  );
   return {
-    events: matcher ? events.filter((event) => matches(matcher, event)) : events,
+    events: rows.map(toEvent),
     full: rows.length === range.limit,
     lastId: rows.length ? BigInt((rows.at(-1) as ActivityRow).id) : null,
   };
