@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiKey } from '../../src/db/entities/api-key.entity.js';
 import { Workspace } from '../../src/db/entities/workspace.entity.js';
 import { ADMIN_KEY, startTestApp, type TestApp } from '../helpers/app.js';
-import { createWorkspaceWithKey, errorCodes } from '../helpers/fixtures.js';
+import { createWorkspaceWithKey } from '../helpers/factories.js';
+import { errorCodes } from '../helpers/graphql.js';
 
 let t: TestApp;
 let acme: { id: string; key: string };

@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Activity } from '../../src/db/entities/activity.entity.js';
 import { Lead } from '../../src/db/entities/lead.entity.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
-import { createWorkspaceWithKey, run } from '../helpers/fixtures.js';
+import { createWorkspaceWithKey } from '../helpers/factories.js';
+import { run } from '../helpers/graphql.js';
 
 const LEADS = 3000;
 const STEPS = 10;

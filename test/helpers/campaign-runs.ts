@@ -2,9 +2,8 @@ import pino from 'pino';
 import type { EventPublisher } from '../../src/pubsub/events.js';
 import { startWorker } from '../../src/runs/worker.js';
 import type { TestApp } from './app.js';
-import { run } from './fixtures.js';
-
-export type Workspace = { id: string; key: string };
+import type { WorkspaceWithKey } from './factories.js';
+import { run } from './graphql.js';
 
 /** Job workers on the test app's database, announcing to `publisher` (the app's bus by default). */
 export function startTestWorker(t: TestApp, publisher: EventPublisher | undefined = t.app.events) {
@@ -17,7 +16,7 @@ export function startTestWorker(t: TestApp, publisher: EventPublisher | undefine
  * A parent batch campaign whose one step executes a child that only leads whose email starts with
  * "q" pass (Qualified TRUE, then the child's Change Score +1), and `leads` leads, half of each kind.
  */
-export async function executeScenario(t: TestApp, workspace: Workspace, leads: number) {
+export async function executeScenario(t: TestApp, workspace: WorkspaceWithKey, leads: number) {
   const { createProgram } = await run<{ createProgram: { id: string } }>(
     t,
     workspace.key,

@@ -6,7 +6,8 @@ import { Lead } from '../../src/db/entities/lead.entity.js';
 import { LeadCampaignHistory } from '../../src/db/entities/lead-campaign-history.entity.js';
 import { CHUNK_SIZE, completeIfDone, planRun, processChunk } from '../../src/runs/batch.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
-import { createScoredProgram, createWorkspaceWithKey, run } from '../helpers/fixtures.js';
+import { createScoredProgram, createWorkspaceWithKey } from '../helpers/factories.js';
+import { run } from '../helpers/graphql.js';
 
 let t: TestApp;
 let acme: { id: string; key: string };

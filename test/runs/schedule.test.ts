@@ -4,7 +4,8 @@ import { CampaignRun } from '../../src/db/entities/campaign-run.entity.js';
 import { MAX_TRIGGER_DEPTH } from '../../src/runs/triggers.js';
 import { startWorker } from '../../src/runs/worker.js';
 import { ADMIN_KEY, startTestApp, type TestApp } from '../helpers/app.js';
-import { createScoredProgram, createWorkspaceWithKey, errorCodes, run } from '../helpers/fixtures.js';
+import { createScoredProgram, createWorkspaceWithKey } from '../helpers/factories.js';
+import { errorCodes, run } from '../helpers/graphql.js';
 
 let t: TestApp;
 let worker: { stop(): Promise<void> };

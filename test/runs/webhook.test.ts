@@ -9,7 +9,8 @@ import { Lead } from '../../src/db/entities/lead.entity.js';
 import { completeIfDone, planRun, processChunk, resumeWait } from '../../src/runs/batch.js';
 import { startWorker } from '../../src/runs/worker.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
-import { createScoredProgram, createWorkspaceWithKey, run } from '../helpers/fixtures.js';
+import { createScoredProgram, createWorkspaceWithKey } from '../helpers/factories.js';
+import { run } from '../helpers/graphql.js';
 
 interface Received {
   method: string;

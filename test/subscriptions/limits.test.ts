@@ -8,9 +8,9 @@ import {
   scheduleNow,
   startTestWorker,
   untilCompleted,
-  type Workspace,
 } from '../helpers/campaign-runs.js';
-import { createWorkspaceWithKey, run } from '../helpers/fixtures.js';
+import { createWorkspaceWithKey, type WorkspaceWithKey } from '../helpers/factories.js';
+import { run } from '../helpers/graphql.js';
 import {
   type Collector,
   deliveredIds,
@@ -41,7 +41,7 @@ const ACTIVITY_ADDED = `subscription ($filter: ActivityFilter, $after: ID) {
 let t: TestApp;
 let url: string;
 let worker: { stop(): Promise<void> };
-let acme: Workspace;
+let acme: WorkspaceWithKey;
 let scenario: Awaited<ReturnType<typeof executeScenario>>;
 /** A batch campaign writing one 8 kB Interesting Moment per lead. */
 let fat: string;

@@ -9,9 +9,9 @@ import {
   scheduleNow,
   startTestWorker,
   untilCompleted,
-  type Workspace,
 } from '../helpers/campaign-runs.js';
-import { createWorkspaceWithKey, run } from '../helpers/fixtures.js';
+import { createWorkspaceWithKey, type WorkspaceWithKey } from '../helpers/factories.js';
+import { run } from '../helpers/graphql.js';
 import {
   deliveredIds,
   subscribeSse,
@@ -31,7 +31,7 @@ const EXECUTE_ACTIVITY = `subscription ($filter: ActivityFilter, $after: ID) {
 let t: TestApp;
 let url: string;
 let worker: { stop(): Promise<void> };
-let acme: Workspace;
+let acme: WorkspaceWithKey;
 let scenario: Awaited<ReturnType<typeof executeScenario>>;
 
 beforeAll(async () => {

@@ -1,20 +1,11 @@
-import { ADMIN_KEY, type GraphQLResponse, type TestApp } from './app.js';
+import { ADMIN_KEY, type TestApp } from './app.js';
+import { dataOf, run } from './graphql.js';
 
-/** The data of a response that must have succeeded; fails the test with the errors otherwise. */
-export function dataOf<T>(response: GraphQLResponse<T>): T {
-  if (response.errors?.length || !response.data) {
-    throw new Error(`GraphQL errors: ${JSON.stringify(response.errors)}`);
-  }
-  return response.data;
-}
-
-/** The `extensions.code` of each error, in order. */
-export function errorCodes(response: GraphQLResponse<unknown>): (string | undefined)[] {
-  return response.errors?.map((error) => error.extensions?.code) ?? [];
-}
+/** A workspace's global id and a key that sees only it. */
+export type WorkspaceWithKey = { id: string; key: string };
 
 /** A workspace and a key that sees only it. */
-export async function createWorkspaceWithKey(t: TestApp, name: string): Promise<{ id: string; key: string }> {
+export async function createWorkspaceWithKey(t: TestApp, name: string): Promise<WorkspaceWithKey> {
   const { createWorkspace } = dataOf(
     await t.graphql<{ createWorkspace: { id: string } }>(
       'mutation ($name: String!) { createWorkspace(name: $name) { id } }',
@@ -32,20 +23,10 @@ export async function createWorkspaceWithKey(t: TestApp, name: string): Promise<
   return { id: createWorkspace.id, key: createApiKey.secret };
 }
 
-/** Runs a mutation or query that must succeed and returns its data. */
-export async function run<T = Record<string, unknown>>(
-  t: TestApp,
-  key: string,
-  query: string,
-  variables?: Record<string, unknown>,
-): Promise<T> {
-  return dataOf(await t.graphql<T>(query, variables, key));
-}
-
 /** A program of the workspace whose My Token `my.score` is `score` (the seed's example needs two). */
 export async function createScoredProgram(
   t: TestApp,
-  workspace: { id: string; key: string },
+  workspace: WorkspaceWithKey,
   name: string,
   score: string,
 ): Promise<string> {
