@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { Campaign } from '../../src/db/entities/campaign.entity.js';
 import { ADMIN_KEY, startTestApp, type TestApp } from '../helpers/app.js';
-import { createWorkspaceWithKey } from '../helpers/factories.js';
+import { createProgram, createStaticList, createWorkspaceWithKey } from '../helpers/factories.js';
 import { errorCodes, run } from '../helpers/graphql.js';
 
 let t: TestApp;
@@ -55,22 +55,8 @@ beforeAll(async () => {
   t = await startTestApp();
   acme = await createWorkspaceWithKey(t, 'Acme');
   globex = await createWorkspaceWithKey(t, 'Globex');
-  program = (
-    await run<{ createProgram: { id: string } }>(
-      t,
-      acme.key,
-      'mutation ($ws: ID!) { createProgram(workspaceId: $ws, name: "Scoring") { id } }',
-      { ws: acme.id },
-    )
-  ).createProgram.id;
-  list = (
-    await run<{ createStaticList: { id: string } }>(
-      t,
-      acme.key,
-      'mutation ($ws: ID!) { createStaticList(workspaceId: $ws, name: "VIPs") { id } }',
-      { ws: acme.id },
-    )
-  ).createStaticList.id;
+  program = await createProgram(t, acme, 'Scoring');
+  list = await createStaticList(t, acme, 'VIPs');
 });
 afterAll(() => t.close());
 
@@ -185,14 +171,7 @@ describe('refused saves write nothing and answer a ProblemCode', () => {
   });
 
   it('E7 another workspace’s target is CROSS_WORKSPACE_EXECUTE for the admin and unknown for a workspace key', async () => {
-    const theirProgram = (
-      await run<{ createProgram: { id: string } }>(
-        t,
-        globex.key,
-        'mutation ($ws: ID!) { createProgram(workspaceId: $ws, name: "Theirs") { id } }',
-        { ws: globex.id },
-      )
-    ).createProgram.id;
+    const theirProgram = await createProgram(t, globex, 'Theirs');
     const theirs = (
       await run<{ createCampaign: { id: string } }>(t, globex.key, CREATE, {
         input: { programId: theirProgram, name: 'Their child', executable: true },

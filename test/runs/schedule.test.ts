@@ -4,7 +4,13 @@ import { CampaignRun } from '../../src/db/entities/campaign-run.entity.js';
 import { MAX_TRIGGER_DEPTH } from '../../src/runs/triggers.js';
 import { startWorker } from '../../src/runs/worker.js';
 import { ADMIN_KEY, startTestApp, type TestApp } from '../helpers/app.js';
-import { createScoredProgram, createWorkspaceWithKey } from '../helpers/factories.js';
+import {
+  createCampaign,
+  createScoredProgram,
+  createWorkspaceWithKey,
+  upsertLeads,
+} from '../helpers/factories.js';
+import { databaseIdOf } from '../helpers/global-ids.js';
 import { errorCodes, run } from '../helpers/graphql.js';
 
 let t: TestApp;
@@ -29,14 +35,9 @@ type RunView = {
   activities: { edges: { node: { type: string; qualified?: boolean } }[] };
 };
 
-async function createCampaign(input: Record<string, unknown>): Promise<string> {
-  const { createCampaign } = await run<{ createCampaign: { id: string } }>(
-    t,
-    acme.key,
-    'mutation ($input: CreateCampaignInput!) { createCampaign(input: $input) { id } }',
-    { input: { programId: program, qualificationRule: { kind: 'EVERY_TIME' }, ...input } },
-  );
-  return createCampaign.id;
+/** A campaign of Acme's +10 program that qualifies every time unless told. */
+function createAcmeCampaign(input: Record<string, unknown>): Promise<string> {
+  return createCampaign(t, acme, { programId: program, qualificationRule: { kind: 'EVERY_TIME' }, ...input });
 }
 
 async function schedule(campaign: string, extra: Record<string, unknown> = {}) {
@@ -72,29 +73,14 @@ beforeAll(async () => {
     ['+10', '+0'].map((score, index) => createScoredProgram(t, acme, `Program ${index}`, score)),
   );
   program = programs[0] as string;
-  const { createCampaign } = await run<{ createCampaign: { id: string } }>(
-    t,
-    acme.key,
-    'mutation ($input: CreateCampaignInput!) { createCampaign(input: $input) { id } }',
-    {
-      input: {
-        programId: programs[1],
-        name: 'Score child',
-        executable: true,
-        qualificationRule: { kind: 'EVERY_TIME' },
-        flow: [{ action: { changeScore: { change: '{{my.score}}' } } }],
-      },
-    },
-  );
-  child = createCampaign.id;
-  await run(
-    t,
-    acme.key,
-    'mutation ($ws: ID!) { upsertLeads(workspaceId: $ws, leads: [{ email: "ada@example.com" }, { email: "grace@example.com" }]) { id } }',
-    {
-      ws: acme.id,
-    },
-  );
+  child = await createCampaign(t, acme, {
+    programId: programs[1],
+    name: 'Score child',
+    executable: true,
+    qualificationRule: { kind: 'EVERY_TIME' },
+    flow: [{ action: { changeScore: { change: '{{my.score}}' } } }],
+  });
+  await upsertLeads(t, acme, [{ email: 'ada@example.com' }, { email: 'grace@example.com' }]);
 });
 afterAll(async () => {
   await worker.stop();
@@ -103,7 +89,7 @@ afterAll(async () => {
 
 describe('scheduleCampaign', () => {
   it('runs the seed’s example end to end in the background: TRUE with API tokens scores +25', async () => {
-    const parent = await createCampaign({
+    const parent = await createAcmeCampaign({
       name: 'Parent TRUE',
       flow: [{ action: { executeCampaign: { campaignId: child, useParentTokenContext: true } } }],
     });
@@ -138,7 +124,7 @@ describe('scheduleCampaign', () => {
       'a trigger campaign',
       'NOT_SCHEDULABLE',
       () =>
-        createCampaign({
+        createAcmeCampaign({
           name: 'Trigger',
           smartList: { filters: [], triggers: [{ kind: 'LEAD_IS_CREATED' }] },
         }),
@@ -147,13 +133,13 @@ describe('scheduleCampaign', () => {
     [
       'runAt beyond two years',
       'BAD_USER_INPUT',
-      () => createCampaign({ name: 'Far' }),
+      () => createAcmeCampaign({ name: 'Far' }),
       { runAt: '2031-01-01T00:00:00Z' },
     ],
     [
       'a bad token name',
       'INVALID_TOKEN',
-      () => createCampaign({ name: 'Tokens' }),
+      () => createAcmeCampaign({ name: 'Tokens' }),
       { tokens: [{ name: 'score', value: '+1' }] },
     ],
   ])('refuses %s with %s and writes no run', async (_case, code, campaign, extra) => {
@@ -164,7 +150,7 @@ describe('scheduleCampaign', () => {
   });
 
   it('another workspace’s campaign is NOT_FOUND', async () => {
-    const id = await createCampaign({ name: 'Mine' });
+    const id = await createAcmeCampaign({ name: 'Mine' });
     expect(errorCodes(await t.graphql(SCHEDULE, { campaign: id }, globex.key))).toEqual(['NOT_FOUND']);
   });
 });
@@ -173,7 +159,7 @@ describe('cancelCampaignRun', () => {
   const CANCEL = 'mutation ($id: ID!) { cancelCampaignRun(id: $id) { status finishedAt } }';
 
   it('cancels a scheduled run and drops its job; cancelling again changes nothing; a finished run refuses', async () => {
-    const campaign = await createCampaign({
+    const campaign = await createAcmeCampaign({
       name: 'Later',
       flow: [{ action: { changeScore: { change: '+1' } } }],
     });
@@ -185,11 +171,7 @@ describe('cancelCampaignRun', () => {
         .fork()
         .getConnection()
         .execute<{ count: string }[]>('select count(*) from graphile_worker.jobs where key like ?', [
-          `run:${
-            Buffer.from(scheduled?.id as string, 'base64')
-              .toString()
-              .split(':')[1]
-          }:%`,
+          `run:${databaseIdOf(scheduled?.id as string)}:%`,
         ]);
     expect((await jobs())[0]?.count).toBe('1');
 
@@ -222,7 +204,7 @@ describe('requestCampaign', () => {
   let leads: { id: string; email: string }[];
 
   const listener = async (name: string, source: string | null, activate: boolean) => {
-    const id = await createCampaign({
+    const id = await createAcmeCampaign({
       name,
       smartList: { filters: [], triggers: [{ kind: 'CAMPAIGN_IS_REQUESTED', source }] },
       flow: [{ action: { changeScore: { change: '+3' } } }],
@@ -278,7 +260,7 @@ describe('requestCampaign', () => {
     ['an inactive listener', () => listener('Inactive', 'API', false)],
     ['a listener for flow actions only', () => listener('Flow only', 'FLOW_ACTION', true)],
     ['an executable campaign', async () => child],
-    ['a batch campaign', () => createCampaign({ name: 'Batch' })],
+    ['a batch campaign', () => createAcmeCampaign({ name: 'Batch' })],
   ])('refuses %s with NOT_REQUESTABLE', async (_case, campaign) => {
     const before = await runCount();
     expect(
@@ -293,20 +275,15 @@ describe('requestCampaign', () => {
     expect(errorCodes(await t.graphql(REQUEST, { campaign, leads: many }, acme.key))).toEqual([
       'BAD_USER_INPUT',
     ]);
-    const { upsertLeads } = await run<{ upsertLeads: { id: string }[] }>(
-      t,
-      globex.key,
-      'mutation ($ws: ID!) { upsertLeads(workspaceId: $ws, leads: [{ email: "theirs@example.com" }]) { id } }',
-      { ws: globex.id },
-    );
-    const foreign = await t.graphql(REQUEST, { campaign, leads: [upsertLeads[0]?.id] }, ADMIN_KEY);
+    const theirs = await upsertLeads(t, globex, [{ email: 'theirs@example.com' }]);
+    const foreign = await t.graphql(REQUEST, { campaign, leads: theirs }, ADMIN_KEY);
     expect(errorCodes(foreign)).toEqual(['NOT_FOUND']);
   });
 });
 
 describe('removeFromFlow', () => {
   it('F6 and E9: cancels the pending waits of the campaign, and of its callers when it is executable', async () => {
-    const waiting = await createCampaign({
+    const waiting = await createAcmeCampaign({
       name: 'Waiting parent',
       flow: [
         { action: { executeCampaign: { campaignId: child, useParentTokenContext: false } } },
@@ -326,7 +303,7 @@ describe('removeFromFlow', () => {
     const leadIds = leads.workspace.leads.edges.map((edge) => edge.node.id);
     const REMOVE =
       'mutation ($campaign: ID!, $leads: [ID!]!) { removeFromFlow(campaignId: $campaign, leadIds: $leads) }';
-    const other = await createCampaign({ name: 'Unrelated' });
+    const other = await createAcmeCampaign({ name: 'Unrelated' });
     expect(await run(t, acme.key, REMOVE, { campaign: other, leads: leadIds })).toEqual({
       removeFromFlow: 0,
     });
@@ -350,13 +327,8 @@ describe('removeFromFlow', () => {
 
 describe('waits', () => {
   it('F9 a lead resumes after its Wait, even when the worker that scheduled it stopped in between', async () => {
-    const { upsertLeads } = await run<{ upsertLeads: { id: string }[] }>(
-      t,
-      acme.key,
-      'mutation ($ws: ID!) { upsertLeads(workspaceId: $ws, leads: [{ email: "patient@example.com" }]) { id } }',
-      { ws: acme.id },
-    );
-    const campaign = await createCampaign({
+    const [patient] = await upsertLeads(t, acme, [{ email: 'patient@example.com' }]);
+    const campaign = await createAcmeCampaign({
       name: 'Wait a second',
       smartList: {
         filters: [{ kind: 'ATTRIBUTE', attribute: 'email', operator: 'IS', values: ['patient@example.com'] }],
@@ -376,7 +348,7 @@ describe('waits', () => {
     const score = async () =>
       (
         await run<{ lead: { score: number } }>(t, acme.key, 'query ($id: ID!) { lead(id: $id) { score } }', {
-          id: upsertLeads[0]?.id,
+          id: patient,
         })
       ).lead.score;
     expect(await score()).toBe(0);
@@ -385,7 +357,7 @@ describe('waits', () => {
       t,
       acme.key,
       'query ($id: ID!) { lead(id: $id) { activities { edges { node { type } } } } }',
-      { id: upsertLeads[0]?.id },
+      { id: patient },
     );
     expect(types.lead.activities.edges.map((edge) => edge.node.type)).toEqual([
       'NEW_LEAD',
@@ -397,14 +369,9 @@ describe('waits', () => {
 
 describe('Request Campaign steps', () => {
   it('F5 hand the leads to an active listener that runs separately; an inactive one gets nothing', async () => {
-    const { upsertLeads } = await run<{ upsertLeads: { id: string }[] }>(
-      t,
-      acme.key,
-      'mutation ($ws: ID!) { upsertLeads(workspaceId: $ws, leads: [{ email: "handed@example.com" }]) { id } }',
-      { ws: acme.id },
-    );
+    const [handedLead] = await upsertLeads(t, acme, [{ email: 'handed@example.com' }]);
     const listener = async (name: string, activate: boolean) => {
-      const id = await createCampaign({
+      const id = await createAcmeCampaign({
         name,
         smartList: { filters: [], triggers: [{ kind: 'CAMPAIGN_IS_REQUESTED', source: 'FLOW_ACTION' }] },
         flow: [{ action: { changeScore: { change: '+4' } } }],
@@ -415,7 +382,7 @@ describe('Request Campaign steps', () => {
     };
     const active = await listener('Flow listener', true);
     const inactive = await listener('Sleeping listener', false);
-    const caller = await createCampaign({
+    const caller = await createAcmeCampaign({
       name: 'Caller',
       smartList: {
         filters: [{ kind: 'ATTRIBUTE', attribute: 'email', operator: 'IS', values: ['handed@example.com'] }],
@@ -447,9 +414,7 @@ describe('Request Campaign steps', () => {
       t,
       acme.key,
       'query ($id: ID!) { lead(id: $id) { score } }',
-      {
-        id: upsertLeads[0]?.id,
-      },
+      { id: handedLead },
     );
     expect(score.lead.score).toBe(4);
   });
@@ -471,17 +436,16 @@ describe('triggers (S3)', () => {
     ).workspace.leads.edges.find((edge) => edge.node.email === email)?.node.score;
 
   it('Lead is Created starts a TRIGGERED run for each new lead, not for updated ones', async () => {
-    const listener = await createCampaign({
+    const listener = await createAcmeCampaign({
       name: 'Welcome',
       smartList: { filters: [], triggers: [{ kind: 'LEAD_IS_CREATED' }] },
       flow: [{ action: { changeScore: { change: '+9' } } }],
     });
     await activate(listener);
-    const upsert =
-      'mutation ($ws: ID!) { upsertLeads(workspaceId: $ws, leads: [{ email: "newcomer@example.com" }]) { id } }';
-    await run(t, acme.key, upsert, { ws: acme.id });
+    const newcomer = [{ email: 'newcomer@example.com' }];
+    await upsertLeads(t, acme, newcomer);
     await expect.poll(() => scoreOf('newcomer@example.com'), { timeout: 20_000, interval: 100 }).toBe(9);
-    await run(t, acme.key, upsert, { ws: acme.id });
+    await upsertLeads(t, acme, newcomer);
     await deactivate(listener);
     const runs = await run<{ campaign: { runs: { edges: { node: { kind: string; status: string } }[] } } }>(
       t,
@@ -503,16 +467,9 @@ describe('triggers (S3)', () => {
         ws: acme.id,
       },
     );
-    await run(
-      t,
-      acme.key,
-      'mutation ($ws: ID!) { upsertLeads(workspaceId: $ws, leads: [{ email: "tiered@example.com" }]) { id } }',
-      {
-        ws: acme.id,
-      },
-    );
+    await upsertLeads(t, acme, [{ email: 'tiered@example.com' }]);
     const listen = async (attribute: string, change: string) => {
-      const id = await createCampaign({
+      const id = await createAcmeCampaign({
         name: `On ${attribute}`,
         smartList: { filters: [], triggers: [{ kind: 'DATA_VALUE_CHANGES', attribute }] },
         flow: [{ action: { changeScore: { change } } }],
@@ -522,7 +479,7 @@ describe('triggers (S3)', () => {
     };
     const onTier = await listen('tier', '+2');
     const onOther = await listen('First Name', '+100');
-    const setter = await createCampaign({
+    const setter = await createAcmeCampaign({
       name: 'Set tier',
       smartList: {
         filters: [{ kind: 'ATTRIBUTE', attribute: 'email', operator: 'IS', values: ['tiered@example.com'] }],
@@ -540,22 +497,17 @@ describe('triggers (S3)', () => {
   });
 
   it('a trigger loop stops: past MAX_TRIGGER_DEPTH the next run is CANCELLED with the reason', async () => {
-    await run(
-      t,
-      acme.key,
-      'mutation ($ws: ID!) { upsertLeads(workspaceId: $ws, leads: [{ email: "looped@example.com" }]) { id } }',
-      { ws: acme.id },
-    );
+    await upsertLeads(t, acme, [{ email: 'looped@example.com' }]);
     const onlyLooped = [
       { kind: 'ATTRIBUTE', attribute: 'email', operator: 'IS', values: ['looped@example.com'] },
     ];
-    const loop = await createCampaign({
+    const loop = await createAcmeCampaign({
       name: 'Score loop',
       smartList: { filters: onlyLooped, triggers: [{ kind: 'SCORE_IS_CHANGED', attribute: 'score' }] },
       flow: [{ action: { changeScore: { change: '+1' } } }],
     });
     await activate(loop);
-    const starter = await createCampaign({
+    const starter = await createAcmeCampaign({
       name: 'Loop starter',
       smartList: { filters: onlyLooped },
       flow: [{ action: { changeScore: { change: '+1' } } }],
@@ -594,14 +546,9 @@ describe('triggers (S3)', () => {
       { ws: acme.id },
     );
     const upsert = (plan: string) =>
-      run<{ upsertLeads: { id: string }[] }>(
-        t,
-        acme.key,
-        'mutation ($ws: ID!, $fields: JSON) { upsertLeads(workspaceId: $ws, leads: [{ email: "planned@example.com", fields: $fields }]) { id } }',
-        { ws: acme.id, fields: { Plan: plan } },
-      );
-    const [lead] = (await upsert('Free')).upsertLeads;
-    const listener = await createCampaign({
+      upsertLeads(t, acme, [{ email: 'planned@example.com', fields: { Plan: plan } }]);
+    const [lead] = await upsert('Free');
+    const listener = await createAcmeCampaign({
       name: 'On plan',
       smartList: { filters: [], triggers: [{ kind: 'DATA_VALUE_CHANGES', attribute: 'Plan' }] },
       flow: [{ action: { changeScore: { change: '+5' } } }],
@@ -617,7 +564,7 @@ describe('triggers (S3)', () => {
       t,
       acme.key,
       'query ($id: ID!) { lead(id: $id) { activities(first: 50) { edges { node { type attributes } } } } }',
-      { id: lead?.id },
+      { id: lead },
     );
     expect(
       stored.activities.edges.map((edge) => edge.node).filter((node) => node.type !== 'CHANGE_SCORE'),

@@ -9,7 +9,7 @@ import {
   startTestWorker,
   untilCompleted,
 } from '../helpers/campaign-runs.js';
-import { createWorkspaceWithKey, type WorkspaceWithKey } from '../helpers/factories.js';
+import { createCampaign, createWorkspaceWithKey, type WorkspaceWithKey } from '../helpers/factories.js';
 import { run } from '../helpers/graphql.js';
 import {
   type Collector,
@@ -52,20 +52,12 @@ beforeAll(async () => {
   worker = await startTestWorker(t);
   acme = await createWorkspaceWithKey(t, 'Acme');
   scenario = await executeScenario(t, acme, LEADS);
-  const { createCampaign } = await run<{ createCampaign: { id: string } }>(
-    t,
-    acme.key,
-    'mutation ($input: CreateCampaignInput!) { createCampaign(input: $input) { id } }',
-    {
-      input: {
-        programId: scenario.program,
-        name: 'Fat',
-        qualificationRule: { kind: 'EVERY_TIME' },
-        flow: [{ action: { interestingMoment: { kind: 'Note', description: 'x'.repeat(8000) } } }],
-      },
-    },
-  );
-  fat = createCampaign.id;
+  fat = await createCampaign(t, acme, {
+    programId: scenario.program,
+    name: 'Fat',
+    qualificationRule: { kind: 'EVERY_TIME' },
+    flow: [{ action: { interestingMoment: { kind: 'Note', description: 'x'.repeat(8000) } } }],
+  });
 });
 afterAll(async () => {
   await worker.stop();

@@ -11,6 +11,7 @@ import {
   untilCompleted,
 } from '../helpers/campaign-runs.js';
 import { createWorkspaceWithKey, type WorkspaceWithKey } from '../helpers/factories.js';
+import { databaseIdOf } from '../helpers/global-ids.js';
 import { run } from '../helpers/graphql.js';
 import {
   deliveredIds,
@@ -105,7 +106,7 @@ describe('reconnecting mid-run', () => {
       'mutation ($id: ID!, $at: DateTime) { scheduleCampaign(campaignId: $id, runAt: $at) { id } }',
       { id: scenario.parent, at: tomorrow },
     );
-    const runId = Buffer.from(scheduleCampaign.id, 'base64').toString().split(':')[1] as string;
+    const runId = databaseIdOf(scheduleCampaign.id);
     const announce = runAnnouncer(t.orm, t.app.events, pino({ level: 'silent' }));
     const chunk = async (seq: number) => {
       await processChunk(t.orm, runId, seq, new Date());
