@@ -1,12 +1,17 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { Campaign } from '../../src/db/entities/campaign.entity.js';
 import { ADMIN_KEY, startTestApp, type TestApp } from '../helpers/app.js';
-import { createProgram, createStaticList, createWorkspaceWithKey } from '../helpers/factories.js';
+import {
+  createProgram,
+  createStaticList,
+  createWorkspaceWithKey,
+  type WorkspaceWithKey,
+} from '../helpers/factories.js';
 import { errorCodes, run } from '../helpers/graphql.js';
 
 let t: TestApp;
-let acme: { id: string; key: string };
-let globex: { id: string; key: string };
+let acme: WorkspaceWithKey;
+let globex: WorkspaceWithKey;
 let program: string;
 let list: string;
 

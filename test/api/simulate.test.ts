@@ -6,12 +6,13 @@ import {
   createStaticList,
   createWorkspaceWithKey,
   upsertLeads,
+  type WorkspaceWithKey,
 } from '../helpers/factories.js';
 import { errorCodes, run } from '../helpers/graphql.js';
 
 let t: TestApp;
-let acme: { id: string; key: string };
-let globex: { id: string; key: string };
+let acme: WorkspaceWithKey;
+let globex: WorkspaceWithKey;
 let lead: string;
 let parentTrue: string;
 let parentFalse: string;

@@ -1,11 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN_KEY, startTestApp, type TestApp } from '../helpers/app.js';
-import { createProgram, createStaticList, createWorkspaceWithKey } from '../helpers/factories.js';
+import {
+  createProgram,
+  createStaticList,
+  createWorkspaceWithKey,
+  type WorkspaceWithKey,
+} from '../helpers/factories.js';
 import { errorCodes, run } from '../helpers/graphql.js';
 
 let t: TestApp;
-let acme: { id: string; key: string };
-let globex: { id: string; key: string };
+let acme: WorkspaceWithKey;
+let globex: WorkspaceWithKey;
 let acmeList: string;
 let acmeProgram: string;
 let globexList: string;

@@ -3,14 +3,20 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Activity } from '../../src/db/entities/activity.entity.js';
 import { Lead } from '../../src/db/entities/lead.entity.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
-import { createCampaign, createProgram, createWorkspaceWithKey, upsertLeads } from '../helpers/factories.js';
+import {
+  createCampaign,
+  createProgram,
+  createWorkspaceWithKey,
+  upsertLeads,
+  type WorkspaceWithKey,
+} from '../helpers/factories.js';
 import { run } from '../helpers/graphql.js';
 
 const LEADS = 3000;
 const STEPS = 10;
 
 let t: TestApp;
-let acme: { id: string; key: string };
+let acme: WorkspaceWithKey;
 
 /** `npm run worker` as an operator runs it, on the test database. */
 function startWorkerProcess() {

@@ -12,12 +12,13 @@ import {
   createStaticList,
   createWorkspaceWithKey,
   upsertLeads,
+  type WorkspaceWithKey,
 } from '../helpers/factories.js';
 import { databaseIdOf, globalIdOf } from '../helpers/global-ids.js';
 import { run } from '../helpers/graphql.js';
 
 let t: TestApp;
-let acme: { id: string; key: string };
+let acme: WorkspaceWithKey;
 let program: string;
 let childProgram: string;
 let child: string;

@@ -14,6 +14,7 @@ import {
   createScoredProgram,
   createWorkspaceWithKey,
   upsertLeads,
+  type WorkspaceWithKey,
 } from '../helpers/factories.js';
 import { databaseIdOf, globalIdOf } from '../helpers/global-ids.js';
 import { run } from '../helpers/graphql.js';
@@ -26,7 +27,7 @@ interface Received {
 }
 
 let t: TestApp;
-let acme: { id: string; key: string };
+let acme: WorkspaceWithKey;
 let program: string;
 let hooks: Server;
 let hookUrl: string;
