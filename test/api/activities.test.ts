@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Activity } from '../../src/db/entities/activity.entity.js';
 import { CampaignRun } from '../../src/db/entities/campaign-run.entity.js';
 import { ADMIN_KEY, startTestApp, type TestApp } from '../helpers/app.js';
-import { createWorkspaceWithKey, errorCodes, run } from '../helpers/fixtures.js';
+import { createWorkspaceWithKey } from '../helpers/factories.js';
+import { errorCodes, run } from '../helpers/graphql.js';
 
 let t: TestApp;
 let acme: { id: string; key: string };

@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN_KEY, startTestApp, type TestApp } from '../helpers/app.js';
-import { createWorkspaceWithKey, errorCodes, run } from '../helpers/fixtures.js';
+import { createWorkspaceWithKey, type WorkspaceWithKey } from '../helpers/factories.js';
+import { errorCodes, run } from '../helpers/graphql.js';
 
 let t: TestApp;
-let acme: { id: string; key: string };
-let globex: { id: string; key: string };
+let acme: WorkspaceWithKey;
+let globex: WorkspaceWithKey;
 
 beforeAll(async () => {
   t = await startTestApp();

@@ -1,10 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../helpers/app.js';
-import { createScoredProgram, createWorkspaceWithKey, errorCodes, run } from '../helpers/fixtures.js';
+import {
+  createCampaign,
+  createScoredProgram,
+  createStaticList,
+  createWorkspaceWithKey,
+  upsertLeads,
+  type WorkspaceWithKey,
+} from '../helpers/factories.js';
+import { errorCodes, run } from '../helpers/graphql.js';
 
 let t: TestApp;
-let acme: { id: string; key: string };
-let globex: { id: string; key: string };
+let acme: WorkspaceWithKey;
+let globex: WorkspaceWithKey;
 let lead: string;
 let parentTrue: string;
 let parentFalse: string;
@@ -38,15 +46,9 @@ async function simulate(campaign: string, tokens?: unknown[]) {
     .simulateCampaign;
 }
 
-async function createCampaign(input: Record<string, unknown>): Promise<string> {
-  const { createCampaign } = await run<{ createCampaign: { id: string } }>(
-    t,
-    acme.key,
-    'mutation ($input: CreateCampaignInput!) { createCampaign(input: $input) { id } }',
-    { input: { qualificationRule: { kind: 'EVERY_TIME' }, ...input } },
-  );
-  return createCampaign.id;
-}
+/** A campaign of Acme that qualifies every time unless told. */
+const createAcmeCampaign = (input: Record<string, unknown>) =>
+  createCampaign(t, acme, { qualificationRule: { kind: 'EVERY_TIME' }, ...input });
 
 /** Every table a run writes to, as row counts and the lead's stored state. */
 async function snapshot() {
@@ -63,26 +65,12 @@ beforeAll(async () => {
   t = await startTestApp();
   acme = await createWorkspaceWithKey(t, 'Acme');
   globex = await createWorkspaceWithKey(t, 'Globex');
-  list = (
-    await run<{ createStaticList: { id: string } }>(
-      t,
-      acme.key,
-      'mutation ($ws: ID!) { createStaticList(workspaceId: $ws, name: "Scored") { id } }',
-      { ws: acme.id },
-    )
-  ).createStaticList.id;
-  lead = (
-    await run<{ upsertLeads: { id: string }[] }>(
-      t,
-      acme.key,
-      'mutation ($ws: ID!) { upsertLeads(workspaceId: $ws, leads: [{ email: "ada@example.com", fields: { score: 5 } }]) { id } }',
-      { ws: acme.id },
-    )
-  ).upsertLeads[0]?.id as string;
+  list = await createStaticList(t, acme, 'Scored');
+  [lead] = (await upsertLeads(t, acme, [{ email: 'ada@example.com', fields: { score: 5 } }])) as [string];
 
   // The seed's example (T6): the child changes the score by {{my.score}}; its program says +0.
   const childProgram = await createScoredProgram(t, acme, 'Child program', '+0');
-  const child = await createCampaign({
+  const child = await createAcmeCampaign({
     programId: childProgram,
     name: 'Score child',
     executable: true,
@@ -93,14 +81,14 @@ beforeAll(async () => {
   });
   const parentProgram = await createScoredProgram(t, acme, 'Parent program', '+10');
   const parent = (name: string, useParentTokenContext: boolean) =>
-    createCampaign({
+    createAcmeCampaign({
       programId: parentProgram,
       name,
       flow: [{ action: { executeCampaign: { campaignId: child, useParentTokenContext } } }],
     });
   parentTrue = await parent('Parent TRUE', true);
   parentFalse = await parent('Parent FALSE', false);
-  picky = await createCampaign({
+  picky = await createAcmeCampaign({
     programId: parentProgram,
     name: 'Only big scores',
     smartList: {

@@ -1,10 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN_KEY, startTestApp, type TestApp } from '../helpers/app.js';
-import { createWorkspaceWithKey, errorCodes, run } from '../helpers/fixtures.js';
+import {
+  createProgram,
+  createStaticList,
+  createWorkspaceWithKey,
+  type WorkspaceWithKey,
+} from '../helpers/factories.js';
+import { errorCodes, run } from '../helpers/graphql.js';
 
 let t: TestApp;
-let acme: { id: string; key: string };
-let globex: { id: string; key: string };
+let acme: WorkspaceWithKey;
+let globex: WorkspaceWithKey;
 let acmeList: string;
 let acmeProgram: string;
 let globexList: string;
@@ -22,19 +28,9 @@ beforeAll(async () => {
   t = await startTestApp();
   acme = await createWorkspaceWithKey(t, 'Acme');
   globex = await createWorkspaceWithKey(t, 'Globex');
-  const list = 'mutation ($ws: ID!) { createStaticList(workspaceId: $ws, name: "VIPs") { id } }';
-  acmeList = (await run<{ createStaticList: { id: string } }>(t, acme.key, list, { ws: acme.id }))
-    .createStaticList.id;
-  globexList = (await run<{ createStaticList: { id: string } }>(t, globex.key, list, { ws: globex.id }))
-    .createStaticList.id;
-  acmeProgram = (
-    await run<{ createProgram: { id: string } }>(
-      t,
-      acme.key,
-      'mutation ($ws: ID!) { createProgram(workspaceId: $ws, name: "Webinar") { id } }',
-      { ws: acme.id },
-    )
-  ).createProgram.id;
+  acmeList = await createStaticList(t, acme, 'VIPs');
+  globexList = await createStaticList(t, globex, 'VIPs');
+  acmeProgram = await createProgram(t, acme, 'Webinar');
 });
 afterAll(() => t.close());
 

@@ -3,11 +3,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiKey } from '../../src/db/entities/api-key.entity.js';
 import { Workspace } from '../../src/db/entities/workspace.entity.js';
 import { ADMIN_KEY, startTestApp, type TestApp } from '../helpers/app.js';
-import { createWorkspaceWithKey, errorCodes } from '../helpers/fixtures.js';
+import { createWorkspaceWithKey, type WorkspaceWithKey } from '../helpers/factories.js';
+import { errorCodes } from '../helpers/graphql.js';
 
 let t: TestApp;
-let acme: { id: string; key: string };
-let globex: { id: string; key: string };
+let acme: WorkspaceWithKey;
+let globex: WorkspaceWithKey;
 
 beforeAll(async () => {
   t = await startTestApp();

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../helpers/app.js';
-import { createWorkspaceWithKey, errorCodes, run } from '../helpers/fixtures.js';
+import { createWorkspaceWithKey } from '../helpers/factories.js';
+import { errorCodes, run } from '../helpers/graphql.js';
 
 let t: TestApp;
 let acme: { id: string; key: string };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { FieldValue, FlowAction } from '../../src/domain/model.js';
 import { parseScoreChange } from '../../src/domain/values.js';
-import { act, makeCampaign, makeGraph, makeLead, makeProgram, makeRun, run, step } from './fixtures.js';
+import { act, makeCampaign, makeGraph, makeLead, makeProgram, makeRun, run, step } from './model-builders.js';
 
 function runSteps(actions: FlowAction[], fields: Record<string, FieldValue> = {}, tokens = {}) {
   const graph = makeGraph([makeCampaign('top', { flow: actions.map((action) => step(action)) })], {

@@ -8,7 +8,7 @@ import {
   referencedCampaignIds,
 } from '../../src/domain/execution-graph.js';
 import type { Campaign, FlowAction, FlowStep } from '../../src/domain/model.js';
-import { attr, executable, makeCampaign, step } from './fixtures.js';
+import { attr, executable, makeCampaign, step } from './model-builders.js';
 
 const execute = (campaignId: string): FlowAction => ({
   type: 'executeCampaign',

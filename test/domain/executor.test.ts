@@ -13,7 +13,7 @@ import {
   smartList,
   step,
   trail,
-} from './fixtures.js';
+} from './model-builders.js';
 
 /** top > c1 > c2 > ... > c{levels}, each adding 1 to the score. */
 function chain(levels: number): CampaignGraph {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { qualifyForCampaign } from '../../src/domain/executor.js';
 import type { CampaignHistory, QualificationRule } from '../../src/domain/model.js';
 import { qualificationAllows } from '../../src/domain/qualification.js';
-import { attr, makeCampaign, makeGraph, makeLead, NOW, smartList } from './fixtures.js';
+import { attr, makeCampaign, makeGraph, makeLead, NOW, smartList } from './model-builders.js';
 
 const HOUR = 3_600_000;
 

@@ -6,7 +6,7 @@ import {
   type TriggerEvent,
   triggerMatches,
 } from '../../src/domain/smart-list.js';
-import { attr, makeGraph, makeLead, smartList } from './fixtures.js';
+import { attr, makeGraph, makeLead, smartList } from './model-builders.js';
 
 const graph = makeGraph([]);
 const ada = makeLead({

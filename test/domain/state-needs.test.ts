@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Campaign, Filter, FlowAction } from '../../src/domain/model.js';
 import { audienceNeeds, flowNeeds } from '../../src/domain/state-needs.js';
-import { executable, makeCampaign, makeGraph, smartList, step } from './fixtures.js';
+import { executable, makeCampaign, makeGraph, smartList, step } from './model-builders.js';
 
 const byAttribute: Filter = { kind: 'ATTRIBUTE', attribute: 'Group', operator: 'IS', values: ['0'] };
 const byList: Filter = { kind: 'MEMBER_OF_LIST', staticListId: 'l1' };

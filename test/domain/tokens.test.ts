@@ -18,7 +18,7 @@ import {
   NOW,
   run,
   step,
-} from './fixtures.js';
+} from './model-builders.js';
 
 describe('T1 template parsing', () => {
   it.each([

@@ -10,7 +10,7 @@ import {
   validateCampaignGraph,
   validateSmartListDefinition,
 } from '../../src/domain/validation.js';
-import { act, attr, executable, makeCampaign, makeGraph, smartList, step } from './fixtures.js';
+import { act, attr, executable, makeCampaign, makeGraph, smartList, step } from './model-builders.js';
 
 const codes = (campaigns: Campaign[], changed?: string[]) =>
   validateCampaignGraph(makeGraph(campaigns), changed).map(

@@ -3,7 +3,7 @@ import { fieldValueOf, readFieldValues } from '../../src/domain/field-values.js'
 import type { FlowAction, TokenType } from '../../src/domain/model.js';
 import { checkTokens } from '../../src/domain/tokens.js';
 import { parseFieldInput } from '../../src/domain/values.js';
-import { act, makeCampaign, makeGraph, makeLead, makeProgram, run, step } from './fixtures.js';
+import { act, makeCampaign, makeGraph, makeLead, makeProgram, run, step } from './model-builders.js';
 
 /** Where a flow uses a token of each type: a score change, a DATETIME field, a FLOAT field. */
 const USED_BY: Record<Exclude<TokenType, 'TEXT'>, FlowAction> = {

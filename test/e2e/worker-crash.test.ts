@@ -3,13 +3,20 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Activity } from '../../src/db/entities/activity.entity.js';
 import { Lead } from '../../src/db/entities/lead.entity.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
-import { createWorkspaceWithKey, run } from '../helpers/fixtures.js';
+import {
+  createCampaign,
+  createProgram,
+  createWorkspaceWithKey,
+  upsertLeads,
+  type WorkspaceWithKey,
+} from '../helpers/factories.js';
+import { run } from '../helpers/graphql.js';
 
 const LEADS = 3000;
 const STEPS = 10;
 
 let t: TestApp;
-let acme: { id: string; key: string };
+let acme: WorkspaceWithKey;
 
 /** `npm run worker` as an operator runs it, on the test database. */
 function startWorkerProcess() {
@@ -35,18 +42,11 @@ async function progress(runId: string) {
 beforeAll(async () => {
   t = await startTestApp();
   acme = await createWorkspaceWithKey(t, 'Acme');
-  for (let start = 0; start < LEADS; start += 1000) {
-    const leads = Array.from({ length: 1000 }, (_, index) => ({ email: `l${start + index}@example.com` }));
-    await run(
-      t,
-      acme.key,
-      'mutation ($ws: ID!, $leads: [LeadInput!]!) { upsertLeads(workspaceId: $ws, leads: $leads) { id } }',
-      {
-        ws: acme.id,
-        leads,
-      },
-    );
-  }
+  await upsertLeads(
+    t,
+    acme,
+    Array.from({ length: LEADS }, (_, index) => ({ email: `l${index}@example.com` })),
+  );
 });
 afterAll(() => t.close());
 
@@ -54,30 +54,17 @@ describe('R4 a worker killed in the middle of a run', () => {
   it('is replaced: the run resumes and every lead is processed exactly once', {
     timeout: 120_000,
   }, async () => {
-    const { createProgram } = await run<{ createProgram: { id: string } }>(
-      t,
-      acme.key,
-      'mutation ($ws: ID!) { createProgram(workspaceId: $ws, name: "P") { id } }',
-      { ws: acme.id },
-    );
-    const { createCampaign } = await run<{ createCampaign: { id: string } }>(
-      t,
-      acme.key,
-      'mutation ($input: CreateCampaignInput!) { createCampaign(input: $input) { id } }',
-      {
-        input: {
-          programId: createProgram.id,
-          name: 'Long flow',
-          flow: Array.from({ length: STEPS }, () => ({ action: { changeScore: { change: '+1' } } })),
-        },
-      },
-    );
+    const campaign = await createCampaign(t, acme, {
+      programId: await createProgram(t, acme, 'P'),
+      name: 'Long flow',
+      flow: Array.from({ length: STEPS }, () => ({ action: { changeScore: { change: '+1' } } })),
+    });
     const first = startWorkerProcess();
     const { scheduleCampaign } = await run<{ scheduleCampaign: { id: string } }>(
       t,
       acme.key,
       'mutation ($id: ID!) { scheduleCampaign(campaignId: $id) { id } }',
-      { id: createCampaign.id },
+      { id: campaign },
     );
     await expect
       .poll(async () => (await progress(scheduleCampaign.id)).leadsProcessed, {

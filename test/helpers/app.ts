@@ -11,7 +11,11 @@ export interface GraphQLResponse<T = Record<string, unknown>> {
   errors?: { message: string; path?: string[]; extensions?: { code?: string } }[];
 }
 
-export interface TestApp {
+/**
+ * A running test app. Disposable: `await using t = await startTestApp()` closes it when the block
+ * ends, failed or not; suites that share one app call `close()` in afterAll.
+ */
+export interface TestApp extends AsyncDisposable {
   app: App;
   orm: Orm;
   database: TestDatabase;
@@ -21,6 +25,7 @@ export interface TestApp {
     variables?: Record<string, unknown>,
     key?: string,
   ): Promise<GraphQLResponse<T>>;
+  /** Stops the app, closes its ORM and drops its database. */
   close(): Promise<void>;
 }
 
@@ -42,6 +47,11 @@ export async function startTestApp(
     port: 0,
     ...options,
   });
+  const close = async () => {
+    await app.stop();
+    await orm.close();
+    await db.drop();
+  };
   return {
     app,
     orm,
@@ -54,10 +64,7 @@ export async function startTestApp(
       });
       return { status: response.status, ...((await response.json()) as object) };
     },
-    async close() {
-      await app.stop();
-      await orm.close();
-      await db.drop();
-    },
+    close,
+    [Symbol.asyncDispose]: close,
   };
 }

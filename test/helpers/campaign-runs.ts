@@ -2,9 +2,8 @@ import pino from 'pino';
 import type { EventPublisher } from '../../src/pubsub/events.js';
 import { startWorker } from '../../src/runs/job-runner.js';
 import type { TestApp } from './app.js';
-import { run } from './fixtures.js';
-
-export type Workspace = { id: string; key: string };
+import { createCampaign, createProgram, upsertLeads, type WorkspaceWithKey } from './factories.js';
+import { run } from './graphql.js';
 
 /** Job workers on the test app's database, announcing to `publisher` (the app's bus by default). */
 export function startTestWorker(t: TestApp, publisher: EventPublisher | undefined = t.app.events) {
@@ -17,22 +16,10 @@ export function startTestWorker(t: TestApp, publisher: EventPublisher | undefine
  * A parent batch campaign whose one step executes a child that only leads whose email starts with
  * "q" pass (Qualified TRUE, then the child's Change Score +1), and `leads` leads, half of each kind.
  */
-export async function executeScenario(t: TestApp, workspace: Workspace, leads: number) {
-  const { createProgram } = await run<{ createProgram: { id: string } }>(
-    t,
-    workspace.key,
-    'mutation ($ws: ID!) { createProgram(workspaceId: $ws, name: "Streams") { id } }',
-    { ws: workspace.id },
-  );
-  const create = async (input: Record<string, unknown>) =>
-    (
-      await run<{ createCampaign: { id: string } }>(
-        t,
-        workspace.key,
-        'mutation ($input: CreateCampaignInput!) { createCampaign(input: $input) { id } }',
-        { input: { programId: createProgram.id, qualificationRule: { kind: 'EVERY_TIME' }, ...input } },
-      )
-    ).createCampaign.id;
+export async function executeScenario(t: TestApp, workspace: WorkspaceWithKey, leads: number) {
+  const program = await createProgram(t, workspace, 'Streams');
+  const create = (input: Record<string, unknown>) =>
+    createCampaign(t, workspace, { programId: program, qualificationRule: { kind: 'EVERY_TIME' }, ...input });
   const child = await create({
     name: 'Child',
     executable: true,
@@ -46,17 +33,12 @@ export async function executeScenario(t: TestApp, workspace: Workspace, leads: n
     flow: [{ action: { executeCampaign: { campaignId: child } } }],
   });
   const emails = Array.from({ length: leads }, (_, index) => `${index % 2 ? 'n' : 'q'}${index}@example.com`);
-  const leadIds: string[] = [];
-  for (let start = 0; start < emails.length; start += 1000) {
-    const { upsertLeads } = await run<{ upsertLeads: { id: string }[] }>(
-      t,
-      workspace.key,
-      'mutation ($ws: ID!, $leads: [LeadInput!]!) { upsertLeads(workspaceId: $ws, leads: $leads) { id } }',
-      { ws: workspace.id, leads: emails.slice(start, start + 1000).map((email) => ({ email })) },
-    );
-    leadIds.push(...upsertLeads.map((lead) => lead.id));
-  }
-  return { program: createProgram.id, child, parent, leadIds };
+  const leadIds = await upsertLeads(
+    t,
+    workspace,
+    emails.map((email) => ({ email })),
+  );
+  return { program, child, parent, leadIds };
 }
 
 /** Schedules a batch campaign now; resolves with the run's id. */

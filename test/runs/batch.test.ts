@@ -7,49 +7,47 @@ import { LeadCampaignHistory } from '../../src/db/entities/lead-campaign-history
 import { CHUNK_SIZE, planRun } from '../../src/runs/plan-run.js';
 import { completeIfDone, processChunk } from '../../src/runs/process-chunk.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
-import { createScoredProgram, createWorkspaceWithKey, run } from '../helpers/fixtures.js';
+import {
+  createCampaign,
+  createScoredProgram,
+  createStaticList,
+  createWorkspaceWithKey,
+  upsertLeads,
+  type WorkspaceWithKey,
+} from '../helpers/factories.js';
+import { databaseIdOf, globalIdOf } from '../helpers/global-ids.js';
+import { run } from '../helpers/graphql.js';
 
 let t: TestApp;
-let acme: { id: string; key: string };
+let acme: WorkspaceWithKey;
 let program: string;
 let childProgram: string;
 let child: string;
 
-const dbId = (globalId: string) => Buffer.from(globalId, 'base64').toString().split(':')[1] as string;
-
-async function createCampaign(input: Record<string, unknown>): Promise<string> {
-  const { createCampaign } = await run<{ createCampaign: { id: string } }>(
-    t,
-    acme.key,
-    'mutation ($input: CreateCampaignInput!) { createCampaign(input: $input) { id } }',
-    { input: { programId: program, qualificationRule: { kind: 'EVERY_TIME' }, ...input } },
+/** A campaign of the parent program that qualifies every time unless told; resolves with its database id. */
+async function createAcmeCampaign(input: Record<string, unknown>): Promise<string> {
+  return databaseIdOf(
+    await createCampaign(t, acme, {
+      programId: program,
+      qualificationRule: { kind: 'EVERY_TIME' },
+      ...input,
+    }),
   );
-  return dbId(createCampaign.id);
 }
 
 async function createLeads(count: number, prefix: string, fields: Record<string, unknown> = {}) {
-  for (let start = 0; start < count; start += 1000) {
-    const leads = Array.from({ length: Math.min(1000, count - start) }, (_, index) => ({
-      email: `${prefix}${start + index}@example.com`,
-      fields,
-    }));
-    await run(
-      t,
-      acme.key,
-      'mutation ($ws: ID!, $leads: [LeadInput!]!) { upsertLeads(workspaceId: $ws, leads: $leads) { id } }',
-      {
-        ws: acme.id,
-        leads,
-      },
-    );
-  }
+  await upsertLeads(
+    t,
+    acme,
+    Array.from({ length: count }, (_, index) => ({ email: `${prefix}${index}@example.com`, fields })),
+  );
 }
 
 /** Creates a QUEUED batch run the way scheduleCampaign will. */
 async function queueRun(campaignId: string, tokens: RunToken[] = []): Promise<string> {
   const em = t.orm.em.fork();
   const campaignRun = em.create(CampaignRun, {
-    workspace: dbId(acme.id),
+    workspace: databaseIdOf(acme.id),
     campaign: campaignId,
     kind: 'BATCH',
     status: 'QUEUED',
@@ -77,19 +75,14 @@ async function scoresOf(prefix: string): Promise<number[]> {
 
 /** A new static list holding the lead with this email, put there by a run (with `more` steps after). */
 async function enlist(email: string, name: string, more: Record<string, unknown>[] = []): Promise<string> {
-  const { createStaticList } = await run<{ createStaticList: { id: string } }>(
-    t,
-    acme.key,
-    'mutation ($ws: ID!, $name: String!) { createStaticList(workspaceId: $ws, name: $name) { id } }',
-    { ws: acme.id, name },
-  );
-  const campaign = await createCampaign({
+  const list = await createStaticList(t, acme, name);
+  const campaign = await createAcmeCampaign({
     name: `Enlist ${email}`,
     smartList: { filters: [{ kind: 'ATTRIBUTE', attribute: 'email', operator: 'IS', values: [email] }] },
-    flow: [{ action: { addToList: { listId: createStaticList.id } } }, ...more],
+    flow: [{ action: { addToList: { listId: list } } }, ...more],
   });
   await runToCompletion(await queueRun(campaign));
-  return createStaticList.id;
+  return list;
 }
 
 const activityCount = (runId: string) => t.orm.em.fork().count(Activity, { run: runId });
@@ -99,21 +92,13 @@ beforeAll(async () => {
   acme = await createWorkspaceWithKey(t, 'Acme');
   program = await createScoredProgram(t, acme, 'Parent program', '+10');
   childProgram = await createScoredProgram(t, acme, 'Child program', '+0');
-  const { createCampaign } = await run<{ createCampaign: { id: string } }>(
-    t,
-    acme.key,
-    'mutation ($input: CreateCampaignInput!) { createCampaign(input: $input) { id } }',
-    {
-      input: {
-        programId: childProgram,
-        name: 'Score child',
-        executable: true,
-        qualificationRule: { kind: 'EVERY_TIME' },
-        flow: [{ action: { changeScore: { change: '{{my.score}}' } } }],
-      },
-    },
-  );
-  child = createCampaign.id;
+  child = await createCampaign(t, acme, {
+    programId: childProgram,
+    name: 'Score child',
+    executable: true,
+    qualificationRule: { kind: 'EVERY_TIME' },
+    flow: [{ action: { changeScore: { change: '{{my.score}}' } } }],
+  });
 });
 afterAll(() => t.close());
 
@@ -121,7 +106,7 @@ describe('batch runs', () => {
   it('T6 end to end: the seed’s example over a run’s audience, TRUE gives +10, FALSE +0', async () => {
     await createLeads(3, 'seed-');
     const parent = (useParentTokenContext: boolean, name: string) =>
-      createCampaign({
+      createAcmeCampaign({
         name,
         smartList: {
           filters: [{ kind: 'ATTRIBUTE', attribute: 'email', operator: 'STARTS_WITH', values: ['seed-'] }],
@@ -141,7 +126,7 @@ describe('batch runs', () => {
       ['EXECUTE_CAMPAIGN', true],
       ['CHANGE_SCORE', null],
     ]);
-    expect(await t.orm.em.fork().count(LeadCampaignHistory, { campaign: dbId(child) })).toBe(3);
+    expect(await t.orm.em.fork().count(LeadCampaignHistory, { campaign: databaseIdOf(child) })).toBe(3);
 
     await runToCompletion(await queueRun(await parent(false, 'Seed FALSE')));
     expect(await scoresOf('seed-')).toEqual([10, 10, 10]);
@@ -150,7 +135,7 @@ describe('batch runs', () => {
   it('T7 API-passed tokens reach the child through TRUE, not through FALSE', async () => {
     await createLeads(2, 'api-');
     const parent = (useParentTokenContext: boolean, name: string) =>
-      createCampaign({
+      createAcmeCampaign({
         name,
         smartList: {
           filters: [{ kind: 'ATTRIBUTE', attribute: 'email', operator: 'STARTS_WITH', values: ['api-'] }],
@@ -166,7 +151,7 @@ describe('batch runs', () => {
 
   it('S4 and Q1: the audience is who passes the smart list and the rule when the run starts', async () => {
     await createLeads(4, 'once-');
-    const once = await createCampaign({
+    const once = await createAcmeCampaign({
       name: 'Once',
       qualificationRule: { kind: 'ONCE' },
       smartList: {
@@ -185,7 +170,7 @@ describe('batch runs', () => {
     const list = await enlist('member-0@example.com', 'Members', [
       { action: { changeProgramStatus: { programId: childProgram, status: 'Member' } } },
     ]);
-    const byList = await createCampaign({
+    const byList = await createAcmeCampaign({
       name: 'By list',
       smartList: {
         filters: [
@@ -195,7 +180,7 @@ describe('batch runs', () => {
       },
       flow: [{ action: { changeScore: { change: '+1' } } }],
     });
-    const byProgram = await createCampaign({
+    const byProgram = await createAcmeCampaign({
       name: 'By program',
       smartList: {
         filters: [
@@ -213,7 +198,7 @@ describe('batch runs', () => {
   it('E3 and Q1 inside a run: an executed child’s list filter and ONCE rule see the stored state', async () => {
     await createLeads(2, 'gate-');
     const list = await enlist('gate-0@example.com', 'Gate');
-    const gate = await createCampaign({
+    const gate = await createAcmeCampaign({
       name: 'Gate',
       executable: true,
       qualificationRule: { kind: 'ONCE' },
@@ -225,7 +210,7 @@ describe('batch runs', () => {
       },
       flow: [{ action: { changeScore: { change: '+1' } } }],
     });
-    const parent = await createCampaign({
+    const parent = await createAcmeCampaign({
       name: 'Through the gate',
       smartList: {
         filters: [{ kind: 'ATTRIBUTE', attribute: 'email', operator: 'STARTS_WITH', values: ['gate-'] }],
@@ -234,7 +219,7 @@ describe('batch runs', () => {
         {
           action: {
             executeCampaign: {
-              campaignId: Buffer.from(`Campaign:${gate}`).toString('base64'),
+              campaignId: globalIdOf('Campaign', gate),
               useParentTokenContext: false,
             },
           },
@@ -263,7 +248,7 @@ describe('batch runs', () => {
   it('R4 a chunk is applied exactly once, however often and however concurrently it is processed', async () => {
     const count = CHUNK_SIZE * 2 + 200;
     await createLeads(count, 'bulk-');
-    const campaign = await createCampaign({
+    const campaign = await createAcmeCampaign({
       name: 'Bulk',
       smartList: {
         filters: [{ kind: 'ATTRIBUTE', attribute: 'email', operator: 'STARTS_WITH', values: ['bulk-'] }],
@@ -300,7 +285,7 @@ describe('batch runs', () => {
 
   it('R3 two concurrent runs on the same leads lose no update: +5 and +5 give +10', async () => {
     await createLeads(50, 'race-');
-    const campaign = await createCampaign({
+    const campaign = await createAcmeCampaign({
       name: 'Plus five',
       smartList: {
         filters: [{ kind: 'ATTRIBUTE', attribute: 'email', operator: 'STARTS_WITH', values: ['race-'] }],
@@ -319,7 +304,7 @@ describe('batch runs', () => {
 
   it('R5 a cancelled run processes no more chunks; what was done stays', async () => {
     await createLeads(CHUNK_SIZE + 10, 'cancel-');
-    const campaign = await createCampaign({
+    const campaign = await createAcmeCampaign({
       name: 'Cancelled',
       smartList: {
         filters: [{ kind: 'ATTRIBUTE', attribute: 'email', operator: 'STARTS_WITH', values: ['cancel-'] }],
@@ -340,23 +325,16 @@ describe('batch runs', () => {
   it('each chunk reads the definitions committed when it starts: edits between chunks reach the next one', async () => {
     await createLeads(CHUNK_SIZE * 2 + 10, 'edit-');
     const edits = await createScoredProgram(t, acme, 'Edits program', '+1');
-    const { createCampaign } = await run<{ createCampaign: { id: string } }>(
-      t,
-      acme.key,
-      'mutation ($input: CreateCampaignInput!) { createCampaign(input: $input) { id } }',
-      {
-        input: {
-          programId: edits,
-          name: 'Edited mid-run',
-          qualificationRule: { kind: 'EVERY_TIME' },
-          smartList: {
-            filters: [{ kind: 'ATTRIBUTE', attribute: 'email', operator: 'STARTS_WITH', values: ['edit-'] }],
-          },
-          flow: [{ action: { changeScore: { change: '{{my.score}}' } } }],
-        },
+    const edited = await createCampaign(t, acme, {
+      programId: edits,
+      name: 'Edited mid-run',
+      qualificationRule: { kind: 'EVERY_TIME' },
+      smartList: {
+        filters: [{ kind: 'ATTRIBUTE', attribute: 'email', operator: 'STARTS_WITH', values: ['edit-'] }],
       },
-    );
-    const runId = await queueRun(dbId(createCampaign.id));
+      flow: [{ action: { changeScore: { change: '{{my.score}}' } } }],
+    });
+    const runId = await queueRun(databaseIdOf(edited));
     const now = new Date();
     const [first, second, third] = (await planRun(t.orm, runId, now)) as [number, number, number];
     expect(await processChunk(t.orm, runId, first, now)).toBe(true);
@@ -371,7 +349,7 @@ describe('batch runs', () => {
       t,
       acme.key,
       'mutation ($id: ID!) { updateCampaign(id: $id, input: { flow: [{ action: { changeScore: { change: "+100" } } }] }) { id } }',
-      { id: createCampaign.id },
+      { id: edited },
     );
     expect(await processChunk(t.orm, runId, third, now)).toBe(true);
     const scores = await scoresOf('edit-');
@@ -385,7 +363,7 @@ describe('batch runs', () => {
   it('A1 activity attributes keep tabs, newlines, backslashes and quotes as written', async () => {
     await createLeads(1, 'escape-');
     const description = 'tab\there\nnew line \\N back\\slash "quoted" \r end';
-    const campaign = await createCampaign({
+    const campaign = await createAcmeCampaign({
       name: 'Escapes',
       smartList: {
         filters: [{ kind: 'ATTRIBUTE', attribute: 'email', operator: 'STARTS_WITH', values: ['escape-'] }],
@@ -399,7 +377,7 @@ describe('batch runs', () => {
 
   it('F9 a Wait suspends the lead durably: a PENDING wait at the next step, and a WAIT activity', async () => {
     await createLeads(1, 'wait-');
-    const campaign = await createCampaign({
+    const campaign = await createAcmeCampaign({
       name: 'Waits',
       smartList: {
         filters: [{ kind: 'ATTRIBUTE', attribute: 'email', operator: 'STARTS_WITH', values: ['wait-'] }],

@@ -11,7 +11,15 @@ import { planRun } from '../../src/runs/plan-run.js';
 import { completeIfDone, processChunk } from '../../src/runs/process-chunk.js';
 import { resumeWait } from '../../src/runs/resume-wait.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
-import { createScoredProgram, createWorkspaceWithKey, run } from '../helpers/fixtures.js';
+import {
+  createCampaign,
+  createScoredProgram,
+  createWorkspaceWithKey,
+  upsertLeads,
+  type WorkspaceWithKey,
+} from '../helpers/factories.js';
+import { databaseIdOf, globalIdOf } from '../helpers/global-ids.js';
+import { run } from '../helpers/graphql.js';
 
 interface Received {
   method: string;
@@ -21,15 +29,13 @@ interface Received {
 }
 
 let t: TestApp;
-let acme: { id: string; key: string };
+let acme: WorkspaceWithKey;
 let program: string;
 let hooks: Server;
 let hookUrl: string;
 let received: Received[];
 /** What the local webhook server does with the next requests. */
 let respond: (response: ServerResponse) => void;
-
-const dbId = (globalId: string) => Buffer.from(globalId, 'base64').toString().split(':')[1] as string;
 
 async function readBody(request: IncomingMessage): Promise<string> {
   const parts: Buffer[] = [];
@@ -40,34 +46,22 @@ async function readBody(request: IncomingMessage): Promise<string> {
 /** A campaign whose flow is +1, a webhook, +2, and its lead, run up to the webhook. */
 async function runToWebhook(name: string, webhook: Record<string, unknown>) {
   const email = `${name}@example.com`;
-  await run(
-    t,
-    acme.key,
-    'mutation ($ws: ID!, $email: String!) { upsertLeads(workspaceId: $ws, leads: [{ email: $email }]) { id } }',
-    { ws: acme.id, email },
-  );
-  const { createCampaign } = await run<{ createCampaign: { id: string } }>(
-    t,
-    acme.key,
-    'mutation ($input: CreateCampaignInput!) { createCampaign(input: $input) { id } }',
-    {
-      input: {
-        programId: program,
-        name,
-        qualificationRule: { kind: 'EVERY_TIME' },
-        smartList: { filters: [{ kind: 'ATTRIBUTE', attribute: 'email', operator: 'IS', values: [email] }] },
-        flow: [
-          { action: { changeScore: { change: '+1' } } },
-          { action: { webhook } },
-          { action: { changeScore: { change: '+2' } } },
-        ],
-      },
-    },
-  );
+  await upsertLeads(t, acme, [{ email }]);
+  const campaignId = await createCampaign(t, acme, {
+    programId: program,
+    name,
+    qualificationRule: { kind: 'EVERY_TIME' },
+    smartList: { filters: [{ kind: 'ATTRIBUTE', attribute: 'email', operator: 'IS', values: [email] }] },
+    flow: [
+      { action: { changeScore: { change: '+1' } } },
+      { action: { webhook } },
+      { action: { changeScore: { change: '+2' } } },
+    ],
+  });
   const em = t.orm.em.fork();
   const campaignRun = em.create(CampaignRun, {
-    workspace: dbId(acme.id),
-    campaign: dbId(createCampaign.id),
+    workspace: databaseIdOf(acme.id),
+    campaign: databaseIdOf(campaignId),
     kind: 'BATCH',
     status: 'QUEUED',
   });
@@ -77,7 +71,7 @@ async function runToWebhook(name: string, webhook: Record<string, unknown>) {
     await processChunk(t.orm, campaignRun.id, seq, now);
   await completeIfDone(t.orm, campaignRun.id, now);
   const [wait] = await t.orm.em.fork().find(FlowWait, { run: campaignRun.id });
-  return { runId: campaignRun.id, campaignId: createCampaign.id, waitId: wait?.id as string, email };
+  return { runId: campaignRun.id, campaignId, waitId: wait?.id as string, email };
 }
 
 const scoreOf = async (email: string) =>
@@ -201,9 +195,7 @@ describe('F10 webhooks', () => {
       acme.key,
       'mutation ($leads: [ID!]!, $campaign: ID!) { removeFromFlow(campaignId: $campaign, leadIds: $leads) }',
       {
-        leads: [
-          Buffer.from(`Lead:${(await t.orm.em.fork().findOneOrFail(Lead, { email })).id}`).toString('base64'),
-        ],
+        leads: [globalIdOf('Lead', (await t.orm.em.fork().findOneOrFail(Lead, { email })).id)],
         campaign: campaignId,
       },
     );

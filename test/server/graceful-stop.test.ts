@@ -5,7 +5,7 @@ import { ADMIN_KEY, startTestApp } from '../helpers/app.js';
 
 describe('graceful stop', () => {
   it('stops listening, closes WebSocket clients with 1001 and keeps the ORM for its owner', async () => {
-    const t = await startTestApp();
+    await using t = await startTestApp();
     const url = await t.app.start();
     const closeCodes: number[] = [];
     const client = createClient({
@@ -29,6 +29,5 @@ describe('graceful stop', () => {
     await expect.poll(() => closeCodes).toEqual([1001]);
     expect(await t.orm.isConnected()).toBe(true);
     await client.dispose();
-    await t.close();
   });
 });

@@ -52,7 +52,7 @@ describe('health and readiness', () => {
   });
 
   it('GET /ready answers 503 once the database is gone, and operations fail masked', async () => {
-    const app = await startTestApp();
+    await using app = await startTestApp();
     await app.database.drop();
     const response = await app.app.yoga.fetch('http://localhost/ready');
     expect(response.status).toBe(503);
@@ -64,7 +64,5 @@ describe('health and readiness', () => {
       }),
     ]);
     expect(JSON.stringify(failed)).not.toMatch(/database|ce_test_|postgres/i);
-    await app.app.stop();
-    await app.orm.close();
   });
 });

@@ -10,7 +10,8 @@ import {
 } from '../../src/streaming/activity-hub.js';
 import { SubscriptionLimitError } from '../../src/streaming/quota.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
-import { createWorkspaceWithKey, run } from '../helpers/fixtures.js';
+import { createWorkspaceWithKey } from '../helpers/factories.js';
+import { run } from '../helpers/graphql.js';
 
 /**
  * The hub alone, on a real database: rows are written with SQL by concurrent transactions, as

@@ -8,9 +8,9 @@ import {
   scheduleNow,
   startTestWorker,
   untilCompleted,
-  type Workspace,
 } from '../helpers/campaign-runs.js';
-import { createWorkspaceWithKey, run } from '../helpers/fixtures.js';
+import { createCampaign, createWorkspaceWithKey, type WorkspaceWithKey } from '../helpers/factories.js';
+import { run } from '../helpers/graphql.js';
 import {
   type Collector,
   deliveredIds,
@@ -41,7 +41,7 @@ const ACTIVITY_ADDED = `subscription ($filter: ActivityFilter, $after: ID) {
 let t: TestApp;
 let url: string;
 let worker: { stop(): Promise<void> };
-let acme: Workspace;
+let acme: WorkspaceWithKey;
 let scenario: Awaited<ReturnType<typeof executeScenario>>;
 /** A batch campaign writing one 8 kB Interesting Moment per lead. */
 let fat: string;
@@ -52,20 +52,12 @@ beforeAll(async () => {
   worker = await startTestWorker(t);
   acme = await createWorkspaceWithKey(t, 'Acme');
   scenario = await executeScenario(t, acme, LEADS);
-  const { createCampaign } = await run<{ createCampaign: { id: string } }>(
-    t,
-    acme.key,
-    'mutation ($input: CreateCampaignInput!) { createCampaign(input: $input) { id } }',
-    {
-      input: {
-        programId: scenario.program,
-        name: 'Fat',
-        qualificationRule: { kind: 'EVERY_TIME' },
-        flow: [{ action: { interestingMoment: { kind: 'Note', description: 'x'.repeat(8000) } } }],
-      },
-    },
-  );
-  fat = createCampaign.id;
+  fat = await createCampaign(t, acme, {
+    programId: scenario.program,
+    name: 'Fat',
+    qualificationRule: { kind: 'EVERY_TIME' },
+    flow: [{ action: { interestingMoment: { kind: 'Note', description: 'x'.repeat(8000) } } }],
+  });
 });
 afterAll(async () => {
   await worker.stop();

@@ -7,9 +7,8 @@ import {
   scheduleNow,
   startTestWorker,
   untilCompleted,
-  type Workspace,
 } from '../helpers/campaign-runs.js';
-import { createWorkspaceWithKey } from '../helpers/fixtures.js';
+import { createWorkspaceWithKey, type WorkspaceWithKey } from '../helpers/factories.js';
 import {
   type Collector,
   deliveredIds,
@@ -36,8 +35,8 @@ const EXECUTE_ACTIVITY = `subscription ($filter: ActivityFilter, $after: ID) {
 let t: TestApp;
 let url: string;
 let worker: { stop(): Promise<void> };
-let acme: Workspace;
-let globex: Workspace;
+let acme: WorkspaceWithKey;
+let globex: WorkspaceWithKey;
 let scenario: Awaited<ReturnType<typeof executeScenario>>;
 let globexScenario: Awaited<ReturnType<typeof executeScenario>>;
 

@@ -10,9 +10,10 @@ import {
   scheduleNow,
   startTestWorker,
   untilCompleted,
-  type Workspace,
 } from '../helpers/campaign-runs.js';
-import { createWorkspaceWithKey, run } from '../helpers/fixtures.js';
+import { createWorkspaceWithKey, type WorkspaceWithKey } from '../helpers/factories.js';
+import { databaseIdOf } from '../helpers/global-ids.js';
+import { run } from '../helpers/graphql.js';
 import {
   deliveredIds,
   subscribeSse,
@@ -32,7 +33,7 @@ const EXECUTE_ACTIVITY = `subscription ($filter: ActivityFilter, $after: ID) {
 let t: TestApp;
 let url: string;
 let worker: { stop(): Promise<void> };
-let acme: Workspace;
+let acme: WorkspaceWithKey;
 let scenario: Awaited<ReturnType<typeof executeScenario>>;
 
 beforeAll(async () => {
@@ -106,7 +107,7 @@ describe('reconnecting mid-run', () => {
       'mutation ($id: ID!, $at: DateTime) { scheduleCampaign(campaignId: $id, runAt: $at) { id } }',
       { id: scenario.parent, at: tomorrow },
     );
-    const runId = Buffer.from(scheduleCampaign.id, 'base64').toString().split(':')[1] as string;
+    const runId = databaseIdOf(scheduleCampaign.id);
     const announce = createAnnouncer(t.orm, t.app.events, pino({ level: 'silent' }));
     const chunk = async (seq: number) => {
       await processChunk(t.orm, runId, seq, new Date());

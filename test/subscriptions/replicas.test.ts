@@ -4,14 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEventBus, type EventBus, eventNamespace } from '../../src/pubsub/events.js';
 import { startWorker } from '../../src/runs/job-runner.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
-import {
-  executeScenario,
-  queriedIds,
-  scheduleNow,
-  untilCompleted,
-  type Workspace,
-} from '../helpers/campaign-runs.js';
-import { createWorkspaceWithKey } from '../helpers/fixtures.js';
+import { executeScenario, queriedIds, scheduleNow, untilCompleted } from '../helpers/campaign-runs.js';
+import { createWorkspaceWithKey, type WorkspaceWithKey } from '../helpers/factories.js';
 import { deliveredIds, subscribeWs, untilDelivered, untilStreams, wsClient } from '../helpers/streams.js';
 
 const REDIS_URL = 'redis://127.0.0.1:6379';
@@ -50,7 +44,7 @@ describe.skipIf(!redisUp)(`two servers sharing events through Redis (${REDIS_URL
   let urlA: string;
   let urlB: string;
   let worker: { stop(): Promise<void> };
-  let acme: Workspace;
+  let acme: WorkspaceWithKey;
   let scenario: Awaited<ReturnType<typeof executeScenario>>;
 
   const bus = async (url: string) => {

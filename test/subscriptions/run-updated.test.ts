@@ -1,13 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../helpers/app.js';
-import {
-  executeScenario,
-  scheduleNow,
-  startTestWorker,
-  untilCompleted,
-  type Workspace,
-} from '../helpers/campaign-runs.js';
-import { createWorkspaceWithKey, run } from '../helpers/fixtures.js';
+import { executeScenario, scheduleNow, startTestWorker, untilCompleted } from '../helpers/campaign-runs.js';
+import { createWorkspaceWithKey, type WorkspaceWithKey } from '../helpers/factories.js';
+import { run } from '../helpers/graphql.js';
 import { type Collector, subscribeSse, subscribeWs, untilStreams, wsClient } from '../helpers/streams.js';
 
 const RUN_UPDATED = `subscription ($id: ID!) {
@@ -27,8 +22,8 @@ type RunState = {
 let t: TestApp;
 let url: string;
 let worker: { stop(): Promise<void> };
-let acme: Workspace;
-let globex: Workspace;
+let acme: WorkspaceWithKey;
+let globex: WorkspaceWithKey;
 let scenario: Awaited<ReturnType<typeof executeScenario>>;
 
 beforeAll(async () => {
