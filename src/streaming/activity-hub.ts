@@ -3,20 +3,22 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Logger } from 'pino';
 import { loggable } from '../db/loggable.js';
 import type { Orm } from '../db/orm.js';
-import type { EventBus, Topic, Topics } from '../pubsub/events.js';
 import {
   type ActivityEvent,
+  type ActivityFeedPage,
   type ActivityKey,
-  type ActivityMatcher,
-  type ActivityPage,
-  matches,
-  type NarrowKeys,
-  narrowKeys,
-  readActivities,
   readActivitiesById,
   readActivityKeys,
   readCandidates,
   settledActivityId,
+} from '../db/sql/activity-feed.js';
+import type { EventBus, Topic, Topics } from '../pubsub/events.js';
+import {
+  type ActivityMatcher,
+  matches,
+  type NarrowKeys,
+  narrowKeys,
+  readActivities,
 } from './activity-event.js';
 import { createSubscriptionQuota, ServerStoppingError } from './quota.js';
 import { createRunWatches, type RunWatchOptions } from './run-watches.js';
@@ -128,7 +130,7 @@ interface HubSide {
   read(
     range: { after: bigint; upTo: bigint | null; limit: number },
     matcher: ActivityMatcher,
-  ): Promise<ActivityPage>;
+  ): Promise<ActivityFeedPage>;
   detach(stream: ActivityStream): void;
 }
 
