@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import { loggable } from '../db/loggable.js';
+import { Mailbox } from './mailbox.js';
 
 export interface RunWatchOptions<T> {
   /** Two states with the same signature are the same: only a change is delivered. */
@@ -8,87 +9,37 @@ export interface RunWatchOptions<T> {
   isFinal(state: T): boolean;
 }
 
-const done = (): IteratorResult<never, undefined> => ({ done: true, value: undefined });
-
-/** One subscriber's view of a run: the latest state it has not seen yet, until a final one. */
-class RunWatch<T> implements AsyncIterableIterator<T> {
-  private pending: { state: T } | null = null;
+/** One subscriber's view of a run: its mailbox holds the latest state it has not taken yet. */
+class RunWatch<T> {
   private last: string | undefined;
-  private wakeUp: (() => void) | null = null;
-  /** A final state was offered: nothing after it is. */
-  private ending = false;
-  private closed = false;
-  private failure: { error: unknown } | null = null;
+  readonly states: Mailbox<T>;
 
   constructor(
     private readonly options: RunWatchOptions<T>,
-    private readonly onClose: () => void,
-  ) {}
+    onClose: () => void,
+  ) {
+    this.states = new Mailbox<T>(1, onClose);
+  }
 
   /** The run as just read; null when it can no longer be read. A state not yet taken is replaced. */
   offer(state: T | null): void {
-    if (this.closed || this.ending) return;
+    if (!this.states.open) return;
     if (state === null) {
-      this.close();
+      this.states.close();
       return;
     }
     const signature = this.options.signature(state);
     if (signature === this.last) return;
     this.last = signature;
-    this.ending = this.options.isFinal(state);
-    this.pending = { state };
-    this.wake();
+    this.states.clear();
+    // A final state is delivered last.
+    if (this.options.isFinal(state)) this.states.end({ last: state });
+    else this.states.push(state);
   }
 
   /** The run could not be read: the watch ends with this error. */
   fail(error: unknown): void {
-    if (this.closed || this.ending) return;
-    this.failure = { error };
-    this.ending = true;
-    this.wake();
-  }
-
-  private wake(): void {
-    const wakeUp = this.wakeUp;
-    this.wakeUp = null;
-    wakeUp?.();
-  }
-
-  async next(): Promise<IteratorResult<T>> {
-    for (;;) {
-      const pending = this.pending;
-      if (pending && !this.closed) {
-        this.pending = null;
-        return { done: false, value: pending.state };
-      }
-      if (this.closed || this.ending) {
-        const failure = this.failure;
-        this.close();
-        if (failure) throw failure.error;
-        return done();
-      }
-      await new Promise<void>((resolve) => {
-        this.wakeUp = resolve;
-      });
-    }
-  }
-
-  async return(): Promise<IteratorResult<T>> {
-    this.close();
-    return done();
-  }
-
-  close(): void {
-    if (this.closed) return;
-    this.closed = true;
-    this.pending = null;
-    this.failure = null;
-    this.onClose();
-    this.wake();
-  }
-
-  [Symbol.asyncIterator]() {
-    return this;
+    this.states.end({ error });
   }
 }
 
@@ -156,7 +107,7 @@ export function createRunWatches(log: Logger) {
       });
       joined.watches.add(watch as RunWatch<unknown>);
       refresh(joined);
-      return watch;
+      return watch.states;
     },
     /** Reads the run again for its watches (a notification said it changed). */
     refresh(runId: string): void {
@@ -169,7 +120,7 @@ export function createRunWatches(log: Logger) {
     },
     /** Ends every watch. */
     closeAll(): void {
-      for (const group of [...groups.values()]) for (const watch of [...group.watches]) watch.close();
+      for (const group of [...groups.values()]) for (const watch of [...group.watches]) watch.states.close();
     },
     /** Watches open now. */
     get size(): number {

@@ -1,0 +1,171 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { query } from './query.js';
+
+/**
+ * The reads of new activities for live subscriptions: the keys of every new row, the rows some
+ * subscription wants, the rows of named leads, runs or campaigns, and how far the table is settled.
+ */
+
+/** What subscriptions are matched on: the columns of an activity that filters name. */
+export interface ActivityKey {
+  id: string;
+  workspaceId: string;
+  leadId: string;
+  campaignId: string | null;
+  runId: string | null;
+  type: string;
+  /** Execute Campaign activities: their Qualified value (null for other types). */
+  qualified: boolean | null;
+}
+
+/** A committed activity as subscribers receive it: a plain row, never an entity. */
+export interface ActivityEvent extends ActivityKey {
+  /** ISO-8601. */
+  occurredAt: string;
+  primaryAttributeValue: string | null;
+  attributes: Record<string, unknown>;
+}
+
+/** One page of activities, oldest first. */
+export interface ActivityFeedPage {
+  events: ActivityEvent[];
+  /** Whether the page was full: there may be more after `lastId`. */
+  full: boolean;
+  /** The highest id read, or null when the page was empty. */
+  lastId: bigint | null;
+}
+
+interface KeyRow {
+  id: string;
+  workspace_id: string;
+  lead_id: string;
+  campaign_id: string | null;
+  run_id: string | null;
+  type: string;
+  qualified: boolean | null;
+}
+
+interface ActivityRow extends KeyRow {
+  occurred_at: Date;
+  primary_attribute_value: string | null;
+  attributes: Record<string, unknown>;
+}
+
+const KEY_COLUMNS = `id::text, workspace_id::text, lead_id::text, campaign_id::text, run_id::text, type,
+  case when type = 'EXECUTE_CAMPAIGN' then (attributes ->> 'qualified')::boolean end as qualified`;
+const COLUMNS = `${KEY_COLUMNS}, occurred_at, primary_attribute_value, attributes`;
+
+function toKey(row: KeyRow): ActivityKey {
+  return {
+    id: row.id,
+    workspaceId: row.workspace_id,
+    leadId: row.lead_id,
+    campaignId: row.campaign_id,
+    runId: row.run_id,
+    type: row.type,
+    qualified: row.qualified,
+  };
+}
+
+function toEvent(row: ActivityRow): ActivityEvent {
+  return {
+    ...toKey(row),
+    occurredAt: new Date(row.occurred_at).toISOString(),
+    primaryAttributeValue: row.primary_attribute_value,
+    attributes: row.attributes ?? {},
+  };
+}
+
+/** Ids as a PostgreSQL array literal, bound as one parameter. */
+const idArray = (ids: Iterable<string>) => `{${[...ids].join(',')}}`;
+
+const lastIdOf = (rows: { id: string }[]) =>
+  rows.length ? BigInt((rows.at(-1) as { id: string }).id) : null;
+
+/**
+ * The keys of the committed activities with `id > after`, oldest first, at most `limit`: what the
+ * hub matches every new row on, without reading (and parsing) the rows themselves.
+ */
+export async function readActivityKeys(
+  em: EntityManager,
+  range: { after: bigint; limit: number },
+): Promise<{ keys: ActivityKey[]; full: boolean; lastId: bigint | null }> {
+  const rows = await query<KeyRow>(
+    em,
+    `select ${KEY_COLUMNS} from activity where id > ? order by activity.id limit ?`,
+    [range.after.toString(), range.limit],
+  );
+  return { keys: rows.map(toKey), full: rows.length === range.limit, lastId: lastIdOf(rows) };
+}
+
+/** The committed activities with these ids, by id. */
+export async function readActivitiesById(
+  em: EntityManager,
+  ids: readonly string[],
+): Promise<Map<string, ActivityEvent>> {
+  if (ids.length === 0) return new Map();
+  const rows = await query<ActivityRow>(em, `select ${COLUMNS} from activity where id = any(?::bigint[])`, [
+    idArray(ids),
+  ]);
+  return new Map(rows.map((row) => [row.id, toEvent(row)]));
+}
+
+/** The leads, runs and campaigns some subscriptions name. */
+export interface CandidateKeys {
+  leadIds: Iterable<string>;
+  runIds: Iterable<string>;
+  campaignIds: Iterable<string>;
+}
+
+/**
+ * The committed activities with `after < id <= upTo` of these leads, runs or campaigns (the
+ * candidates of narrow subscriptions), oldest first, at most `limit`. Each key's first `limit` ids
+ * are read in order through its index, so a page costs the same however many candidates follow
+ * it: asking the three indexes at once for any of the keys would fetch and sort all of them.
+ */
+export async function readCandidates(
+  em: EntityManager,
+  range: { after: bigint; upTo: bigint; limit: number },
+  keys: CandidateKeys,
+): Promise<ActivityFeedPage> {
+  const firstIds = (column: string) =>
+    `select first.id from unnest(?::bigint[]) as key(value) cross join lateral (
+       select id from activity where ${column} = key.value and id > ? and id <= ? order by id limit ?
+     ) as first`;
+  const bounds = [range.after.toString(), range.upTo.toString(), range.limit];
+  const rows = await query<ActivityRow>(
+    em,
+    `with page as (
+       ${firstIds('lead_id')} union ${firstIds('run_id')} union ${firstIds('campaign_id')}
+       order by id limit ?
+     )
+     select ${COLUMNS} from activity join page using (id) order by activity.id`,
+    [
+      idArray(keys.leadIds),
+      ...bounds,
+      idArray(keys.runIds),
+      ...bounds,
+      idArray(keys.campaignIds),
+      ...bounds,
+      range.limit,
+    ],
+  );
+  return { events: rows.map(toEvent), full: rows.length === range.limit, lastId: lastIdOf(rows) };
+}
+
+/**
+ * An id up to which every activity is settled, committed or never to be (0 when there is none):
+ * `announced` when a row with that id is visible (A2: ids are drawn one transaction at a time, so
+ * every lower one is then settled), else the highest committed id. Looking the announced id up
+ * spares the scan for the highest one, which steps over every row a writer is inserting: a hub
+ * read after each committed chunk paid that scan. The lookup guards against an id that is not
+ * this database's, from a bus another deployment shares.
+ */
+export async function settledActivityId(em: EntityManager, announced: bigint | null = null): Promise<bigint> {
+  const [row] = await query<{ last: string }>(
+    em,
+    'select coalesce((select id from activity where id = ?), (select max(id) from activity), 0)::text as last',
+    [announced?.toString() ?? null],
+  );
+  return BigInt(row?.last ?? 0);
+}

@@ -1,0 +1,182 @@
+import type { ActivityEvent, ActivityFeedPage, ActivityKey } from '../db/sql/activity-feed.js';
+import { type ActivityMatcher, matches } from './activity-event.js';
+import { Mailbox } from './mailbox.js';
+
+/** What an activity subscription yields: an activity, or, once and last, the news that it fell behind. */
+export type StreamItem =
+  | { kind: 'activity'; activity: ActivityEvent }
+  | {
+      /**
+       * The stream ended early: the subscriber did not keep up and its buffer filled (overflow), or
+       * the server is stopping (shutdown). Resume with `after: lastDeliveredId`.
+       */
+      kind: 'interrupted';
+      reason: 'overflow' | 'shutdown';
+      lastDeliveredId: string;
+    };
+
+/**
+ * A live activity as the hub offers it: one item per row, the same for every stream that wants
+ * it, so that subscriptions alike can execute it once between them (useSharedSubscriptionExecution).
+ */
+export type ActivityItem = Extract<StreamItem, { kind: 'activity' }>;
+
+/** What a stream needs of the reader that feeds it. */
+export interface StreamSource {
+  /** Every committed activity up to here has been offered to the streams. */
+  readonly cursor: bigint;
+  /** Whether a page of new rows is being read (matched against the streams, then fetched). */
+  readonly reading: boolean;
+  /** Resolves at the end of the page being read (at once when none is). */
+  pageEnd(): Promise<void>;
+  readonly bufferLimit: number;
+  readonly pageSize: number;
+  /** Stored rows the matcher wants, for a replay. */
+  read(
+    range: { after: bigint; upTo: bigint | null; limit: number },
+    matcher: ActivityMatcher,
+  ): Promise<ActivityFeedPage>;
+  /** The stream ended: it is fed no more. */
+  detach(stream: ActivityStream): void;
+}
+
+interface Replay {
+  /** Everything up to here has been read from the table. */
+  readAfter: bigint;
+  /** Where the replay ends: live activities above it arrive through the buffer. */
+  upTo: bigint;
+  /**
+   * The buffer overflowed while stored rows were still being replayed: live activities are then
+   * dropped and read from the table instead, up to the reader's cursor, until the replay catches up.
+   */
+  chasing: boolean;
+  page: ActivityEvent[];
+}
+
+const done = (): IteratorResult<never, undefined> => ({ done: true, value: undefined });
+
+/** One activity subscription: a bounded buffer fed by the reader, behind a replay of stored rows. */
+export class ActivityStream implements AsyncIterableIterator<StreamItem> {
+  /** Live activities, then the interruption, if any. */
+  private readonly buffer: Mailbox<StreamItem>;
+  private lastDelivered = 0n;
+  private replay: Replay | null = null;
+
+  constructor(
+    private readonly source: StreamSource,
+    readonly matcher: ActivityMatcher,
+    private readonly after: bigint | null,
+    /** Gives the owner's place back; the reader calls it when it lets the stream go. */
+    readonly release: () => void,
+  ) {
+    this.buffer = new Mailbox<StreamItem>(source.bufferLimit, () => source.detach(this));
+  }
+
+  /** Called by the reader when it registers the stream: live activities above `cursor` follow. */
+  begin(cursor: bigint): void {
+    if (this.after === null) {
+      this.lastDelivered = cursor;
+      return;
+    }
+    this.lastDelivered = this.after;
+    if (this.after < cursor) this.replay = { readAfter: this.after, upTo: cursor, chasing: false, page: [] };
+  }
+
+  /** Whether the reader should read this row for the stream. */
+  wants(key: ActivityKey): boolean {
+    return this.buffer.open && !this.replay?.chasing && matches(this.matcher, key);
+  }
+
+  /** A committed activity it wants, in id order. Never blocks: a full buffer ends the subscription. */
+  offer(item: ActivityItem): void {
+    if (!this.buffer.open || this.replay?.chasing) return;
+    if (this.buffer.push(item)) return;
+    this.buffer.clear();
+    if (this.replay) this.replay.chasing = true;
+    else this.interrupt('overflow');
+  }
+
+  /** Ends the stream with a last item telling why and where to resume. */
+  interrupt(reason: 'overflow' | 'shutdown'): void {
+    if (!this.buffer.open) return;
+    this.replay = null;
+    this.buffer.clear();
+    const lastDeliveredId = this.lastDelivered.toString();
+    this.buffer.end({ last: { kind: 'interrupted', reason, lastDeliveredId } });
+    this.source.detach(this);
+  }
+
+  /** Ends the stream at once. */
+  close(): void {
+    this.replay = null;
+    this.buffer.close();
+  }
+
+  private deliver(item: ActivityItem): IteratorResult<StreamItem> | null {
+    const id = BigInt(item.activity.id);
+    if (id <= this.lastDelivered) return null;
+    this.lastDelivered = id;
+    return { done: false, value: item };
+  }
+
+  /** Reads the next page of stored rows into the replay. */
+  private async fillReplay(replay: Replay): Promise<void> {
+    const target = replay.chasing ? this.source.cursor : replay.upTo;
+    const page =
+      target > replay.readAfter
+        ? await this.source.read(
+            { after: replay.readAfter, upTo: target, limit: this.source.pageSize },
+            this.matcher,
+          )
+        : { events: [], full: false, lastId: null };
+    if (!this.buffer.open || this.replay !== replay) return;
+    replay.page.push(...page.events);
+    if (page.full && page.lastId !== null) {
+      replay.readAfter = page.lastId;
+      return;
+    }
+    if (target > replay.readAfter) replay.readAfter = target;
+    if (!replay.chasing) return;
+    // A page being read was matched without this stream: wait for its end, then read up to it.
+    if (this.source.reading) {
+      await this.source.pageEnd();
+      return;
+    }
+    // Caught up with the reader and nothing dispatched since: live activities may be buffered again.
+    if (this.source.cursor === target) {
+      replay.chasing = false;
+      replay.upTo = target;
+    }
+  }
+
+  async next(): Promise<IteratorResult<StreamItem>> {
+    for (;;) {
+      const replay = this.replay;
+      if (!replay) {
+        const live = await this.buffer.next();
+        if (live.done || live.value.kind === 'interrupted') return live;
+        const result = this.deliver(live.value);
+        if (result) return result;
+        continue;
+      }
+      const stored = replay.page.shift();
+      if (stored) {
+        const result = this.deliver({ kind: 'activity', activity: stored });
+        if (result) return result;
+      } else if (!replay.chasing && replay.readAfter >= replay.upTo) {
+        this.replay = null;
+      } else {
+        await this.fillReplay(replay);
+      }
+    }
+  }
+
+  async return(): Promise<IteratorResult<StreamItem>> {
+    this.close();
+    return done();
+  }
+
+  [Symbol.asyncIterator]() {
+    return this;
+  }
+}
