@@ -4,8 +4,9 @@ import { GraphQLError } from 'graphql';
 import { Campaign } from '../db/entities/campaign.entity.js';
 import { CampaignRun } from '../db/entities/campaign-run.entity.js';
 import { Lead } from '../db/entities/lead.entity.js';
+import type { ActivityEvent } from '../db/sql/activity-feed.js';
 import { type ActivityType, FINISHED_RUN_STATUSES } from '../domain/model.js';
-import type { ActivityEvent, ActivityMatcher } from '../streaming/activity-event.js';
+import type { ActivityMatcher } from '../streaming/activity-event.js';
 import type { StreamItem } from '../streaming/activity-hub.js';
 import { ServerStoppingError, SubscriptionLimitError } from '../streaming/quota.js';
 import {

@@ -3,12 +3,13 @@ import type { Logger } from 'pino';
 import { loggable } from '../db/loggable.js';
 import type { Orm } from '../db/orm.js';
 import {
+  readActivities,
   readActivitiesById,
   readActivityKeys,
   readCandidates,
   settledActivityId,
 } from '../db/sql/activity-feed.js';
-import { type ActivityMatcher, type NarrowKeys, narrowKeys, readActivities } from './activity-event.js';
+import { type ActivityMatcher, type NarrowKeys, narrowKeys } from './activity-event.js';
 import { type ActivityItem, ActivityStream, type StreamSource } from './activity-stream.js';
 import { ServerStoppingError } from './quota.js';
 

@@ -2,9 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { activityFilterQuery } from '../../src/db/activity-filter-query.js';
 import { Activity } from '../../src/db/entities/activity.entity.js';
 import { initOrm, type Orm } from '../../src/db/orm.js';
+import { readActivities, readActivityKeys } from '../../src/db/sql/activity-feed.js';
 import { query } from '../../src/db/sql/query.js';
 import { type ActivityFilter, matchesActivityFilter } from '../../src/domain/activity-filter.js';
-import { readActivities, readActivityKeys } from '../../src/streaming/activity-event.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/database.js';
 
 /**

@@ -1,4 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import type { ActivityFilter, FilterableActivity } from '../../domain/activity-filter.js';
+import { activityFilterSql, QUALIFIED_SQL } from './activity-filter.js';
 import { query } from './query.js';
 
 /**
@@ -7,15 +9,8 @@ import { query } from './query.js';
  */
 
 /** What subscriptions are matched on: the columns of an activity that filters name. */
-export interface ActivityKey {
-  id: string;
-  workspaceId: string;
-  leadId: string;
-  campaignId: string | null;
-  runId: string | null;
-  type: string;
-  /** Execute Campaign activities: their Qualified value (null for other types). */
-  qualified: boolean | null;
+export interface ActivityKey extends FilterableActivity {
+  readonly id: string;
 }
 
 /** A committed activity as subscribers receive it: a plain row, never an entity. */
@@ -52,7 +47,7 @@ interface ActivityRow extends KeyRow {
 }
 
 const KEY_COLUMNS = `id::text, workspace_id::text, lead_id::text, campaign_id::text, run_id::text, type,
-  case when type = 'EXECUTE_CAMPAIGN' then (attributes ->> 'qualified')::boolean end as qualified`;
+  ${QUALIFIED_SQL} as qualified`;
 const COLUMNS = `${KEY_COLUMNS}, occurred_at, primary_attribute_value, attributes`;
 
 function toKey(row: KeyRow): ActivityKey {
@@ -108,6 +103,30 @@ export async function readActivitiesById(
     idArray(ids),
   ]);
   return new Map(rows.map((row) => [row.id, toEvent(row)]));
+}
+
+/**
+ * Committed activities with `after < id <= upTo` (no upper bound when `upTo` is null) that the
+ * filter wants (every one when it is null), oldest first, at most `limit`.
+ */
+export async function readActivities(
+  em: EntityManager,
+  range: { after: bigint; upTo: bigint | null; limit: number },
+  filter: ActivityFilter | null,
+): Promise<ActivityFeedPage> {
+  const where = filter ? activityFilterSql(filter) : { sql: 'true', params: [] };
+  const bound = range.upTo === null ? '' : ' and id <= ?';
+  const rows = await query<ActivityRow>(
+    em,
+    `select ${COLUMNS} from activity where id > ?${bound} and ${where.sql} order by activity.id limit ?`,
+    [
+      range.after.toString(),
+      ...(range.upTo === null ? [] : [range.upTo.toString()]),
+      ...where.params,
+      range.limit,
+    ],
+  );
+  return { events: rows.map(toEvent), full: rows.length === range.limit, lastId: lastIdOf(rows) };
 }
 
 /** The leads, runs and campaigns some subscriptions name. */
