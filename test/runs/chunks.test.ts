@@ -1,0 +1,136 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CampaignRun } from '../../src/db/entities/campaign-run.entity.js';
+import { CHUNK_SIZE, planRun } from '../../src/runs/plan-run.js';
+import { completeIfDone, processChunk } from '../../src/runs/process-chunk.js';
+import type { TestApp } from '../helpers/app.js';
+import { type BatchApp, startBatchApp } from '../helpers/batch-app.js';
+import { createCampaign, createScoredProgram, type WorkspaceWithKey } from '../helpers/factories.js';
+import { databaseIdOf } from '../helpers/global-ids.js';
+import { run } from '../helpers/graphql.js';
+
+let batch: BatchApp;
+let t: TestApp;
+let acme: WorkspaceWithKey;
+
+beforeAll(async () => {
+  batch = await startBatchApp();
+  ({ t, acme } = batch);
+});
+afterAll(() => batch.close());
+
+describe('batch runs, chunk by chunk', () => {
+  it('R4 a chunk is applied exactly once, however often and however concurrently it is processed', async () => {
+    const count = CHUNK_SIZE * 2 + 200;
+    await batch.createLeads(count, 'bulk-');
+    const campaign = await batch.createAcmeCampaign({
+      name: 'Bulk',
+      smartList: {
+        filters: [{ kind: 'ATTRIBUTE', attribute: 'email', operator: 'STARTS_WITH', values: ['bulk-'] }],
+      },
+      flow: [
+        { action: { changeScore: { change: '+2' } } },
+        { action: { interestingMoment: { kind: 'Web', description: 'Hi {{lead.email}}' } } },
+      ],
+    });
+    const runId = await batch.queueRun(campaign);
+    const now = new Date();
+    const seqs = await planRun(t.orm, runId, now);
+    expect(seqs).toEqual([0, 1, 2]);
+    expect(await planRun(t.orm, runId, now)).toEqual([0, 1, 2]);
+
+    const first = await Promise.all([...seqs, ...seqs].map((seq) => processChunk(t.orm, runId, seq, now)));
+    expect(first.filter(Boolean)).toHaveLength(3);
+    expect(await Promise.all(seqs.map((seq) => processChunk(t.orm, runId, seq, now)))).toEqual([
+      false,
+      false,
+      false,
+    ]);
+    await completeIfDone(t.orm, runId, now);
+
+    expect(await batch.activityCount(runId)).toBe(count * 2);
+    expect(new Set(await batch.scoresOf('bulk-'))).toEqual(new Set([2]));
+    expect(await t.orm.em.fork().findOneOrFail(CampaignRun, { id: runId })).toMatchObject({
+      status: 'COMPLETED',
+      leadsTotal: count,
+      leadsProcessed: count,
+    });
+    expect(await planRun(t.orm, runId, now)).toEqual([]);
+  });
+
+  it('R3 two concurrent runs on the same leads lose no update: +5 and +5 give +10', async () => {
+    await batch.createLeads(50, 'race-');
+    const campaign = await batch.createAcmeCampaign({
+      name: 'Plus five',
+      smartList: {
+        filters: [{ kind: 'ATTRIBUTE', attribute: 'email', operator: 'STARTS_WITH', values: ['race-'] }],
+      },
+      flow: [{ action: { changeScore: { change: '+5' } } }],
+    });
+    const [a, b] = [await batch.queueRun(campaign), await batch.queueRun(campaign)];
+    const now = new Date();
+    const [seqsA, seqsB] = [await planRun(t.orm, a, now), await planRun(t.orm, b, now)];
+    await Promise.all([
+      ...seqsA.map((seq) => processChunk(t.orm, a, seq, now)),
+      ...seqsB.map((seq) => processChunk(t.orm, b, seq, now)),
+    ]);
+    expect(new Set(await batch.scoresOf('race-'))).toEqual(new Set([10]));
+  });
+
+  it('R5 a cancelled run processes no more chunks; what was done stays', async () => {
+    await batch.createLeads(CHUNK_SIZE + 10, 'cancel-');
+    const campaign = await batch.createAcmeCampaign({
+      name: 'Cancelled',
+      smartList: {
+        filters: [{ kind: 'ATTRIBUTE', attribute: 'email', operator: 'STARTS_WITH', values: ['cancel-'] }],
+      },
+      flow: [{ action: { changeScore: { change: '+1' } } }],
+    });
+    const runId = await batch.queueRun(campaign);
+    const now = new Date();
+    const [firstChunk, secondChunk] = await planRun(t.orm, runId, now);
+    expect(await processChunk(t.orm, runId, firstChunk as number, now)).toBe(true);
+    await t.orm.em.fork().nativeUpdate(CampaignRun, { id: runId }, { status: 'CANCELLED' });
+    expect(await processChunk(t.orm, runId, secondChunk as number, now)).toBe(false);
+    const scores = await batch.scoresOf('cancel-');
+    expect(scores.filter((score) => score === 1)).toHaveLength(CHUNK_SIZE);
+    expect(scores.filter((score) => score === 0)).toHaveLength(10);
+  });
+
+  it('each chunk reads the definitions committed when it starts: edits between chunks reach the next one', async () => {
+    await batch.createLeads(CHUNK_SIZE * 2 + 10, 'edit-');
+    const edits = await createScoredProgram(t, acme, 'Edits program', '+1');
+    const edited = await createCampaign(t, acme, {
+      programId: edits,
+      name: 'Edited mid-run',
+      qualificationRule: { kind: 'EVERY_TIME' },
+      smartList: {
+        filters: [{ kind: 'ATTRIBUTE', attribute: 'email', operator: 'STARTS_WITH', values: ['edit-'] }],
+      },
+      flow: [{ action: { changeScore: { change: '{{my.score}}' } } }],
+    });
+    const runId = await batch.queueRun(databaseIdOf(edited));
+    const now = new Date();
+    const [first, second, third] = (await planRun(t.orm, runId, now)) as [number, number, number];
+    expect(await processChunk(t.orm, runId, first, now)).toBe(true);
+    await run(
+      t,
+      acme.key,
+      'mutation ($id: ID!) { setTokens(ownerId: $id, tokens: [{ name: "my.score", value: "+7", type: SCORE }]) { name } }',
+      { id: edits },
+    );
+    expect(await processChunk(t.orm, runId, second, now)).toBe(true);
+    await run(
+      t,
+      acme.key,
+      'mutation ($id: ID!) { updateCampaign(id: $id, input: { flow: [{ action: { changeScore: { change: "+100" } } }] }) { id } }',
+      { id: edited },
+    );
+    expect(await processChunk(t.orm, runId, third, now)).toBe(true);
+    const scores = await batch.scoresOf('edit-');
+    expect([1, 7, 100].map((score) => scores.filter((value) => value === score).length)).toEqual([
+      CHUNK_SIZE,
+      CHUNK_SIZE,
+      10,
+    ]);
+  });
+});
