@@ -14,7 +14,7 @@ breach() {
 }
 
 ts_files() { find "$@" -name '*.ts' -not -path 'src/generated/*' 2>/dev/null; }
-# Import lines, joined to one line each, with their file and line number.
+# Import lines with their file and line number: one-line imports, and the last line of multi-line ones.
 imports_of() { grep -Hn -E "^(import|export) .* from '[^']+';$|^\} from '[^']+';$" $(ts_files "$@") 2>/dev/null; }
 
 breach "the database is reached only from src/db (getConnection, knex, COPY)" \

@@ -1,10 +1,71 @@
-import type { Campaign } from '../db/entities/campaign.entity.js';
+import { Campaign } from '../db/entities/campaign.entity.js';
+import type { Program } from '../db/entities/program.entity.js';
 import { loadCampaignGraph, toDomainCampaign } from '../db/mappers.js';
 import { DomainError } from '../domain/errors.js';
 import { referencedCampaignIds } from '../domain/execution-graph.js';
-import { campaignType } from '../domain/validation.js';
-import { underGraphLock } from './campaign-graph.js';
+import type { FlowStep, QualificationRule, SmartListDefinition } from '../domain/model.js';
+import { campaignType, cloneProblems } from '../domain/validation.js';
+import { saveCampaign, underGraphLock } from './campaign-graph.js';
 import type { CommandContext } from './context.js';
+
+/** What a campaign is made of, in its stored form (references resolved to database ids). */
+export interface CampaignFields {
+  name: string;
+  description: string | null;
+  isExecutable: boolean;
+  smartList: SmartListDefinition;
+  flow: FlowStep[];
+  qualificationRule: QualificationRule;
+}
+
+/** A new campaign of the program, saved once checked against its workspace's graph. */
+export function createCampaign(
+  ctx: CommandContext,
+  program: Program,
+  fields: CampaignFields,
+): Promise<Campaign> {
+  const campaign = ctx.em.create(Campaign, { workspace: program.workspace.id, program, ...fields });
+  return saveCampaign(ctx, campaign);
+}
+
+/**
+ * Changes the given fields of a campaign and saves it once checked. A campaign that lost its
+ * triggers is a batch campaign, and only trigger campaigns are active: it becomes INACTIVE.
+ */
+export function updateCampaign(
+  ctx: CommandContext,
+  campaign: Campaign,
+  changes: Partial<Omit<CampaignFields, 'isExecutable'>>,
+): Promise<Campaign> {
+  Object.assign(campaign, changes);
+  if (campaignType(toDomainCampaign(campaign)) !== 'TRIGGER') campaign.status = 'INACTIVE';
+  return saveCampaign(ctx, campaign);
+}
+
+/**
+ * A copy of a campaign under a new name, in `program` (of the same workspace), executable only when
+ * asked, whatever the source was. A source with triggers is refused (CLONE_WITH_TRIGGERS). Flow
+ * steps get new ids.
+ */
+export function cloneCampaign(
+  ctx: CommandContext,
+  source: Campaign,
+  clone: { name: string; program: Program; executable: boolean },
+): Promise<Campaign> {
+  const [problem] = cloneProblems(toDomainCampaign(source));
+  if (problem) throw new DomainError(problem.code, problem.message);
+  const copy = ctx.em.create(Campaign, {
+    workspace: source.workspace.id,
+    program: clone.program,
+    name: clone.name,
+    description: source.description,
+    isExecutable: clone.executable,
+    smartList: structuredClone(source.smartList),
+    flow: source.flow.map((step) => ({ ...structuredClone(step), id: crypto.randomUUID() })),
+    qualificationRule: structuredClone(source.qualificationRule),
+  });
+  return saveCampaign(ctx, copy);
+}
 
 /**
  * Deletes a campaign, refused while another campaign's flow names it (Execute Campaign, Request

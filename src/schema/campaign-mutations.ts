@@ -1,20 +1,18 @@
 import { encodeGlobalID } from '@pothos/plugin-relay';
-import { saveCampaign } from '../commands/campaign-graph.js';
-import { activateCampaign, deactivateCampaign, deleteCampaign } from '../commands/campaigns.js';
+import {
+  activateCampaign,
+  cloneCampaign,
+  createCampaign,
+  deactivateCampaign,
+  deleteCampaign,
+  updateCampaign,
+} from '../commands/campaigns.js';
 import { Campaign } from '../db/entities/campaign.entity.js';
 import { Program } from '../db/entities/program.entity.js';
 import { EMPTY_SMART_LIST } from '../db/entities/smart-list.entity.js';
-import { toDomainCampaign } from '../db/mappers.js';
 import type { QualificationRule } from '../domain/model.js';
-import { cloneProblems } from '../domain/validation.js';
 import { builder } from './builder.js';
-import {
-  CampaignRef,
-  campaignType,
-  QualificationKindEnum,
-  TimeUnitEnum,
-  workspaceCampaigns,
-} from './campaign.js';
+import { CampaignRef, QualificationKindEnum, TimeUnitEnum, workspaceCampaigns } from './campaign.js';
 import type { GraphQLContext } from './context.js';
 import { userError } from './errors.js';
 import { FlowStepInputRef, toStoredFlow } from './flow.js';
@@ -85,9 +83,9 @@ async function requireCampaign(context: GraphQLContext, globalId: string): Promi
   });
 }
 
-/** Prepares a campaign's change, then saves it through the command; a refusal writes nothing. */
-async function save(context: GraphQLContext, prepare: () => Promise<Campaign>): Promise<Campaign> {
-  const campaign = await saveCampaign(context, await prepare());
+/** The campaign a command saved, with the request's cache of its workspace's campaigns forgotten. */
+async function saved(context: GraphQLContext, save: Promise<Campaign>): Promise<Campaign> {
+  const campaign = await save;
   workspaceCampaigns(context).clear(campaign.workspace.id);
   return campaign;
 }
@@ -96,16 +94,15 @@ builder.mutationFields((t) => ({
   createCampaign: t.field({
     type: CampaignRef,
     args: { input: t.arg({ type: CreateCampaignInputRef }) },
-    resolve: (_root, { input }, context) =>
-      save(context, async () => {
-        const program = await requireVisible(context, Program, databaseId(input.programId, 'Program'), {
-          typename: 'Program',
-          globalId: input.programId,
-        });
-        const workspaceId = program.workspace.id;
-        const campaign = context.em.create(Campaign, {
-          workspace: workspaceId,
-          program,
+    resolve: async (_root, { input }, context) => {
+      const program = await requireVisible(context, Program, databaseId(input.programId, 'Program'), {
+        typename: 'Program',
+        globalId: input.programId,
+      });
+      const workspaceId = program.workspace.id;
+      return saved(
+        context,
+        createCampaign(context, program, {
           name: input.name,
           description: checkedDescription(input.description),
           isExecutable: input.executable ?? false,
@@ -114,27 +111,29 @@ builder.mutationFields((t) => ({
             : EMPTY_SMART_LIST,
           flow: input.flow ? await toStoredFlow(context, workspaceId, input.flow) : [],
           qualificationRule: toStoredRule(input.qualificationRule),
-        });
-        return campaign;
-      }),
+        }),
+      );
+    },
   }),
   updateCampaign: t.field({
     type: CampaignRef,
     args: { id: t.arg.id(), input: t.arg({ type: UpdateCampaignInputRef }) },
-    resolve: (_root, { id, input }, context) =>
-      save(context, async () => {
-        const campaign = await requireCampaign(context, id);
-        const workspaceId = campaign.workspace.id;
-        if (input.name) campaign.name = input.name;
-        if (input.description !== undefined) campaign.description = checkedDescription(input.description);
-        if (input.smartList)
-          campaign.smartList = await toStoredSmartList(context, workspaceId, input.smartList);
-        if (input.flow) campaign.flow = await toStoredFlow(context, workspaceId, input.flow, campaign.flow);
-        if (input.qualificationRule) campaign.qualificationRule = toStoredRule(input.qualificationRule);
-        // A campaign that lost its triggers is a batch campaign, and only trigger campaigns are active.
-        if (campaignType(campaign) !== 'TRIGGER') campaign.status = 'INACTIVE';
-        return campaign;
-      }),
+    resolve: async (_root, { id, input }, context) => {
+      const campaign = await requireCampaign(context, id);
+      const workspaceId = campaign.workspace.id;
+      return saved(
+        context,
+        updateCampaign(context, campaign, {
+          ...(input.name && { name: input.name }),
+          ...(input.description !== undefined && { description: checkedDescription(input.description) }),
+          ...(input.smartList && {
+            smartList: await toStoredSmartList(context, workspaceId, input.smartList),
+          }),
+          ...(input.flow && { flow: await toStoredFlow(context, workspaceId, input.flow, campaign.flow) }),
+          ...(input.qualificationRule && { qualificationRule: toStoredRule(input.qualificationRule) }),
+        }),
+      );
+    },
   }),
   cloneCampaign: t.field({
     type: CampaignRef,
@@ -145,31 +144,21 @@ builder.mutationFields((t) => ({
       programId: t.arg.id({ required: false }),
       executable: t.arg.boolean({ required: false, defaultValue: false }),
     },
-    resolve: (_root, args, context) =>
-      save(context, async () => {
-        const source = await requireCampaign(context, args.id);
-        const [problem] = cloneProblems(toDomainCampaign(source));
-        if (problem) throw userError(problem.code, problem.message);
-        const program = args.programId
-          ? await requireInWorkspace(
-              context,
-              Program,
-              { typename: 'Program', globalId: args.programId, workspaceId: source.workspace.id },
-              (message) => userError('NOT_FOUND', message),
-            )
-          : source.program;
-        const clone = context.em.create(Campaign, {
-          workspace: source.workspace.id,
-          program,
-          name: args.name,
-          description: source.description,
-          isExecutable: args.executable ?? false,
-          smartList: structuredClone(source.smartList),
-          flow: source.flow.map((step) => ({ ...structuredClone(step), id: crypto.randomUUID() })),
-          qualificationRule: structuredClone(source.qualificationRule),
-        });
-        return clone;
-      }),
+    resolve: async (_root, args, context) => {
+      const source = await requireCampaign(context, args.id);
+      const program = args.programId
+        ? await requireInWorkspace(
+            context,
+            Program,
+            { typename: 'Program', globalId: args.programId, workspaceId: source.workspace.id },
+            (message) => userError('NOT_FOUND', message),
+          )
+        : source.program;
+      return saved(
+        context,
+        cloneCampaign(context, source, { name: args.name, program, executable: args.executable ?? false }),
+      );
+    },
   }),
   deleteCampaign: t.id({
     description: 'Refused while another campaign’s flow names this one.',
