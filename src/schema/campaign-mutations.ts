@@ -16,8 +16,7 @@ import { CampaignRef, QualificationKindEnum, TimeUnitEnum, workspaceCampaigns } 
 import type { GraphQLContext } from './context.js';
 import { userError } from './errors.js';
 import { FlowStepInputRef, toStoredFlow } from './flow.js';
-import { databaseId } from './ids.js';
-import { requireInWorkspace, requireVisible } from './loading.js';
+import { requireInWorkspace, requireNode } from './loading.js';
 import { SmartListInputRef, toStoredSmartList } from './smart-list.js';
 import { objectName } from './tenancy.js';
 
@@ -77,10 +76,7 @@ function checkedDescription(description: string | null | undefined): string | nu
 }
 
 async function requireCampaign(context: GraphQLContext, globalId: string): Promise<Campaign> {
-  return requireVisible(context, Campaign, databaseId(globalId, 'Campaign'), {
-    typename: 'Campaign',
-    globalId,
-  });
+  return requireNode(context, Campaign, 'Campaign', globalId);
 }
 
 /** The campaign a command saved, with the request's cache of its workspace's campaigns forgotten. */
@@ -95,10 +91,7 @@ builder.mutationFields((t) => ({
     type: CampaignRef,
     args: { input: t.arg({ type: CreateCampaignInputRef }) },
     resolve: async (_root, { input }, context) => {
-      const program = await requireVisible(context, Program, databaseId(input.programId, 'Program'), {
-        typename: 'Program',
-        globalId: input.programId,
-      });
+      const program = await requireNode(context, Program, 'Program', input.programId);
       const workspaceId = program.workspace.id;
       return saved(
         context,

@@ -43,6 +43,16 @@ export async function requireVisible<T extends Owned>(
   return item;
 }
 
+/** The visible object of a global id of type `typename`; NOT_FOUND (naming the id sent) otherwise. */
+export function requireNode<T extends Owned>(
+  context: GraphQLContext,
+  entity: EntityName<T>,
+  typename: string,
+  globalId: string,
+): Promise<T> {
+  return requireVisible(context, entity, databaseId(globalId, typename), { typename, globalId });
+}
+
 /**
  * The database id of an object the input refers to, which must be visible and in the given
  * workspace; `fail(message)` makes the error when it is not (a malformed id included).

@@ -10,7 +10,7 @@ import type { GraphQLContext } from './context.js';
 import { describedValues } from './enum-values.js';
 import { userError } from './errors.js';
 import { databaseId } from './ids.js';
-import { loadVisible, requireVisible } from './loading.js';
+import { loadVisible, requireNode } from './loading.js';
 import { checkedTokens, TokenInputRef, TokenRef } from './token.js';
 
 const RunKindEnum = builder.enumType('RunKind', {
@@ -100,10 +100,7 @@ const MAX_REMOVED_LEADS = 1000;
 
 /** The run of a global id, if the viewer may see it; NOT_FOUND otherwise. */
 export async function requireRun(context: GraphQLContext, globalId: string): Promise<CampaignRun> {
-  return requireVisible(context, CampaignRun, databaseId(globalId, 'CampaignRun'), {
-    typename: 'CampaignRun',
-    globalId,
-  });
+  return requireNode(context, CampaignRun, 'CampaignRun', globalId);
 }
 
 builder.mutationFields((t) => ({
@@ -117,10 +114,7 @@ builder.mutationFields((t) => ({
       tokens: t.arg({ type: [TokenInputRef], required: false }),
     },
     resolve: async (_root, args, context) => {
-      const campaign = await requireVisible(context, Campaign, databaseId(args.campaignId, 'Campaign'), {
-        typename: 'Campaign',
-        globalId: args.campaignId,
-      });
+      const campaign = await requireNode(context, Campaign, 'Campaign', args.campaignId);
       return scheduleCampaign(context, campaign, {
         runAt: args.runAt ?? null,
         tokens: checkedTokens(args.tokens ?? []),
@@ -136,10 +130,7 @@ builder.mutationFields((t) => ({
       tokens: t.arg({ type: [TokenInputRef], required: false }),
     },
     resolve: async (_root, args, context) => {
-      const campaign = await requireVisible(context, Campaign, databaseId(args.campaignId, 'Campaign'), {
-        typename: 'Campaign',
-        globalId: args.campaignId,
-      });
+      const campaign = await requireNode(context, Campaign, 'Campaign', args.campaignId);
       if (args.leadIds.length === 0 || args.leadIds.length > MAX_REQUESTED_LEADS) {
         throw userError('BAD_USER_INPUT', `leadIds takes 1 to ${MAX_REQUESTED_LEADS} leads`);
       }
@@ -160,10 +151,7 @@ builder.mutationFields((t) => ({
       'Takes the leads out of the campaign’s flow (and, for an executable campaign, its callers’ flows): their pending waits there are cancelled (F6, E9). Returns how many leads were taken out.',
     args: { campaignId: t.arg.id(), leadIds: t.arg.idList() },
     resolve: async (_root, args, context) => {
-      const campaign = await requireVisible(context, Campaign, databaseId(args.campaignId, 'Campaign'), {
-        typename: 'Campaign',
-        globalId: args.campaignId,
-      });
+      const campaign = await requireNode(context, Campaign, 'Campaign', args.campaignId);
       if (args.leadIds.length === 0 || args.leadIds.length > MAX_REMOVED_LEADS) {
         throw userError('BAD_USER_INPUT', `leadIds takes 1 to ${MAX_REMOVED_LEADS} leads`);
       }

@@ -9,9 +9,8 @@ import { ActivityTypeEnum, presentAttributes } from './activity.js';
 import { builder } from './builder.js';
 import { CampaignRef } from './campaign.js';
 import { userError } from './errors.js';
-import { databaseId } from './ids.js';
 import { presentedFields, workspaceFields } from './lead.js';
-import { requireVisible } from './loading.js';
+import { requireNode } from './loading.js';
 import { checkedTokens, TokenInputRef } from './token.js';
 
 interface SimulationView {
@@ -92,14 +91,8 @@ builder.queryFields((t) => ({
       tokens: t.arg({ type: [TokenInputRef], required: false }),
     },
     resolve: async (_root, args, context) => {
-      const campaign = await requireVisible(context, Campaign, databaseId(args.campaignId, 'Campaign'), {
-        typename: 'Campaign',
-        globalId: args.campaignId,
-      });
-      const lead = await requireVisible(context, Lead, databaseId(args.leadId, 'Lead'), {
-        typename: 'Lead',
-        globalId: args.leadId,
-      });
+      const campaign = await requireNode(context, Campaign, 'Campaign', args.campaignId);
+      const lead = await requireNode(context, Lead, 'Lead', args.leadId);
       if (lead.workspace.id !== campaign.workspace.id) {
         throw userError('NOT_FOUND', `No Lead with id ${args.leadId} in the campaign's workspace`);
       }

@@ -18,10 +18,9 @@ import { isEvaluable, requestCampaignGraph } from './campaign-graph.js';
 import type { GraphQLContext } from './context.js';
 import { describedValues } from './enum-values.js';
 import { userError } from './errors.js';
-import { databaseId } from './ids.js';
 import { LIMITS, listOf, text } from './limits.js';
 import { StaticListRef } from './list.js';
-import { loadVisible, type Owned, requireInWorkspace, requireVisible } from './loading.js';
+import { loadVisible, type Owned, requireInWorkspace, requireNode } from './loading.js';
 import { ProgramRef } from './program.js';
 import { objectName, requireWorkspace, WorkspaceRef } from './tenancy.js';
 
@@ -291,10 +290,7 @@ builder.objectFields(WorkspaceRef, (t) => ({
 }));
 
 async function requireSmartList(context: GraphQLContext, globalId: string): Promise<SmartList> {
-  return requireVisible(context, SmartList, databaseId(globalId, 'SmartList'), {
-    typename: 'SmartList',
-    globalId,
-  });
+  return requireNode(context, SmartList, 'SmartList', globalId);
 }
 
 builder.mutationFields((t) => ({
