@@ -15,7 +15,10 @@ function issuePath(path: readonly (PropertyKey | { key: PropertyKey })[] | undef
 /** Query limits: a client hitting one gets a BAD_USER_INPUT error naming it. */
 export const QUERY_LIMITS = { complexity: 5000, depth: 12, breadth: 200 };
 
-/** The one schema builder. Types live in one file per concept; this file defines none. */
+/**
+ * The one schema builder, with the root types and the rule that applies to every operation: an API
+ * key is required (fields may ask for more). Types live in one file per concept.
+ */
 export const builder = new SchemaBuilder<{
   Context: GraphQLContext;
   AuthScopes: { authenticated: boolean; admin: boolean; workspace: string };
@@ -71,3 +74,8 @@ export const builder = new SchemaBuilder<{
     },
   },
 });
+
+const everyOperationNeedsAKey = { authScopes: { authenticated: true } } as const;
+builder.queryType(everyOperationNeedsAKey);
+builder.mutationType(everyOperationNeedsAKey);
+builder.subscriptionType(everyOperationNeedsAKey);

@@ -144,63 +144,60 @@ const streamArgs = builder.args((t) => ({
 const RESUME =
   'When the client falls too far behind (or the server stops), the subscription ends with an error whose extensions carry code SUBSCRIPTION_OVERFLOW (or SERVER_SHUTTING_DOWN) and lastDeliveredId: subscribe again with after set to it.';
 
-builder.subscriptionType({
-  authScopes: { authenticated: true },
-  fields: (t) => ({
-    activityAdded: t.field({
-      type: ActivityRef,
-      description: `Activities as they are committed, in commit order, that the filter and the key allow. Stored activities after the cursor first (when given), then live ones: no gap, no duplicate. ${RESUME}`,
-      args: streamArgs,
-      subscribe: async (_root, args, context) => {
-        const after = parseAfter(args.after);
-        const matcher = await matcherFor(context, args.filter);
-        return withinQuota(() => context.streams.openActivities(matcher, after, ownerOf(context)));
-      },
-      resolve: (item, _args, context) => presentItem(item, context),
-    }),
-    executeCampaignActivity: t.field({
-      type: ExecuteCampaignActivityRef,
-      description: `The same stream narrowed to Execute Campaign activities. ${RESUME}`,
-      args: streamArgs,
-      subscribe: async (_root, args, context) => {
-        const after = parseAfter(args.after);
-        const matcher = await matcherFor(context, args.filter, 'EXECUTE_CAMPAIGN');
-        return withinQuota(() => context.streams.openActivities(matcher, after, ownerOf(context)));
-      },
-      resolve: (item, _args, context) => presentItem(item, context),
-    }),
-    campaignRunUpdated: t.field({
-      type: CampaignRunRef,
-      description:
-        'The run now, then again each time its status or counters change; completes after it is COMPLETED, FAILED or CANCELLED.',
-      args: { runId: t.arg.id() },
-      subscribe: async (_root, args, context) => {
-        const { id: runId } = await requireRun(context, args.runId);
-        return withinQuota(() =>
-          context.streams.watchRun(
-            runId,
-            (em) => em.findOne(CampaignRun, { id: runId }),
-            {
-              signature: (state) =>
-                JSON.stringify([
-                  state.status,
-                  state.leadsTotal,
-                  state.leadsProcessed,
-                  state.leadsQualified,
-                  state.startedAt,
-                  state.finishedAt,
-                  state.error,
-                ]),
-              isFinal: (state) => FINISHED_RUN_STATUSES.includes(state.status),
-            },
-            ownerOf(context),
-          ),
-        );
-      },
-      resolve: (run, _args, context) => {
-        freshEventScope(context);
-        return run;
-      },
-    }),
+builder.subscriptionFields((t) => ({
+  activityAdded: t.field({
+    type: ActivityRef,
+    description: `Activities as they are committed, in commit order, that the filter and the key allow. Stored activities after the cursor first (when given), then live ones: no gap, no duplicate. ${RESUME}`,
+    args: streamArgs,
+    subscribe: async (_root, args, context) => {
+      const after = parseAfter(args.after);
+      const matcher = await matcherFor(context, args.filter);
+      return withinQuota(() => context.streams.openActivities(matcher, after, ownerOf(context)));
+    },
+    resolve: (item, _args, context) => presentItem(item, context),
   }),
-});
+  executeCampaignActivity: t.field({
+    type: ExecuteCampaignActivityRef,
+    description: `The same stream narrowed to Execute Campaign activities. ${RESUME}`,
+    args: streamArgs,
+    subscribe: async (_root, args, context) => {
+      const after = parseAfter(args.after);
+      const matcher = await matcherFor(context, args.filter, 'EXECUTE_CAMPAIGN');
+      return withinQuota(() => context.streams.openActivities(matcher, after, ownerOf(context)));
+    },
+    resolve: (item, _args, context) => presentItem(item, context),
+  }),
+  campaignRunUpdated: t.field({
+    type: CampaignRunRef,
+    description:
+      'The run now, then again each time its status or counters change; completes after it is COMPLETED, FAILED or CANCELLED.',
+    args: { runId: t.arg.id() },
+    subscribe: async (_root, args, context) => {
+      const { id: runId } = await requireRun(context, args.runId);
+      return withinQuota(() =>
+        context.streams.watchRun(
+          runId,
+          (em) => em.findOne(CampaignRun, { id: runId }),
+          {
+            signature: (state) =>
+              JSON.stringify([
+                state.status,
+                state.leadsTotal,
+                state.leadsProcessed,
+                state.leadsQualified,
+                state.startedAt,
+                state.finishedAt,
+                state.error,
+              ]),
+            isFinal: (state) => FINISHED_RUN_STATUSES.includes(state.status),
+          },
+          ownerOf(context),
+        ),
+      );
+    },
+    resolve: (run, _args, context) => {
+      freshEventScope(context);
+      return run;
+    },
+  }),
+}));

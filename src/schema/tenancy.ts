@@ -70,52 +70,46 @@ const ApiKeyCreatedRef = builder.objectRef<{ id: string; secret: string }>('ApiK
   }),
 });
 
-builder.queryType({
-  authScopes: { authenticated: true },
-  fields: (t) => ({
-    viewer: t.field({
-      type: ViewerRef,
-      resolve: (_root, _args, context) => context.viewer as Viewer,
-    }),
-    workspaces: t.field({
-      type: [WorkspaceRef],
-      description: 'The workspaces this API key may see.',
-      resolve: (_root, _args, context) => visibleWorkspaces(context),
-    }),
-    workspace: t.field({
-      type: WorkspaceRef,
-      nullable: true,
-      args: { id: t.arg.id() },
-      resolve: async (_root, args, context) => {
-        const [workspace] = await loadVisibleWorkspaces([databaseId(args.id, 'Workspace')], context);
-        return workspace ?? null;
-      },
-    }),
+builder.queryFields((t) => ({
+  viewer: t.field({
+    type: ViewerRef,
+    resolve: (_root, _args, context) => context.viewer as Viewer,
   }),
-});
+  workspaces: t.field({
+    type: [WorkspaceRef],
+    description: 'The workspaces this API key may see.',
+    resolve: (_root, _args, context) => visibleWorkspaces(context),
+  }),
+  workspace: t.field({
+    type: WorkspaceRef,
+    nullable: true,
+    args: { id: t.arg.id() },
+    resolve: async (_root, args, context) => {
+      const [workspace] = await loadVisibleWorkspaces([databaseId(args.id, 'Workspace')], context);
+      return workspace ?? null;
+    },
+  }),
+}));
 
-builder.mutationType({
-  authScopes: { authenticated: true },
-  fields: (t) => ({
-    createWorkspace: t.field({
-      type: WorkspaceRef,
-      description: 'Admin key only.',
-      authScopes: { admin: true },
-      args: { name: t.arg.string({ validate: objectName }) },
-      resolve: async (_root, args, context) => {
-        return createWorkspace(context, args.name);
-      },
-    }),
-    createApiKey: t.field({
-      type: ApiKeyCreatedRef,
-      description: 'Admin key only. The secret is shown once.',
-      authScopes: { admin: true },
-      args: { workspaceId: t.arg.id(), name: t.arg.string({ validate: objectName }) },
-      resolve: async (_root, args, context) => {
-        const workspace = await requireWorkspace(context, args.workspaceId);
-        const { apiKey, secret } = await createApiKey(context, workspace, args.name);
-        return { id: encodeGlobalID('ApiKey', apiKey.id), secret };
-      },
-    }),
+builder.mutationFields((t) => ({
+  createWorkspace: t.field({
+    type: WorkspaceRef,
+    description: 'Admin key only.',
+    authScopes: { admin: true },
+    args: { name: t.arg.string({ validate: objectName }) },
+    resolve: async (_root, args, context) => {
+      return createWorkspace(context, args.name);
+    },
   }),
-});
+  createApiKey: t.field({
+    type: ApiKeyCreatedRef,
+    description: 'Admin key only. The secret is shown once.',
+    authScopes: { admin: true },
+    args: { workspaceId: t.arg.id(), name: t.arg.string({ validate: objectName }) },
+    resolve: async (_root, args, context) => {
+      const workspace = await requireWorkspace(context, args.workspaceId);
+      const { apiKey, secret } = await createApiKey(context, workspace, args.name);
+      return { id: encodeGlobalID('ApiKey', apiKey.id), secret };
+    },
+  }),
+}));
