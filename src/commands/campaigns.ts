@@ -43,20 +43,20 @@ export function updateCampaign(
 }
 
 /**
- * A copy of a campaign under a new name, in `program` (of the same workspace), executable only when
- * asked, whatever the source was. A source with triggers is refused (CLONE_WITH_TRIGGERS). Flow
- * steps get new ids.
+ * A copy of a campaign under a new name, executable only when asked, whatever the source was. A
+ * source with triggers is refused (CLONE_WITH_TRIGGERS) before `programOf` looks up the program of
+ * the copy (one of the source's workspace). Flow steps get new ids.
  */
-export function cloneCampaign(
+export async function cloneCampaign(
   ctx: CommandContext,
   source: Campaign,
-  clone: { name: string; program: Program; executable: boolean },
+  clone: { name: string; executable: boolean; programOf: () => Promise<Program> },
 ): Promise<Campaign> {
   const [problem] = cloneProblems(toDomainCampaign(source));
   if (problem) throw new DomainError(problem.code, problem.message);
   const copy = ctx.em.create(Campaign, {
     workspace: source.workspace.id,
-    program: clone.program,
+    program: await clone.programOf(),
     name: clone.name,
     description: source.description,
     isExecutable: clone.executable,

@@ -1,11 +1,13 @@
-import type { Campaign } from '../db/entities/campaign.entity.js';
-import { CampaignRun, type RunToken } from '../db/entities/campaign-run.entity.js';
-import { loadCampaignGraph, toDomainCampaign } from '../db/mappers.js';
+import { Campaign } from '../db/entities/campaign.entity.js';
+import { CampaignRun } from '../db/entities/campaign-run.entity.js';
+import { Lead } from '../db/entities/lead.entity.js';
+import { toDomainCampaign } from '../db/mappers.js';
 import { addPlanJobs, removePlanJob } from '../db/sql/jobs.js';
 import { cancelPendingWaits } from '../db/sql/waits.js';
 import { DomainError, type Problem } from '../domain/errors.js';
 import { callerClosure } from '../domain/execution-graph.js';
 import { FINISHED_RUN_STATUSES } from '../domain/model.js';
+import { requireTokens, type TokenInput } from '../domain/tokens.js';
 import { requestProblems, scheduleProblems } from '../domain/validation.js';
 import type { CommandContext } from './context.js';
 
@@ -30,12 +32,13 @@ function refuseProblem([problem]: Problem[]): void {
 
 /**
  * Runs a batch campaign now (`runAt` null or past) or at `runAt`, at most two years ahead (R1),
- * with `tokens` overriding its My Tokens for this run only.
+ * with `tokens` overriding its My Tokens for this run only. Refusals come in this order: the
+ * campaign, the time, the tokens.
  */
 export function scheduleCampaign(
   ctx: CommandContext,
   campaign: Campaign,
-  { runAt, tokens }: { runAt: Date | null; tokens: RunToken[] },
+  { runAt, tokens }: { runAt: Date | null; tokens: readonly TokenInput[] },
 ): Promise<CampaignRun> {
   refuseProblem(scheduleProblems(toDomainCampaign(campaign)));
   const now = new Date();
@@ -47,26 +50,52 @@ export function scheduleCampaign(
     kind: 'BATCH',
     status: later ? 'SCHEDULED' : 'QUEUED',
     scheduledFor: later ?? now,
-    tokens,
+    tokens: requireTokens(tokens),
   });
 }
 
+/** At most this many leads per requestCampaign call (R2). */
+export const MAX_REQUESTED_LEADS = 100;
+
+/** At most this many leads per removeFromFlow call. */
+export const MAX_REMOVED_LEADS = 1000;
+
+function refuseLeadCount(leadIds: readonly string[], max: number): void {
+  if (leadIds.length === 0 || leadIds.length > max) {
+    throw new DomainError('BAD_USER_INPUT', `leadIds takes 1 to ${max} leads`);
+  }
+}
+
 /**
- * Runs an active trigger campaign that listens for Campaign is Requested from the API for leads of
- * its workspace (checked by the caller), with `tokens` for this run only.
+ * Runs an active trigger campaign that listens for Campaign is Requested from the API for 1 to
+ * `MAX_REQUESTED_LEADS` leads of its workspace (R2), with `tokens` for this run only. Refusals come
+ * in this order: the campaign, the number of leads, leads not in its workspace (NOT_FOUND, each
+ * named by `describeLead`), the tokens.
  */
-export function requestCampaign(
+export async function requestCampaign(
   ctx: CommandContext,
   campaign: Campaign,
-  { leadIds, tokens }: { leadIds: string[]; tokens: RunToken[] },
+  { leadIds, tokens }: { leadIds: readonly string[]; tokens: readonly TokenInput[] },
+  describeLead: (leadId: string) => string,
 ): Promise<CampaignRun> {
   refuseProblem(requestProblems(toDomainCampaign(campaign), campaign.status === 'ACTIVE', 'API'));
+  refuseLeadCount(leadIds, MAX_REQUESTED_LEADS);
+  const wanted = [...new Set(leadIds)];
+  const found = await ctx.em.find(Lead, { id: { $in: wanted }, workspace: campaign.workspace.id });
+  const present = new Set(found.map((lead) => lead.id));
+  const missing = wanted.filter((id) => !present.has(id));
+  if (missing.length > 0) {
+    throw new DomainError(
+      'NOT_FOUND',
+      `No Lead with id ${missing.map(describeLead).join(', ')} in the campaign's workspace`,
+    );
+  }
   return queueRun(ctx, campaign, {
     kind: 'REQUESTED',
     status: 'QUEUED',
     scheduledFor: new Date(),
-    leadIds,
-    tokens,
+    leadIds: wanted,
+    tokens: requireTokens(tokens),
   });
 }
 
@@ -78,16 +107,13 @@ export function requestCampaign(
 export async function removeFromFlow(
   ctx: Pick<CommandContext, 'em'>,
   campaign: Campaign,
-  leadIds: string[],
+  leadIds: readonly string[],
 ): Promise<number> {
+  refuseLeadCount(leadIds, MAX_REMOVED_LEADS);
   const workspaceId = campaign.workspace.id;
-  const campaigns = Object.values((await loadCampaignGraph(ctx.em, workspaceId)).campaigns);
-  const removed = await cancelPendingWaits(
-    ctx.em,
-    workspaceId,
-    callerClosure(campaigns, campaign.id),
-    leadIds,
-  );
+  const campaigns = await ctx.em.find(Campaign, { workspace: workspaceId, deletedAt: null });
+  const stopped = callerClosure(campaigns, campaign.id);
+  const removed = await cancelPendingWaits(ctx.em, workspaceId, stopped, [...new Set(leadIds)]);
   return removed.length;
 }
 

@@ -1,4 +1,4 @@
-import type { Problem } from './errors.js';
+import { DomainError, type Problem } from './errors.js';
 import { type FieldIndex, formatValue, type LeadState, readField } from './lead-state.js';
 import type { Campaign, Folder, MyTokens, Program, TokenType } from './model.js';
 import { parseTokenValue } from './values.js';
@@ -185,6 +185,22 @@ export function checkTokens(tokens: readonly TokenInput[]): CheckedTokensResult 
     checked.push({ name, type, value: token.value });
   }
   return { ok: true, tokens: checked };
+}
+
+/** At most this many My Tokens per mutation. */
+export const MAX_TOKENS_PER_CALL = 100;
+
+/**
+ * The My Tokens a mutation gives, checked: more than `MAX_TOKENS_PER_CALL` are refused
+ * (BAD_USER_INPUT), and so is any token `checkTokens` refuses (INVALID_TOKEN).
+ */
+export function requireTokens(tokens: readonly TokenInput[]): CheckedToken[] {
+  if (tokens.length > MAX_TOKENS_PER_CALL) {
+    throw new DomainError('BAD_USER_INPUT', `At most ${MAX_TOKENS_PER_CALL} tokens per call`);
+  }
+  const checked = checkTokens(tokens);
+  if (!checked.ok) throw new DomainError(checked.problem.code, checked.problem.message);
+  return checked.tokens;
 }
 
 const layers = new WeakMap<object, MyTokenLayer>();

@@ -139,17 +139,18 @@ builder.mutationFields((t) => ({
     },
     resolve: async (_root, args, context) => {
       const source = await requireCampaign(context, args.id);
-      const program = args.programId
-        ? await requireInWorkspace(
-            context,
-            Program,
-            { typename: 'Program', globalId: args.programId, workspaceId: source.workspace.id },
-            (message) => userError('NOT_FOUND', message),
-          )
-        : source.program;
+      const programOf = async () =>
+        args.programId
+          ? requireInWorkspace(
+              context,
+              Program,
+              { typename: 'Program', globalId: args.programId, workspaceId: source.workspace.id },
+              (message) => userError('NOT_FOUND', message),
+            )
+          : source.program;
       return saved(
         context,
-        cloneCampaign(context, source, { name: args.name, program, executable: args.executable ?? false }),
+        cloneCampaign(context, source, { name: args.name, executable: args.executable ?? false, programOf }),
       );
     },
   }),

@@ -1,17 +1,21 @@
 import { encodeGlobalID } from '@pothos/plugin-relay';
-import { cancelRun, removeFromFlow, requestCampaign, scheduleCampaign } from '../commands/runs.js';
+import {
+  cancelRun,
+  MAX_REQUESTED_LEADS,
+  removeFromFlow,
+  requestCampaign,
+  scheduleCampaign,
+} from '../commands/runs.js';
 import { Campaign } from '../db/entities/campaign.entity.js';
 import { CampaignRun } from '../db/entities/campaign-run.entity.js';
-import { Lead } from '../db/entities/lead.entity.js';
 import { RUN_KINDS, RUN_STATUSES } from '../domain/model.js';
 import { builder } from './builder.js';
 import { CampaignRef, campaignsIncludingDeleted, idCursorPage } from './campaign.js';
 import type { GraphQLContext } from './context.js';
 import { describedValues } from './enum-values.js';
-import { userError } from './errors.js';
 import { databaseId } from './ids.js';
 import { loadVisible, requireNode } from './loading.js';
-import { checkedTokens, TokenInputRef, TokenRef } from './token.js';
+import { TokenInputRef, TokenRef } from './token.js';
 
 const RunKindEnum = builder.enumType('RunKind', {
   values: describedValues(RUN_KINDS, {
@@ -92,12 +96,6 @@ builder.queryFields((t) => ({
   }),
 }));
 
-/** At most this many leads per requestCampaign call (R2). */
-const MAX_REQUESTED_LEADS = 100;
-
-/** At most this many leads per removeFromFlow call. */
-const MAX_REMOVED_LEADS = 1000;
-
 /** The run of a global id, if the viewer may see it; NOT_FOUND otherwise. */
 export async function requireRun(context: GraphQLContext, globalId: string): Promise<CampaignRun> {
   return requireNode(context, CampaignRun, 'CampaignRun', globalId);
@@ -115,10 +113,7 @@ builder.mutationFields((t) => ({
     },
     resolve: async (_root, args, context) => {
       const campaign = await requireNode(context, Campaign, 'Campaign', args.campaignId);
-      return scheduleCampaign(context, campaign, {
-        runAt: args.runAt ?? null,
-        tokens: checkedTokens(args.tokens ?? []),
-      });
+      return scheduleCampaign(context, campaign, { runAt: args.runAt ?? null, tokens: args.tokens ?? [] });
     },
   }),
   requestCampaign: t.field({
@@ -131,19 +126,12 @@ builder.mutationFields((t) => ({
     },
     resolve: async (_root, args, context) => {
       const campaign = await requireNode(context, Campaign, 'Campaign', args.campaignId);
-      if (args.leadIds.length === 0 || args.leadIds.length > MAX_REQUESTED_LEADS) {
-        throw userError('BAD_USER_INPUT', `leadIds takes 1 to ${MAX_REQUESTED_LEADS} leads`);
-      }
-      const leadIds = [...new Set(args.leadIds.map((id) => databaseId(id, 'Lead')))];
-      const found = await loadVisible(context, Lead, leadIds);
-      const missing = leadIds.filter((_id, index) => found[index]?.workspace.id !== campaign.workspace.id);
-      if (missing.length > 0) {
-        throw userError(
-          'NOT_FOUND',
-          `No Lead with id ${missing.map((id) => encodeGlobalID('Lead', id)).join(', ')} in the campaign's workspace`,
-        );
-      }
-      return requestCampaign(context, campaign, { leadIds, tokens: checkedTokens(args.tokens ?? []) });
+      return requestCampaign(
+        context,
+        campaign,
+        { leadIds: args.leadIds.map((id) => databaseId(id, 'Lead')), tokens: args.tokens ?? [] },
+        (leadId) => encodeGlobalID('Lead', leadId),
+      );
     },
   }),
   removeFromFlow: t.int({
@@ -152,11 +140,11 @@ builder.mutationFields((t) => ({
     args: { campaignId: t.arg.id(), leadIds: t.arg.idList() },
     resolve: async (_root, args, context) => {
       const campaign = await requireNode(context, Campaign, 'Campaign', args.campaignId);
-      if (args.leadIds.length === 0 || args.leadIds.length > MAX_REMOVED_LEADS) {
-        throw userError('BAD_USER_INPUT', `leadIds takes 1 to ${MAX_REMOVED_LEADS} leads`);
-      }
-      const leadIds = [...new Set(args.leadIds.map((id) => databaseId(id, 'Lead')))];
-      return removeFromFlow(context, campaign, leadIds);
+      return removeFromFlow(
+        context,
+        campaign,
+        args.leadIds.map((id) => databaseId(id, 'Lead')),
+      );
     },
   }),
   cancelCampaignRun: t.field({

@@ -5,13 +5,14 @@ import { type LeadState, leadStates } from '../db/sql/lead-states.js';
 import { qualifyForCampaign, runFlow } from '../domain/executor.js';
 import type { Activity, FilterEvaluation } from '../domain/model.js';
 import { EVERYTHING } from '../domain/state-needs.js';
+import { requireTokens } from '../domain/tokens.js';
 import { ActivityTypeEnum, presentAttributes } from './activity.js';
 import { builder } from './builder.js';
 import { CampaignRef } from './campaign.js';
 import { userError } from './errors.js';
 import { presentedFields, workspaceFields } from './lead.js';
 import { requireNode } from './loading.js';
-import { checkedTokens, TokenInputRef } from './token.js';
+import { TokenInputRef } from './token.js';
 
 interface SimulationView {
   qualified: boolean;
@@ -97,7 +98,7 @@ builder.queryFields((t) => ({
         throw userError('NOT_FOUND', `No Lead with id ${args.leadId} in the campaign's workspace`);
       }
       const runTokens = Object.fromEntries(
-        checkedTokens(args.tokens ?? []).map((token) => [token.name, token.value]),
+        requireTokens(args.tokens ?? []).map((token) => [token.name, token.value]),
       );
       const workspaceId = campaign.workspace.id;
       const [graph, [state], fields] = await Promise.all([

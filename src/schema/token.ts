@@ -5,16 +5,13 @@ import { Folder } from '../db/entities/folder.entity.js';
 import { MyToken } from '../db/entities/my-token.entity.js';
 import { Program } from '../db/entities/program.entity.js';
 import { TOKEN_TYPES, type TokenType } from '../domain/model.js';
-import { type CheckedToken, checkTokens, effectiveTokens, type TokenOwner } from '../domain/tokens.js';
+import { effectiveTokens, requireTokens, type TokenOwner } from '../domain/tokens.js';
 import { builder } from './builder.js';
 import type { GraphQLContext } from './context.js';
 import { describedValues } from './enum-values.js';
-import { userError } from './errors.js';
 import { decodeOwnerId } from './ids.js';
 import { requireVisible } from './loading.js';
 import { FolderRef, ProgramRef } from './program.js';
-
-export const MAX_TOKENS_PER_CALL = 100;
 
 /** A node type whose objects load by id through a request-scoped dataloader. */
 interface LoadableNode {
@@ -46,19 +43,6 @@ export const TokenInputRef = builder.inputType('TokenInput', {
 });
 
 export type TokenInput = typeof TokenInputRef.$inferInput;
-
-/**
- * Checks My Tokens given to a mutation: at most 100 (BAD_USER_INPUT), each as `checkTokens` wants
- * it (INVALID_TOKEN).
- */
-export function checkedTokens(tokens: TokenInput[]): CheckedToken[] {
-  if (tokens.length > MAX_TOKENS_PER_CALL) {
-    throw userError('BAD_USER_INPUT', `At most ${MAX_TOKENS_PER_CALL} tokens per call`);
-  }
-  const checked = checkTokens(tokens);
-  if (!checked.ok) throw userError(checked.problem.code, checked.problem.message);
-  return checked.tokens;
-}
 
 function ownerOf(token: MyToken): TokenOwner | null {
   if (token.program) return { kind: 'program', id: token.program.id };
@@ -176,7 +160,7 @@ builder.mutationFields((t) => ({
           ? { folder: await requireVisible(context, Folder, id, described), program: null }
           : { folder: null, program: await requireVisible(context, Program, id, described) };
       const workspace = (owner.folder ?? owner.program).workspace;
-      const tokens = checkedTokens(args.tokens);
+      const tokens = requireTokens(args.tokens);
       const saved = await replaceTokens(context, owner, tokens);
       workspaceTokens(context).clear(workspace.id);
       return saved.map((token) => viewOf(token)).sort((a, b) => a.name.localeCompare(b.name));

@@ -118,6 +118,21 @@ describe('clone (E10)', () => {
     ).toEqual(['WAIT_IN_EXECUTABLE']);
     expect(await api.campaignCount()).toBe(before);
   });
+
+  it('a source with triggers is refused for that before the clone’s program is looked up', async () => {
+    const trigger = await api.createOk({
+      name: 'Triggers, then a foreign program',
+      smartList: { filters: [], triggers: [{ kind: 'LEAD_IS_CREATED' }] },
+    });
+    const elsewhere = await t.graphql<{ createProgram: { id: string } }>(
+      'mutation ($ws: ID!) { createProgram(workspaceId: $ws, name: "Theirs") { id } }',
+      { ws: globex.id },
+      globex.key,
+    );
+    const clone = `mutation ($id: ID!, $program: ID) { cloneCampaign(id: $id, name: "X", programId: $program) { id } }`;
+    const variables = { id: trigger.id, program: elsewhere.data?.createProgram.id };
+    expect(errorCodes(await t.graphql(clone, variables, acme.key))).toEqual(['CLONE_WITH_TRIGGERS']);
+  });
 });
 
 describe('activation and deletion', () => {

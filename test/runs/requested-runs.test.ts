@@ -88,6 +88,17 @@ describe('requestCampaign', () => {
     expect(await seeded.runCount()).toBe(before);
   });
 
+  it('a campaign that cannot be requested is refused for that first, whatever else is wrong', async () => {
+    const batch = await seeded.createAcmeCampaign({ name: 'Batch, no leads' });
+    expect(errorCodes(await t.graphql(REQUEST, { campaign: batch, leads: [] }, acme.key))).toEqual([
+      'NOT_REQUESTABLE',
+    ]);
+    const theirs = await upsertLeads(t, globex, [{ email: 'theirs-first@example.com' }]);
+    expect(errorCodes(await t.graphql(REQUEST, { campaign: batch, leads: theirs }, ADMIN_KEY))).toEqual([
+      'NOT_REQUESTABLE',
+    ]);
+  });
+
   it('refuses more than 100 leads, and leads of another workspace', async () => {
     const campaign = await listener('Any source', null, true);
     const many = Array.from({ length: 101 }, () => leads[0]?.id);

@@ -79,6 +79,13 @@ describe('scheduleCampaign', () => {
     expect(await seeded.runCount()).toBe(before);
   });
 
+  it('a campaign that cannot be scheduled is refused for that first, whatever else is wrong', async () => {
+    const far = { runAt: '2031-01-01T00:00:00Z', tokens: [{ name: 'score', value: '+1' }] };
+    expect(errorCodes(await seeded.schedule(child, far))).toEqual(['NOT_SCHEDULABLE']);
+    const batch = await seeded.createAcmeCampaign({ name: 'Far and bad tokens' });
+    expect(errorCodes(await seeded.schedule(batch, far))).toEqual(['BAD_USER_INPUT']);
+  });
+
   it('another workspace’s campaign is NOT_FOUND', async () => {
     const id = await seeded.createAcmeCampaign({ name: 'Mine' });
     expect(errorCodes(await t.graphql(SCHEDULE, { campaign: id }, globex.key))).toEqual(['NOT_FOUND']);
