@@ -33,6 +33,9 @@ export default defineConfig({
           include: ['test/**/*.test.ts'],
           exclude: ['test/domain/**'],
           globalSetup: ['test/helpers/global-setup.ts'],
+          // One process per test file: a file may set process.env.TZ (the DATETIME tests do) without
+          // another file seeing it, as it would in a thread of a shared process.
+          pool: 'forks',
         },
       },
     ],
