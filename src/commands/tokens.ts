@@ -5,7 +5,7 @@ import { Program } from '../db/entities/program.entity.js';
 import type { CommandContext } from './context.js';
 
 /** Whose My Tokens: a folder's or a program's. */
-export type TokenOwner = { folder: Folder; program: null } | { folder: null; program: Program };
+export type TokenOwnerEntity = { folder: Folder; program: null } | { folder: null; program: Program };
 
 /**
  * Replaces the owner's My Tokens, all or nothing; `tokens` are checked already. Concurrent
@@ -13,7 +13,7 @@ export type TokenOwner = { folder: Folder; program: null } | { folder: null; pro
  */
 export async function replaceTokens(
   ctx: CommandContext,
-  owner: TokenOwner,
+  owner: TokenOwnerEntity,
   tokens: readonly Pick<MyToken, 'name' | 'type' | 'value'>[],
 ): Promise<MyToken[]> {
   const workspace = (owner.folder ?? owner.program).workspace;

@@ -38,7 +38,7 @@ function cacheOf(em: EntityManager): Cache {
 /**
  * The workspace's definitions at `version` (its `graph_version`, read in the caller's
  * transaction): loaded once per version, then shared by every chunk that reads the same version.
- * Loading a graph costs several queries; a 100 000-lead run has 200 chunks. The graph is never
+ * Loading a graph costs several queries; a large run has hundreds of chunks. The graph is never
  * mutated by the domain, so sharing it is safe.
  */
 export async function definitionsAt(

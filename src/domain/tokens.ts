@@ -76,7 +76,7 @@ export interface EffectiveToken<T> {
 export const MAX_TOKEN_NAME_LENGTH = 50;
 
 /** The longest My Token value, in characters. */
-export const MAX_TOKEN_VALUE_LENGTH = 10_000;
+const MAX_TOKEN_VALUE_LENGTH = 10_000;
 
 const REFERENCE =
   /^\s*(my|lead|campaign|program|member|trigger|system)\s*\.\s*([^:{}]*?)\s*(?::\s*default\s*=([\s\S]*))?$/i;

@@ -21,7 +21,7 @@ export interface TriggeredRun {
 }
 
 /** What fired a run, as trigger tokens read it ({{trigger.name}}, {{trigger.attribute}}...). */
-export function triggerTokens(event: TriggerEvent): Record<string, string> {
+function triggerTokens(event: TriggerEvent): Record<string, string> {
   const tokens: Record<string, string> = { name: TRIGGER_NAMES[event.kind] };
   if (event.kind === 'CAMPAIGN_IS_REQUESTED') tokens.source = event.source;
   if (event.kind === 'DATA_VALUE_CHANGES') tokens.attribute = event.attribute;

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { activityLine, copyActivities } from '../db/sql/activities.js';
-import { type ChunkEffectRows, writeChunkEffects } from '../db/sql/chunk-effects.js';
+import { type FlowEffectRows, writeFlowEffects } from '../db/sql/flow-effects.js';
 import { addToRunCounters, insertTriggeredRuns } from '../db/sql/runs.js';
 import type { FieldValue, Lead, RunFlowResult } from '../domain/model.js';
 import { eventsOf, type Listener, requestedRuns, triggeredRuns } from '../domain/triggers.js';
@@ -30,8 +30,8 @@ function touchedFields(result: RunFlowResult): Record<string, FieldValue> | null
 }
 
 /** Each lead's effects as the rows of the statements that write them. */
-function effectRows(chunk: FlowResults, now: Date): ChunkEffectRows {
-  const rows: ChunkEffectRows = {
+function effectRows(flows: FlowResults, now: Date): FlowEffectRows {
+  const rows: FlowEffectRows = {
     fields: [],
     listAdds: [],
     listRemoves: [],
@@ -40,9 +40,9 @@ function effectRows(chunk: FlowResults, now: Date): ChunkEffectRows {
     cancelledWaits: [],
     waits: [],
   };
-  const history = new Map<string, ChunkEffectRows['history'][number]>();
-  chunk.results.forEach((result, index) => {
-    const leadId = (chunk.leads[index] as Lead).id;
+  const history = new Map<string, FlowEffectRows['history'][number]>();
+  flows.results.forEach((result, index) => {
+    const leadId = (flows.leads[index] as Lead).id;
     const { effects } = result;
     const fields = touchedFields(result);
     if (fields) rows.fields.push({ id: leadId, fields });
@@ -82,10 +82,10 @@ function effectRows(chunk: FlowResults, now: Date): ChunkEffectRows {
 }
 
 /** The leads each campaign a Request Campaign step named was requested for (F5). */
-function requestedLeads(chunk: FlowResults): Map<string, string[]> {
+function requestedLeads(flows: FlowResults): Map<string, string[]> {
   const requested = new Map<string, string[]>();
-  chunk.results.forEach((result, index) => {
-    const leadId = (chunk.leads[index] as Lead).id;
+  flows.results.forEach((result, index) => {
+    const leadId = (flows.leads[index] as Lead).id;
     for (const campaignId of result.effects.requestedCampaignIds) {
       requested.set(campaignId, [...(requested.get(campaignId) ?? []), leadId]);
     }
@@ -94,7 +94,7 @@ function requestedLeads(chunk: FlowResults): Map<string, string[]> {
 }
 
 /** The activities in COPY's lines, each instant formatted once (a chunk's activities share a few). */
-function activityLines(chunk: FlowResults): string[] {
+function activityLines(flows: FlowResults): string[] {
   const timestamps = new Map<number, string>();
   const timestamp = (at: Date) => {
     let text = timestamps.get(at.getTime());
@@ -104,11 +104,11 @@ function activityLines(chunk: FlowResults): string[] {
     }
     return text;
   };
-  return chunk.results.flatMap((result, index) => {
+  return flows.results.flatMap((result, index) => {
     const place = {
-      workspaceId: chunk.workspaceId,
-      leadId: (chunk.leads[index] as Lead).id,
-      runId: chunk.runId,
+      workspaceId: flows.workspaceId,
+      leadId: (flows.leads[index] as Lead).id,
+      runId: flows.runId,
     };
     return result.activities.map((activity) => activityLine(place, activity, timestamp(activity.occurredAt)));
   });
@@ -120,22 +120,22 @@ function activityLines(chunk: FlowResults): string[] {
  * with its job; the run's counters; and the activities last, so that their commit-order lock is
  * held only until the commit (see the activity entity).
  */
-export async function applyResults(em: EntityManager, chunk: FlowResults): Promise<void> {
+export async function applyResults(em: EntityManager, flows: FlowResults): Promise<void> {
   const now = new Date();
-  await writeChunkEffects(em, chunk, effectRows(chunk, now), now);
-  const depth = chunk.triggerDepth + 1;
+  await writeFlowEffects(em, flows, effectRows(flows, now), now);
+  const depth = flows.triggerDepth + 1;
   await insertTriggeredRuns(
     em,
-    chunk.workspaceId,
+    flows.workspaceId,
     depth,
-    requestedRuns(chunk.listeners, requestedLeads(chunk)),
+    requestedRuns(flows.listeners, requestedLeads(flows)),
   );
-  const events = chunk.results.flatMap((result, index) => eventsOf((chunk.leads[index] as Lead).id, result));
-  await insertTriggeredRuns(em, chunk.workspaceId, depth, triggeredRuns(chunk.listeners, events));
+  const events = flows.results.flatMap((result, index) => eventsOf((flows.leads[index] as Lead).id, result));
+  await insertTriggeredRuns(em, flows.workspaceId, depth, triggeredRuns(flows.listeners, events));
   // Last but the activities: the run's row stays locked from here to the commit, so chunks of one
   // run take turns only for this short tail (in the same order as the activities' lock: no deadlock).
-  if (chunk.processed) {
-    await addToRunCounters(em, chunk.runId, { processed: chunk.processed, qualified: chunk.processed });
+  if (flows.processed) {
+    await addToRunCounters(em, flows.runId, { processed: flows.processed, qualified: flows.processed });
   }
-  await copyActivities(em, activityLines(chunk));
+  await copyActivities(em, activityLines(flows));
 }

@@ -14,7 +14,7 @@ import {
 } from '../domain/model.js';
 import { campaignProblems, campaignType as domainCampaignType } from '../domain/validation.js';
 import { builder } from './builder.js';
-import { requestCampaignGraph } from './campaign-graph.js';
+import { requestCampaignGraph } from './campaign-graph-loader.js';
 import { canSeeWorkspace, type GraphQLContext } from './context.js';
 import { describedValues } from './enum-values.js';
 import { userError } from './errors.js';

@@ -14,7 +14,7 @@ import {
   type Trigger,
 } from '../domain/model.js';
 import { builder } from './builder.js';
-import { isEvaluable, requestCampaignGraph } from './campaign-graph.js';
+import { isEvaluable, requestCampaignGraph } from './campaign-graph-loader.js';
 import type { GraphQLContext } from './context.js';
 import { describedValues } from './enum-values.js';
 import { userError } from './errors.js';

@@ -5,8 +5,8 @@ import { Campaign } from '../db/entities/campaign.entity.js';
 import { CampaignRun } from '../db/entities/campaign-run.entity.js';
 import { Lead } from '../db/entities/lead.entity.js';
 import type { ActivityEvent } from '../db/sql/activity-feed.js';
+import type { ActivityFilter as ActivityFilterRule } from '../domain/activity-filter.js';
 import { type ActivityType, FINISHED_RUN_STATUSES } from '../domain/model.js';
-import type { ActivityMatcher } from '../streaming/activity-event.js';
 import type { StreamItem } from '../streaming/activity-hub.js';
 import { ServerStoppingError, SubscriptionLimitError } from '../streaming/quota.js';
 import {
@@ -19,8 +19,7 @@ import {
 import { builder } from './builder.js';
 import type { GraphQLContext } from './context.js';
 import { userError } from './errors.js';
-import { databaseId } from './ids.js';
-import { type Owned, requireVisible } from './loading.js';
+import { type Owned, requireNode } from './loading.js';
 import { CampaignRunRef, requireRun } from './run.js';
 import { requireWorkspace } from './tenancy.js';
 
@@ -56,13 +55,13 @@ async function matcherFor(
   context: GraphQLContext,
   filter: ActivityFilter | null | undefined,
   onlyType?: ActivityType,
-): Promise<ActivityMatcher> {
+): Promise<ActivityFilterRule> {
   const viewer = context.viewer;
   let workspaceIds: string[] | null = viewer?.kind === 'workspace' ? [viewer.workspaceId] : null;
   if (!viewer) workspaceIds = [];
   if (filter?.workspaceId) workspaceIds = [(await requireWorkspace(context, filter.workspaceId)).id];
   const visible = async <T extends Owned>(entity: EntityName<T>, typename: string, globalId: string) =>
-    (await requireVisible(context, entity, databaseId(globalId, typename), { typename, globalId })).id;
+    (await requireNode(context, entity, typename, globalId)).id;
   let types: ActivityType[] | undefined = filter?.types?.length ? [...filter.types] : undefined;
   if (onlyType) types = types ? types.filter((type) => type === onlyType) : [onlyType];
   return {

@@ -2,8 +2,8 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Logger } from 'pino';
 import { loggable } from '../db/loggable.js';
 import type { Orm } from '../db/orm.js';
+import type { ActivityFilter } from '../domain/activity-filter.js';
 import type { EventBus, Topic, Topics } from '../pubsub/events.js';
-import type { ActivityMatcher } from './activity-event.js';
 import { createActivityReader } from './activity-reader.js';
 import type { StreamItem } from './activity-stream.js';
 import { createSubscriptionQuota, ServerStoppingError } from './quota.js';
@@ -18,7 +18,7 @@ export interface ActivityStreams {
    * first, then live ones: no gap, no duplicate); without it, those committed from now on.
    */
   openActivities(
-    matcher: ActivityMatcher,
+    matcher: ActivityFilter,
     after: bigint | null,
     owner: string,
   ): Promise<AsyncIterableIterator<StreamItem>>;

@@ -9,8 +9,9 @@ import {
   readCandidates,
   settledActivityId,
 } from '../db/sql/activity-feed.js';
-import { type ActivityMatcher, type NarrowKeys, narrowKeys } from './activity-event.js';
+import type { ActivityFilter } from '../domain/activity-filter.js';
 import { type ActivityItem, ActivityStream, type StreamSource } from './activity-stream.js';
+import { type NarrowKeys, narrowKeys } from './narrow-keys.js';
 import { ServerStoppingError } from './quota.js';
 
 export interface ActivityReaderOptions {
@@ -237,7 +238,7 @@ export function createActivityReader(options: ActivityReaderOptions) {
      * once the reader follows the table and the page in flight, if any, ends. Throws
      * ServerStoppingError when the server stops first.
      */
-    async open(matcher: ActivityMatcher, after: bigint | null, release: () => void): Promise<ActivityStream> {
+    async open(matcher: ActivityFilter, after: bigint | null, release: () => void): Promise<ActivityStream> {
       const stream = new ActivityStream(source, matcher, after, release);
       for (;;) {
         if (stopping.aborted) throw new ServerStoppingError('The server is stopping');

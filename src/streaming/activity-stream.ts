@@ -1,5 +1,5 @@
 import type { ActivityEvent, ActivityFeedPage, ActivityKey } from '../db/sql/activity-feed.js';
-import { type ActivityMatcher, matches } from './activity-event.js';
+import { type ActivityFilter, matchesActivityFilter } from '../domain/activity-filter.js';
 import { Mailbox } from './mailbox.js';
 
 /** What an activity subscription yields: an activity, or, once and last, the news that it fell behind. */
@@ -34,7 +34,7 @@ export interface StreamSource {
   /** Stored rows the matcher wants, for a replay. */
   read(
     range: { after: bigint; upTo: bigint | null; limit: number },
-    matcher: ActivityMatcher,
+    matcher: ActivityFilter,
   ): Promise<ActivityFeedPage>;
   /** The stream ended: it is fed no more. */
   detach(stream: ActivityStream): void;
@@ -64,7 +64,7 @@ export class ActivityStream implements AsyncIterableIterator<StreamItem> {
 
   constructor(
     private readonly source: StreamSource,
-    readonly matcher: ActivityMatcher,
+    readonly matcher: ActivityFilter,
     private readonly after: bigint | null,
     /** Gives the owner's place back; the reader calls it when it lets the stream go. */
     readonly release: () => void,
@@ -84,7 +84,7 @@ export class ActivityStream implements AsyncIterableIterator<StreamItem> {
 
   /** Whether the reader should read this row for the stream. */
   wants(key: ActivityKey): boolean {
-    return this.buffer.open && !this.replay?.chasing && matches(this.matcher, key);
+    return this.buffer.open && !this.replay?.chasing && matchesActivityFilter(this.matcher, key);
   }
 
   /** A committed activity it wants, in id order. Never blocks: a full buffer ends the subscription. */

@@ -1,13 +1,4 @@
-import { type ActivityFilter, matchesActivityFilter } from '../domain/activity-filter.js';
-
-/**
- * What a subscription wants, in database ids, already narrowed to what its key may see. Checked
- * against every committed activity before any resolver runs, so it must stay cheap.
- */
-export type ActivityMatcher = ActivityFilter;
-
-/** Whether the activity is one the subscription wants: the same rules as Query.activities. */
-export const matches = matchesActivityFilter;
+import type { ActivityFilter } from '../domain/activity-filter.js';
 
 /** The narrow keys of a set of subscriptions: every one of them names a lead, a run or a campaign. */
 export interface NarrowKeys {
@@ -20,7 +11,7 @@ export interface NarrowKeys {
  * The narrow keys of the matchers, or null when one of them is wide (a whole workspace, or every
  * workspace): then every new row may interest someone.
  */
-export function narrowKeys(matchers: Iterable<ActivityMatcher>): NarrowKeys | null {
+export function narrowKeys(matchers: Iterable<ActivityFilter>): NarrowKeys | null {
   const keys: NarrowKeys = { leadIds: new Set(), runIds: new Set(), campaignIds: new Set() };
   for (const matcher of matchers) {
     if (matcher.leadId !== undefined) keys.leadIds.add(matcher.leadId);

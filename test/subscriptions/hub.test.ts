@@ -1,7 +1,7 @@
 import pino from 'pino';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { ActivityFilter } from '../../src/domain/activity-filter.js';
 import { createInProcessEventBus, type EventBus } from '../../src/pubsub/events.js';
-import type { ActivityMatcher } from '../../src/streaming/activity-event.js';
 import {
   type ActivityHub,
   type ActivityHubOptions,
@@ -70,7 +70,7 @@ async function readUntil(stream: AsyncIterator<StreamItem>, last: bigint): Promi
 const ids = (items: StreamItem[]) =>
   items.flatMap((item) => (item.kind === 'activity' ? [item.activity.id] : []));
 
-const mine: ActivityMatcher = { workspaceIds: null };
+const mine: ActivityFilter = { workspaceIds: null };
 
 beforeAll(async () => {
   t = await startTestApp();

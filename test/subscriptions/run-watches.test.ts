@@ -1,7 +1,7 @@
 import pino from 'pino';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { ActivityFilter } from '../../src/domain/activity-filter.js';
 import { createInProcessEventBus, type EventBus } from '../../src/pubsub/events.js';
-import type { ActivityMatcher } from '../../src/streaming/activity-event.js';
 import { type ActivityHub, createActivityHub } from '../../src/streaming/activity-hub.js';
 import { SubscriptionLimitError } from '../../src/streaming/quota.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
@@ -15,7 +15,7 @@ const OWNER = 'key';
 const workspaceId = '1';
 const open: { hub: ActivityHub; bus: EventBus }[] = [];
 /** Activity streams count against the same quota. */
-const mine: ActivityMatcher = { workspaceIds: null };
+const mine: ActivityFilter = { workspaceIds: null };
 
 async function startHub(options: { pollMs: number; maxPerOwner?: number }) {
   const bus = createInProcessEventBus();

@@ -3,7 +3,7 @@ import type { EntityManager, Knex } from '@mikro-orm/postgresql';
 import type pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import type { Activity, JsonValue } from '../../domain/model.js';
-import { query } from './query.js';
+import { query, requireTransaction } from './query.js';
 
 /** The newest committed activity of the workspace, or null: what an announcement names. */
 export async function lastActivityId(em: EntityManager, workspaceId: string): Promise<string | null> {
@@ -74,8 +74,8 @@ export function activityLine(place: ActivityPlace, activity: Activity, at: strin
  */
 export async function copyActivities(em: EntityManager, lines: string[]): Promise<void> {
   if (lines.length === 0) return;
-  const transaction = em.getTransactionContext<Knex.Transaction>();
-  if (!transaction) throw new Error('activities are copied inside a transaction');
+  requireTransaction(em, 'activities');
+  const transaction = em.getTransactionContext<Knex.Transaction>() as Knex.Transaction;
   const connection: pg.PoolClient = await transaction.client.acquireConnection();
   await pipeline(
     [lines.join('')],

@@ -1,13 +1,13 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { FieldValue, WebhookRequest } from '../../domain/model.js';
 import { addResumeJobs } from './jobs.js';
-import { query } from './query.js';
+import { query, requireTransaction } from './query.js';
 
 /**
  * The rows one transaction of flows writes besides its activities, each list written by one
  * set-based statement whatever the number of leads.
  */
-export interface ChunkEffectRows {
+export interface FlowEffectRows {
   /** The final values of the fields each lead's flow touched. */
   fields: { id: string; fields: Record<string, FieldValue> }[];
   listAdds: { list_id: string; lead_id: string }[];
@@ -42,12 +42,13 @@ async function writeRows<Row = Record<string, unknown>>(
  * Writes the effects of flows run for one run's leads, in the caller's transaction (the leads are
  * locked by it: writing the values the flows computed loses no concurrent change, R3).
  */
-export async function writeChunkEffects(
+export async function writeFlowEffects(
   em: EntityManager,
   place: { workspaceId: string; runId: string },
-  rows: ChunkEffectRows,
+  rows: FlowEffectRows,
   now: Date,
 ): Promise<void> {
+  requireTransaction(em, 'flow effects, waits and their jobs');
   await writeRows(
     em,
     `update lead set fields = lead.fields || c.fields, updated_at = ?

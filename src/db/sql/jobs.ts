@@ -9,9 +9,9 @@ export const JOBS = {
 } as const;
 
 /** Job keys: enqueueing the same work twice under one key is harmless (graphile-worker replaces it). */
-export const planJobKey = (runId: string) => `run:${runId}:plan`;
+const planJobKey = (runId: string) => `run:${runId}:plan`;
 export const chunkJobKey = (runId: string, seq: number) => `run:${runId}:chunk:${seq}`;
-export const resumeJobKey = (waitId: string) => `wait:${waitId}`;
+const resumeJobKey = (waitId: string) => `wait:${waitId}`;
 
 interface JobSpec {
   task: string;

@@ -6,8 +6,8 @@ import type { EntityManager, Knex } from '@mikro-orm/postgresql';
  * project lives in a module of this folder and goes through here.
  *
  * Through knex, not `em.getConnection().execute`: that inlines every parameter into the SQL text,
- * which for a chunk's JSON (hundreds of kilobytes) costs more than the statement itself, and puts
- * the values into any error message. Arrays are passed as JSON: knex would expand them into lists.
+ * which for a chunk's JSON costs more than the statement itself, and puts the values into any
+ * error message. Arrays are passed as JSON: knex would expand them into lists.
  */
 export async function query<Row = Record<string, unknown>>(
   em: EntityManager,
@@ -18,4 +18,12 @@ export async function query<Row = Record<string, unknown>>(
   const transaction = em.getTransactionContext<Knex.Transaction>();
   const result: { rows: Row[] } = await (transaction ? statement.transacting(transaction) : statement);
   return result.rows;
+}
+
+/**
+ * Refuses to run outside a transaction: for writes that are only atomic with what they belong to
+ * (a run and its job, a wait and its job) when the caller's transaction holds them together.
+ */
+export function requireTransaction(em: EntityManager, what: string): void {
+  if (!em.getTransactionContext()) throw new Error(`${what} must be written inside a transaction`);
 }

@@ -3,7 +3,7 @@ import type { Run } from '../../domain/model.js';
 import { type TriggeredRun, triggerLoopStop } from '../../domain/triggers.js';
 import type { RunToken } from '../entities/campaign-run.entity.js';
 import { addPlanJobs } from './jobs.js';
-import { query } from './query.js';
+import { query, requireTransaction } from './query.js';
 
 /**
  * Inserts TRIGGERED runs of the workspace with their plan jobs in the caller's transaction, at
@@ -17,6 +17,7 @@ export async function insertTriggeredRuns(
   runs: readonly TriggeredRun[],
 ): Promise<void> {
   if (runs.length === 0) return;
+  requireTransaction(em, 'triggered runs and their jobs');
   const stop = triggerLoopStop(depth);
   const inserted = await query<{ id: string }>(
     em,
