@@ -93,7 +93,7 @@ function requestedLeads(flows: FlowResults): Map<string, string[]> {
   return requested;
 }
 
-/** The activities in COPY's lines, each instant formatted once (a chunk's activities share a few). */
+/** The activities as `activityLine`s, each instant formatted once (a chunk's activities share a few). */
 function activityLines(flows: FlowResults): string[] {
   const timestamps = new Map<number, string>();
   const timestamp = (at: Date) => {
