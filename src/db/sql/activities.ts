@@ -68,9 +68,9 @@ export function activityLine(place: ActivityPlace, activity: Activity, at: strin
 
 /**
  * Streams activity lines (see `activityLine`) into the table with COPY on the transaction's own
- * connection: several times faster than an INSERT of the same rows from a JSON parameter. COPY
- * fires the table's statement trigger (the commit-order lock) like an INSERT, and draws ids in row
- * order.
+ * connection: a run's activities are most of its writes, and COPY is the cheapest way in (the W1
+ * benchmark's floor). COPY fires the table's statement trigger (the commit-order lock) like an
+ * INSERT, and draws ids in row order.
  */
 export async function copyActivities(em: EntityManager, lines: string[]): Promise<void> {
   if (lines.length === 0) return;
