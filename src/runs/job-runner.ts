@@ -1,5 +1,4 @@
 import { EventEmitter } from 'node:events';
-import { DriverException } from '@mikro-orm/core';
 import {
   makeWorkerUtils,
   run,
@@ -11,10 +10,12 @@ import {
 } from 'graphile-worker';
 import type { Logger } from 'pino';
 import { type Announcer, createAnnouncer } from '../commands/announcer.js';
-import { loggable } from '../db/loggable.js';
+import { FlowWait } from '../db/entities/flow-wait.entity.js';
+import { databaseErrorSummary } from '../db/loggable.js';
 import type { Orm } from '../db/orm.js';
 import { forgetWorkers, recordHeartbeats, silentWorkersHoldingJobs } from '../db/sql/job-workers.js';
-import { chunkJobKey, JOBS } from '../db/sql/jobs.js';
+import { chunkJobKey, JOBS, MAX_JOB_ATTEMPTS } from '../db/sql/jobs.js';
+import { failRun } from '../db/sql/runs.js';
 import type { EventPublisher } from '../pubsub/events.js';
 import { planRun } from './plan-run.js';
 import { completeIfDone, processChunk } from './process-chunk.js';
@@ -28,24 +29,48 @@ interface ChunkPayload extends RunPayload {
 }
 
 /**
- * A task whose failure graphile-worker may log and store as is: a database error's message carries
- * the statement's parameters (emails, field values), so it is replaced by its kind and SQLSTATE.
- * The job is retried as before.
+ * A failure as it may be stored and shown: a database error's message carries the statement's
+ * parameters (emails, field values), so only its kind and SQLSTATE are kept.
  */
-function withSafeErrors(task: Task): Task {
+function safeError(error: unknown): Error {
+  const summary = databaseErrorSummary(error);
+  return summary ? new Error(`database error: ${JSON.stringify(summary)}`) : (error as Error);
+}
+
+/** Why a run stopped, for its `error`: which job gave up, and the failure's kind only. */
+function failureReason(job: string, attempts: number, error: unknown): string {
+  const summary = databaseErrorSummary(error);
+  const kind = summary
+    ? `a database error${summary.code ? ` (SQLSTATE ${summary.code})` : ''}`
+    : 'an unexpected error';
+  return `Stopped: its ${job} failed ${attempts} times, the last with ${kind}.`;
+}
+
+/**
+ * A task that is retried until its `maxAttempts`-th try fails; then `giveUp` records why (the run
+ * becomes FAILED) and the job ends instead of being retried for days.
+ */
+function withBoundedAttempts(
+  task: Task,
+  maxAttempts: number,
+  giveUp: (payload: unknown, reason: (job: string) => string) => Promise<void>,
+): Task {
   return async (payload, helpers) => {
     try {
       await task(payload, helpers);
     } catch (error) {
-      if (error instanceof DriverException) {
-        throw new Error(`database error: ${JSON.stringify(loggable(error))}`);
-      }
-      throw error;
+      const { attempts } = helpers.job;
+      if (attempts < maxAttempts) throw safeError(error);
+      helpers.logger.error(`giving up after ${attempts} attempts: ${safeError(error).message}`);
+      await giveUp(payload, (job) => failureReason(job, attempts, error));
     }
   };
 }
 
-function taskList(orm: Orm, announce: Announcer): TaskList {
+function taskList(orm: Orm, announce: Announcer, maxAttempts: number): TaskList {
+  const failRunOf = async (runId: string, reason: string) => {
+    if (await failRun(orm.em.fork(), runId, reason)) await announce.runUpdated(runId);
+  };
   const plan: Task = async (payload, helpers) => {
     const { runId } = payload as RunPayload;
     const seqs = await planRun(orm, runId, new Date());
@@ -58,6 +83,7 @@ function taskList(orm: Orm, announce: Announcer): TaskList {
     for (const seq of seqs) {
       await helpers.addJob(JOBS.runChunk, { runId, seq } satisfies ChunkPayload, {
         jobKey: chunkJobKey(runId, seq),
+        maxAttempts: MAX_JOB_ATTEMPTS,
       });
     }
   };
@@ -73,9 +99,19 @@ function taskList(orm: Orm, announce: Announcer): TaskList {
     if (await resumeWait(orm, waitId, new Date())) await announce.waitResumed(waitId);
   };
   return {
-    [JOBS.planRun]: withSafeErrors(plan),
-    [JOBS.runChunk]: withSafeErrors(chunk),
-    [JOBS.resumeWait]: withSafeErrors(resume),
+    [JOBS.planRun]: withBoundedAttempts(plan, maxAttempts, (payload, reason) =>
+      failRunOf((payload as RunPayload).runId, reason('plan')),
+    ),
+    [JOBS.runChunk]: withBoundedAttempts(chunk, maxAttempts, (payload, reason) => {
+      const { runId, seq } = payload as ChunkPayload;
+      return failRunOf(runId, reason(`chunk ${seq + 1}`));
+    }),
+    // A resumed flow belongs to a run that has usually completed: it fails that run only while it
+    // still runs; otherwise the give-up is in the log.
+    [JOBS.resumeWait]: withBoundedAttempts(resume, maxAttempts, async (payload, reason) => {
+      const wait = await orm.em.fork().findOne(FlowWait, { id: (payload as { waitId: string }).waitId });
+      if (wait) await failRunOf(wait.run.id, reason('resumed wait'));
+    }),
   };
 }
 
@@ -134,6 +170,8 @@ function livenessOf(orm: Orm, databaseUrl: string, log: Logger) {
 
 export interface WorkerOptions {
   concurrency?: number;
+  /** Tries of a job before its run is FAILED (default `MAX_JOB_ATTEMPTS`). */
+  maxAttempts?: number;
   /** Where committed chunks and run changes are announced to subscribers (after each commit). */
   publisher?: EventPublisher;
 }
@@ -143,7 +181,7 @@ export async function startWorker(
   orm: Orm,
   databaseUrl: string,
   log: Logger,
-  { concurrency = 2, publisher }: WorkerOptions = {},
+  { concurrency = 2, publisher, maxAttempts = MAX_JOB_ATTEMPTS }: WorkerOptions = {},
 ) {
   const liveness = livenessOf(orm, databaseUrl, log);
   const events: WorkerEvents = new EventEmitter();
@@ -156,7 +194,7 @@ export async function startWorker(
     noHandleSignals: true,
     pollInterval: 500,
     logger: workerLogger(log),
-    taskList: taskList(orm, createAnnouncer(orm, publisher, log)),
+    taskList: taskList(orm, createAnnouncer(orm, publisher, log), maxAttempts),
     events,
   });
   const stopLiveness = await liveness.start();

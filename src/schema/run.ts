@@ -52,7 +52,10 @@ CampaignRunRef.implement({
       resolve: (run) => run.leadsTotal ?? null,
     }),
     leadsProcessed: t.exposeInt('leadsProcessed'),
-    leadsQualified: t.exposeInt('leadsQualified'),
+    leadsQualified: t.exposeInt('leadsQualified', {
+      deprecationReason:
+        'Always equal to leadsProcessed: a run fixes its audience of qualified leads when it starts, so every lead it processes qualified. Use leadsProcessed.',
+    }),
     error: t.string({ nullable: true, resolve: (run) => run.error ?? null }),
   }),
 });

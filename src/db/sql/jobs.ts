@@ -1,6 +1,12 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { query } from './query.js';
 
+/**
+ * How often a job is tried before it is given up: a run whose plan or chunk keeps failing is then
+ * FAILED instead of RUNNING for days. graphile-worker's own limit is set to the same, as a backstop.
+ */
+export const MAX_JOB_ATTEMPTS = 5;
+
 /** The job queue's task names. */
 export const JOBS = {
   planRun: 'run:plan',
@@ -26,9 +32,9 @@ async function addJobs(em: EntityManager, jobs: JobSpec[]): Promise<void> {
   if (jobs.length === 0) return;
   await query(
     em,
-    `select graphile_worker.add_job(j.task, j.payload, run_at := j.run_at, job_key := j.key)
+    `select graphile_worker.add_job(j.task, j.payload, run_at := j.run_at, job_key := j.key, max_attempts := ?)
      from jsonb_to_recordset(?::jsonb) as j(task text, payload json, run_at timestamptz, key text)`,
-    [JSON.stringify(jobs.map((job) => ({ ...job, run_at: job.runAt })))],
+    [MAX_JOB_ATTEMPTS, JSON.stringify(jobs.map((job) => ({ ...job, run_at: job.runAt })))],
   );
 }
 

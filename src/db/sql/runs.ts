@@ -133,6 +133,17 @@ export async function addToRunCounters(
   );
 }
 
+/** Marks a run that has not finished FAILED with the reason; false when it had finished. */
+export async function failRun(em: EntityManager, runId: string, reason: string): Promise<boolean> {
+  const failed = await query(
+    em,
+    `update campaign_run set status = 'FAILED', finished_at = now(), error = ?
+     where id = ? and status not in ('COMPLETED', 'FAILED', 'CANCELLED') returning id`,
+    [reason, runId],
+  );
+  return failed.length > 0;
+}
+
 /** Marks a run COMPLETED once every chunk is applied; safe to call from every chunk's worker. */
 export async function completeRunIfDone(em: EntityManager, runId: string, now: Date): Promise<void> {
   await query(
