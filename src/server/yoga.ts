@@ -7,6 +7,7 @@ import { createAnnouncer } from '../commands/announcer.js';
 import { loggable } from '../db/loggable.js';
 import type { Orm } from '../db/orm.js';
 import { DomainError } from '../domain/errors.js';
+import { safeErrorFields } from '../logger.js';
 import type { EventPublisher } from '../pubsub/events.js';
 import type { GraphQLContext } from '../schema/context.js';
 import { schema } from '../schema/index.js';
@@ -33,6 +34,16 @@ export interface YogaOptions {
 const isGraphQLError = (error: unknown): error is GraphQLError => error instanceof GraphQLError;
 
 /**
+ * One of Yoga's own log lines as text. Yoga logs the errors it meets as they are: one that is or
+ * wraps a database error would print the statement's values, so it is shown by its kind only.
+ */
+function yogaLogLine(args: unknown[]): string {
+  return args
+    .map((arg) => (arg instanceof Error ? JSON.stringify(safeErrorFields(arg)) : String(arg)))
+    .join(' ');
+}
+
+/**
  * Malformed input the client must fix, reported without a code by the libraries: Pothos's validation
  * errors (a bad global id) and graphql-js's request-level errors (a variable of the wrong type, a
  * @oneOf input with two keys), which have no path.
@@ -53,10 +64,10 @@ export function createYogaServer({ orm, log, authenticator, events, streams, isR
     landingPage: false,
     graphiql: { title: 'Campaign engine' },
     logging: {
-      debug: (...args) => log.debug(args.join(' ')),
-      info: (...args) => log.info(args.join(' ')),
-      warn: (...args) => log.warn(args.join(' ')),
-      error: (...args) => log.error(args.join(' ')),
+      debug: (...args) => log.debug(yogaLogLine(args)),
+      info: (...args) => log.info(yogaLogLine(args)),
+      warn: (...args) => log.warn(yogaLogLine(args)),
+      error: (...args) => log.error(yogaLogLine(args)),
     },
     maskedErrors: {
       isDev: false,

@@ -35,13 +35,14 @@ export interface TestApp extends AsyncDisposable {
  */
 export async function startTestApp(
   database?: TestDatabase,
-  options: Pick<AppOptions, 'events' | 'streaming' | 'maxSubscriptionsPerConnection'> = {},
+  options: Pick<AppOptions, 'events' | 'streaming' | 'maxSubscriptionsPerConnection'> &
+    Partial<Pick<AppOptions, 'log'>> = {},
 ): Promise<TestApp> {
   const db = database ?? (await createTestDatabase());
   const orm = await initOrm(db.url);
   const app = buildApp({
     orm,
-    log: pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }),
+    log: options.log ?? pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }),
     adminApiKey: ADMIN_KEY,
     host: '127.0.0.1',
     port: 0,
