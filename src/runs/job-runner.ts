@@ -15,6 +15,7 @@ import { loggable } from '../db/loggable.js';
 import type { Orm } from '../db/orm.js';
 import { forgetWorkers, recordHeartbeats, silentWorkersHoldingJobs } from '../db/sql/job-workers.js';
 import { chunkJobKey, JOBS } from '../db/sql/jobs.js';
+import type { AllowedTargets } from '../domain/network-targets.js';
 import type { EventPublisher } from '../pubsub/events.js';
 import { planRun } from './plan-run.js';
 import { completeIfDone, processChunk } from './process-chunk.js';
@@ -45,7 +46,7 @@ function withSafeErrors(task: Task): Task {
   };
 }
 
-function taskList(orm: Orm, announce: Announcer): TaskList {
+function taskList(orm: Orm, announce: Announcer, allowedWebhookTargets?: AllowedTargets): TaskList {
   const plan: Task = async (payload, helpers) => {
     const { runId } = payload as RunPayload;
     const seqs = await planRun(orm, runId, new Date());
@@ -70,7 +71,8 @@ function taskList(orm: Orm, announce: Announcer): TaskList {
   };
   const resume: Task = async (payload) => {
     const { waitId } = payload as { waitId: string };
-    if (await resumeWait(orm, waitId, new Date())) await announce.waitResumed(waitId);
+    const resumed = await resumeWait(orm, waitId, new Date(), { allowedTargets: allowedWebhookTargets });
+    if (resumed) await announce.waitResumed(waitId);
   };
   return {
     [JOBS.planRun]: withSafeErrors(plan),
@@ -136,6 +138,8 @@ export interface WorkerOptions {
   concurrency?: number;
   /** Where committed chunks and run changes are announced to subscribers (after each commit). */
   publisher?: EventPublisher;
+  /** Webhook targets called although not public (WEBHOOK_ALLOWED_HOSTS); none by default. */
+  allowedWebhookTargets?: AllowedTargets;
 }
 
 /** Runs the job queue's tasks until `stop`: inside the API process (WORKER=inline) or alone. */
@@ -143,7 +147,7 @@ export async function startWorker(
   orm: Orm,
   databaseUrl: string,
   log: Logger,
-  { concurrency = 2, publisher }: WorkerOptions = {},
+  { concurrency = 2, publisher, allowedWebhookTargets }: WorkerOptions = {},
 ) {
   const liveness = livenessOf(orm, databaseUrl, log);
   const events: WorkerEvents = new EventEmitter();
@@ -156,7 +160,7 @@ export async function startWorker(
     noHandleSignals: true,
     pollInterval: 500,
     logger: workerLogger(log),
-    taskList: taskList(orm, createAnnouncer(orm, publisher, log)),
+    taskList: taskList(orm, createAnnouncer(orm, publisher, log), allowedWebhookTargets),
     events,
   });
   const stopLiveness = await liveness.start();
