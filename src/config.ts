@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { type AllowedTargets, parseAllowedTargets } from './domain/network-targets.js';
 
 /** The only reader of process.env: everything else receives a validated Config. */
 export interface Config {
@@ -17,6 +18,8 @@ export interface Config {
   dataDir: string;
   /** Least milliseconds between two reads of new activities for live streams; absent: the hub's default. */
   streamReadIntervalMs: number | undefined;
+  /** Webhook targets called although not public: host names and networks; none when unset. */
+  webhookAllowedHosts: AllowedTargets;
 }
 
 export class ConfigError extends Error {
@@ -70,6 +73,18 @@ const environment = z.object({
       .max(60_000, 'must be a whole number of milliseconds from 0 to 60000')
       .optional(),
   ),
+  WEBHOOK_ALLOWED_HOSTS: z
+    .string()
+    .default('')
+    .transform((value, context) => {
+      const { targets, invalidEntry } = parseAllowedTargets(value);
+      if (targets) return targets;
+      context.addIssue({
+        code: 'custom',
+        message: `entry ${invalidEntry} is neither a host name nor a CIDR network (comma-separated host names and networks such as 10.0.0.0/8)`,
+      });
+      return z.NEVER;
+    }),
 });
 
 /**
@@ -93,5 +108,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     worker: values.WORKER,
     dataDir: path.resolve(values.DATA_DIR),
     streamReadIntervalMs: values.STREAM_READ_INTERVAL_MS,
+    webhookAllowedHosts: values.WEBHOOK_ALLOWED_HOSTS,
   };
 }

@@ -30,7 +30,10 @@ async function main(config: Config): Promise<void> {
     });
     cleanups.push(() => events.close());
     if (config.worker === 'inline') {
-      const worker = await startWorker(orm, database.url, log, { publisher: events });
+      const worker = await startWorker(orm, database.url, log, {
+        publisher: events,
+        allowedWebhookTargets: config.webhookAllowedHosts,
+      });
       cleanups.push(worker.stop);
     }
     const adminKey = await resolveAdminKey(config);
@@ -42,6 +45,7 @@ async function main(config: Config): Promise<void> {
       port: config.port,
       events,
       streaming: { minReadIntervalMs: config.streamReadIntervalMs },
+      allowedWebhookTargets: config.webhookAllowedHosts,
     });
     cleanups.push(app.stop);
     const url = await app.start();

@@ -25,7 +25,10 @@ async function main(): Promise<void> {
     onError: (error) => log.warn({ err: error }, 'event bus error'),
   });
   const orm = await initOrm(config.databaseUrl);
-  const worker = await startWorker(orm, config.databaseUrl, log, { publisher: events });
+  const worker = await startWorker(orm, config.databaseUrl, log, {
+    publisher: events,
+    allowedWebhookTargets: config.webhookAllowedHosts,
+  });
   log.info({ events: events.distributed ? 'redis' : 'none' }, 'job worker started');
   const stop = (signal: NodeJS.Signals) => {
     log.info({ signal }, 'stopping the job worker');

@@ -14,6 +14,7 @@ describe('loadConfig', () => {
       worker: 'inline',
       dataDir: path.resolve('.data'),
       streamReadIntervalMs: undefined,
+      webhookAllowedHosts: { names: [], networks: [] },
     });
   });
 
@@ -28,6 +29,7 @@ describe('loadConfig', () => {
       WORKER: 'off',
       DATA_DIR: '/var/lib/campaigns',
       STREAM_READ_INTERVAL_MS: '0',
+      WEBHOOK_ALLOWED_HOSTS: 'hooks.internal, 10.0.0.0/8',
     });
     expect(config).toMatchObject({
       port: 8080,
@@ -39,6 +41,10 @@ describe('loadConfig', () => {
       worker: 'off',
       dataDir: '/var/lib/campaigns',
       streamReadIntervalMs: 0,
+      webhookAllowedHosts: {
+        names: ['hooks.internal'],
+        networks: [{ family: 4, base: 0x0a000000n, prefixLength: 8 }],
+      },
     });
   });
 
@@ -68,6 +74,8 @@ describe('loadConfig', () => {
     ['STREAM_READ_INTERVAL_MS', '-1', 'STREAM_READ_INTERVAL_MS must be a whole number of milliseconds'],
     ['STREAM_READ_INTERVAL_MS', '2.5', 'STREAM_READ_INTERVAL_MS must be a whole number of milliseconds'],
     ['STREAM_READ_INTERVAL_MS', '600000', 'STREAM_READ_INTERVAL_MS must be a whole number of milliseconds'],
+    ['WEBHOOK_ALLOWED_HOSTS', 'hooks.test, 10.0.0.0/99', 'WEBHOOK_ALLOWED_HOSTS entry 2 is neither'],
+    ['WEBHOOK_ALLOWED_HOSTS', 'http://hooks.test', 'WEBHOOK_ALLOWED_HOSTS entry 1 is neither'],
   ])('refuses %s=%s with one readable line', (name, value, expected) => {
     let error: unknown;
     try {

@@ -6,7 +6,12 @@ import { loadCampaignGraph, toDomainCampaign } from '../db/mappers.js';
 import { lockWorkspaceGraph } from '../db/sql/workspaces.js';
 import { DomainError } from '../domain/errors.js';
 import type { CampaignGraph, SmartListDefinition } from '../domain/model.js';
-import { validateCampaignGraph, validateSmartListDefinition } from '../domain/validation.js';
+import type { AllowedTargets } from '../domain/network-targets.js';
+import {
+  validateCampaignGraph,
+  validateSmartListDefinition,
+  webhookTargetProblems,
+} from '../domain/validation.js';
 import type { CommandContext } from './context.js';
 
 /** The id an unsaved campaign or smart list has in the graph it is checked against. */
@@ -23,10 +28,14 @@ function refuseInvalidSmartList(definition: SmartListDefinition, graph: Campaign
 
 /**
  * Checks a campaign about to be saved against the whole execution graph of its workspace, as it
- * would be after the save (E5-E8, E11), and its smart list and choice conditions (E4). The first
- * problem refuses the save with its ProblemCode.
+ * would be after the save (E5-E8, E11), its smart list and choice conditions (E4), and its webhook
+ * targets against the operator's allow-list. The first problem refuses the save with its ProblemCode.
  */
-async function checkCampaignSave(em: EntityManager, campaign: Campaign): Promise<void> {
+async function checkCampaignSave(
+  em: EntityManager,
+  campaign: Campaign,
+  allowedWebhookTargets: AllowedTargets,
+): Promise<void> {
   const id = campaign.id ?? UNSAVED;
   const candidate = { ...toDomainCampaign(campaign), id };
   const stored = await loadCampaignGraph(em, campaign.workspace.id);
@@ -41,7 +50,10 @@ async function checkCampaignSave(em: EntityManager, campaign: Campaign): Promise
       );
     });
   });
-  const [problem] = validateCampaignGraph(graph, [id]);
+  const [problem] = [
+    ...validateCampaignGraph(graph, [id]),
+    ...webhookTargetProblems(candidate, allowedWebhookTargets),
+  ];
   if (problem) {
     const step = problem.stepPosition ? ` (flow step ${problem.stepPosition})` : '';
     throw new DomainError(problem.code, `${problem.message}${step}`);
@@ -78,7 +90,9 @@ export async function underGraphLock<T>(
  * against its workspace's graph; a refusal writes nothing.
  */
 export async function saveCampaign(ctx: CommandContext, campaign: Campaign): Promise<Campaign> {
-  await underGraphLock(ctx.em, campaign.workspace.id, () => checkCampaignSave(ctx.em, campaign));
+  await underGraphLock(ctx.em, campaign.workspace.id, () =>
+    checkCampaignSave(ctx.em, campaign, ctx.allowedWebhookTargets),
+  );
   return campaign;
 }
 

@@ -2,9 +2,11 @@ import type { CampaignProblem, Problem, ProblemCode, SmartListProblem } from './
 import { flowActions } from './execution-graph.js';
 import { compiledGraph } from './graph.js';
 import type { Campaign, CampaignGraph, CampaignType, RequestSource, SmartListDefinition } from './model.js';
+import { type AllowedTargets, refusedHostKind } from './network-targets.js';
 import { MAX_EXECUTION_DEPTH } from './run-state.js';
 import { listensFor } from './smart-list.js';
 import { compileFilter } from './smart-list-compiler.js';
+import { isLiteral, parseTemplate } from './tokens.js';
 
 /** An Execute Campaign step of a flow, default action or choice. */
 interface ExecuteEdge {
@@ -88,6 +90,45 @@ function executableProblems(campaign: Campaign): GraphProblem[] {
     }
   }
   return found;
+}
+
+/**
+ * The scheme and host of a webhook URL when they are written out, not left to tokens: the whole URL
+ * when it holds none, else the literal text before its first token if it ends the host.
+ */
+function literalTarget(url: string): URL | null {
+  const template = parseTemplate(url);
+  const prefix = typeof template[0] === 'string' ? template[0] : '';
+  const known = isLiteral(template) ? prefix : /^[a-z][a-z0-9+.-]*:\/\/[^/?#\\]*[/?#\\]/i.exec(prefix)?.[0];
+  if (!known) return null;
+  try {
+    return new URL(known);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Webhook steps of a campaign whose URL, as far as it is known before tokens are resolved, is
+ * not http(s) or targets a loopback, private, link-local or other non-public address (in any
+ * spelling) or a `localhost`-style name that `allowed` does not list. Names are checked when
+ * called, once resolved.
+ */
+export function webhookTargetProblems(campaign: Campaign, allowed: AllowedTargets): CampaignProblem[] {
+  return flowActions(campaign.flow).flatMap(({ action, stepPosition }) => {
+    if (action.type !== 'webhook') return [];
+    const target = literalTarget(action.url);
+    if (!target) return [];
+    const report = (message: string) => [
+      problem('WEBHOOK_TARGET_NOT_ALLOWED', message, campaign.id, stepPosition).problem,
+    ];
+    if (target.protocol !== 'http:' && target.protocol !== 'https:') {
+      return report(`a webhook calls http or https URLs, not ${target.protocol}`);
+    }
+    const kind = refusedHostKind(target.hostname, allowed);
+    if (kind === null) return [];
+    return report(`the webhook target ${target.hostname} is a ${kind} address, which is not called`);
+  });
 }
 
 /** Execute Campaign targets that cannot be executed from `campaign` (E7), and the usable edges. */

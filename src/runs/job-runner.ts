@@ -16,6 +16,7 @@ import type { Orm } from '../db/orm.js';
 import { forgetWorkers, recordHeartbeats, silentWorkersHoldingJobs } from '../db/sql/job-workers.js';
 import { chunkJobKey, JOBS, MAX_JOB_ATTEMPTS } from '../db/sql/jobs.js';
 import { failRun } from '../db/sql/runs.js';
+import type { AllowedTargets } from '../domain/network-targets.js';
 import type { EventPublisher } from '../pubsub/events.js';
 import { planRun } from './plan-run.js';
 import { completeIfDone, processChunk } from './process-chunk.js';
@@ -67,7 +68,11 @@ function withBoundedAttempts(
   };
 }
 
-function taskList(orm: Orm, announce: Announcer, maxAttempts: number): TaskList {
+function taskList(
+  orm: Orm,
+  announce: Announcer,
+  { maxAttempts, allowedWebhookTargets }: { maxAttempts: number; allowedWebhookTargets?: AllowedTargets },
+): TaskList {
   const failRunOf = async (runId: string, reason: string) => {
     if (await failRun(orm.em.fork(), runId, reason)) await announce.runUpdated(runId);
   };
@@ -96,7 +101,8 @@ function taskList(orm: Orm, announce: Announcer, maxAttempts: number): TaskList 
   };
   const resume: Task = async (payload) => {
     const { waitId } = payload as { waitId: string };
-    if (await resumeWait(orm, waitId, new Date())) await announce.waitResumed(waitId);
+    const resumed = await resumeWait(orm, waitId, new Date(), { allowedTargets: allowedWebhookTargets });
+    if (resumed) await announce.waitResumed(waitId);
   };
   return {
     [JOBS.planRun]: withBoundedAttempts(plan, maxAttempts, (payload, reason) =>
@@ -174,6 +180,8 @@ export interface WorkerOptions {
   maxAttempts?: number;
   /** Where committed chunks and run changes are announced to subscribers (after each commit). */
   publisher?: EventPublisher;
+  /** Webhook targets called although not public (WEBHOOK_ALLOWED_HOSTS); none by default. */
+  allowedWebhookTargets?: AllowedTargets;
 }
 
 /** Runs the job queue's tasks until `stop`: inside the API process (WORKER=inline) or alone. */
@@ -181,7 +189,7 @@ export async function startWorker(
   orm: Orm,
   databaseUrl: string,
   log: Logger,
-  { concurrency = 2, publisher, maxAttempts = MAX_JOB_ATTEMPTS }: WorkerOptions = {},
+  { concurrency = 2, publisher, maxAttempts = MAX_JOB_ATTEMPTS, allowedWebhookTargets }: WorkerOptions = {},
 ) {
   const liveness = livenessOf(orm, databaseUrl, log);
   const events: WorkerEvents = new EventEmitter();
@@ -194,7 +202,7 @@ export async function startWorker(
     noHandleSignals: true,
     pollInterval: 500,
     logger: workerLogger(log),
-    taskList: taskList(orm, createAnnouncer(orm, publisher, log), maxAttempts),
+    taskList: taskList(orm, createAnnouncer(orm, publisher, log), { maxAttempts, allowedWebhookTargets }),
     events,
   });
   const stopLiveness = await liveness.start();

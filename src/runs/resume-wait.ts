@@ -5,7 +5,7 @@ import { runToResume } from '../db/sql/runs.js';
 import type { Activity, WebhookRequest } from '../domain/model.js';
 import { applyResults } from './apply-results.js';
 import { runFlowsLocked } from './flow-runner.js';
-import { callWebhook, WEBHOOK_TIMEOUT_MS, type WebhookOutcome } from './webhooks.js';
+import { callWebhook, type WebhookCallOptions, type WebhookOutcome } from './webhooks.js';
 
 /** The CALL_WEBHOOK activity (F10, A1): the call's outcome, written where the flow resumes. */
 function webhookActivity(wait: FlowWait, outcome: WebhookOutcome, now: Date): Activity {
@@ -31,14 +31,12 @@ export async function resumeWait(
   orm: Orm,
   waitId: string,
   now: Date,
-  webhookTimeoutMs = WEBHOOK_TIMEOUT_MS,
+  webhookCalls: WebhookCallOptions = {},
 ): Promise<boolean> {
   const pending = await orm.em.fork().findOne(FlowWait, { id: waitId, status: 'PENDING' });
   if (!pending) return false;
   const outcome =
-    pending.kind === 'WEBHOOK'
-      ? await callWebhook(pending.request as WebhookRequest, webhookTimeoutMs)
-      : null;
+    pending.kind === 'WEBHOOK' ? await callWebhook(pending.request as WebhookRequest, webhookCalls) : null;
   return orm.em.fork().transactional(async (em) => {
     const wait = await em.findOne(FlowWait, { id: waitId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
     if (wait?.status !== 'PENDING') return false;

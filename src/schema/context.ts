@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Logger } from 'pino';
 import type { Announcer } from '../commands/announcer.js';
+import type { AllowedTargets } from '../domain/network-targets.js';
 import type { ActivityStreams } from '../streaming/activity-hub.js';
 
 /** Who is asking: the admin key may do everything, a workspace key sees only its workspace. */
@@ -13,6 +14,8 @@ export interface GraphQLContext {
   log: Logger;
   /** What commands announce their committed changes through. */
   announcer: Announcer;
+  /** Webhook targets the operator allows beyond public addresses (WEBHOOK_ALLOWED_HOSTS). */
+  allowedWebhookTargets: AllowedTargets;
   /** Live activity and run streams (subscriptions). */
   streams: ActivityStreams;
 }

@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import { hashSecret } from '../db/api-keys.js';
 import { isMigrated } from '../db/migrate.js';
 import type { Orm } from '../db/orm.js';
+import { type AllowedTargets, NO_ALLOWED_TARGETS } from '../domain/network-targets.js';
 import { createInProcessEventBus, type EventBus, type EventPublisher } from '../pubsub/events.js';
 import { type ActivityHubOptions, createActivityHub } from '../streaming/activity-hub.js';
 import { createAuthenticator } from './auth.js';
@@ -33,6 +34,8 @@ export interface AppOptions {
   >;
   /** Subscriptions one WebSocket connection may hold at once. */
   maxSubscriptionsPerConnection?: number;
+  /** Webhook targets allowed beyond public addresses (WEBHOOK_ALLOWED_HOSTS); none by default. */
+  allowedWebhookTargets?: AllowedTargets;
 }
 
 /** The largest request body accepted, by its Content-Length. */
@@ -57,12 +60,21 @@ export function buildApp({
   events: givenEvents,
   streaming,
   maxSubscriptionsPerConnection,
+  allowedWebhookTargets = NO_ALLOWED_TARGETS,
 }: AppOptions) {
   const authenticator = createAuthenticator(hashSecret(adminApiKey));
   const isReady = async () => (await orm.isConnected()) && (await isMigrated(orm));
   const events = givenEvents ?? createInProcessEventBus();
   const hub = createActivityHub({ orm, events, log, ...streaming });
-  const yoga = createYogaServer({ orm, log, authenticator, events, streams: hub, isReady });
+  const yoga = createYogaServer({
+    orm,
+    log,
+    authenticator,
+    events,
+    streams: hub,
+    isReady,
+    allowedWebhookTargets,
+  });
   const server: Server = createServer((request, response) => {
     // Declared sizes over the cap are refused before anything is read; the largest legitimate
     // request (1,000 leads of upsertLeads) is a few hundred kilobytes.

@@ -7,6 +7,7 @@ import { createAnnouncer } from '../commands/announcer.js';
 import { loggable } from '../db/loggable.js';
 import type { Orm } from '../db/orm.js';
 import { DomainError } from '../domain/errors.js';
+import type { AllowedTargets } from '../domain/network-targets.js';
 import { safeErrorFields } from '../logger.js';
 import type { EventPublisher } from '../pubsub/events.js';
 import type { GraphQLContext } from '../schema/context.js';
@@ -29,6 +30,8 @@ export interface YogaOptions {
   events: EventPublisher;
   streams: ActivityStreams;
   isReady(): Promise<boolean>;
+  /** Webhook targets the operator allows beyond public addresses, for the checks of saves. */
+  allowedWebhookTargets: AllowedTargets;
 }
 
 const isGraphQLError = (error: unknown): error is GraphQLError => error instanceof GraphQLError;
@@ -55,7 +58,15 @@ function isInputError(error: GraphQLError): boolean {
   );
 }
 
-export function createYogaServer({ orm, log, authenticator, events, streams, isReady }: YogaOptions) {
+export function createYogaServer({
+  orm,
+  log,
+  authenticator,
+  events,
+  streams,
+  isReady,
+  allowedWebhookTargets,
+}: YogaOptions) {
   const announcer = createAnnouncer(orm, events, log);
   return createYoga<TransportContext, GraphQLContext>({
     schema,
@@ -98,7 +109,7 @@ export function createYogaServer({ orm, log, authenticator, events, streams, isR
         ? connectionParams.authorization
         : request.headers.get('authorization');
       const viewer = await authenticator.viewerFor(em, credential);
-      return { em, viewer, log, announcer, streams };
+      return { em, viewer, log, announcer, streams, allowedWebhookTargets };
     },
     plugins: [
       useReadinessCheck({

@@ -31,11 +31,14 @@ export interface TestApp extends AsyncDisposable {
 
 /**
  * The real app over a fresh migrated database; port 0 so that `start()` picks a free port.
- * `options` may give it an event bus, stream tuning or limits.
+ * `options` may give it an event bus, stream tuning, limits or webhook targets to allow.
  */
 export async function startTestApp(
   database?: TestDatabase,
-  options: Pick<AppOptions, 'events' | 'streaming' | 'maxSubscriptionsPerConnection'> &
+  options: Pick<
+    AppOptions,
+    'events' | 'streaming' | 'maxSubscriptionsPerConnection' | 'allowedWebhookTargets'
+  > &
     Partial<Pick<AppOptions, 'log'>> = {},
 ): Promise<TestApp> {
   const db = database ?? (await createTestDatabase());

@@ -6,6 +6,7 @@ import { Activity } from '../../src/db/entities/activity.entity.js';
 import { CampaignRun } from '../../src/db/entities/campaign-run.entity.js';
 import { FlowWait } from '../../src/db/entities/flow-wait.entity.js';
 import { Lead } from '../../src/db/entities/lead.entity.js';
+import { type AllowedTargets, parseAllowedTargets } from '../../src/domain/network-targets.js';
 import { startWorker } from '../../src/runs/job-runner.js';
 import { planRun } from '../../src/runs/plan-run.js';
 import { completeIfDone, processChunk } from '../../src/runs/process-chunk.js';
@@ -20,6 +21,10 @@ import {
 } from '../helpers/factories.js';
 import { databaseIdOf, globalIdOf } from '../helpers/global-ids.js';
 import { run } from '../helpers/graphql.js';
+
+const allowing = (hosts: string) => parseAllowedTargets(hosts).targets as AllowedTargets;
+/** The local listener's address, as the tests' operator would allow it. */
+const LOCAL = allowing('127.0.0.1');
 
 interface Received {
   method: string;
@@ -84,7 +89,7 @@ const activitiesOf = async (runId: string) =>
   }));
 
 beforeAll(async () => {
-  t = await startTestApp();
+  t = await startTestApp(undefined, { allowedWebhookTargets: allowing('127.0.0.1, localhost') });
   acme = await createWorkspaceWithKey(t, 'Acme');
   program = await createScoredProgram(t, acme, 'Hooks', '+0');
   hooks = createServer((request, response) => {
@@ -122,7 +127,7 @@ describe('F10 webhooks', () => {
     expect([wait.kind, wait.status, wait.resumeStep]).toEqual(['WEBHOOK', 'PENDING', 2]);
     expect(received).toEqual([]);
 
-    expect(await resumeWait(t.orm, waitId, new Date())).toBe(true);
+    expect(await resumeWait(t.orm, waitId, new Date(), { allowedTargets: LOCAL })).toBe(true);
     expect(received).toEqual([
       {
         method: 'POST',
@@ -147,7 +152,7 @@ describe('F10 webhooks', () => {
       { type: 'CHANGE_SCORE', attributes: expect.objectContaining({ change: '+2' }) },
     ]);
 
-    expect(await resumeWait(t.orm, waitId, new Date())).toBe(false);
+    expect(await resumeWait(t.orm, waitId, new Date(), { allowedTargets: LOCAL })).toBe(false);
     expect(received).toHaveLength(1);
     expect(await scoreOf(email)).toBe(3);
   });
@@ -155,24 +160,24 @@ describe('F10 webhooks', () => {
   it('a failing call is recorded and does not stop the flow: HTTP 500, timeout, refused, invalid URL', async () => {
     respond = (response) => response.writeHead(500).end();
     const failing = await runToWebhook('failing', { url: `${hookUrl}/fail`, method: 'PUT', body: 'plain' });
-    await resumeWait(t.orm, failing.waitId, new Date());
+    await resumeWait(t.orm, failing.waitId, new Date(), { allowedTargets: LOCAL });
     expect(received.map((request) => [request.method, request.contentType])).toEqual([
       ['PUT', 'text/plain; charset=utf-8'],
     ]);
 
     respond = () => {};
     const silent = await runToWebhook('silent', { url: `${hookUrl}/hang`, method: 'GET' });
-    await resumeWait(t.orm, silent.waitId, new Date(), 200);
+    await resumeWait(t.orm, silent.waitId, new Date(), { allowedTargets: LOCAL, timeoutMs: 200 });
 
     const closed = createServer();
     await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
     const closedPort = (closed.address() as AddressInfo).port;
     await new Promise((resolve) => closed.close(resolve));
     const refused = await runToWebhook('refused', { url: `http://127.0.0.1:${closedPort}/` });
-    await resumeWait(t.orm, refused.waitId, new Date());
+    await resumeWait(t.orm, refused.waitId, new Date(), { allowedTargets: LOCAL });
 
     const invalid = await runToWebhook('invalid', { url: 'http://bad host/{{lead.email}}' });
-    await resumeWait(t.orm, invalid.waitId, new Date());
+    await resumeWait(t.orm, invalid.waitId, new Date(), { allowedTargets: LOCAL });
 
     const outcomes = [];
     for (const { runId, email } of [failing, silent, refused, invalid]) {
@@ -199,7 +204,7 @@ describe('F10 webhooks', () => {
         campaign: campaignId,
       },
     );
-    expect(await resumeWait(t.orm, waitId, new Date())).toBe(false);
+    expect(await resumeWait(t.orm, waitId, new Date(), { allowedTargets: LOCAL })).toBe(false);
     expect(received).toEqual([]);
     expect((await activitiesOf(runId)).map((activity) => activity.type)).toEqual(['CHANGE_SCORE']);
     expect(await scoreOf(email)).toBe(1);
@@ -210,6 +215,7 @@ describe('F10 webhooks', () => {
       t.orm,
       t.database.url,
       pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }),
+      { allowedWebhookTargets: LOCAL },
     );
     try {
       const { email } = await runToWebhook('queued', { url: `${hookUrl}/queued`, body: '{}' });
@@ -218,5 +224,60 @@ describe('F10 webhooks', () => {
     } finally {
       await worker.stop();
     }
+  });
+});
+
+describe('webhook targets at call time', () => {
+  const callOf = async (runId: string) =>
+    (await activitiesOf(runId)).find((activity) => activity.type === 'CALL_WEBHOOK')?.attributes;
+  const NOT_ALLOWED = { status: null, ok: false, error: 'the target address is not allowed' };
+
+  it('a host resolving to a private address is refused, open port or closed, and the flow goes on', async () => {
+    const closed = createServer();
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+    const closedPort = (closed.address() as AddressInfo).port;
+    await new Promise((resolve) => closed.close(resolve));
+    const open = await runToWebhook('named', { url: `${hookUrl.replace('127.0.0.1', 'localhost')}/open` });
+    const shut = await runToWebhook('shut', { url: `http://localhost:${closedPort}/` });
+    const literal = await runToWebhook('literal', { url: `${hookUrl}/literal` });
+    for (const { waitId } of [open, shut, literal]) {
+      expect(await resumeWait(t.orm, waitId, new Date())).toBe(true);
+    }
+    expect(received).toEqual([]);
+    for (const { runId, email } of [open, shut, literal]) {
+      expect(await callOf(runId)).toMatchObject(NOT_ALLOWED);
+      expect(await scoreOf(email)).toBe(3);
+    }
+  });
+
+  it('an allow-listed network or host name is called', async () => {
+    const byNetwork = await runToWebhook('network', { url: `${hookUrl}/network` });
+    await resumeWait(t.orm, byNetwork.waitId, new Date(), { allowedTargets: allowing('127.0.0.0/8') });
+    const byName = await runToWebhook('name', { url: `${hookUrl.replace('127.0.0.1', 'localhost')}/name` });
+    await resumeWait(t.orm, byName.waitId, new Date(), { allowedTargets: allowing('LOCALHOST') });
+    expect(received.map((request) => request.url)).toEqual(['/network', '/name']);
+    expect(await callOf(byNetwork.runId)).toMatchObject({ status: 200, ok: true });
+    expect(await callOf(byName.runId)).toMatchObject({ status: 200, ok: true });
+  });
+
+  it('connects only to the addresses checked: a second answer of the name is never used', async () => {
+    const port = new URL(hookUrl).port;
+    const answers = [[{ address: '127.0.0.1', family: 4 }]];
+    const resolveHost = async () => answers.shift() ?? [{ address: '93.184.215.14', family: 4 }];
+    const listed = await runToWebhook('listed', { url: `http://hooks.test:${port}/listed` });
+    await resumeWait(t.orm, listed.waitId, new Date(), {
+      allowedTargets: allowing('hooks.test'),
+      resolveHost,
+    });
+    expect(received.map((request) => request.url)).toEqual(['/listed']);
+
+    const mixed = async () => [
+      { address: '93.184.215.14', family: 4 },
+      { address: '::ffff:10.0.0.1', family: 6 },
+    ];
+    const rebinding = await runToWebhook('rebinding', { url: `http://rebinding.test:${port}/` });
+    await resumeWait(t.orm, rebinding.waitId, new Date(), { allowedTargets: LOCAL, resolveHost: mixed });
+    expect(received).toHaveLength(1);
+    expect(await callOf(rebinding.runId)).toMatchObject(NOT_ALLOWED);
   });
 });
