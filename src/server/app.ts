@@ -29,7 +29,7 @@ export interface AppOptions {
    */
   streaming?: Pick<
     ActivityHubOptions,
-    'pollMs' | 'bufferLimit' | 'pageSize' | 'maxPerOwner' | 'minReadIntervalMs'
+    'pollMs' | 'bufferLimit' | 'pageSize' | 'maxPerOwner' | 'minReadIntervalMs' | 'keyCheckMs'
   >;
   /** Subscriptions one WebSocket connection may hold at once. */
   maxSubscriptionsPerConnection?: number;
@@ -88,6 +88,7 @@ export function buildApp({
     yoga,
     orm,
     authenticator,
+    hub,
     log,
     maxSubscriptionsPerConnection,
   );
