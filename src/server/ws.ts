@@ -152,8 +152,8 @@ export function attachWebSocketServer(
       execute: (args) => (args.rootValue as EnvelopedRoot).execute(args) as never,
       subscribe: (args) => (args.rootValue as EnvelopedRoot).subscribe(args) as never,
       // Returning false closes the socket with 4403 Forbidden: a missing or wrong key never connects.
-      onConnect: (ctx) => authentication.admit(ctx as Connection),
-      onClose: (ctx) => authentication.release(ctx as Connection),
+      onConnect: (ctx) => authentication.admit(ctx),
+      onClose: (ctx) => authentication.release(ctx),
       onSubscribe: async (ctx, id, payload) => {
         const { schema, execute, subscribe, contextFactory, parse, validate } = yoga.getEnveloped({
           ...ctx,
@@ -169,7 +169,7 @@ export function attachWebSocketServer(
           // A syntax error answers the operation, as on HTTP, instead of closing the socket.
           return [error instanceof GraphQLError ? error : new GraphQLError('The query cannot be parsed')];
         }
-        const made = await contextOrForbidden(ctx as Connection, contextFactory);
+        const made = await contextOrForbidden(ctx, contextFactory);
         if ('refused' in made) return [made.refused];
         const args: ExecutionArgs = {
           schema,
