@@ -19,6 +19,8 @@ export interface Announcer {
   chunkCommitted(runId: string): Promise<void>;
   /** A resumed suspension committed its lead's activities. */
   waitResumed(waitId: string): Promise<void>;
+  /** The key's revocation committed: servers end what it holds open. */
+  apiKeyRevoked(apiKey: { id: string; workspaceId: string }): Promise<void>;
 }
 
 /** Whose change is told: the workspace, its last committed activity and the run, where they apply. */
@@ -58,5 +60,8 @@ export function createAnnouncer(orm: Orm, publisher: EventPublisher | undefined,
       announce(() => announcedRun(em(), runId, true), { activities: true, run: false }),
     waitResumed: (waitId) =>
       announce(() => announcedRunOfWait(em(), waitId), { activities: true, run: true }),
+    async apiKeyRevoked({ id, workspaceId }) {
+      publisher?.publish('apiKeyRevoked', { workspaceId, apiKeyId: id });
+    },
   };
 }

@@ -1,6 +1,4 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-import type { EntityManager } from '@mikro-orm/postgresql';
-import { ApiKey } from './entities/api-key.entity.js';
 
 /** SHA-256 suits API keys: they are long random strings, so no slow hash is needed against guessing. */
 export function hashSecret(secret: string): string {
@@ -14,8 +12,4 @@ export function sameSecret(secret: string, expectedHash: string): boolean {
 /** A new secret: 256 random bits, prefixed so that a leaked one is easy to recognise. */
 export function newSecret(): string {
   return `cek_${randomBytes(32).toString('base64url')}`;
-}
-
-export function findApiKeyBySecret(em: EntityManager, secret: string): Promise<ApiKey | null> {
-  return em.findOne(ApiKey, { secretHash: hashSecret(secret) });
 }

@@ -17,10 +17,20 @@ export interface RunUpdated {
   runId: string;
 }
 
+/**
+ * An API key was revoked (and that is committed): every server ends the streams and sockets the
+ * key holds open. Servers also check their keys in the database, so a lost one only delays that.
+ */
+export interface ApiKeyRevoked {
+  workspaceId: string;
+  apiKeyId: string;
+}
+
 /** Every topic and its payload: plain JSON, never entities. */
 export interface Topics {
   activitiesCommitted: ActivitiesCommitted;
   runUpdated: RunUpdated;
+  apiKeyRevoked: ApiKeyRevoked;
 }
 export type Topic = keyof Topics;
 
@@ -57,7 +67,7 @@ export interface EventBusOptions {
   connectTimeoutMs?: number;
 }
 
-const TOPICS: Topic[] = ['activitiesCommitted', 'runUpdated'];
+const TOPICS: Topic[] = ['activitiesCommitted', 'runUpdated', 'apiKeyRevoked'];
 
 /** A notification a slow reader has not taken yet is replaced by newer ones rather than queued. */
 const PENDING_PER_SUBSCRIPTION = 256;

@@ -1,11 +1,14 @@
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import { z } from 'zod';
+import { revokeApiKey } from '../commands/api-keys.js';
 import { createApiKey, createWorkspace } from '../commands/assets.js';
+import { ApiKey } from '../db/entities/api-key.entity.js';
 import { Workspace } from '../db/entities/workspace.entity.js';
 import { builder } from './builder.js';
 import { canSeeWorkspace, type GraphQLContext, type Viewer } from './context.js';
 import { userError } from './errors.js';
 import { databaseId } from './ids.js';
+import { requireNode } from './loading.js';
 
 /** Names of workspaces, keys and other objects: trimmed, 1 to 200 characters. */
 export const objectName = z
@@ -41,10 +44,41 @@ export const WorkspaceRef = builder.loadableNodeRef('Workspace', {
   load: (ids: string[], context) => loadVisibleWorkspaces(ids, context) as Promise<Workspace[]>,
 });
 
+const ApiKeyRef = builder.objectRef<ApiKey>('ApiKey').implement({
+  description:
+    'A workspace API key, as its workspace lists it: never its secret (shown once, when created) nor its hash.',
+  fields: (t) => ({
+    id: t.id({ resolve: (apiKey) => encodeGlobalID('ApiKey', apiKey.id) }),
+    name: t.exposeString('name'),
+    createdAt: t.field({ type: 'DateTime', resolve: (apiKey) => apiKey.createdAt }),
+    lastUsedAt: t.field({
+      type: 'DateTime',
+      nullable: true,
+      description:
+        'When the key last authenticated a request, to the minute (it is noted at most once a minute); null if never.',
+      resolve: (apiKey) => apiKey.lastUsedAt ?? null,
+    }),
+    revokedAt: t.field({
+      type: 'DateTime',
+      nullable: true,
+      description: 'When the key was revoked; null while it works.',
+      resolve: (apiKey) => apiKey.revokedAt ?? null,
+    }),
+  }),
+});
+
 WorkspaceRef.implement({
   description: 'The tenancy boundary: every other object belongs to exactly one workspace.',
   fields: (t) => ({
     name: t.exposeString('name'),
+    apiKeys: t.field({
+      type: [ApiKeyRef],
+      description:
+        'The workspace’s keys, revoked ones included, oldest first: for the admin key and the workspace’s own keys.',
+      authScopes: (workspace) => ({ workspace: workspace.id }),
+      resolve: (workspace, _args, context) =>
+        context.em.find(ApiKey, { workspace: workspace.id }, { orderBy: { id: 'asc' } }),
+    }),
   }),
 });
 
@@ -110,6 +144,16 @@ builder.mutationFields((t) => ({
       const workspace = await requireWorkspace(context, args.workspaceId);
       const { apiKey, secret } = await createApiKey(context, workspace, args.name);
       return { id: encodeGlobalID('ApiKey', apiKey.id), secret };
+    },
+  }),
+  revokeApiKey: t.field({
+    type: ApiKeyRef,
+    description:
+      'The admin key may revoke any workspace key; a workspace key, those of its own workspace (itself included). From then on the key is UNAUTHENTICATED, and its open subscriptions end (WebSocket: closed with 4403). Revoking a revoked key changes nothing. A key the caller may not see is NOT_FOUND.',
+    args: { id: t.arg.id() },
+    resolve: async (_root, args, context) => {
+      const apiKey = await requireNode(context, ApiKey, 'ApiKey', args.id);
+      return revokeApiKey(context, apiKey);
     },
   }),
 }));

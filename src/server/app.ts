@@ -30,7 +30,7 @@ export interface AppOptions {
    */
   streaming?: Pick<
     ActivityHubOptions,
-    'pollMs' | 'bufferLimit' | 'pageSize' | 'maxPerOwner' | 'minReadIntervalMs'
+    'pollMs' | 'bufferLimit' | 'pageSize' | 'maxPerOwner' | 'minReadIntervalMs' | 'keyCheckMs'
   >;
   /** Subscriptions one WebSocket connection may hold at once. */
   maxSubscriptionsPerConnection?: number;
@@ -100,6 +100,7 @@ export function buildApp({
     yoga,
     orm,
     authenticator,
+    hub,
     log,
     maxSubscriptionsPerConnection,
   );

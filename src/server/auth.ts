@@ -1,30 +1,78 @@
+import type { IncomingMessage } from 'node:http';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { findApiKeyBySecret, sameSecret } from '../db/api-keys.js';
+import { hashSecret, sameSecret } from '../db/api-keys.js';
+import { authenticateApiKey } from '../db/sql/api-keys.js';
 import type { Viewer } from '../schema/context.js';
 import { userError } from '../schema/errors.js';
+
+/** What a client sent to prove who it is: a key, or nothing. */
+export type Credential = { key: string } | null;
 
 /** Turns a credential into a viewer. */
 export interface Authenticator {
   /**
-   * `null` when no credential was sent; throws UNAUTHENTICATED when one was sent and is not a key.
-   * Accepts `Bearer <key>` (HTTP) or the bare key (WebSocket connectionParams).
+   * `null` when no key was sent; throws UNAUTHENTICATED when the key is not one, or is revoked.
+   * A workspace key's use is noted (its `lastUsedAt`).
    */
-  viewerFor(em: EntityManager, credential: unknown): Promise<Viewer | null>;
+  viewerFor(em: EntityManager, credential: Credential): Promise<Viewer | null>;
 }
 
+const EXPECTED_HEADER = 'Send the API key as "Authorization: Bearer <key>"';
+
 const invalidKey = () => userError('UNAUTHENTICATED', 'The API key is not valid');
+
+/** The scheme and the key: the key is one token, no spaces, no commas (nor is any key made with them). */
+const BEARER = /^bearer +([^\s,]+) *$/i;
+const BARE_KEY = /^ *([^\s,]+) *$/;
+
+/**
+ * Every Authorization header of an HTTP request, each as sent. Node keeps only the first of
+ * repeated Authorization headers in `req.headers`, so they are read from `headersDistinct`; a
+ * request without Node's own (a `yoga.fetch`) has only the Fetch API's, which joins them with
+ * commas.
+ */
+export function authorizationHeaders(req: IncomingMessage | undefined, request: Request): string[] {
+  if (req) return req.headersDistinct.authorization ?? [];
+  const joined = request.headers.get('authorization');
+  return joined === null ? [] : [joined];
+}
+
+/**
+ * The key of an HTTP request, from its Authorization headers: exactly one, `Bearer <key>`. No
+ * header (or an empty one) is no key; a key sent twice (two headers, or two values joined by a
+ * comma) is refused rather than one of them chosen, and so is a bare key or another scheme.
+ */
+export function credentialFromHeaders(values: readonly string[]): Credential {
+  const sent = values.filter((value) => value.trim() !== '');
+  if (sent.length === 0) return null;
+  if (sent.length > 1 || sent[0]?.includes(',')) {
+    throw userError('UNAUTHENTICATED', 'Send the API key once, in one "Authorization: Bearer <key>" header');
+  }
+  const key = BEARER.exec(sent[0] ?? '')?.[1];
+  if (!key) throw userError('UNAUTHENTICATED', EXPECTED_HEADER);
+  return { key };
+}
+
+/**
+ * The key of a WebSocket connection, from `connectionParams.authorization`: `Bearer <key>` or the
+ * bare key (the README's form). Absent or empty is no key; anything else is refused.
+ */
+export function credentialFromConnectionParam(value: unknown): Credential {
+  if (value === undefined || value === null || value === '') return null;
+  if (typeof value !== 'string') throw invalidKey();
+  const key = (BEARER.exec(value) ?? BARE_KEY.exec(value))?.[1];
+  if (!key) throw invalidKey();
+  return { key };
+}
 
 export function createAuthenticator(adminKeyHash: string): Authenticator {
   return {
     async viewerFor(em, credential) {
-      if (credential === undefined || credential === null || credential === '') return null;
-      if (typeof credential !== 'string') throw invalidKey();
-      const key = credential.replace(/^bearer\s+/i, '').trim();
-      if (!key) throw invalidKey();
-      if (sameSecret(key, adminKeyHash)) return { kind: 'admin' };
-      const apiKey = await findApiKeyBySecret(em, key);
+      if (!credential) return null;
+      if (sameSecret(credential.key, adminKeyHash)) return { kind: 'admin' };
+      const apiKey = await authenticateApiKey(em, hashSecret(credential.key));
       if (!apiKey) throw invalidKey();
-      return { kind: 'workspace', workspaceId: apiKey.workspace.id, apiKeyId: apiKey.id };
+      return { kind: 'workspace', workspaceId: apiKey.workspaceId, apiKeyId: apiKey.id };
     },
   };
 }

@@ -1,11 +1,13 @@
 import type { Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { type ExecutionArgs, GraphQLError, getOperationAST } from 'graphql';
+import type { Context } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
 import type { Logger } from 'pino';
 import { type WebSocket, WebSocketServer } from 'ws';
 import type { Orm } from '../db/orm.js';
-import type { Authenticator } from './auth.js';
+import type { ActivityStreams } from '../streaming/activity-hub.js';
+import { type Authenticator, credentialFromConnectionParam } from './auth.js';
 import type { YogaServer } from './yoga.js';
 
 type EnvelopedRoot = {
@@ -54,6 +56,67 @@ function coalesceWrites(client: WebSocket, socket: Duplex): void {
   }) as WebSocket['send'];
 }
 
+/** What graphql-ws keeps of a connection: its socket and upgrade request are in `extra`. */
+type Connection = Context<Record<string, unknown> | undefined, { socket: WebSocket }>;
+
+/** graphql-ws's close code for a connection that may not go on: no key, or a key that no longer is. */
+const FORBIDDEN = 4403;
+
+/**
+ * Connections authenticated by `connectionParams.authorization`. One without a valid key is not
+ * admitted (graphql-ws closes it with 4403); one of a workspace key is closed with 4403 as soon as
+ * the key is revoked.
+ */
+function connectionAuthentication(
+  orm: Orm,
+  authenticator: Authenticator,
+  revocations: Pick<ActivityStreams, 'onKeyRevoked'>,
+) {
+  const forgetRevocation = new WeakMap<object, () => void>();
+  const release = (ctx: Connection) => {
+    forgetRevocation.get(ctx)?.();
+    forgetRevocation.delete(ctx);
+  };
+  return {
+    async admit(ctx: Connection): Promise<boolean> {
+      let viewer: Awaited<ReturnType<Authenticator['viewerFor']>>;
+      try {
+        const credential = credentialFromConnectionParam(ctx.connectionParams?.authorization);
+        viewer = await authenticator.viewerFor(orm.em.fork(), credential);
+      } catch {
+        return false;
+      }
+      if (viewer?.kind !== 'workspace') return viewer !== null;
+      const socket = ctx.extra.socket;
+      forgetRevocation.set(
+        ctx,
+        revocations.onKeyRevoked(viewer.apiKeyId, () => socket.close(FORBIDDEN, 'The API key was revoked')),
+      );
+      // Closed while its key was being checked: onClose has come and gone already.
+      if (socket.readyState !== socket.OPEN) release(ctx);
+      return true;
+    },
+    release,
+  };
+}
+
+/**
+ * An operation's context, or, when its key no longer authenticates (revoked or deleted since the
+ * connection opened), the socket closed with 4403 and the error.
+ */
+async function contextOrForbidden<T>(
+  ctx: Connection,
+  contextFactory: () => T | Promise<T>,
+): Promise<{ context: T } | { refused: GraphQLError }> {
+  try {
+    return { context: await contextFactory() };
+  } catch (error) {
+    if (!(error instanceof GraphQLError) || error.extensions.code !== 'UNAUTHENTICATED') throw error;
+    ctx.extra.socket.close(FORBIDDEN, 'Forbidden');
+    return { refused: error };
+  }
+}
+
 /**
  * graphql-transport-ws on the HTTP server's /graphql path. Every operation goes through
  * `yoga.getEnveloped`, so authentication, masking and limits are those of HTTP. A connection may
@@ -64,9 +127,11 @@ export function attachWebSocketServer(
   yoga: YogaServer,
   orm: Orm,
   authenticator: Authenticator,
+  revocations: Pick<ActivityStreams, 'onKeyRevoked'>,
   log: Logger,
   maxSubscriptions = MAX_SUBSCRIPTIONS_PER_CONNECTION,
 ) {
+  const authentication = connectionAuthentication(orm, authenticator, revocations);
   // The ids of each connection's running subscriptions (graphql-ws keeps one context per socket).
   const running = new WeakMap<object, Set<string>>();
   // noServer: upgrades are routed here explicitly, so errors of the HTTP server (a port in use)
@@ -87,13 +152,8 @@ export function attachWebSocketServer(
       execute: (args) => (args.rootValue as EnvelopedRoot).execute(args) as never,
       subscribe: (args) => (args.rootValue as EnvelopedRoot).subscribe(args) as never,
       // Returning false closes the socket with 4403 Forbidden: a missing or wrong key never connects.
-      onConnect: async (ctx) => {
-        try {
-          return (await authenticator.viewerFor(orm.em.fork(), ctx.connectionParams?.authorization)) !== null;
-        } catch {
-          return false;
-        }
-      },
+      onConnect: (ctx) => authentication.admit(ctx),
+      onClose: (ctx) => authentication.release(ctx),
       onSubscribe: async (ctx, id, payload) => {
         const { schema, execute, subscribe, contextFactory, parse, validate } = yoga.getEnveloped({
           ...ctx,
@@ -109,12 +169,14 @@ export function attachWebSocketServer(
           // A syntax error answers the operation, as on HTTP, instead of closing the socket.
           return [error instanceof GraphQLError ? error : new GraphQLError('The query cannot be parsed')];
         }
+        const made = await contextOrForbidden(ctx, contextFactory);
+        if ('refused' in made) return [made.refused];
         const args: ExecutionArgs = {
           schema,
           operationName: payload.operationName,
           document,
           variableValues: payload.variables,
-          contextValue: await contextFactory(),
+          contextValue: made.context,
           rootValue: { execute, subscribe } satisfies EnvelopedRoot,
         };
         const errors = validate(args.schema, args.document);

@@ -13,7 +13,13 @@ import type { EventPublisher } from '../pubsub/events.js';
 import type { GraphQLContext } from '../schema/context.js';
 import { schema } from '../schema/index.js';
 import type { ActivityStreams } from '../streaming/activity-hub.js';
-import type { Authenticator } from './auth.js';
+import {
+  type Authenticator,
+  authorizationHeaders,
+  credentialFromConnectionParam,
+  credentialFromHeaders,
+} from './auth.js';
+import { useEndSubscriptionsOfRevokedKeys } from './revoked-keys.js';
 import { useSharedSubscriptionExecution } from './shared-execution.js';
 
 /** What Yoga is handed by each transport: Node's request on HTTP, connectionParams on WebSocket. */
@@ -103,11 +109,11 @@ export function createYogaServer({
         });
       },
     },
-    context: async ({ request, connectionParams }): Promise<GraphQLContext> => {
+    context: async ({ req, request, connectionParams }): Promise<GraphQLContext> => {
       const em = orm.em.fork();
       const credential = connectionParams
-        ? connectionParams.authorization
-        : request.headers.get('authorization');
+        ? credentialFromConnectionParam(connectionParams.authorization)
+        : credentialFromHeaders(authorizationHeaders(req, request));
       const viewer = await authenticator.viewerFor(em, credential);
       return { em, viewer, log, announcer, streams, allowedWebhookTargets };
     },
@@ -117,6 +123,7 @@ export function createYogaServer({
         check: async () => isReady().catch(() => false),
       }),
       useSharedSubscriptionExecution(),
+      useEndSubscriptionsOfRevokedKeys(),
     ],
   });
 }

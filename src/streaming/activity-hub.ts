@@ -6,6 +6,7 @@ import type { ActivityFilter } from '../domain/activity-filter.js';
 import type { EventBus, Topic, Topics } from '../pubsub/events.js';
 import { createActivityReader } from './activity-reader.js';
 import type { StreamItem } from './activity-stream.js';
+import { createKeyRevocations, type KeyRevocations } from './key-revocations.js';
 import { createSubscriptionQuota, ServerStoppingError } from './quota.js';
 import { createRunWatches, type RunWatchOptions } from './run-watches.js';
 
@@ -34,6 +35,8 @@ export interface ActivityStreams {
     options: RunWatchOptions<T>,
     owner: string,
   ): AsyncIterableIterator<T>;
+  /** Calls `end` once when the API key is revoked; the returned function forgets it. */
+  onKeyRevoked: KeyRevocations['onRevoked'];
 }
 
 /**
@@ -74,6 +77,8 @@ export interface ActivityHubOptions {
   minReadIntervalMs?: number;
   /** Subscriptions one owner may hold at once (MAX_SUBSCRIPTIONS_PER_KEY). */
   maxPerOwner?: number;
+  /** How often the keys holding streams are checked for revocation (DEFAULT_KEY_CHECK_MS). */
+  keyCheckMs?: number;
 }
 
 export interface ActivityHub extends ActivityStreams {
@@ -97,6 +102,7 @@ export function createActivityHub(options: ActivityHubOptions): ActivityHub {
   const quota = createSubscriptionQuota(options.maxPerOwner ?? MAX_SUBSCRIPTIONS_PER_KEY);
   const stopping = new AbortController();
   const runWatches = createRunWatches(log);
+  const keyRevocations = createKeyRevocations({ orm, events, log, checkMs: options.keyCheckMs });
   const reader = createActivityReader({
     orm,
     log,
@@ -150,6 +156,7 @@ export function createActivityHub(options: ActivityHubOptions): ActivityHub {
         reader.announce(last);
       });
       follow('runUpdated', (payload) => runWatches.refresh(String(payload?.runId)));
+      keyRevocations.start();
       updateTimer();
     },
 
@@ -157,6 +164,7 @@ export function createActivityHub(options: ActivityHubOptions): ActivityHub {
       stopping.abort();
       updateTimer();
       await Promise.all(followers.map((follower) => follower.return?.()));
+      await keyRevocations.stop();
       runWatches.closeAll();
       await reader.close();
     },
@@ -168,6 +176,8 @@ export function createActivityHub(options: ActivityHubOptions): ActivityHub {
         cursor: reader.cursor.toString(),
       };
     },
+
+    onKeyRevoked: (apiKeyId, end) => keyRevocations.onRevoked(apiKeyId, end),
 
     async openActivities(matcher, after, owner) {
       const release = quota.take(owner);

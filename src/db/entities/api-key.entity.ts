@@ -10,6 +10,10 @@ export const ApiKey = defineEntity({
     name: p.text(),
     secretHash: p.string().length(64).unique(),
     createdAt: createdAt(),
+    /** When the key last authenticated a request, to the minute (it is written at most once a minute). */
+    lastUsedAt: p.datetime().nullable(),
+    /** Set once, when the key is revoked: from then on it authenticates nothing. */
+    revokedAt: p.datetime().nullable(),
   },
 });
 export type ApiKey = InferEntity<typeof ApiKey>;
