@@ -1,3 +1,4 @@
+import { DomainError } from './errors.js';
 import { EMAIL_FIELD, type FieldDefinition } from './lead-state.js';
 import type { FieldType, FieldValue } from './model.js';
 import { parseFieldInput } from './values.js';
@@ -12,6 +13,32 @@ export type FieldValueResult = { ok: true; value: FieldValue } | { ok: false; re
 export type FieldValuesResult =
   | { ok: true; values: Record<string, FieldValue> }
   | { ok: false; reason: string };
+
+const FIELD_NAME = /^[A-Za-z][A-Za-z0-9 _-]{0,99}$/;
+
+/** Names JavaScript objects inherit (`constructor`, `toString`...), lower-cased. */
+const INHERITED_NAMES = new Set(
+  Object.getOwnPropertyNames(Object.prototype).map((name) => name.toLowerCase()),
+);
+
+/**
+ * A new field's name, trimmed: it starts with a letter and holds only letters, digits, spaces, _ and
+ * - (at most 100 characters), and is not the name of a member every JavaScript object inherits
+ * (such as `constructor`), case-insensitively. Anything else is refused (BAD_USER_INPUT).
+ */
+export function requireFieldName(input: string): string {
+  const name = input.trim();
+  if (!FIELD_NAME.test(name)) {
+    throw new DomainError(
+      'BAD_USER_INPUT',
+      'name: must start with a letter and hold only letters, digits, spaces, _ and - (at most 100 characters)',
+    );
+  }
+  if (INHERITED_NAMES.has(name.toLowerCase())) {
+    throw new DomainError('BAD_USER_INPUT', `name: ${name} is reserved`);
+  }
+  return name;
+}
 
 function refused(reason: string): { ok: false; reason: string } {
   return { ok: false, reason };

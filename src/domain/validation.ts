@@ -2,6 +2,7 @@ import type { CampaignProblem, Problem, ProblemCode, SmartListProblem } from './
 import { flowActions } from './execution-graph.js';
 import { compiledGraph } from './graph.js';
 import type { Campaign, CampaignGraph, CampaignType, RequestSource, SmartListDefinition } from './model.js';
+import { ownValue } from './own.js';
 import { MAX_EXECUTION_DEPTH } from './run-state.js';
 import { listensFor } from './smart-list.js';
 import { compileFilter } from './smart-list-compiler.js';
@@ -95,7 +96,7 @@ function targetProblems(campaign: Campaign, graph: CampaignGraph, edges: Execute
   const found: GraphProblem[] = [];
   for (const { action, stepPosition } of flowActions(campaign.flow)) {
     if (action.type !== 'executeCampaign') continue;
-    const target = graph.campaigns[action.campaignId];
+    const target = ownValue(graph.campaigns, action.campaignId);
     const involves = [campaign.id, action.campaignId];
     if (target && target.workspaceId !== campaign.workspaceId) {
       const message = `campaign "${target.name}" is in another workspace`;
@@ -249,7 +250,7 @@ export function validateSmartListDefinition(
   definition.filters.forEach((filter, index) => {
     const compiledFilter = compileFilter(filter, compiled);
     if (!compiledFilter.valid) report(compiledFilter.reason, index + 1);
-    if (filter.programId && !graph.programs[filter.programId]) {
+    if (filter.programId && !ownValue(graph.programs, filter.programId)) {
       report(`program ${filter.programId} does not exist`, index + 1);
     }
     if (staticListIds && filter.staticListId && !staticListIds.includes(filter.staticListId)) {
@@ -272,7 +273,7 @@ export function validateSmartListDefinition(
  */
 export function campaignProblems(campaign: Campaign, graph: CampaignGraph): CampaignProblem[] {
   const current =
-    graph.campaigns[campaign.id] === campaign
+    ownValue(graph.campaigns, campaign.id) === campaign
       ? graph
       : { ...graph, campaigns: { ...graph.campaigns, [campaign.id]: campaign } };
   const compiled = compiledGraph(current);
