@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Activity } from '../../src/db/entities/activity.entity.js';
 import { LeadField } from '../../src/db/entities/lead-field.entity.js';
 import { type BatchApp, startBatchApp } from '../helpers/batch-app.js';
 import { upsertLeads } from '../helpers/factories.js';
@@ -68,5 +69,41 @@ describe('names every JavaScript object inherits', () => {
       { id: without },
     );
     expect(lead.fields.constructor).toBeNull();
+  });
+});
+
+describe('score range', () => {
+  it('=2147483647 then +1 keeps 2147483647, skips the add with OUT_OF_RANGE, and reads still work', async () => {
+    const [lead] = await upsertLeads(batch.t, batch.acme, [{ email: 'range-0@example.com' }]);
+    const campaign = await batch.createAcmeCampaign({
+      name: 'To the top and past it',
+      smartList: {
+        filters: [{ kind: 'ATTRIBUTE', attribute: 'email', operator: 'IS', values: ['range-0@example.com'] }],
+      },
+      flow: [
+        { action: { changeScore: { change: '=2147483647' } } },
+        { action: { changeScore: { change: '+1' } } },
+      ],
+    });
+    const runId = await batch.queueRun(campaign);
+    expect(await batch.runToCompletion(runId)).toMatchObject({ status: 'COMPLETED' });
+    expect(await batch.scoresOf('range-')).toEqual([2147483647]);
+    const activities = await batch.t.orm.em.fork().find(Activity, { run: runId }, { orderBy: { id: 'asc' } });
+    expect(activities.map((activity) => activity.attributes)).toMatchObject([
+      { newValue: 2147483647 },
+      { skipped: true, reason: 'OUT_OF_RANGE', oldValue: 2147483647, newValue: 2147483647 },
+    ]);
+    const read = await batch.t.graphql<{ lead: { score: number } }>(
+      'query ($id: ID!) { lead(id: $id) { score } }',
+      { id: lead },
+      batch.acme.key,
+    );
+    expect(read.data).toEqual({ lead: { score: 2147483647 } });
+    const list = await batch.t.graphql(
+      'query ($id: ID!) { workspace(id: $id) { leads(first: 100) { edges { node { score fields } } } } }',
+      { id: batch.acme.id },
+      batch.acme.key,
+    );
+    expect(list.errors).toBeUndefined();
   });
 });
