@@ -6,6 +6,7 @@ import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
 import ValidationPlugin from '@pothos/plugin-validation';
 import { canSeeWorkspace, type GraphQLContext } from './context.js';
 import { userError } from './errors.js';
+import { STORABLE_TEXT_PLUGIN } from './storable-text-plugin.js';
 
 function issuePath(path: readonly (PropertyKey | { key: PropertyKey })[] | undefined): string {
   if (!path?.length) return '';
@@ -30,7 +31,14 @@ export const builder = new SchemaBuilder<{
   DefaultFieldNullability: false;
   DefaultInputFieldRequiredness: true;
 }>({
-  plugins: [ScopeAuthPlugin, RelayPlugin, DataloaderPlugin, ValidationPlugin, ComplexityPlugin],
+  plugins: [
+    ScopeAuthPlugin,
+    STORABLE_TEXT_PLUGIN,
+    RelayPlugin,
+    DataloaderPlugin,
+    ValidationPlugin,
+    ComplexityPlugin,
+  ],
   defaultFieldNullability: false,
   defaultInputFieldRequiredness: true,
   scopeAuth: {

@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CampaignRun } from '../../src/db/entities/campaign-run.entity.js';
 import { Lead } from '../../src/db/entities/lead.entity.js';
 import { MyToken } from '../../src/db/entities/my-token.entity.js';
-import { startTestApp, type TestApp } from '../helpers/app.js';
+import { Workspace } from '../../src/db/entities/workspace.entity.js';
+import { ADMIN_KEY, startTestApp, type TestApp } from '../helpers/app.js';
 import {
   createCampaign,
   createProgram,
@@ -123,5 +124,64 @@ describe('DateTime arguments', () => {
     );
     expect(errorCodes(response)).toEqual(['GRAPHQL_VALIDATION_FAILED']);
     expect(await runCount()).toBe(before);
+  });
+});
+
+describe('text PostgreSQL cannot store', () => {
+  const UNSTORABLE = [
+    ['a NUL', 'a\u0000b'],
+    ['a lone high surrogate', 'a\uD800b'],
+    ['a lone low surrogate', '\uDC00'],
+  ];
+  const workspaceCount = () => t.orm.em.fork().count(Workspace, {});
+
+  it.each(UNSTORABLE)('createWorkspace refuses a name with %s as BAD_USER_INPUT', async (_case, name) => {
+    const before = await workspaceCount();
+    const response = await t.graphql(
+      'mutation ($name: String!) { createWorkspace(name: $name) { id } }',
+      { name },
+      ADMIN_KEY,
+    );
+    expect(errorCodes(response)).toEqual(['BAD_USER_INPUT']);
+    expect(await workspaceCount()).toBe(before);
+  });
+
+  it.each(UNSTORABLE)(
+    'upsertLeads refuses a field value or field name with %s as BAD_USER_INPUT',
+    async (_case, text) => {
+      const before = await leadCount();
+      for (const fields of [{ Nickname: text }, { [text]: 'x' }]) {
+        const response = await t.graphql(
+          UPSERT,
+          { ws: acme.id, leads: [{ email: 'text@example.com', fields }] },
+          acme.key,
+        );
+        expect(errorCodes(response)).toEqual(['BAD_USER_INPUT']);
+      }
+      expect(await leadCount()).toBe(before);
+    },
+  );
+
+  it.each(UNSTORABLE)('setTokens refuses a value with %s as BAD_USER_INPUT', async (_case, value) => {
+    const before = await tokenCount();
+    const response = await t.graphql(SET, { owner: program, tokens: [{ name: 'my.t', value }] }, acme.key);
+    expect(errorCodes(response)).toEqual(['BAD_USER_INPUT']);
+    expect(await tokenCount()).toBe(before);
+  });
+
+  it('text written inline in the document is refused the same way', async () => {
+    const before = await workspaceCount();
+    const response = await t.graphql('mutation { createWorkspace(name: "a\\u0000b") { id } }', {}, ADMIN_KEY);
+    expect(errorCodes(response)).toEqual(['BAD_USER_INPUT']);
+    expect(await workspaceCount()).toBe(before);
+  });
+
+  it('a surrogate pair (an emoji) is stored as given', async () => {
+    const response = await t.graphql(
+      SET,
+      { owner: program, tokens: [{ name: 'my.t', value: 'hi 😀' }] },
+      acme.key,
+    );
+    expect(response.data).toEqual({ setTokens: [{ name: 'my.t' }] });
   });
 });
