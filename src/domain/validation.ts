@@ -3,6 +3,7 @@ import { flowActions } from './execution-graph.js';
 import { compiledGraph } from './graph.js';
 import type { Campaign, CampaignGraph, CampaignType, RequestSource, SmartListDefinition } from './model.js';
 import { ownValue } from './own.js';
+import { referenceProblems } from './reference-problems.js';
 import { MAX_EXECUTION_DEPTH } from './run-state.js';
 import { listensFor } from './smart-list.js';
 import { compileFilter } from './smart-list-compiler.js';
@@ -269,7 +270,8 @@ export function validateSmartListDefinition(
 
 /**
  * Why a campaign cannot run as defined (Campaign.problems): an invalid smart list (E4) or choice
- * condition, plus its own problems in the execution graph. `campaign` replaces the graph's version.
+ * condition, triggers on unknown fields and unrequestable Request Campaign targets
+ * (`referenceProblems`), plus its own problems in the execution graph. `campaign` replaces the graph's version.
  */
 export function campaignProblems(campaign: Campaign, graph: CampaignGraph): CampaignProblem[] {
   const current =
@@ -294,5 +296,5 @@ export function campaignProblems(campaign: Campaign, graph: CampaignGraph): Camp
   const graphProblems = validateCampaignGraph(current).filter(
     (problem) => problem.campaignId === campaign.id,
   );
-  return [...found, ...graphProblems];
+  return [...found, ...referenceProblems(campaign, current, compiled.fields), ...graphProblems];
 }

@@ -107,3 +107,33 @@ describe('score range', () => {
     expect(list.errors).toBeUndefined();
   });
 });
+
+describe('references that name nothing usable', () => {
+  const PROBLEMS = 'query ($id: ID!) { campaign(id: $id) { problems { code stepPosition } } }';
+  const problemsOf = async (campaign: string) =>
+    (
+      await run<{ campaign: { problems: { code: string; stepPosition: number | null }[] } }>(
+        batch.t,
+        batch.acme.key,
+        PROBLEMS,
+        { id: globalIdOf('Campaign', campaign) },
+      )
+    ).campaign.problems;
+
+  it('a Data Value Changes trigger on an unknown field is an INVALID_SMART_LIST problem', async () => {
+    const listener = await batch.createAcmeCampaign({
+      name: 'Listens to a missing field',
+      smartList: { filters: [], triggers: [{ kind: 'DATA_VALUE_CHANGES', attribute: 'Shoe Size' }] },
+    });
+    expect(await problemsOf(listener)).toEqual([{ code: 'INVALID_SMART_LIST', stepPosition: null }]);
+  });
+
+  it('a Request Campaign step aimed at a batch campaign is a NOT_REQUESTABLE problem', async () => {
+    const target = await batch.createAcmeCampaign({ name: 'A batch target' });
+    const caller = await batch.createAcmeCampaign({
+      name: 'Requests a batch campaign',
+      flow: [{ action: { requestCampaign: { campaignId: globalIdOf('Campaign', target) } } }],
+    });
+    expect(await problemsOf(caller)).toEqual([{ code: 'NOT_REQUESTABLE', stepPosition: 1 }]);
+  });
+});
