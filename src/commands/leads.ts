@@ -6,6 +6,7 @@ import { type ApiActivity, insertApiActivities } from '../db/sql/activities.js';
 import { type LeadRow, lockLeadsByEmail, upsertLeadRows } from '../db/sql/leads.js';
 import { insertTriggeredRuns } from '../db/sql/runs.js';
 import { DomainError } from '../domain/errors.js';
+import { requireFieldName } from '../domain/field-values.js';
 import { valueChanges } from '../domain/lead-changes.js';
 import type { FieldType } from '../domain/model.js';
 import { type LeadEvent, triggeredRuns } from '../domain/triggers.js';
@@ -75,15 +76,17 @@ export async function upsertLeads(
 }
 
 /**
- * Adds a typed field to the workspace's leads. `taken` are the names the workspace has, built-in
- * ones included: one of them is refused, case-insensitively.
+ * Adds a typed field to the workspace's leads. Its name must be one `requireFieldName` accepts;
+ * `taken` are the names the workspace has, built-in ones included: one of them is refused,
+ * case-insensitively.
  */
 export async function defineLeadField(
   ctx: CommandContext,
   workspace: Workspace,
-  field: { name: string; type: FieldType },
+  given: { name: string; type: FieldType },
   taken: readonly string[],
 ): Promise<LeadField> {
+  const field = { name: requireFieldName(given.name), type: given.type };
   const refusal = () => new DomainError('BAD_USER_INPUT', `The field ${field.name} already exists`);
   if (taken.some((name) => name.toLowerCase() === field.name.toLowerCase())) throw refusal();
   const created = ctx.em.create(LeadField, { workspace, ...field });

@@ -1,4 +1,5 @@
 import type { Campaign, FlowAction, FlowStep } from './model.js';
+import { ownValue } from './own.js';
 
 /** What traversals read of a campaign: its id and its flow. */
 export type CampaignFlow = Pick<Campaign, 'id' | 'flow'>;
@@ -77,7 +78,7 @@ export function executionClosure(
   campaignId: string,
 ): string[] {
   return closure(campaignId, (id) => {
-    const campaign = campaigns[id];
+    const campaign = ownValue(campaigns, id);
     return campaign ? executedCampaignIds(campaign) : [];
   });
 }

@@ -10,6 +10,7 @@ import type {
   RunFlowInput,
   RunFlowResult,
 } from './model.js';
+import { ownValue } from './own.js';
 import { qualificationAllows } from './qualification.js';
 import { recordRun, runFrame } from './run-state.js';
 import { explainSmartList } from './smart-list.js';
@@ -30,7 +31,7 @@ function emptyEffects(): Effects {
 
 function leadAfter(lead: LeadState, scoreFields: readonly string[]): Lead {
   const fields = { ...lead.fields };
-  for (const name of scoreFields) fields[name] ??= 0;
+  for (const name of scoreFields) fields[name] = ownValue(fields, name) ?? 0;
   return {
     id: lead.id,
     email: lead.email,
@@ -99,7 +100,7 @@ export function qualifyForCampaign(input: QualifyInput): Qualification {
     return { qualified: false, reason: 'INVALID_SMART_LIST', invalidReason, explanation };
   if (!evaluation.passed)
     return { qualified: false, reason: 'NOT_IN_SMART_LIST', invalidReason, explanation };
-  const history = input.history[campaign.source.id];
+  const history = ownValue(input.history, campaign.source.id);
   const allowed = qualificationAllows(campaign.source.qualificationRule, history, input.now);
   return { qualified: allowed, reason: allowed ? null : 'QUALIFICATION_RULE', invalidReason, explanation };
 }

@@ -1,6 +1,13 @@
+import { DomainError } from './errors.js';
 import { EMAIL_FIELD, type FieldDefinition } from './lead-state.js';
 import type { FieldType, FieldValue } from './model.js';
-import { parseFieldInput } from './values.js';
+import {
+  isWholeValue,
+  MAX_STRING_VALUE_LENGTH,
+  MAX_WHOLE_VALUE,
+  MIN_WHOLE_VALUE,
+  parseFieldInput,
+} from './values.js';
 
 /** Fields every workspace has without defining them: email, then the default score field. */
 export const BUILT_IN_FIELDS: readonly FieldDefinition[] = [EMAIL_FIELD, { name: 'score', type: 'SCORE' }];
@@ -13,13 +20,40 @@ export type FieldValuesResult =
   | { ok: true; values: Record<string, FieldValue> }
   | { ok: false; reason: string };
 
+const FIELD_NAME = /^[A-Za-z][A-Za-z0-9 _-]{0,99}$/;
+
+/** Names JavaScript objects inherit (`constructor`, `toString`...), lower-cased. */
+const INHERITED_NAMES = new Set(
+  Object.getOwnPropertyNames(Object.prototype).map((name) => name.toLowerCase()),
+);
+
+/**
+ * A new field's name, trimmed: it starts with a letter and holds only letters, digits, spaces, _ and
+ * - (at most 100 characters), and is not the name of a member every JavaScript object inherits
+ * (such as `constructor`), case-insensitively. Anything else is refused (BAD_USER_INPUT).
+ */
+export function requireFieldName(input: string): string {
+  const name = input.trim();
+  if (!FIELD_NAME.test(name)) {
+    throw new DomainError(
+      'BAD_USER_INPUT',
+      'name: must start with a letter and hold only letters, digits, spaces, _ and - (at most 100 characters)',
+    );
+  }
+  if (INHERITED_NAMES.has(name.toLowerCase())) {
+    throw new DomainError('BAD_USER_INPUT', `name: ${name} is reserved`);
+  }
+  return name;
+}
+
 function refused(reason: string): { ok: false; reason: string } {
   return { ok: false, reason };
 }
 
 /**
- * A JSON value given for a field, in its stored form: STRING takes text, INTEGER and SCORE safe
- * integers, FLOAT finite numbers, BOOLEAN true or false, DATETIME ISO-8601 text as a flow's Change
+ * A JSON value given for a field, in its stored form: STRING takes text of at most
+ * MAX_STRING_VALUE_LENGTH characters, INTEGER and SCORE whole
+ * numbers from MIN_WHOLE_VALUE to MAX_WHOLE_VALUE, FLOAT finite numbers, BOOLEAN true or false, DATETIME ISO-8601 text as a flow's Change
  * Data Value reads it (`parseFieldInput`: a time without a zone is UTC, whatever the server's
  * zone). Null clears the field.
  */
@@ -27,12 +61,16 @@ export function fieldValueOf(type: FieldType, value: unknown): FieldValueResult 
   if (value === null) return { ok: true, value: null };
   switch (type) {
     case 'STRING':
-      return typeof value === 'string' ? { ok: true, value } : refused('must be a string');
+      if (typeof value !== 'string') return refused('must be a string');
+      return value.length > MAX_STRING_VALUE_LENGTH
+        ? refused(`must be at most ${MAX_STRING_VALUE_LENGTH} characters`)
+        : { ok: true, value };
     case 'INTEGER':
     case 'SCORE':
-      return Number.isSafeInteger(value)
-        ? { ok: true, value: value as number }
-        : refused('must be a whole number');
+      if (!Number.isInteger(value)) return refused('must be a whole number');
+      return isWholeValue(value)
+        ? { ok: true, value }
+        : refused(`must be from ${MIN_WHOLE_VALUE} to ${MAX_WHOLE_VALUE}`);
     case 'FLOAT':
       return typeof value === 'number' && Number.isFinite(value)
         ? { ok: true, value }

@@ -2,6 +2,7 @@ import { compileAction } from './actions/compile-action.js';
 import type { CompiledCampaign, CompiledGraph, CompiledStep } from './flow-types.js';
 import { type FieldIndex, indexFields } from './lead-state.js';
 import type { Campaign, CampaignGraph, FlowStep, SmartListDefinition } from './model.js';
+import { ownValue } from './own.js';
 import {
   type CompiledSmartList,
   compileFilter,
@@ -35,7 +36,7 @@ class LazyCompiledGraph implements CompiledGraph {
   /** The compiled campaign, or undefined when the graph does not hold it. */
   campaign(id: string): CompiledCampaign | undefined {
     if (!this.campaigns.has(id)) {
-      const source = this.source.campaigns[id];
+      const source = ownValue(this.source.campaigns, id);
       this.campaigns.set(id, source && this.compileCampaign(source));
     }
     return this.campaigns.get(id);
@@ -55,7 +56,7 @@ class LazyCompiledGraph implements CompiledGraph {
   referencedSmartList(id: string): ReferencedSmartList {
     const cached = this.assets.get(id);
     if (cached) return cached;
-    const asset = this.source.smartLists[id];
+    const asset = ownValue(this.source.smartLists, id);
     if (!asset) return { ok: false, reason: `smart list ${id} does not exist` };
     if (asset.deleted) return { ok: false, reason: `smart list "${asset.name}" is deleted` };
     if (this.compiling.has(id))
@@ -72,7 +73,7 @@ class LazyCompiledGraph implements CompiledGraph {
   }
 
   private compileCampaign(source: Campaign): CompiledCampaign {
-    const program = this.source.programs[source.programId];
+    const program = ownValue(this.source.programs, source.programId);
     const ownTokens = programTokenLayer(program, this.source.folders);
     return {
       source,

@@ -1,4 +1,5 @@
 import type { FieldValue } from './model.js';
+import { ownValue } from './own.js';
 
 /** A field value an upsert changes on an existing lead (S3: Data Value Changes). */
 export interface ValueChange {
@@ -22,12 +23,13 @@ export function valueChanges(
     if (!lead) return [];
     return Object.entries(row.fields)
       .filter(
-        ([attribute, value]) => JSON.stringify(lead.fields[attribute] ?? null) !== JSON.stringify(value),
+        ([attribute, value]) =>
+          JSON.stringify(ownValue(lead.fields, attribute) ?? null) !== JSON.stringify(value),
       )
       .map(([attribute, newValue]) => ({
         leadId: lead.id,
         attribute,
-        oldValue: lead.fields[attribute] ?? null,
+        oldValue: ownValue(lead.fields, attribute) ?? null,
         newValue,
       }));
   });

@@ -1,4 +1,5 @@
 import type { FieldType, FieldValue, Lead } from './model.js';
+import { ownValue } from './own.js';
 
 /** The lead as a flow changes it: a private, mutable copy of the input lead. */
 export interface LeadState {
@@ -43,7 +44,7 @@ export function indexFields(fields: Readonly<Record<string, FieldType>>): FieldI
 /** A field's current value; an unset SCORE field reads 0. */
 export function readField(lead: LeadState, field: FieldDefinition): FieldValue {
   if (field === EMAIL_FIELD) return lead.email;
-  const value = lead.fields[field.name] ?? null;
+  const value = ownValue(lead.fields, field.name) ?? null;
   return value === null && field.type === 'SCORE' ? 0 : value;
 }
 

@@ -1,6 +1,7 @@
 import type { CompiledStep, Frame, RunState, StepRunner } from './flow-types.js';
 import type { FieldDefinition, LeadState } from './lead-state.js';
 import type { ActivityType, FieldValue, JsonValue } from './model.js';
+import { ownValue } from './own.js';
 import type { TokenScope } from './tokens.js';
 
 /** The longest Execute Campaign chain below the top campaign (E5). */
@@ -51,7 +52,7 @@ export function tokenScope(state: RunState, frame: Frame): TokenScope {
 
 /** Counts a run of a campaign's flow for Q1, both for later steps of this flow and for the caller. */
 export function recordRun(state: RunState, campaignId: string): void {
-  const previous = state.history[campaignId];
+  const previous = ownValue(state.history, campaignId);
   state.history[campaignId] = { lastRunAt: state.now, runCount: (previous?.runCount ?? 0) + 1 };
   state.effects.history.push({ campaignId, ranAt: state.now });
 }
@@ -66,7 +67,7 @@ export function setField(state: RunState, field: FieldDefinition, value: FieldVa
 /** Adds to a score field, accumulating a delta that the database applies atomically (R3). */
 export function addToScore(state: RunState, field: FieldDefinition, delta: number, newValue: number): void {
   state.lead.fields[field.name] = newValue;
-  const change = state.effects.scoreChanges[field.name];
+  const change = ownValue(state.effects.scoreChanges, field.name);
   if (change) change.delta += delta;
   else state.effects.scoreChanges[field.name] = { set: null, delta };
 }

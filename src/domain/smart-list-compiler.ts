@@ -7,6 +7,7 @@ import {
   readField,
 } from './lead-state.js';
 import type { FieldType, Filter, FilterOperator, SmartListDefinition } from './model.js';
+import { ownValue } from './own.js';
 import { type Comparable, comparable, parseFieldInput } from './values.js';
 
 /** A filter ready to run: a fast test, and an explanation for simulations. */
@@ -211,7 +212,7 @@ function compileMemberOfProgram(filter: Filter, wanted: boolean): FilterCompilat
   return membershipFilter(
     wanted,
     (lead) => {
-      const current = lead.memberships[programId];
+      const current = ownValue(lead.memberships, programId);
       return current !== undefined && (status === null || current.toLowerCase() === status);
     },
     (member) => `${member ? 'member' : 'not a member'} of program ${programId}${qualifier}`,

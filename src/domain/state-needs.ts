@@ -1,5 +1,6 @@
 import { executionClosure, flowActions } from './execution-graph.js';
 import type { CampaignGraph, Filter, FlowAction, SmartListDefinition } from './model.js';
+import { ownValue } from './own.js';
 
 /** What of a lead's state, beyond its fields, a computation reads. */
 export interface LeadStateNeeds {
@@ -28,7 +29,7 @@ const MEMBERSHIP_ACTIONS: ReadonlySet<FlowAction['type']> = new Set([
  * A campaign not in the graph: everything (its absence is for the caller to report).
  */
 export function audienceNeeds(graph: CampaignGraph, campaignId: string): LeadStateNeeds {
-  const campaign = graph.campaigns[campaignId];
+  const campaign = ownValue(graph.campaigns, campaignId);
   if (!campaign) return EVERYTHING;
   return {
     memberships: listReadsMemberships(campaign.smartList),
@@ -46,7 +47,7 @@ export function flowNeeds(graph: CampaignGraph, campaignId: string): LeadStateNe
   let memberships = false;
   let history = false;
   for (const id of executionClosure(graph.campaigns, campaignId)) {
-    const campaign = graph.campaigns[id];
+    const campaign = ownValue(graph.campaigns, id);
     if (!campaign) return EVERYTHING;
     if (id !== campaignId) {
       memberships ||= listReadsMemberships(campaign.smartList);

@@ -1,6 +1,7 @@
 import { DomainError, type Problem } from './errors.js';
 import { type FieldIndex, formatValue, type LeadState, readField } from './lead-state.js';
 import type { Campaign, Folder, MyTokens, Program, TokenType } from './model.js';
+import { ownValue } from './own.js';
 import { parseTokenValue } from './values.js';
 
 /** The token kinds of T1. */
@@ -134,7 +135,8 @@ export function isLiteral(template: Template): template is readonly [string] {
 
 /**
  * Normalizes a settable token name: `my.x` or `{{my.x}}` ⇒ `my.x` (the name keeps its case).
- * Anything else, an empty name or one longer than 50 characters is an INVALID_TOKEN problem (T7).
+ * Anything else, an empty name, one longer than 50 characters or one holding braces, colons or
+ * control characters is an INVALID_TOKEN problem (T7).
  */
 export function normalizeTokenName(input: string): TokenNameResult {
   const trimmed = input.trim();
@@ -146,6 +148,7 @@ export function normalizeTokenName(input: string): TokenNameResult {
     return invalidToken(`"${input}" is longer than ${MAX_TOKEN_NAME_LENGTH} characters`);
   }
   if (/[{}:]/.test(name)) return invalidToken(`"${input}" may not contain braces or colons`);
+  if (/\p{Cc}/u.test(name)) return invalidToken(`"${input}" may not contain control characters`);
   return { ok: true, name: `my.${name}` };
 }
 
@@ -264,10 +267,10 @@ export function programTokenLayer(
 ): MyTokenLayer {
   if (!program) return EMPTY_LAYER;
   const tokensOf = (owner: TokenOwner) =>
-    Object.entries(owner.kind === 'program' ? program.tokens : (folders[owner.id]?.tokens ?? {})).map(
-      ([name, value]) => ({ name, value }),
-    );
-  const effective = effectiveTokens(program, (id) => folders[id], tokensOf);
+    Object.entries(
+      owner.kind === 'program' ? program.tokens : (ownValue(folders, owner.id)?.tokens ?? {}),
+    ).map(([name, value]) => ({ name, value }));
+  const effective = effectiveTokens(program, (id) => ownValue(folders, id), tokensOf);
   return new Map(effective.map(({ key, token }) => [key, token.value]));
 }
 
@@ -339,7 +342,7 @@ function resolveReference(reference: TokenReference, scope: TokenScope): string 
       return describeOwner(context.program, reference.key);
     case 'member':
       return reference.key === 'status' && context.program
-        ? scope.lead.memberships[context.program.id]
+        ? ownValue(scope.lead.memberships, context.program.id)
         : undefined;
     case 'trigger':
       return context.trigger?.get(reference.key);

@@ -3,6 +3,8 @@ import { flowActions } from './execution-graph.js';
 import { compiledGraph } from './graph.js';
 import type { Campaign, CampaignGraph, CampaignType, RequestSource, SmartListDefinition } from './model.js';
 import { type AllowedTargets, refusedHostKind } from './network-targets.js';
+import { ownValue } from './own.js';
+import { referenceProblems } from './reference-problems.js';
 import { MAX_EXECUTION_DEPTH } from './run-state.js';
 import { listensFor } from './smart-list.js';
 import { compileFilter } from './smart-list-compiler.js';
@@ -136,7 +138,7 @@ function targetProblems(campaign: Campaign, graph: CampaignGraph, edges: Execute
   const found: GraphProblem[] = [];
   for (const { action, stepPosition } of flowActions(campaign.flow)) {
     if (action.type !== 'executeCampaign') continue;
-    const target = graph.campaigns[action.campaignId];
+    const target = ownValue(graph.campaigns, action.campaignId);
     const involves = [campaign.id, action.campaignId];
     if (target && target.workspaceId !== campaign.workspaceId) {
       const message = `campaign "${target.name}" is in another workspace`;
@@ -290,7 +292,7 @@ export function validateSmartListDefinition(
   definition.filters.forEach((filter, index) => {
     const compiledFilter = compileFilter(filter, compiled);
     if (!compiledFilter.valid) report(compiledFilter.reason, index + 1);
-    if (filter.programId && !graph.programs[filter.programId]) {
+    if (filter.programId && !ownValue(graph.programs, filter.programId)) {
       report(`program ${filter.programId} does not exist`, index + 1);
     }
     if (staticListIds && filter.staticListId && !staticListIds.includes(filter.staticListId)) {
@@ -309,11 +311,12 @@ export function validateSmartListDefinition(
 
 /**
  * Why a campaign cannot run as defined (Campaign.problems): an invalid smart list (E4) or choice
- * condition, plus its own problems in the execution graph. `campaign` replaces the graph's version.
+ * condition, triggers on unknown fields and unrequestable Request Campaign targets
+ * (`referenceProblems`), plus its own problems in the execution graph. `campaign` replaces the graph's version.
  */
 export function campaignProblems(campaign: Campaign, graph: CampaignGraph): CampaignProblem[] {
   const current =
-    graph.campaigns[campaign.id] === campaign
+    ownValue(graph.campaigns, campaign.id) === campaign
       ? graph
       : { ...graph, campaigns: { ...graph.campaigns, [campaign.id]: campaign } };
   const compiled = compiledGraph(current);
@@ -334,5 +337,5 @@ export function campaignProblems(campaign: Campaign, graph: CampaignGraph): Camp
   const graphProblems = validateCampaignGraph(current).filter(
     (problem) => problem.campaignId === campaign.id,
   );
-  return [...found, ...graphProblems];
+  return [...found, ...referenceProblems(campaign, current, compiled.fields), ...graphProblems];
 }

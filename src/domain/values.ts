@@ -12,15 +12,28 @@ export interface ScoreChangeSpec {
 /** A My Token's value as its type reads it (see `parseTokenValue`). */
 export type TokenValue = string | number | ScoreChangeSpec;
 
+/** The least value of a SCORE or INTEGER field (a 32-bit signed integer, as GraphQL's Int). */
+export const MIN_WHOLE_VALUE = -2147483648;
+/** The greatest value of a SCORE or INTEGER field. */
+export const MAX_WHOLE_VALUE = 2147483647;
+
+/** True for a whole number a SCORE or INTEGER field can hold. */
+export function isWholeValue(value: unknown): value is number {
+  return (
+    Number.isInteger(value) && (value as number) >= MIN_WHOLE_VALUE && (value as number) <= MAX_WHOLE_VALUE
+  );
+}
+
 const INTEGER = /^[+-]?\d+$/;
 const FLOAT = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
 const DECIMAL = /^-?\d+(\.\d+)?$/;
 const SCORE_CHANGE = /^(=-?|[+-])?(\d+)$/;
-const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
+const ISO_DATE_TIME =
+  /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|[+-](\d{2}):?(\d{2}))?)?$/;
 
 function parseInteger(raw: string): number | undefined {
   const value = INTEGER.test(raw) ? Number(raw) : Number.NaN;
-  return Number.isSafeInteger(value) ? value : undefined;
+  return isWholeValue(value) ? value : undefined;
 }
 
 function parseFloatValue(raw: string): number | undefined {
@@ -33,21 +46,71 @@ function parseBoolean(raw: string): boolean | undefined {
   return lower === 'true' ? true : lower === 'false' ? false : undefined;
 }
 
-/** ISO-8601 date or date-time to canonical UTC ISO text; a time without a zone is read as UTC. */
-function parseDateTime(raw: string): string | undefined {
-  const match = ISO_DATE_TIME.exec(raw);
-  if (!match) return undefined;
-  const zoneless = raw.includes('T') && match[1] === undefined;
-  const epoch = Date.parse(zoneless ? `${raw}Z` : raw);
-  return Number.isNaN(epoch) ? undefined : new Date(epoch).toISOString();
+/** Days in a month of the proleptic Gregorian calendar (month 1..12). */
+function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(2000, month, 0)).getUTCDate() - (month === 2 && !isLeapYear(year) ? 1 : 0);
+}
+
+function isLeapYear(year: number): boolean {
+  return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+}
+
+/** True when every part of a matched ISO-8601 text names a real calendar date and clock time. */
+function isRealDateTime(match: RegExpExecArray): boolean {
+  const [year, month, day, hour = 0, minute = 0, second = 0, , zoneHours = 0, zoneMinutes = 0] = match
+    .slice(1)
+    .map((part) => (part === undefined || part === 'Z' ? undefined : Number(part)));
+  return (
+    (year as number) >= 1 &&
+    (month as number) >= 1 &&
+    (month as number) <= 12 &&
+    (day as number) >= 1 &&
+    (day as number) <= daysInMonth(year as number, month as number) &&
+    hour <= 23 &&
+    minute <= 59 &&
+    second <= 59 &&
+    zoneHours <= 23 &&
+    zoneMinutes <= 59
+  );
 }
 
 /**
- * Interprets text as a value of a field type, or undefined when it does not fit: INTEGER and SCORE
- * take safe integers, FLOAT finite numbers, BOOLEAN true/false, DATETIME ISO-8601 (stored as UTC ISO).
+ * ISO-8601 date or date-time to canonical UTC ISO text; a time without a zone is read as UTC.
+ * Undefined for a date that does not exist (2027-02-30, month 13, year 0) or a time past 23:59:59:
+ * nothing rolls over into the next day or month.
+ */
+export function parseDateTime(raw: string): string | undefined {
+  const match = ISO_DATE_TIME.exec(raw);
+  if (!match || !isRealDateTime(match)) return undefined;
+  const zoneless = raw.includes('T') && match[7] === undefined;
+  const epoch = Date.parse(zoneless ? `${raw}Z` : raw);
+  if (Number.isNaN(epoch)) return undefined;
+  const iso = new Date(epoch).toISOString();
+  // A zone can move year 1 or 9999 out of four-digit years; such instants are refused too.
+  return /^\d{4}-/.test(iso) ? iso : undefined;
+}
+
+/** The longest value of a STRING field, in characters. */
+export const MAX_STRING_VALUE_LENGTH = 10_000;
+
+/**
+ * Why text of the right shape still does not fit a field: a whole number a SCORE or INTEGER field
+ * cannot hold (OUT_OF_RANGE), text longer than a STRING field holds (TOO_LONG); null otherwise.
+ */
+export function sizeProblem(type: FieldType, raw: string): 'OUT_OF_RANGE' | 'TOO_LONG' | null {
+  if (type === 'STRING') return raw.length > MAX_STRING_VALUE_LENGTH ? 'TOO_LONG' : null;
+  const trimmed = raw.trim();
+  const whole = type === 'INTEGER' || type === 'SCORE';
+  return whole && INTEGER.test(trimmed) && !isWholeValue(Number(trimmed)) ? 'OUT_OF_RANGE' : null;
+}
+
+/**
+ * Interprets text as a value of a field type, or undefined when it does not fit: STRING takes text
+ * of at most MAX_STRING_VALUE_LENGTH characters, INTEGER and SCORE
+ * take whole numbers from MIN_WHOLE_VALUE to MAX_WHOLE_VALUE, FLOAT finite numbers, BOOLEAN true/false, DATETIME ISO-8601 (stored as UTC ISO).
  */
 export function parseFieldInput(type: FieldType, raw: string): FieldValue | undefined {
-  if (type === 'STRING') return raw;
+  if (type === 'STRING') return raw.length > MAX_STRING_VALUE_LENGTH ? undefined : raw;
   const trimmed = raw.trim();
   switch (type) {
     case 'INTEGER':
@@ -75,22 +138,16 @@ export function comparable(type: FieldType, value: FieldValue): Comparable | nul
 /**
  * Parses a score change (F2): `+N` and bare `N` add, `-N` subtracts, `=N` sets, `=-N` sets a
  * negative value; whitespace around the change is ignored, inside it is not. Null when the text is
- * none of those or N is not a safe integer.
+ * none of those or the change (N, or -N) is outside MIN_WHOLE_VALUE..MAX_WHOLE_VALUE.
  */
 export function parseScoreChange(text: string): ScoreChangeSpec | null {
   const match = SCORE_CHANGE.exec(text.trim());
-  const amount = Number(match?.[2]);
-  if (!match || !Number.isSafeInteger(amount)) return null;
-  switch (match[1]) {
-    case '=':
-      return { mode: 'SET', amount };
-    case '=-':
-      return { mode: 'SET', amount: 0 - amount };
-    case '-':
-      return { mode: 'ADD', amount: 0 - amount };
-    default:
-      return { mode: 'ADD', amount };
-  }
+  if (!match) return null;
+  const magnitude = Number(match[2]);
+  const negative = match[1] === '=-' || match[1] === '-';
+  const amount = negative ? 0 - magnitude : magnitude;
+  if (!isWholeValue(amount)) return null;
+  return { mode: match[1] === '=' || match[1] === '=-' ? 'SET' : 'ADD', amount };
 }
 
 /**
@@ -102,8 +159,10 @@ export function parseTokenValue(type: TokenType, raw: string): TokenValue | unde
   switch (type) {
     case 'TEXT':
       return raw;
-    case 'NUMBER':
-      return DECIMAL.test(raw) ? Number(raw) : undefined;
+    case 'NUMBER': {
+      const value = DECIMAL.test(raw) ? Number(raw) : Number.NaN;
+      return Number.isFinite(value) ? value : undefined;
+    }
     case 'SCORE':
       return parseScoreChange(raw) ?? undefined;
     case 'DATE':

@@ -4,8 +4,11 @@ import DataloaderPlugin from '@pothos/plugin-dataloader';
 import RelayPlugin from '@pothos/plugin-relay';
 import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
 import ValidationPlugin from '@pothos/plugin-validation';
+import { GraphQLObjectType } from 'graphql';
+import { ARGUMENT_RULES_PLUGIN } from './argument-rules-plugin.js';
 import { canSeeWorkspace, type GraphQLContext } from './context.js';
 import { userError } from './errors.js';
+import { isDatabaseId } from './ids.js';
 
 function issuePath(path: readonly (PropertyKey | { key: PropertyKey })[] | undefined): string {
   if (!path?.length) return '';
@@ -30,7 +33,14 @@ export const builder = new SchemaBuilder<{
   DefaultFieldNullability: false;
   DefaultInputFieldRequiredness: true;
 }>({
-  plugins: [ScopeAuthPlugin, RelayPlugin, DataloaderPlugin, ValidationPlugin, ComplexityPlugin],
+  plugins: [
+    ScopeAuthPlugin,
+    ARGUMENT_RULES_PLUGIN,
+    RelayPlugin,
+    DataloaderPlugin,
+    ValidationPlugin,
+    ComplexityPlugin,
+  ],
   defaultFieldNullability: false,
   defaultInputFieldRequiredness: true,
   scopeAuth: {
@@ -52,6 +62,13 @@ export const builder = new SchemaBuilder<{
     nodesQueryOptions: false,
     nodeQueryOptions: {
       description: 'Any object by its global id; null when it does not exist or the key may not see it.',
+      // An id of a type that is not a node, or that holds no row's id, names nothing: null, not an error.
+      resolve: (_root, args, _context, info, resolveNode) => {
+        const type = info.schema.getType(args.id.typename);
+        const isNode =
+          type instanceof GraphQLObjectType && type.getInterfaces().some((node) => node.name === 'Node');
+        return isNode && isDatabaseId(String(args.id.id)) ? resolveNode(args.id) : null;
+      },
     },
   },
   validation: {

@@ -1,6 +1,13 @@
 import { decodeGlobalID } from '@pothos/plugin-relay';
 import { userError } from './errors.js';
 
+const LARGEST_DATABASE_ID = 9223372036854775807n;
+
+/** True for text that can be a row's id: a positive whole number within PostgreSQL's bigint. */
+export function isDatabaseId(id: string): boolean {
+  return /^[1-9][0-9]{0,18}$/.test(id) && BigInt(id) <= LARGEST_DATABASE_ID;
+}
+
 /**
  * The database id inside a global id of the given type(s). NOT_FOUND when the id is malformed or of
  * another type: for the client, that object does not exist.
@@ -16,7 +23,7 @@ export function decodeOwnerId<T extends string>(
 ): { typename: T; id: string } {
   try {
     const decoded = decodeGlobalID(globalId);
-    if (typenames.includes(decoded.typename as T) && /^[1-9][0-9]{0,18}$/.test(decoded.id)) {
+    if (typenames.includes(decoded.typename as T) && isDatabaseId(decoded.id)) {
       return { typename: decoded.typename as T, id: decoded.id };
     }
   } catch {

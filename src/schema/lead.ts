@@ -168,14 +168,6 @@ builder.objectFields(WorkspaceRef, (t) => ({
   }),
 }));
 
-const fieldName = z
-  .string()
-  .trim()
-  .regex(
-    /^[A-Za-z][A-Za-z0-9 _-]{0,99}$/,
-    'must start with a letter and hold only letters, digits, spaces, _ and - (at most 100 characters)',
-  );
-
 /** Input field values keyed by their defined names, each checked against its field's type. */
 function checkedFields(
   input: unknown,
@@ -228,7 +220,7 @@ builder.mutationFields((t) => ({
     description: 'Adds a typed field to the workspace’s leads. Names are unique, case-insensitively.',
     args: {
       workspaceId: t.arg.id(),
-      name: t.arg.string({ validate: fieldName }),
+      name: t.arg.string(),
       type: t.arg({ type: FieldTypeEnum }),
     },
     resolve: async (_root, args, context) => {

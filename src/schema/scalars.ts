@@ -1,13 +1,16 @@
 import { GraphQLError, Kind, type ValueNode } from 'graphql';
+import { parseDateTime } from '../domain/values.js';
 import { builder } from './builder.js';
 
 builder.scalarType('DateTime', {
   description: 'An ISO-8601 date and time, always sent in UTC.',
   serialize: (value) => value.toISOString(),
   parseValue: (value) => {
-    const date = typeof value === 'string' ? new Date(value) : null;
-    if (!date || Number.isNaN(date.getTime())) throw new GraphQLError('DateTime must be an ISO-8601 string');
-    return date;
+    const iso = typeof value === 'string' ? parseDateTime(value.trim()) : undefined;
+    if (iso === undefined) {
+      throw new GraphQLError('DateTime must be an ISO-8601 date-time of a real date, years 1 to 9999');
+    }
+    return new Date(iso);
   },
 });
 

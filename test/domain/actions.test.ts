@@ -27,6 +27,11 @@ describe('F2 Change Score grammar', () => {
     ['ten', null],
     ['+ 5', null],
     ['99999999999999999999', null],
+    ['+2147483647', { mode: 'ADD', amount: 2147483647 }],
+    ['-2147483648', { mode: 'ADD', amount: -2147483648 }],
+    ['=-2147483648', { mode: 'SET', amount: -2147483648 }],
+    ['+2147483648', null],
+    ['=-2147483649', null],
   ])('F2 %j parses as %j', (change, expected) => {
     expect(parseScoreChange(change)).toEqual(expected);
   });
@@ -76,6 +81,13 @@ describe('F2 Change Score grammar', () => {
   it('F2 a change that leaves the safe integer range is skipped', () => {
     const result = runSteps([act.score('+10')], { score: Number.MAX_SAFE_INTEGER });
     expect(result.activities[0]?.attributes).toMatchObject({ skipped: true, reason: 'OUT_OF_RANGE' });
+  });
+
+  it('F2 a score stays within 32 bits: =2147483647 then +1 keeps 2147483647 and skips the add', () => {
+    const result = runSteps([act.score('=2147483647'), act.score('+1')], { score: 0 });
+    expect(result.leadAfter.fields.score).toBe(2147483647);
+    expect(result.activities[1]?.attributes).toMatchObject({ skipped: true, reason: 'OUT_OF_RANGE' });
+    expect(result.effects.scoreChanges).toEqual({ score: { set: 2147483647, delta: 0 } });
   });
 
   it('R3 a set followed by adds is one set and one delta; score names are case-insensitive', () => {
@@ -132,6 +144,11 @@ describe('F3 Change Data Value', () => {
     ['vip', 'maybe', 'TYPE_MISMATCH'],
     ['signedUpAt', 'tomorrow', 'TYPE_MISMATCH'],
     ['score', '5.5', 'TYPE_MISMATCH'],
+    ['age', '2147483648', 'OUT_OF_RANGE'],
+    ['score', '-2147483649', 'OUT_OF_RANGE'],
+    ['signedUpAt', '2027-02-30', 'TYPE_MISMATCH'],
+    ['firstName', 'x'.repeat(10_001), 'TOO_LONG'],
+    ['signedUpAt', '2027-01-01T24:30:00Z', 'TYPE_MISMATCH'],
     ['shoeSize', '9', 'UNKNOWN_FIELD'],
     ['email', 'new@example.com', 'READ_ONLY_FIELD'],
   ])('F3 %s = %j is skipped with %s', (attribute, value, reason) => {

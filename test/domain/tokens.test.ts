@@ -67,6 +67,8 @@ describe('T7 token names', () => {
     [`my.${'x'.repeat(51)}`, 'is longer than 50 characters'],
     ['my.a:b', 'may not contain braces or colons'],
     ['my.a}', 'may not contain braces or colons'],
+    ['my.a\tb', 'may not contain control characters'],
+    ['my.a\u0007', 'may not contain control characters'],
   ])('T7 %j is INVALID_TOKEN (%s)', (input, message) => {
     expect(normalizeTokenName(input)).toEqual({
       ok: false,

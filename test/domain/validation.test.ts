@@ -231,6 +231,44 @@ describe('E4 campaignProblems', () => {
     ]);
   });
 
+  it('E4 a trigger on a field that does not exist never fires: INVALID_SMART_LIST', () => {
+    const listener = makeCampaign('c', {
+      smartList: smartList([], {
+        triggers: [
+          { kind: 'DATA_VALUE_CHANGES', attribute: 'shoe' },
+          { kind: 'DATA_VALUE_CHANGES', attribute: 'Score' },
+          { kind: 'DATA_VALUE_CHANGES' },
+        ],
+      }),
+    });
+    expect(campaignProblems(listener, makeGraph([listener]))).toEqual([
+      {
+        code: 'INVALID_SMART_LIST',
+        message:
+          'the DATA_VALUE_CHANGES trigger listens to field "shoe", which does not exist; it never fires',
+        campaignId: 'c',
+        stepPosition: null,
+      },
+    ]);
+  });
+
+  it('F5 a Request Campaign step aimed at a campaign a flow cannot request: NOT_REQUESTABLE', () => {
+    const requested = { kind: 'CAMPAIGN_IS_REQUESTED', source: 'FLOW_ACTION' } as const;
+    const listening = makeCampaign('listening', { smartList: smartList([], { triggers: [requested] }) });
+    const apiOnly = makeCampaign('api', {
+      smartList: smartList([], { triggers: [{ kind: 'CAMPAIGN_IS_REQUESTED', source: 'API' }] }),
+    });
+    const batch = makeCampaign('batch');
+    const caller = makeCampaign('c', {
+      flow: [step(act.request('listening')), step(act.request('batch')), step(act.request('api'))],
+    });
+    const problems = campaignProblems(caller, makeGraph([caller, listening, apiOnly, batch]));
+    expect(problems.map((problem) => [problem.code, problem.stepPosition])).toEqual([
+      ['NOT_REQUESTABLE', 2],
+      ['NOT_REQUESTABLE', 3],
+    ]);
+  });
+
   it('E4 a sound campaign has no problems, in or out of the graph', () => {
     const sound = makeCampaign('c', { smartList: smartList([attr('score', 'AT_LEAST', '1')]) });
     expect(campaignProblems(sound, makeGraph([sound]))).toEqual([]);

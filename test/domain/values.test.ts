@@ -35,6 +35,15 @@ describe('T2 a My Token value the API accepts is one a flow applies', () => {
     ['SCORE', '+x', false],
     ['SCORE', '', false],
     ['SCORE', '99999999999999999999', false],
+    ['SCORE', '+99999999999999999999', false],
+    ['SCORE', '+2147483648', false],
+    ['SCORE', '=2147483647', true],
+    ['DATE', '2027-02-30', false],
+    ['DATE', '2023-02-29', false],
+    ['DATE', '0000-01-01', false],
+    ['DATE', '2024-01-01T24:00', false],
+    ['DATE', '2024-02-29', true],
+    ['NUMBER', '9'.repeat(400), false],
     ['DATE', '2024-03-03', true],
     ['DATE', '2024-03-03T10:00', true],
     ['DATE', '2024-03-03T10:00:00+05:30', true],
@@ -85,7 +94,16 @@ describe('lead field values given through the API', () => {
     expect(parseFieldInput('DATETIME', text)).toBe(stored);
   });
 
-  it.each(['1', 'March 3 2024', 'yesterday', '2024-13-01', ''])('DATETIME %j is refused', (text) => {
+  it.each([
+    '1',
+    'March 3 2024',
+    'yesterday',
+    '2024-13-01',
+    '',
+    '2027-02-30',
+    '0000-06-01',
+    '2024-05-01T10:60',
+  ])('DATETIME %j is refused', (text) => {
     expect(fieldValueOf('DATETIME', text)).toEqual({ ok: false, reason: 'must be an ISO-8601 date-time' });
     expect(parseFieldInput('DATETIME', text)).toBeUndefined();
   });
@@ -96,6 +114,12 @@ describe('lead field values given through the API', () => {
     ['INTEGER', 12, 12],
     ['INTEGER', '12', 'must be a whole number'],
     ['SCORE', 1.5, 'must be a whole number'],
+    ['INTEGER', 2147483647, 2147483647],
+    ['SCORE', -2147483648, -2147483648],
+    ['INTEGER', 2147483648, 'must be from -2147483648 to 2147483647'],
+    ['SCORE', -2147483649, 'must be from -2147483648 to 2147483647'],
+    ['STRING', 'x'.repeat(10_000), 'x'.repeat(10_000)],
+    ['STRING', 'x'.repeat(10_001), 'must be at most 10000 characters'],
     ['FLOAT', 1.5, 1.5],
     ['FLOAT', '1.5', 'must be a number'],
     ['BOOLEAN', true, true],

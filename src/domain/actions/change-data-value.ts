@@ -3,7 +3,7 @@ import { EMAIL_FIELD, readField } from '../lead-state.js';
 import type { FieldValue, FlowAction } from '../model.js';
 import { setField, tokenScope, writeActivity, writeSkipped } from '../run-state.js';
 import { parseTemplate, renderTemplate } from '../tokens.js';
-import { parseFieldInput } from '../values.js';
+import { parseFieldInput, sizeProblem } from '../values.js';
 
 /** The literal that clears a field (F3). */
 export const NULL_VALUE = 'NULL';
@@ -34,7 +34,8 @@ export function compileChangeDataValue(
     const newValue = text === null ? cleared : parseFieldInput(field.type, text);
     if (newValue === undefined) {
       const attributes = { attribute: field.name, value: text, oldValue };
-      writeSkipped(state, frame, 'CHANGE_DATA_VALUE', field.name, attributes, 'TYPE_MISMATCH');
+      const reason = sizeProblem(field.type, text ?? '') ?? 'TYPE_MISMATCH';
+      writeSkipped(state, frame, 'CHANGE_DATA_VALUE', field.name, attributes, reason);
       return;
     }
     setField(state, field, newValue);

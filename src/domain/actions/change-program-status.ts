@@ -1,5 +1,6 @@
 import type { CompiledGraph, Frame, RunState, StepRunner } from '../flow-types.js';
 import type { FlowAction } from '../model.js';
+import { ownValue } from '../own.js';
 import { writeActivity, writeSkipped } from '../run-state.js';
 
 function statusIndex(statuses: readonly string[], status: string | undefined): number {
@@ -17,13 +18,13 @@ export function compileChangeProgramStatus(
   graph: CompiledGraph,
 ): StepRunner {
   const { programId } = action;
-  const program = graph.source.programs[programId];
+  const program = ownValue(graph.source.programs, programId);
   const statuses = program?.statuses ?? [];
   const index = statusIndex(statuses, action.status);
   const problem = program ? 'UNKNOWN_STATUS' : 'UNKNOWN_PROGRAM';
   const primary = program?.name ?? programId;
   return (state: RunState, frame: Frame) => {
-    const oldStatus = state.lead.memberships[programId] ?? null;
+    const oldStatus = ownValue(state.lead.memberships, programId) ?? null;
     const attributes = { programId, oldStatus, newStatus: statuses[index] ?? action.status };
     if (index === -1)
       return writeSkipped(state, frame, 'CHANGE_PROGRAM_STATUS', primary, attributes, problem);

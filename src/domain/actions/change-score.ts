@@ -3,7 +3,7 @@ import { type FieldDefinition, type LeadState, readField } from '../lead-state.j
 import type { FlowAction } from '../model.js';
 import { addToScore, setField, tokenScope, writeActivity, writeSkipped } from '../run-state.js';
 import { isLiteral, parseTemplate, renderTemplate } from '../tokens.js';
-import { comparable, parseScoreChange } from '../values.js';
+import { comparable, isWholeValue, parseScoreChange } from '../values.js';
 
 function currentScore(lead: LeadState, field: FieldDefinition): number {
   return (comparable('SCORE', readField(lead, field)) as number | null) ?? 0;
@@ -30,7 +30,7 @@ export function compileChangeScore(
     const oldValue = currentScore(state.lead, scoreField);
     const spec = literal === null ? parseScoreChange(change) : literalSpec;
     const newValue = spec?.mode === 'SET' ? spec.amount : oldValue + (spec?.amount ?? 0);
-    if (!spec || !Number.isSafeInteger(newValue)) {
+    if (!spec || !isWholeValue(newValue)) {
       const attributes = { scoreName: scoreField.name, change, oldValue, newValue: oldValue };
       writeSkipped(
         state,

@@ -1,5 +1,6 @@
 import type { CompiledCampaign, Frame, RunState, StepRunner } from '../flow-types.js';
 import type { FlowAction, NotQualifiedReason } from '../model.js';
+import { ownValue } from '../own.js';
 import { qualificationAllows } from '../qualification.js';
 import { MAX_EXECUTION_DEPTH, recordRun, runFrame, writeActivity } from '../run-state.js';
 import { inheritedContext } from '../tokens.js';
@@ -15,7 +16,7 @@ function refusal(
   if (depth > MAX_EXECUTION_DEPTH) return 'DEPTH_LIMIT';
   if (!child.smartList.valid) return 'INVALID_SMART_LIST';
   if (!child.smartList.matches(state.lead)) return 'NOT_IN_SMART_LIST';
-  const history = state.history[child.source.id];
+  const history = ownValue(state.history, child.source.id);
   return qualificationAllows(child.source.qualificationRule, history, state.now)
     ? null
     : 'QUALIFICATION_RULE';

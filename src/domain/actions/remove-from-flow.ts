@@ -1,5 +1,6 @@
 import type { CompiledGraph, Frame, RunState, StepRunner } from '../flow-types.js';
 import type { FlowAction } from '../model.js';
+import { ownValue } from '../own.js';
 import { writeActivity } from '../run-state.js';
 
 function addMissing(target: string[], ids: Iterable<string>): void {
@@ -17,7 +18,7 @@ export function compileRemoveFromFlow(
   graph: CompiledGraph,
 ): StepRunner {
   const campaignIds = [...action.campaignIds];
-  const names = campaignIds.map((id) => graph.source.campaigns[id]?.name ?? id).join(', ');
+  const names = campaignIds.map((id) => ownValue(graph.source.campaigns, id)?.name ?? id).join(', ');
   return (state: RunState, frame: Frame) => {
     const running = state.stack.map((running) => running.campaign.source.id);
     const stops = running.some((id) => campaignIds.includes(id));

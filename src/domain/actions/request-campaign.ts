@@ -1,5 +1,6 @@
 import type { CompiledGraph, Frame, RunState, StepRunner } from '../flow-types.js';
 import type { FlowAction } from '../model.js';
+import { ownValue } from '../own.js';
 import { writeActivity } from '../run-state.js';
 
 /**
@@ -11,7 +12,7 @@ export function compileRequestCampaign(
   graph: CompiledGraph,
 ): StepRunner {
   const { campaignId } = action;
-  const name = graph.source.campaigns[campaignId]?.name ?? campaignId;
+  const name = ownValue(graph.source.campaigns, campaignId)?.name ?? campaignId;
   return (state: RunState, frame: Frame) => {
     state.effects.requestedCampaignIds.push(campaignId);
     writeActivity(state, frame, 'REQUEST_CAMPAIGN', name, { requestedCampaignId: campaignId });
