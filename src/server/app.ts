@@ -7,7 +7,9 @@ import type { Orm } from '../db/orm.js';
 import { createInProcessEventBus, type EventBus, type EventPublisher } from '../pubsub/events.js';
 import { type ActivityHubOptions, createActivityHub } from '../streaming/activity-hub.js';
 import { createAuthenticator } from './auth.js';
+import { withinBodyLimit } from './body-limit.js';
 import { attachWebSocketServer } from './ws.js';
+import { createConnectionQuota } from './ws-limits.js';
 import { createYogaServer } from './yoga.js';
 
 export interface AppOptions {
@@ -33,10 +35,9 @@ export interface AppOptions {
   >;
   /** Subscriptions one WebSocket connection may hold at once. */
   maxSubscriptionsPerConnection?: number;
+  /** WebSocket connections one API key may hold open at once (MAX_WEBSOCKETS_PER_KEY). */
+  maxWebSocketsPerKey?: number;
 }
-
-/** The largest request body accepted, by its Content-Length. */
-export const MAX_REQUEST_BYTES = 4 * 1024 * 1024;
 
 /** The port is taken, or the address cannot be bound: its message is safe to print as is. */
 export class ListenError extends Error {
@@ -57,31 +58,17 @@ export function buildApp({
   events: givenEvents,
   streaming,
   maxSubscriptionsPerConnection,
+  maxWebSocketsPerKey,
 }: AppOptions) {
   const authenticator = createAuthenticator(hashSecret(adminApiKey));
   const isReady = async () => (await orm.isConnected()) && (await isMigrated(orm));
   const events = givenEvents ?? createInProcessEventBus();
   const hub = createActivityHub({ orm, events, log, ...streaming });
   const yoga = createYogaServer({ orm, log, authenticator, events, streams: hub, isReady });
+  // Every body is read within the cap before Yoga sees it; the largest legitimate request (1,000
+  // leads of upsertLeads) is a few hundred kilobytes.
   const server: Server = createServer((request, response) => {
-    // Declared sizes over the cap are refused before anything is read; the largest legitimate
-    // request (1,000 leads of upsertLeads) is a few hundred kilobytes.
-    if (Number(request.headers['content-length'] ?? 0) > MAX_REQUEST_BYTES) {
-      response.writeHead(413, { 'content-type': 'application/json', connection: 'close' });
-      response.end(
-        JSON.stringify({
-          errors: [
-            {
-              message: `Request bodies are limited to ${MAX_REQUEST_BYTES / 1024 / 1024} MiB`,
-              extensions: { code: 'PAYLOAD_TOO_LARGE' },
-            },
-          ],
-        }),
-      );
-      request.resume();
-      return;
-    }
-    void yoga(request, response);
+    withinBodyLimit(request, response, () => void yoga(request, response));
   });
   const webSockets = attachWebSocketServer(
     server,
@@ -89,6 +76,7 @@ export function buildApp({
     orm,
     authenticator,
     log,
+    createConnectionQuota(maxWebSocketsPerKey),
     maxSubscriptionsPerConnection,
   );
 

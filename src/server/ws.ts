@@ -6,6 +6,8 @@ import type { Logger } from 'pino';
 import { type WebSocket, WebSocketServer } from 'ws';
 import type { Orm } from '../db/orm.js';
 import type { Authenticator } from './auth.js';
+import { MAX_REQUEST_BYTES } from './body-limit.js';
+import type { ConnectionQuota } from './ws-limits.js';
 import type { YogaServer } from './yoga.js';
 
 type EnvelopedRoot = {
@@ -58,6 +60,8 @@ function coalesceWrites(client: WebSocket, socket: Duplex): void {
  * graphql-transport-ws on the HTTP server's /graphql path. Every operation goes through
  * `yoga.getEnveloped`, so authentication, masking and limits are those of HTTP. A connection may
  * hold at most `maxSubscriptions` subscriptions at once; one more is refused with BAD_USER_INPUT.
+ * A key holds at most as many connections as `connections` admits; a message over
+ * MAX_REQUEST_BYTES closes its connection (1009) as its frame header arrives, before it is read.
  */
 export function attachWebSocketServer(
   server: Server,
@@ -65,13 +69,14 @@ export function attachWebSocketServer(
   orm: Orm,
   authenticator: Authenticator,
   log: Logger,
+  connections: ConnectionQuota,
   maxSubscriptions = MAX_SUBSCRIPTIONS_PER_CONNECTION,
 ) {
   // The ids of each connection's running subscriptions (graphql-ws keeps one context per socket).
   const running = new WeakMap<object, Set<string>>();
   // noServer: upgrades are routed here explicitly, so errors of the HTTP server (a port in use)
   // stay the HTTP server's to report instead of being re-emitted on the WebSocket server.
-  const wss = new WebSocketServer({ noServer: true });
+  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_REQUEST_BYTES });
   server.on('upgrade', (request, socket, head) => {
     if (new URL(request.url ?? '/', 'http://localhost').pathname !== yoga.graphqlEndpoint) {
       socket.destroy();
@@ -89,7 +94,8 @@ export function attachWebSocketServer(
       // Returning false closes the socket with 4403 Forbidden: a missing or wrong key never connects.
       onConnect: async (ctx) => {
         try {
-          return (await authenticator.viewerFor(orm.em.fork(), ctx.connectionParams?.authorization)) !== null;
+          const viewer = await authenticator.viewerFor(orm.em.fork(), ctx.connectionParams?.authorization);
+          return viewer !== null && connections.admit(ctx.extra.socket, viewer);
         } catch {
           return false;
         }

@@ -12,6 +12,8 @@ import type { GraphQLContext } from '../schema/context.js';
 import { schema } from '../schema/index.js';
 import type { ActivityStreams } from '../streaming/activity-hub.js';
 import type { Authenticator } from './auth.js';
+import { useDocumentLimits } from './document-limits.js';
+import { shortDocumentParserCache } from './parse-cache.js';
 import { useSharedSubscriptionExecution } from './shared-execution.js';
 
 /** What Yoga is handed by each transport: Node's request on HTTP, connectionParams on WebSocket. */
@@ -51,6 +53,7 @@ export function createYogaServer({ orm, log, authenticator, events, streams, isR
     graphqlEndpoint: '/graphql',
     healthCheckEndpoint: '/health',
     landingPage: false,
+    parserAndValidationCache: shortDocumentParserCache(),
     graphiql: { title: 'Campaign engine' },
     logging: {
       debug: (...args) => log.debug(args.join(' ')),
@@ -90,6 +93,7 @@ export function createYogaServer({ orm, log, authenticator, events, streams, isR
       return { em, viewer, log, announcer, streams };
     },
     plugins: [
+      useDocumentLimits(),
       useReadinessCheck({
         endpoint: '/ready',
         check: async () => isReady().catch(() => false),

@@ -35,7 +35,10 @@ export interface TestApp extends AsyncDisposable {
  */
 export async function startTestApp(
   database?: TestDatabase,
-  options: Pick<AppOptions, 'events' | 'streaming' | 'maxSubscriptionsPerConnection'> = {},
+  options: Pick<
+    AppOptions,
+    'events' | 'streaming' | 'maxSubscriptionsPerConnection' | 'maxWebSocketsPerKey'
+  > = {},
 ): Promise<TestApp> {
   const db = database ?? (await createTestDatabase());
   const orm = await initOrm(db.url);
