@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { Readable } from 'node:stream';
 
 /** The largest request body accepted, counted as it arrives, whether or not its length was declared. */
 export const MAX_REQUEST_BYTES = 4 * 1024 * 1024;
@@ -54,7 +55,9 @@ export function withinBodyLimit(
   });
   request.once('end', () => {
     if (received > maxBytes) return;
-    if (received > 0) Object.assign(request, { body: Buffer.concat(chunks, received) });
+    // A stream, not the Buffer itself: the adapter enumerates the keys of a given body, and a
+    // Buffer's keys are its bytes.
+    if (received > 0) Object.assign(request, { body: Readable.from([Buffer.concat(chunks, received)]) });
     next();
   });
 }
