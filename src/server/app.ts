@@ -8,7 +8,9 @@ import { type AllowedTargets, NO_ALLOWED_TARGETS } from '../domain/network-targe
 import { createInProcessEventBus, type EventBus, type EventPublisher } from '../pubsub/events.js';
 import { type ActivityHubOptions, createActivityHub } from '../streaming/activity-hub.js';
 import { createAuthenticator } from './auth.js';
+import { withinBodyLimit } from './body-limit.js';
 import { attachWebSocketServer } from './ws.js';
+import { createConnectionQuota } from './ws-limits.js';
 import { createYogaServer } from './yoga.js';
 
 export interface AppOptions {
@@ -36,10 +38,9 @@ export interface AppOptions {
   maxSubscriptionsPerConnection?: number;
   /** Webhook targets allowed beyond public addresses (WEBHOOK_ALLOWED_HOSTS); none by default. */
   allowedWebhookTargets?: AllowedTargets;
+  /** WebSocket connections one API key may hold open at once (MAX_WEBSOCKETS_PER_KEY). */
+  maxWebSocketsPerKey?: number;
 }
-
-/** The largest request body accepted, by its Content-Length. */
-export const MAX_REQUEST_BYTES = 4 * 1024 * 1024;
 
 /** The port is taken, or the address cannot be bound: its message is safe to print as is. */
 export class ListenError extends Error {
@@ -61,6 +62,7 @@ export function buildApp({
   streaming,
   maxSubscriptionsPerConnection,
   allowedWebhookTargets = NO_ALLOWED_TARGETS,
+  maxWebSocketsPerKey,
 }: AppOptions) {
   const authenticator = createAuthenticator(hashSecret(adminApiKey));
   const isReady = async () => (await orm.isConnected()) && (await isMigrated(orm));
@@ -75,25 +77,9 @@ export function buildApp({
     isReady,
     allowedWebhookTargets,
   });
+  // Every body is counted within the cap as it arrives, before Yoga reads any of it.
   const server: Server = createServer((request, response) => {
-    // Declared sizes over the cap are refused before anything is read; the largest legitimate
-    // request (1,000 leads of upsertLeads) is a few hundred kilobytes.
-    if (Number(request.headers['content-length'] ?? 0) > MAX_REQUEST_BYTES) {
-      response.writeHead(413, { 'content-type': 'application/json', connection: 'close' });
-      response.end(
-        JSON.stringify({
-          errors: [
-            {
-              message: `Request bodies are limited to ${MAX_REQUEST_BYTES / 1024 / 1024} MiB`,
-              extensions: { code: 'PAYLOAD_TOO_LARGE' },
-            },
-          ],
-        }),
-      );
-      request.resume();
-      return;
-    }
-    void yoga(request, response);
+    withinBodyLimit(request, response, () => void yoga(request, response));
   });
   const webSockets = attachWebSocketServer(
     server,
@@ -102,6 +88,7 @@ export function buildApp({
     authenticator,
     hub,
     log,
+    createConnectionQuota(maxWebSocketsPerKey),
     maxSubscriptionsPerConnection,
   );
 

@@ -8,6 +8,8 @@ import { type WebSocket, WebSocketServer } from 'ws';
 import type { Orm } from '../db/orm.js';
 import type { ActivityStreams } from '../streaming/activity-hub.js';
 import { type Authenticator, credentialFromConnectionParam } from './auth.js';
+import { MAX_REQUEST_BYTES } from './body-limit.js';
+import type { ConnectionQuota } from './ws-limits.js';
 import type { YogaServer } from './yoga.js';
 
 type EnvelopedRoot = {
@@ -64,13 +66,14 @@ const FORBIDDEN = 4403;
 
 /**
  * Connections authenticated by `connectionParams.authorization`. One without a valid key is not
- * admitted (graphql-ws closes it with 4403); one of a workspace key is closed with 4403 as soon as
- * the key is revoked.
+ * admitted (graphql-ws closes it with 4403), nor one past its key's connection quota (4429); one of
+ * a workspace key is closed with 4403 as soon as the key is revoked.
  */
 function connectionAuthentication(
   orm: Orm,
   authenticator: Authenticator,
   revocations: Pick<ActivityStreams, 'onKeyRevoked'>,
+  connections: ConnectionQuota,
 ) {
   const forgetRevocation = new WeakMap<object, () => void>();
   const release = (ctx: Connection) => {
@@ -86,8 +89,10 @@ function connectionAuthentication(
       } catch {
         return false;
       }
-      if (viewer?.kind !== 'workspace') return viewer !== null;
+      if (viewer === null) return false;
       const socket = ctx.extra.socket;
+      if (!connections.admit(socket, viewer)) return false;
+      if (viewer.kind !== 'workspace') return true;
       forgetRevocation.set(
         ctx,
         revocations.onKeyRevoked(viewer.apiKeyId, () => socket.close(FORBIDDEN, 'The API key was revoked')),
@@ -121,6 +126,8 @@ async function contextOrForbidden<T>(
  * graphql-transport-ws on the HTTP server's /graphql path. Every operation goes through
  * `yoga.getEnveloped`, so authentication, masking and limits are those of HTTP. A connection may
  * hold at most `maxSubscriptions` subscriptions at once; one more is refused with BAD_USER_INPUT.
+ * A key holds at most as many connections as `connections` admits; a message over
+ * MAX_REQUEST_BYTES closes its connection (1009) as its frame header arrives, before it is read.
  */
 export function attachWebSocketServer(
   server: Server,
@@ -129,14 +136,15 @@ export function attachWebSocketServer(
   authenticator: Authenticator,
   revocations: Pick<ActivityStreams, 'onKeyRevoked'>,
   log: Logger,
+  connections: ConnectionQuota,
   maxSubscriptions = MAX_SUBSCRIPTIONS_PER_CONNECTION,
 ) {
-  const authentication = connectionAuthentication(orm, authenticator, revocations);
+  const authentication = connectionAuthentication(orm, authenticator, revocations, connections);
   // The ids of each connection's running subscriptions (graphql-ws keeps one context per socket).
   const running = new WeakMap<object, Set<string>>();
   // noServer: upgrades are routed here explicitly, so errors of the HTTP server (a port in use)
   // stay the HTTP server's to report instead of being re-emitted on the WebSocket server.
-  const wss = new WebSocketServer({ noServer: true });
+  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_REQUEST_BYTES });
   server.on('upgrade', (request, socket, head) => {
     if (new URL(request.url ?? '/', 'http://localhost').pathname !== yoga.graphqlEndpoint) {
       socket.destroy();

@@ -19,6 +19,8 @@ import {
   credentialFromConnectionParam,
   credentialFromHeaders,
 } from './auth.js';
+import { useDocumentLimits } from './document-limits.js';
+import { shortDocumentParserCache } from './parse-cache.js';
 import { useEndSubscriptionsOfRevokedKeys } from './revoked-keys.js';
 import { useSharedSubscriptionExecution } from './shared-execution.js';
 
@@ -79,6 +81,7 @@ export function createYogaServer({
     graphqlEndpoint: '/graphql',
     healthCheckEndpoint: '/health',
     landingPage: false,
+    parserAndValidationCache: shortDocumentParserCache(),
     graphiql: { title: 'Campaign engine' },
     logging: {
       debug: (...args) => log.debug(yogaLogLine(args)),
@@ -118,6 +121,7 @@ export function createYogaServer({
       return { em, viewer, log, announcer, streams, allowedWebhookTargets };
     },
     plugins: [
+      useDocumentLimits(),
       useReadinessCheck({
         endpoint: '/ready',
         check: async () => isReady().catch(() => false),

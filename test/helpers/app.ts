@@ -37,7 +37,7 @@ export async function startTestApp(
   database?: TestDatabase,
   options: Pick<
     AppOptions,
-    'events' | 'streaming' | 'maxSubscriptionsPerConnection' | 'allowedWebhookTargets'
+    'events' | 'streaming' | 'maxSubscriptionsPerConnection' | 'allowedWebhookTargets' | 'maxWebSocketsPerKey'
   > &
     Partial<Pick<AppOptions, 'log'>> = {},
 ): Promise<TestApp> {

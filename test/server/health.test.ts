@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MAX_REQUEST_BYTES } from '../../src/server/app.js';
+import { MAX_REQUEST_BYTES } from '../../src/server/body-limit.js';
 import { ADMIN_KEY, startTestApp, type TestApp } from '../helpers/app.js';
 import { createEmptyDatabase } from '../helpers/database.js';
 

@@ -1,0 +1,36 @@
+import type { WebSocket } from 'ws';
+import type { Viewer } from '../schema/context.js';
+
+/** WebSocket connections one API key may hold open at once on one server, by default. */
+export const MAX_WEBSOCKETS_PER_KEY = 20;
+
+/** The close code of a connection refused because its key holds the most it may. */
+export const TOO_MANY_CONNECTIONS = { code: 4429, reason: 'Too many connections for this API key' };
+
+/**
+ * Counts each key's open WebSocket connections on this server (every admin key counts as one).
+ * `admit` closes a connection one past the cap with TOO_MANY_CONNECTIONS and answers false;
+ * an admitted connection is counted until its socket closes.
+ */
+export function createConnectionQuota(maxPerKey = MAX_WEBSOCKETS_PER_KEY) {
+  const open = new Map<string, number>();
+  return {
+    admit(socket: WebSocket, viewer: Viewer): boolean {
+      const key = viewer.kind === 'workspace' ? `key:${viewer.apiKeyId}` : 'admin';
+      const count = open.get(key) ?? 0;
+      if (count >= maxPerKey) {
+        socket.close(TOO_MANY_CONNECTIONS.code, TOO_MANY_CONNECTIONS.reason);
+        return false;
+      }
+      open.set(key, count + 1);
+      socket.once('close', () => {
+        const left = (open.get(key) ?? 1) - 1;
+        if (left > 0) open.set(key, left);
+        else open.delete(key);
+      });
+      return true;
+    },
+  };
+}
+
+export type ConnectionQuota = ReturnType<typeof createConnectionQuota>;
