@@ -1,4 +1,3 @@
-import { Redis } from 'ioredis';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEventBus, type EventBus, eventNamespace } from '../../src/pubsub/events.js';
@@ -6,23 +5,8 @@ import { startWorker } from '../../src/runs/job-runner.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
 import { executeScenario, queriedIds, scheduleNow, untilCompleted } from '../helpers/campaign-runs.js';
 import { createWorkspaceWithKey, type WorkspaceWithKey } from '../helpers/factories.js';
+import { REDIS_URL, redisAnswers } from '../helpers/redis.js';
 import { deliveredIds, subscribeWs, untilDelivered, untilStreams, wsClient } from '../helpers/streams.js';
-
-const REDIS_URL = 'redis://127.0.0.1:6379';
-
-/** Whether a Redis server answers PING here within a second. */
-async function redisAnswers(url: string): Promise<boolean> {
-  const client = new Redis(url, { lazyConnect: true, connectTimeout: 1000, maxRetriesPerRequest: 0 });
-  client.on('error', () => {});
-  try {
-    await client.connect();
-    return (await client.ping()) === 'PONG';
-  } catch {
-    return false;
-  } finally {
-    client.disconnect();
-  }
-}
 
 const redisUp = await redisAnswers(REDIS_URL);
 if (!redisUp) console.warn(`replicas.test.ts skipped: no Redis answers at ${REDIS_URL}`);

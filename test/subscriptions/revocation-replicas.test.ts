@@ -1,25 +1,10 @@
-import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEventBus, type EventBus, eventNamespace } from '../../src/pubsub/events.js';
 import { ADMIN_KEY, startTestApp, type TestApp } from '../helpers/app.js';
 import { createWorkspaceWithKey } from '../helpers/factories.js';
 import { run } from '../helpers/graphql.js';
+import { REDIS_URL, redisAnswers } from '../helpers/redis.js';
 import { subscribeSse, subscribeWs, untilStreams, wsClient } from '../helpers/streams.js';
-
-const REDIS_URL = 'redis://127.0.0.1:6379';
-
-async function redisAnswers(url: string): Promise<boolean> {
-  const client = new Redis(url, { lazyConnect: true, connectTimeout: 1000, maxRetriesPerRequest: 0 });
-  client.on('error', () => {});
-  try {
-    await client.connect();
-    return (await client.ping()) === 'PONG';
-  } catch {
-    return false;
-  } finally {
-    client.disconnect();
-  }
-}
 
 const redisUp = await redisAnswers(REDIS_URL);
 if (!redisUp) console.warn(`revocation-replicas.test.ts skipped: no Redis answers at ${REDIS_URL}`);
