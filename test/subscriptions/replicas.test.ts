@@ -1,11 +1,10 @@
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createEventBus, type EventBus, eventNamespace } from '../../src/pubsub/events.js';
 import { startWorker } from '../../src/runs/job-runner.js';
-import { startTestApp, type TestApp } from '../helpers/app.js';
+import type { TestApp } from '../helpers/app.js';
 import { executeScenario, queriedIds, scheduleNow, untilCompleted } from '../helpers/campaign-runs.js';
 import { createWorkspaceWithKey, type WorkspaceWithKey } from '../helpers/factories.js';
-import { REDIS_URL, redisAnswers } from '../helpers/redis.js';
+import { REDIS_URL, redisAnswers, startReplicas } from '../helpers/replicas.js';
 import { deliveredIds, subscribeWs, untilDelivered, untilStreams, wsClient } from '../helpers/streams.js';
 
 const redisUp = await redisAnswers(REDIS_URL);
@@ -24,27 +23,16 @@ describe.skipIf(!redisUp)(`two servers sharing events through Redis (${REDIS_URL
   const noPolling = { pollMs: 3_600_000 };
   let a: TestApp;
   let b: TestApp;
-  const buses: EventBus[] = [];
   let urlA: string;
   let urlB: string;
   let worker: { stop(): Promise<void> };
   let acme: WorkspaceWithKey;
   let scenario: Awaited<ReturnType<typeof executeScenario>>;
-
-  const bus = async (url: string) => {
-    const created = await createEventBus({ redisUrl: REDIS_URL, namespace: eventNamespace(url) });
-    buses.push(created);
-    return created;
-  };
+  let replicas: Awaited<ReturnType<typeof startReplicas>>;
 
   beforeAll(async () => {
-    a = await startTestApp(undefined, {});
-    // The first app was given no bus: rebuild both on Redis buses, on the same database.
-    await a.app.stop();
-    await a.orm.close();
-    const database = a.database;
-    a = await startTestApp(database, { events: await bus(database.url), streaming: noPolling });
-    b = await startTestApp(database, { events: await bus(database.url), streaming: noPolling });
+    replicas = await startReplicas(noPolling);
+    ({ a, b } = replicas);
     urlA = await a.app.start();
     urlB = await b.app.start();
     acme = await createWorkspaceWithKey(a, 'Acme');
@@ -52,10 +40,7 @@ describe.skipIf(!redisUp)(`two servers sharing events through Redis (${REDIS_URL
   });
   afterAll(async () => {
     await worker?.stop();
-    await b?.app.stop();
-    await b?.orm.close();
-    await a?.close();
-    for (const created of buses) await created.close();
+    await replicas?.close();
   });
 
   it('a run executed by a worker reaches the subscribers of both servers, live, each activity once', async () => {
@@ -69,7 +54,7 @@ describe.skipIf(!redisUp)(`two servers sharing events through Redis (${REDIS_URL
     await untilStreams(a.app, 1);
     await untilStreams(b.app, 1, 1);
     await expect.poll(() => progress.results.length).toBe(1);
-    worker = await startWorker(a.orm, a.database.url, log, { publisher: await bus(a.database.url) });
+    worker = await startWorker(a.orm, a.database.url, log, { publisher: await replicas.bus() });
     await untilCompleted(a, acme.key, runId);
 
     const all = await queriedIds(a, acme.key, { runId });

@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createEventBus, type EventBus, eventNamespace } from '../../src/pubsub/events.js';
-import { ADMIN_KEY, startTestApp, type TestApp } from '../helpers/app.js';
+import { ADMIN_KEY, type TestApp } from '../helpers/app.js';
 import { createWorkspaceWithKey } from '../helpers/factories.js';
 import { run } from '../helpers/graphql.js';
-import { REDIS_URL, redisAnswers } from '../helpers/redis.js';
+import { REDIS_URL, redisAnswers, startReplicas } from '../helpers/replicas.js';
 import { subscribeSse, subscribeWs, untilStreams, wsClient } from '../helpers/streams.js';
 
 const redisUp = await redisAnswers(REDIS_URL);
@@ -17,32 +16,16 @@ const ACTIVITY_ADDED = 'subscription { activityAdded { id } }';
  */
 describe.skipIf(!redisUp)(`a revocation on one server, through Redis (${REDIS_URL})`, () => {
   const noChecks = { keyCheckMs: 3_600_000 };
-  const buses: EventBus[] = [];
+  let replicas: Awaited<ReturnType<typeof startReplicas>>;
   let a: TestApp;
   let b: TestApp;
 
-  const bus = async (url: string) => {
-    const created = await createEventBus({ redisUrl: REDIS_URL, namespace: eventNamespace(url) });
-    buses.push(created);
-    return created;
-  };
-
   beforeAll(async () => {
-    a = await startTestApp(undefined, {});
-    // The first app was given no bus: rebuild both on Redis buses, on the same database.
-    await a.app.stop();
-    await a.orm.close();
-    const database = a.database;
-    a = await startTestApp(database, { events: await bus(database.url), streaming: noChecks });
-    b = await startTestApp(database, { events: await bus(database.url), streaming: noChecks });
+    replicas = await startReplicas(noChecks);
+    ({ a, b } = replicas);
     await a.app.start();
   });
-  afterAll(async () => {
-    await b?.app.stop();
-    await b?.orm.close();
-    await a?.close();
-    for (const created of buses) await created.close();
-  });
+  afterAll(() => replicas?.close());
 
   it('ends the key’s WebSocket (4403) and SSE streams on the other server within 2 s', async () => {
     const urlB = await b.app.start();
