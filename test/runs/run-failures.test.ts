@@ -116,26 +116,20 @@ describe('R6 jobs that keep failing', () => {
     await worker.stop();
     worker = undefined;
   });
+});
 
-  it('R6 a resumed wait that fails every time is FAILED with a reason that carries no data; its completed run ends FAILED', async () => {
-    const waiting = databaseIdOf(
+describe('R6 a resumed wait that fails every time', () => {
+  let waiting: string;
+
+  beforeAll(async () => {
+    waiting = databaseIdOf(
       await createCampaign(t, acme, {
         programId: program,
         name: 'Waits, then scores',
         qualificationRule: { kind: 'EVERY_TIME' },
-        flow: [{ action: { wait: { seconds: 1 } } }, { action: { changeScore: { change: '+1' } } }],
+        flow: [{ action: { wait: { seconds: 2 } } }, { action: { changeScore: { change: '+1' } } }],
       }),
     );
-    const [grace] = await upsertLeads(t, acme, [{ email: 'grace@example.com' }]);
-    const leadId = databaseIdOf(grace as string);
-    const runId = await queuedRun({ campaign: waiting, kind: 'REQUESTED', leadIds: [leadId] });
-    const now = new Date();
-    const seqs = await planRun(t.orm, runId, now);
-    await Promise.all(seqs.map((seq) => processChunk(t.orm, runId, seq, now)));
-    await completeIfDone(t.orm, runId, now);
-    expect(await t.orm.em.fork().findOneOrFail(CampaignRun, { id: runId })).toMatchObject({
-      status: 'COMPLETED',
-    });
     // Every resume fails in the database with an error whose message holds the lead's email.
     await sql(`create function refuse_resume() returns trigger language plpgsql as $$
       begin
@@ -147,31 +141,63 @@ describe('R6 jobs that keep failing', () => {
     await sql(
       'create trigger refuse_resume before update on flow_wait for each row execute function refuse_resume()',
     );
-    try {
-      worker = await startWorker(t.orm, t.database.url, pino({ level: 'silent' }), { maxAttempts: 2 });
-      const wait = await vi.waitFor(
-        async () => {
-          const found = await t.orm.em.fork().findOneOrFail(FlowWait, { run: runId });
-          if (found.status === 'PENDING') throw new Error('still PENDING');
-          return found;
-        },
-        { timeout: 20_000, interval: 100 },
-      );
-      expect(wait.status).toBe('FAILED');
-      expect(wait.error).toBe('Its resume failed 2 times, the last with a database error (SQLSTATE P0001).');
-      const run = await finishedRun(runId);
-      expect(run.status).toBe('FAILED');
-      expect(run.error).toBe(
-        'Stopped: its resumed wait failed 2 times, the last with a database error (SQLSTATE P0001).',
-      );
-      expect(`${wait.error} ${run.error}`).not.toContain('grace');
-      expect(run.leadsProcessed).toBe(1);
-      const lead = await t.orm.em.fork().findOneOrFail(Lead, { id: leadId });
-      expect(lead.fields.score ?? 0).toBe(0);
-      const activities = await t.orm.em.fork().find(Activity, { run: runId }, { orderBy: { id: 'asc' } });
-      expect(activities.map((activity) => activity.type)).toEqual(['CAMPAIGN_IS_REQUESTED', 'WAIT']);
-    } finally {
-      await sql('drop trigger refuse_resume on flow_wait');
-    }
+    worker = await startWorker(t.orm, t.database.url, pino({ level: 'silent' }), { maxAttempts: 2 });
+  });
+  afterAll(() => sql('drop trigger refuse_resume on flow_wait'));
+
+  /** A requested run of the waiting campaign for a new lead, its chunk applied: its wait is pending. */
+  async function runWaitingFor(email: string): Promise<{ runId: string; leadId: string }> {
+    const [lead] = await upsertLeads(t, acme, [{ email }]);
+    const leadId = databaseIdOf(lead as string);
+    const runId = await queuedRun({ campaign: waiting, kind: 'REQUESTED', leadIds: [leadId] });
+    const now = new Date();
+    const seqs = await planRun(t.orm, runId, now);
+    await Promise.all(seqs.map((seq) => processChunk(t.orm, runId, seq, now)));
+    return { runId, leadId };
+  }
+
+  async function failedWait(runId: string): Promise<FlowWait> {
+    return vi.waitFor(
+      async () => {
+        const wait = await t.orm.em.fork().findOneOrFail(FlowWait, { run: runId });
+        if (wait.status === 'PENDING') throw new Error('still PENDING');
+        return wait;
+      },
+      { timeout: 20_000, interval: 100 },
+    );
+  }
+
+  it.each([
+    ['COMPLETED', (runId: string) => completeIfDone(t.orm, runId, new Date())],
+    ['RUNNING', async () => undefined],
+  ])('is FAILED with a reason that carries no data, and its %s run ends FAILED', async (status, settle) => {
+    const { runId, leadId } = await runWaitingFor(`${status.toLowerCase()}-waiter@example.com`);
+    await settle(runId);
+    expect(await t.orm.em.fork().findOneOrFail(CampaignRun, { id: runId })).toMatchObject({ status });
+
+    const wait = await failedWait(runId);
+    expect(wait.status).toBe('FAILED');
+    expect(wait.error).toBe('Its resume failed 2 times, the last with a database error (SQLSTATE P0001).');
+    const run = await finishedRun(runId);
+    expect(run.status).toBe('FAILED');
+    expect(run.error).toBe(
+      'Stopped: its resumed wait failed 2 times, the last with a database error (SQLSTATE P0001).',
+    );
+    expect(`${wait.error} ${run.error}`).not.toContain('waiter');
+    expect(run.leadsProcessed).toBe(1);
+    const lead = await t.orm.em.fork().findOneOrFail(Lead, { id: leadId });
+    expect(lead.fields.score ?? 0).toBe(0);
+    const activities = await t.orm.em.fork().find(Activity, { run: runId }, { orderBy: { id: 'asc' } });
+    expect(activities.map((activity) => activity.type)).toEqual(['CAMPAIGN_IS_REQUESTED', 'WAIT']);
+  });
+
+  it('is FAILED, and its CANCELLED run stays CANCELLED', async () => {
+    const { runId } = await runWaitingFor('cancelled-waiter@example.com');
+    await t.orm.em.fork().nativeUpdate(CampaignRun, { id: runId }, { status: 'CANCELLED' });
+    expect((await failedWait(runId)).status).toBe('FAILED');
+    expect(await t.orm.em.fork().findOneOrFail(CampaignRun, { id: runId })).toMatchObject({
+      status: 'CANCELLED',
+      error: null,
+    });
   });
 });
