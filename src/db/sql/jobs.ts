@@ -3,7 +3,7 @@ import { query } from './query.js';
 
 /**
  * How often a job is tried before it is given up: a run whose plan, chunk or resumed wait keeps
- * failing is then FAILED instead of RUNNING for days (R6). graphile-worker's own limit is set to the
+ * failing is then FAILED instead of RUNNING for days (R8). graphile-worker's own limit is set to the
  * same, as a backstop.
  */
 export const MAX_JOB_ATTEMPTS = 5;
