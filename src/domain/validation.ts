@@ -312,9 +312,15 @@ export function validateSmartListDefinition(
 /**
  * Why a campaign cannot run as defined (Campaign.problems): an invalid smart list (E4) or choice
  * condition, triggers on unknown fields and unrequestable Request Campaign targets
- * (`referenceProblems`), plus its own problems in the execution graph. `campaign` replaces the graph's version.
+ * (`referenceProblems`), webhook targets `allowed` does not cover (F10: saved before the rule or
+ * before the operator's list changed), plus its own problems in the execution graph. `campaign`
+ * replaces the graph's version.
  */
-export function campaignProblems(campaign: Campaign, graph: CampaignGraph): CampaignProblem[] {
+export function campaignProblems(
+  campaign: Campaign,
+  graph: CampaignGraph,
+  allowed: AllowedTargets,
+): CampaignProblem[] {
   const current =
     ownValue(graph.campaigns, campaign.id) === campaign
       ? graph
@@ -337,5 +343,10 @@ export function campaignProblems(campaign: Campaign, graph: CampaignGraph): Camp
   const graphProblems = validateCampaignGraph(current).filter(
     (problem) => problem.campaignId === campaign.id,
   );
-  return [...found, ...referenceProblems(campaign, current, compiled.fields), ...graphProblems];
+  return [
+    ...found,
+    ...referenceProblems(campaign, current, compiled.fields),
+    ...webhookTargetProblems(campaign, allowed),
+    ...graphProblems,
+  ];
 }

@@ -10,12 +10,12 @@ import {
 } from 'graphile-worker';
 import type { Logger } from 'pino';
 import { type Announcer, createAnnouncer } from '../commands/announcer.js';
-import { FlowWait } from '../db/entities/flow-wait.entity.js';
 import { databaseErrorSummary } from '../db/loggable.js';
 import type { Orm } from '../db/orm.js';
 import { forgetWorkers, recordHeartbeats, silentWorkersHoldingJobs } from '../db/sql/job-workers.js';
 import { chunkJobKey, JOBS, MAX_JOB_ATTEMPTS } from '../db/sql/jobs.js';
 import { failRun } from '../db/sql/runs.js';
+import { failWait } from '../db/sql/waits.js';
 import type { AllowedTargets } from '../domain/network-targets.js';
 import type { EventPublisher } from '../pubsub/events.js';
 import { planRun } from './plan-run.js';
@@ -38,13 +38,13 @@ function safeError(error: unknown): Error {
   return summary ? new Error(`database error: ${JSON.stringify(summary)}`) : (error as Error);
 }
 
-/** Why a run stopped, for its `error`: which job gave up, and the failure's kind only. */
-function failureReason(job: string, attempts: number, error: unknown): string {
+/** How a job gave up, for a run's or a wait's `error`: how often it failed, and the last failure's kind only. */
+function failure(attempts: number, error: unknown): string {
   const summary = databaseErrorSummary(error);
   const kind = summary
     ? `a database error${summary.code ? ` (SQLSTATE ${summary.code})` : ''}`
     : 'an unexpected error';
-  return `Stopped: its ${job} failed ${attempts} times, the last with ${kind}.`;
+  return `failed ${attempts} times, the last with ${kind}.`;
 }
 
 /**
@@ -54,7 +54,7 @@ function failureReason(job: string, attempts: number, error: unknown): string {
 function withBoundedAttempts(
   task: Task,
   maxAttempts: number,
-  giveUp: (payload: unknown, reason: (job: string) => string) => Promise<void>,
+  giveUp: (payload: unknown, failure: string) => Promise<void>,
 ): Task {
   return async (payload, helpers) => {
     try {
@@ -63,7 +63,7 @@ function withBoundedAttempts(
       const { attempts } = helpers.job;
       if (attempts < maxAttempts) throw safeError(error);
       helpers.logger.error(`giving up after ${attempts} attempts: ${safeError(error).message}`);
-      await giveUp(payload, (job) => failureReason(job, attempts, error));
+      await giveUp(payload, failure(attempts, error));
     }
   };
 }
@@ -105,18 +105,19 @@ function taskList(
     if (resumed) await announce.waitResumed(waitId);
   };
   return {
-    [JOBS.planRun]: withBoundedAttempts(plan, maxAttempts, (payload, reason) =>
-      failRunOf((payload as RunPayload).runId, reason('plan')),
+    [JOBS.planRun]: withBoundedAttempts(plan, maxAttempts, (payload, failed) =>
+      failRunOf((payload as RunPayload).runId, `Stopped: its plan ${failed}`),
     ),
-    [JOBS.runChunk]: withBoundedAttempts(chunk, maxAttempts, (payload, reason) => {
+    [JOBS.runChunk]: withBoundedAttempts(chunk, maxAttempts, (payload, failed) => {
       const { runId, seq } = payload as ChunkPayload;
-      return failRunOf(runId, reason(`chunk ${seq + 1}`));
+      return failRunOf(runId, `Stopped: its chunk ${seq + 1} ${failed}`);
     }),
-    // A resumed flow belongs to a run that has usually completed: it fails that run only while it
-    // still runs; otherwise the give-up is in the log.
-    [JOBS.resumeWait]: withBoundedAttempts(resume, maxAttempts, async (payload, reason) => {
-      const wait = await orm.em.fork().findOne(FlowWait, { id: (payload as { waitId: string }).waitId });
-      if (wait) await failRunOf(wait.run.id, reason('resumed wait'));
+    // R8: the lead's flow ends at its wait, which is FAILED, and so is its run, even once completed.
+    [JOBS.resumeWait]: withBoundedAttempts(resume, maxAttempts, async (payload, failed) => {
+      const { waitId } = payload as { waitId: string };
+      const reasons = { wait: `Its resume ${failed}`, run: `Stopped: its resumed wait ${failed}` };
+      const given = await failWait(orm.em.fork(), waitId, reasons);
+      if (given?.runFailed) await announce.runUpdated(given.runId);
     }),
   };
 }

@@ -164,7 +164,11 @@ builder.objectFields(CampaignRef, (t) => ({
     resolve: async (campaign, _args, context) => {
       const graph = await requestCampaignGraph(context).load(campaign.workspace.id);
       // The graph's own copy, so that the domain reuses the graph's compilation for every campaign.
-      return campaignProblems(graph.campaigns[campaign.id] ?? toDomainCampaign(campaign), graph);
+      return campaignProblems(
+        graph.campaigns[campaign.id] ?? toDomainCampaign(campaign),
+        graph,
+        context.allowedWebhookTargets,
+      );
     },
   }),
 }));

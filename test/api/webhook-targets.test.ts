@@ -73,3 +73,69 @@ describe('saving a webhook step checks its target', () => {
     expect(response.errors).toBeUndefined();
   });
 });
+
+describe('Campaign.problems reports webhook targets that are not allowed (F10)', () => {
+  const PROBLEMS = 'query ($id: ID!) { campaign(id: $id) { problems { code message stepPosition } } }';
+
+  /** A campaign whose flow was saved before targets were checked: written to its row directly. */
+  async function savedBeforeTheRule(urls: string[]): Promise<string> {
+    const { createCampaign } = await run<{ createCampaign: { id: string } }>(t, acme.key, CREATE_CAMPAIGN, {
+      input: { programId: program, name: 'Older', flow: webhookFlow('https://hooks.example.com/in') },
+    });
+    const em = t.orm.em.fork();
+    const campaign = await em.findOneOrFail(Campaign, { id: databaseIdOf(createCampaign.id) });
+    campaign.flow = urls.map((url) => ({
+      id: crypto.randomUUID(),
+      action: { type: 'webhook', url, method: 'post', body: null },
+      choices: [],
+    }));
+    await em.flush();
+    return createCampaign.id;
+  }
+
+  const problemsOf = async (id: string) =>
+    (
+      await run<{ campaign: { problems: { code: string; message: string; stepPosition: number | null }[] } }>(
+        t,
+        acme.key,
+        PROBLEMS,
+        { id },
+      )
+    ).campaign.problems;
+
+  it('a step aimed at a link-local, private or loopback target shows with its position', async () => {
+    const id = await savedBeforeTheRule([
+      'https://hooks.example.com/in',
+      'http://169.254.169.254/latest/meta-data/',
+      'http://[::ffff:127.0.0.1]/{{lead.id}}',
+      'http://10.0.0.1/',
+    ]);
+    expect(await problemsOf(id)).toEqual([
+      {
+        code: 'WEBHOOK_TARGET_NOT_ALLOWED',
+        message: 'the webhook target 169.254.169.254 is a link-local address, which is not called',
+        stepPosition: 2,
+      },
+      {
+        code: 'WEBHOOK_TARGET_NOT_ALLOWED',
+        message: 'the webhook target [::ffff:7f00:1] is a loopback address, which is not called',
+        stepPosition: 3,
+      },
+      {
+        code: 'WEBHOOK_TARGET_NOT_ALLOWED',
+        message: 'the webhook target 10.0.0.1 is a private address, which is not called',
+        stepPosition: 4,
+      },
+    ]);
+  });
+
+  it('a step aimed at a target the operator allows, or at a name or a token, shows none', async () => {
+    const id = await savedBeforeTheRule([
+      'http://10.20.3.4:8080/',
+      'http://hooks.internal/',
+      'https://{{my.host}}/in',
+      'https://hooks.example.com/in',
+    ]);
+    expect(await problemsOf(id)).toEqual([]);
+  });
+});

@@ -2,6 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { DomainError } from '../../src/domain/errors.js';
 import type { Campaign } from '../../src/domain/model.js';
 import {
+  type AllowedTargets,
+  NO_ALLOWED_TARGETS,
+  parseAllowedTargets,
+} from '../../src/domain/network-targets.js';
+import {
   campaignProblems,
   campaignType,
   cloneProblems,
@@ -209,7 +214,7 @@ describe('E4 campaignProblems', () => {
       makeCampaign('c'),
       makeCampaign('batch', { flow: [step(act.execute('batch'))] }),
     ]);
-    expect(campaignProblems(broken, graph)).toEqual([
+    expect(campaignProblems(broken, graph, NO_ALLOWED_TARGETS)).toEqual([
       {
         code: 'INVALID_SMART_LIST',
         message: 'the smart list is invalid, nobody qualifies: filter 1: smart list gone does not exist',
@@ -241,7 +246,7 @@ describe('E4 campaignProblems', () => {
         ],
       }),
     });
-    expect(campaignProblems(listener, makeGraph([listener]))).toEqual([
+    expect(campaignProblems(listener, makeGraph([listener]), NO_ALLOWED_TARGETS)).toEqual([
       {
         code: 'INVALID_SMART_LIST',
         message:
@@ -262,17 +267,49 @@ describe('E4 campaignProblems', () => {
     const caller = makeCampaign('c', {
       flow: [step(act.request('listening')), step(act.request('batch')), step(act.request('api'))],
     });
-    const problems = campaignProblems(caller, makeGraph([caller, listening, apiOnly, batch]));
+    const problems = campaignProblems(
+      caller,
+      makeGraph([caller, listening, apiOnly, batch]),
+      NO_ALLOWED_TARGETS,
+    );
     expect(problems.map((problem) => [problem.code, problem.stepPosition])).toEqual([
       ['NOT_REQUESTABLE', 2],
       ['NOT_REQUESTABLE', 3],
     ]);
   });
 
+  it('F10 a webhook step aimed at a target that is not allowed: WEBHOOK_TARGET_NOT_ALLOWED, unless the operator allows it', () => {
+    const hooks = makeCampaign('c', {
+      flow: [
+        step(act.webhook('https://hooks.example.com/in')),
+        step(act.webhook('http://169.254.169.254/latest/meta-data/')),
+        step(act.webhook('http://localhost:8080/{{lead.id}}')),
+        step(act.webhook('https://{{my.host}}/in')),
+      ],
+    });
+    const problems = campaignProblems(hooks, makeGraph([hooks]), NO_ALLOWED_TARGETS);
+    expect(problems).toEqual([
+      {
+        code: 'WEBHOOK_TARGET_NOT_ALLOWED',
+        message: 'the webhook target 169.254.169.254 is a link-local address, which is not called',
+        campaignId: 'c',
+        stepPosition: 2,
+      },
+      {
+        code: 'WEBHOOK_TARGET_NOT_ALLOWED',
+        message: 'the webhook target localhost is a loopback address, which is not called',
+        campaignId: 'c',
+        stepPosition: 3,
+      },
+    ]);
+    const allowed = parseAllowedTargets('169.254.0.0/16, localhost').targets as AllowedTargets;
+    expect(campaignProblems(hooks, makeGraph([hooks]), allowed)).toEqual([]);
+  });
+
   it('E4 a sound campaign has no problems, in or out of the graph', () => {
     const sound = makeCampaign('c', { smartList: smartList([attr('score', 'AT_LEAST', '1')]) });
-    expect(campaignProblems(sound, makeGraph([sound]))).toEqual([]);
-    expect(campaignProblems(sound, makeGraph([]))).toEqual([]);
+    expect(campaignProblems(sound, makeGraph([sound]), NO_ALLOWED_TARGETS)).toEqual([]);
+    expect(campaignProblems(sound, makeGraph([]), NO_ALLOWED_TARGETS)).toEqual([]);
   });
 });
 

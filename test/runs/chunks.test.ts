@@ -1,11 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Activity } from '../../src/db/entities/activity.entity.js';
 import { CampaignRun } from '../../src/db/entities/campaign-run.entity.js';
 import { CHUNK_SIZE, planRun } from '../../src/runs/plan-run.js';
 import { completeIfDone, processChunk } from '../../src/runs/process-chunk.js';
 import type { TestApp } from '../helpers/app.js';
 import { type BatchApp, startBatchApp } from '../helpers/batch-app.js';
-import { createCampaign, createScoredProgram, type WorkspaceWithKey } from '../helpers/factories.js';
-import { databaseIdOf } from '../helpers/global-ids.js';
+import {
+  createCampaign,
+  createScoredProgram,
+  upsertLeads,
+  type WorkspaceWithKey,
+} from '../helpers/factories.js';
+import { databaseIdOf, globalIdOf } from '../helpers/global-ids.js';
 import { run } from '../helpers/graphql.js';
 
 let batch: BatchApp;
@@ -74,6 +80,58 @@ describe('batch runs, chunk by chunk', () => {
       ...seqsB.map((seq) => processChunk(t.orm, b, seq, now)),
     ]);
     expect(new Set(await batch.scoresOf('race-'))).toEqual(new Set([10]));
+  });
+
+  it('F2 and R3 a batch and a requested run adding near the top of the range at once: the score stays within 32 bits and the later add is skipped', async () => {
+    const [lead] = await upsertLeads(t, acme, [{ email: 'edge-0@example.com' }]);
+    const addTwoBillion = [{ action: { changeScore: { change: '+2000000000' } } }];
+    const batchCampaign = await batch.createAcmeCampaign({
+      name: 'Batch adds two billion',
+      smartList: {
+        filters: [{ kind: 'ATTRIBUTE', attribute: 'email', operator: 'IS', values: ['edge-0@example.com'] }],
+      },
+      flow: addTwoBillion,
+    });
+    const requested = globalIdOf(
+      'Campaign',
+      await batch.createAcmeCampaign({
+        name: 'Requested adds two billion',
+        smartList: { filters: [], triggers: [{ kind: 'CAMPAIGN_IS_REQUESTED', source: 'API' }] },
+        flow: addTwoBillion,
+      }),
+    );
+    await run(t, acme.key, 'mutation ($id: ID!) { activateCampaign(id: $id) { status } }', { id: requested });
+    const { requestCampaign } = await run<{ requestCampaign: { id: string } }>(
+      t,
+      acme.key,
+      'mutation ($campaign: ID!, $leads: [ID!]!) { requestCampaign(campaignId: $campaign, leadIds: $leads) { id } }',
+      { campaign: requested, leads: [lead] },
+    );
+    const runs = [await batch.queueRun(batchCampaign), databaseIdOf(requestCampaign.id)];
+    const now = new Date();
+    const chunks = await Promise.all(
+      runs.map(async (runId) => ({ runId, seqs: await planRun(t.orm, runId, now) })),
+    );
+    await Promise.all(
+      chunks.flatMap(({ runId, seqs }) => seqs.map((seq) => processChunk(t.orm, runId, seq, now))),
+    );
+
+    expect(await batch.scoresOf('edge-')).toEqual([2000000000]);
+    const changes = await t.orm.em
+      .fork()
+      .find(Activity, { type: 'CHANGE_SCORE', run: { $in: runs } }, { orderBy: { id: 'asc' } });
+    expect(changes.map((activity) => activity.attributes)).toEqual([
+      { scoreName: 'score', change: '+2000000000', oldValue: 0, newValue: 2000000000 },
+      {
+        scoreName: 'score',
+        change: '+2000000000',
+        oldValue: 2000000000,
+        newValue: 2000000000,
+        skipped: true,
+        reason: 'OUT_OF_RANGE',
+      },
+    ]);
+    expect(new Set(changes.map((activity) => activity.run?.id))).toEqual(new Set(runs));
   });
 
   it('R5 a cancelled run processes no more chunks; what was done stays', async () => {

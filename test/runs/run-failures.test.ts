@@ -1,8 +1,12 @@
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { Activity } from '../../src/db/entities/activity.entity.js';
 import { CampaignRun } from '../../src/db/entities/campaign-run.entity.js';
+import { FlowWait } from '../../src/db/entities/flow-wait.entity.js';
+import { Lead } from '../../src/db/entities/lead.entity.js';
 import { startWorker } from '../../src/runs/job-runner.js';
 import { planRun } from '../../src/runs/plan-run.js';
+import { completeIfDone, processChunk } from '../../src/runs/process-chunk.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
 import {
   createCampaign,
@@ -15,13 +19,14 @@ import { databaseIdOf } from '../helpers/global-ids.js';
 
 let t: TestApp;
 let acme: WorkspaceWithKey;
+let program: string;
 let campaign: string;
 let worker: Awaited<ReturnType<typeof startWorker>> | undefined;
 
 beforeAll(async () => {
   t = await startTestApp();
   acme = await createWorkspaceWithKey(t, 'Acme');
-  const program = await createProgram(t, acme, 'Failing');
+  program = await createProgram(t, acme, 'Failing');
   campaign = databaseIdOf(
     await createCampaign(t, acme, {
       programId: program,
@@ -38,7 +43,9 @@ afterAll(async () => {
 });
 
 /** A QUEUED run of the campaign, saved as the commands save one, without its job. */
-async function queuedRun(fields: Partial<Pick<CampaignRun, 'kind' | 'leadIds'>> = {}): Promise<string> {
+async function queuedRun(
+  fields: Partial<Pick<CampaignRun, 'kind' | 'leadIds'>> & { campaign?: string } = {},
+): Promise<string> {
   const em = t.orm.em.fork();
   const run = em.create(CampaignRun, {
     workspace: databaseIdOf(acme.id),
@@ -50,6 +57,10 @@ async function queuedRun(fields: Partial<Pick<CampaignRun, 'kind' | 'leadIds'>> 
   });
   await em.flush();
   return run.id;
+}
+
+async function sql(statement: string): Promise<void> {
+  await t.orm.em.fork().getConnection().execute(statement);
 }
 
 async function addJob(task: string, payload: Record<string, unknown>): Promise<void> {
@@ -70,7 +81,7 @@ async function finishedRun(runId: string): Promise<CampaignRun> {
   );
 }
 
-describe('jobs that keep failing', () => {
+describe('R8 jobs that keep failing', () => {
   it('a plan that fails every time is given up after its attempts: the run is FAILED with a reason that carries no data', async () => {
     // Lead ids that are not numbers make every plan fail in the database, as a corrupt row would.
     const runId = await queuedRun({ kind: 'REQUESTED', leadIds: ['not-a-lead'] });
@@ -102,5 +113,91 @@ describe('jobs that keep failing', () => {
       'Stopped: its chunk 1 failed 2 times, the last with a database error (SQLSTATE 22P02).',
     );
     expect(run.leadsProcessed).toBe(0);
+    await worker.stop();
+    worker = undefined;
+  });
+});
+
+describe('R8 a resumed wait that fails every time', () => {
+  let waiting: string;
+
+  beforeAll(async () => {
+    waiting = databaseIdOf(
+      await createCampaign(t, acme, {
+        programId: program,
+        name: 'Waits, then scores',
+        qualificationRule: { kind: 'EVERY_TIME' },
+        flow: [{ action: { wait: { seconds: 2 } } }, { action: { changeScore: { change: '+1' } } }],
+      }),
+    );
+    // Every resume fails in the database with an error whose message holds the lead's email.
+    await sql(`create function refuse_resume() returns trigger language plpgsql as $$
+      begin
+        if new.status = 'RESUMED' then
+          raise exception 'cannot resume %', (select email from lead where id = new.lead_id);
+        end if;
+        return new;
+      end $$`);
+    await sql(
+      'create trigger refuse_resume before update on flow_wait for each row execute function refuse_resume()',
+    );
+    worker = await startWorker(t.orm, t.database.url, pino({ level: 'silent' }), { maxAttempts: 2 });
+  });
+  afterAll(() => sql('drop trigger refuse_resume on flow_wait'));
+
+  /** A requested run of the waiting campaign for a new lead, its chunk applied: its wait is pending. */
+  async function runWaitingFor(email: string): Promise<{ runId: string; leadId: string }> {
+    const [lead] = await upsertLeads(t, acme, [{ email }]);
+    const leadId = databaseIdOf(lead as string);
+    const runId = await queuedRun({ campaign: waiting, kind: 'REQUESTED', leadIds: [leadId] });
+    const now = new Date();
+    const seqs = await planRun(t.orm, runId, now);
+    await Promise.all(seqs.map((seq) => processChunk(t.orm, runId, seq, now)));
+    return { runId, leadId };
+  }
+
+  async function failedWait(runId: string): Promise<FlowWait> {
+    return vi.waitFor(
+      async () => {
+        const wait = await t.orm.em.fork().findOneOrFail(FlowWait, { run: runId });
+        if (wait.status === 'PENDING') throw new Error('still PENDING');
+        return wait;
+      },
+      { timeout: 20_000, interval: 100 },
+    );
+  }
+
+  it.each([
+    ['COMPLETED', (runId: string) => completeIfDone(t.orm, runId, new Date())],
+    ['RUNNING', async () => undefined],
+  ])('is FAILED with a reason that carries no data, and its %s run ends FAILED', async (status, settle) => {
+    const { runId, leadId } = await runWaitingFor(`${status.toLowerCase()}-waiter@example.com`);
+    await settle(runId);
+    expect(await t.orm.em.fork().findOneOrFail(CampaignRun, { id: runId })).toMatchObject({ status });
+
+    const wait = await failedWait(runId);
+    expect(wait.status).toBe('FAILED');
+    expect(wait.error).toBe('Its resume failed 2 times, the last with a database error (SQLSTATE P0001).');
+    const run = await finishedRun(runId);
+    expect(run.status).toBe('FAILED');
+    expect(run.error).toBe(
+      'Stopped: its resumed wait failed 2 times, the last with a database error (SQLSTATE P0001).',
+    );
+    expect(`${wait.error} ${run.error}`).not.toContain('waiter');
+    expect(run.leadsProcessed).toBe(1);
+    const lead = await t.orm.em.fork().findOneOrFail(Lead, { id: leadId });
+    expect(lead.fields.score ?? 0).toBe(0);
+    const activities = await t.orm.em.fork().find(Activity, { run: runId }, { orderBy: { id: 'asc' } });
+    expect(activities.map((activity) => activity.type)).toEqual(['CAMPAIGN_IS_REQUESTED', 'WAIT']);
+  });
+
+  it('is FAILED, and its CANCELLED run stays CANCELLED', async () => {
+    const { runId } = await runWaitingFor('cancelled-waiter@example.com');
+    await t.orm.em.fork().nativeUpdate(CampaignRun, { id: runId }, { status: 'CANCELLED' });
+    expect((await failedWait(runId)).status).toBe('FAILED');
+    expect(await t.orm.em.fork().findOneOrFail(CampaignRun, { id: runId })).toMatchObject({
+      status: 'CANCELLED',
+      error: null,
+    });
   });
 });

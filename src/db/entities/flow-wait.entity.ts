@@ -5,7 +5,8 @@ import { CampaignRun } from './campaign-run.entity.js';
 import { Lead } from './lead.entity.js';
 import { createdAt, id, Workspace } from './workspace.entity.js';
 
-export const WAIT_STATUSES = ['PENDING', 'RESUMED', 'CANCELLED'] as const;
+/** FAILED: its resume job gave up (see `error`); the lead's remaining steps never ran. */
+export const WAIT_STATUSES = ['PENDING', 'RESUMED', 'CANCELLED', 'FAILED'] as const;
 /** WAIT: resumes at `resumeAt` (F9). WEBHOOK: resumes once the call in `request` is made (F10). */
 export const SUSPENSION_KINDS = ['WAIT', 'WEBHOOK'] as const;
 
@@ -29,6 +30,8 @@ export const FlowWait = defineEntity({
     resumeStep: p.integer(),
     resumeAt: p.datetime(),
     status: p.enum([...WAIT_STATUSES]).default('PENDING'),
+    /** FAILED: why, as a run's error says it: the failure's kind only, never its values. */
+    error: p.text().nullable(),
     createdAt: createdAt(),
   },
   indexes: [

@@ -2,8 +2,9 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { query } from './query.js';
 
 /**
- * How often a job is tried before it is given up: a run whose plan or chunk keeps failing is then
- * FAILED instead of RUNNING for days. graphile-worker's own limit is set to the same, as a backstop.
+ * How often a job is tried before it is given up: a run whose plan, chunk or resumed wait keeps
+ * failing is then FAILED instead of RUNNING for days (R8). graphile-worker's own limit is set to the
+ * same, as a backstop.
  */
 export const MAX_JOB_ATTEMPTS = 5;
 
