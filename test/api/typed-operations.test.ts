@@ -6,9 +6,11 @@ import {
   CampaignGraphDocument,
   CampaignRunDocument,
   CancelCampaignRunDocument,
+  CreateCampaignDocument,
   RequestCampaignDocument,
   ScheduleCampaignDocument,
   SimulateCampaignDocument,
+  UpdateCampaignDocument,
 } from '../../src/generated/graphql.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
 import { startTestWorker } from '../helpers/campaign-runs.js';
@@ -157,6 +159,29 @@ describe('the campaign graph', () => {
       type: 'EXECUTABLE',
     });
     expect(executables.workspace?.campaigns.edges.map((edge) => edge.node.id)).toEqual([seed.child]);
+  });
+
+  it('CreateCampaign and UpdateCampaign answer with the saved definition and why it cannot run', async () => {
+    const { createCampaign } = await run(t, seed.key, CreateCampaignDocument, {
+      input: {
+        programId: seed.program,
+        name: 'Hand over',
+        flow: [{ action: { requestCampaign: { campaignId: seed.parentFalse } } }],
+      },
+    });
+    expect(createCampaign.problems).toEqual([
+      { code: 'NOT_REQUESTABLE', message: expect.any(String), stepPosition: 1 },
+    ]);
+    const { updateCampaign } = await run(t, seed.key, UpdateCampaignDocument, {
+      id: createCampaign.id,
+      input: { flow: [{ action: { changeScore: { change: '{{my.score}}' } } }] },
+    });
+    expect(updateCampaign.problems).toEqual([]);
+    expect(updateCampaign.flow[0]?.action).toEqual({
+      __typename: 'ChangeScore',
+      scoreName: 'score',
+      change: '{{my.score}}',
+    });
   });
 
   it('is null for a key of another workspace', async () => {
