@@ -11,6 +11,7 @@ import {
   ScheduleCampaignDocument,
   SimulateCampaignDocument,
   UpdateCampaignDocument,
+  ViewerDocument,
 } from '../../src/generated/graphql.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
 import { startTestWorker } from '../helpers/campaign-runs.js';
@@ -181,6 +182,12 @@ describe('the campaign graph', () => {
       __typename: 'ChangeScore',
       scoreName: 'score',
       change: '{{my.score}}',
+    });
+  });
+
+  it('Viewer answers the workspaces a key sees', async () => {
+    expect(await run(t, seed.key, ViewerDocument, {})).toEqual({
+      viewer: { isAdmin: false, workspaces: [{ id: seed.workspace, name: 'Acme' }] },
     });
   });
 
