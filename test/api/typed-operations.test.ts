@@ -227,7 +227,7 @@ describe('the dry run', () => {
     ]);
   });
 
-  it('is NOT_FOUND for a lead the key may not see', async () => {
+  it('is NOT_FOUND for an id that names no lead', async () => {
     const response = await request(t, seed.key, SimulateCampaignDocument, {
       campaignId: seed.parentTrue,
       leadId: seed.parentFalse,
