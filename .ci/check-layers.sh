@@ -39,6 +39,9 @@ breach "src/runs imports neither the API nor the streams" \
 breach "src/streaming imports neither the API, the commands nor the jobs" \
   "$(imports_of src/streaming | grep -E "from '(\.\./)+(schema|server|commands|runs)/")"
 
+breach "src/generated (the typed client operations) is imported by tests, never by the server" \
+  "$(imports_of src | grep -E "from '(\.\./)+generated/|from '\./generated/")"
+
 breach "no hand-written source file is over 400 lines" \
   "$(wc -l $(ts_files src test bench) | grep -v ' total$' | awk '$1 > 400 { print $2 ": " $1 " lines" }')"
 

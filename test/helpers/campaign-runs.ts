@@ -1,4 +1,5 @@
 import pino from 'pino';
+import { ScheduleCampaignDocument } from '../../src/generated/graphql.js';
 import type { EventPublisher } from '../../src/pubsub/events.js';
 import { startWorker } from '../../src/runs/job-runner.js';
 import type { TestApp } from './app.js';
@@ -43,12 +44,7 @@ export async function executeScenario(t: TestApp, workspace: WorkspaceWithKey, l
 
 /** Schedules a batch campaign now; resolves with the run's id. */
 export async function scheduleNow(t: TestApp, key: string, campaignId: string): Promise<string> {
-  const { scheduleCampaign } = await run<{ scheduleCampaign: { id: string } }>(
-    t,
-    key,
-    'mutation ($id: ID!) { scheduleCampaign(campaignId: $id) { id } }',
-    { id: campaignId },
-  );
+  const { scheduleCampaign } = await run(t, key, ScheduleCampaignDocument, { campaignId });
   return scheduleCampaign.id;
 }
 

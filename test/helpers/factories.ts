@@ -1,5 +1,12 @@
+import {
+  CreateApiKeyDocument,
+  CreateProgramDocument,
+  CreateStaticListDocument,
+  CreateWorkspaceDocument,
+  SetTokensDocument,
+} from '../../src/generated/graphql.js';
 import { ADMIN_KEY, type TestApp } from './app.js';
-import { dataOf, run } from './graphql.js';
+import { run } from './graphql.js';
 
 /** A workspace's global id and a key that sees only it. */
 export type WorkspaceWithKey = { id: string; key: string };
@@ -9,31 +16,20 @@ const LEADS_PER_UPSERT = 1000;
 
 /** A workspace and a key that sees only it. */
 export async function createWorkspaceWithKey(t: TestApp, name: string): Promise<WorkspaceWithKey> {
-  const { createWorkspace } = dataOf(
-    await t.graphql<{ createWorkspace: { id: string } }>(
-      'mutation ($name: String!) { createWorkspace(name: $name) { id } }',
-      { name },
-      ADMIN_KEY,
-    ),
-  );
-  const { createApiKey } = dataOf(
-    await t.graphql<{ createApiKey: { secret: string } }>(
-      'mutation ($id: ID!) { createApiKey(workspaceId: $id, name: "tests") { secret } }',
-      { id: createWorkspace.id },
-      ADMIN_KEY,
-    ),
-  );
+  const { createWorkspace } = await run(t, ADMIN_KEY, CreateWorkspaceDocument, { name });
+  const { createApiKey } = await run(t, ADMIN_KEY, CreateApiKeyDocument, {
+    workspaceId: createWorkspace.id,
+    name: 'tests',
+  });
   return { id: createWorkspace.id, key: createApiKey.secret };
 }
 
 /** A program of the workspace with the default statuses and no tokens; resolves with its global id. */
 export async function createProgram(t: TestApp, workspace: WorkspaceWithKey, name: string): Promise<string> {
-  const { createProgram } = await run<{ createProgram: { id: string } }>(
-    t,
-    workspace.key,
-    'mutation ($ws: ID!, $name: String!) { createProgram(workspaceId: $ws, name: $name) { id } }',
-    { ws: workspace.id, name },
-  );
+  const { createProgram } = await run(t, workspace.key, CreateProgramDocument, {
+    workspaceId: workspace.id,
+    name,
+  });
   return createProgram.id;
 }
 
@@ -45,12 +41,10 @@ export async function createScoredProgram(
   score: string,
 ): Promise<string> {
   const program = await createProgram(t, workspace, name);
-  await run(
-    t,
-    workspace.key,
-    'mutation ($id: ID!, $score: String!) { setTokens(ownerId: $id, tokens: [{ name: "my.score", value: $score, type: SCORE }]) { name } }',
-    { id: program, score },
-  );
+  await run(t, workspace.key, SetTokensDocument, {
+    ownerId: program,
+    tokens: [{ name: 'my.score', value: score, type: 'SCORE' }],
+  });
   return program;
 }
 
@@ -60,12 +54,10 @@ export async function createStaticList(
   workspace: WorkspaceWithKey,
   name: string,
 ): Promise<string> {
-  const { createStaticList } = await run<{ createStaticList: { id: string } }>(
-    t,
-    workspace.key,
-    'mutation ($ws: ID!, $name: String!) { createStaticList(workspaceId: $ws, name: $name) { id } }',
-    { ws: workspace.id, name },
-  );
+  const { createStaticList } = await run(t, workspace.key, CreateStaticListDocument, {
+    workspaceId: workspace.id,
+    name,
+  });
   return createStaticList.id;
 }
 

@@ -1,8 +1,11 @@
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
+import type { DocumentNode } from 'graphql';
 import { createClient as createSseClient } from 'graphql-sse';
 import { type Client, createClient as createWsClient } from 'graphql-ws';
 import { expect } from 'vitest';
 import WebSocket from 'ws';
 import type { TestApp } from './app.js';
+import { textOf } from './graphql.js';
 
 /** One result of a subscription, as a client receives it. */
 export interface StreamResult<T = Record<string, unknown>> {
@@ -65,13 +68,23 @@ export function wsClient(t: { url: string }, key: string): Client {
   });
 }
 
-/** Subscribes over graphql-ws. */
+/** Subscribes over graphql-ws; a typed document of operations/ types the variables and results. */
+export function subscribeWs<T, V>(
+  client: Client,
+  document: TypedDocumentNode<T, V>,
+  variables: V,
+): Collector<T>;
 export function subscribeWs<T = Record<string, unknown>>(
   client: Client,
   query: string,
+  variables?: Record<string, unknown>,
+): Collector<T>;
+export function subscribeWs(
+  client: Client,
+  query: string | DocumentNode,
   variables: Record<string, unknown> = {},
-): Collector<T> {
-  return collector<T>((sink) => client.subscribe({ query, variables }, sink as never));
+): Collector<unknown> {
+  return collector((sink) => client.subscribe({ query: textOf(query), variables }, sink as never));
 }
 
 /**
