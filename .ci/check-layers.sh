@@ -39,6 +39,9 @@ breach "src/runs imports neither the API nor the streams" \
 breach "src/streaming imports neither the API, the commands nor the jobs" \
   "$(imports_of src/streaming | grep -E "from '(\.\./)+(schema|server|commands|runs)/")"
 
+breach "src/demo imports neither the API, the jobs nor the streams" \
+  "$(imports_of src/demo | grep -E "from '(\.\./)+(schema|runs|server|streaming)/")"
+
 breach "no hand-written source file is over 400 lines" \
   "$(wc -l $(ts_files src test bench) | grep -v ' total$' | awk '$1 > 400 { print $2 ": " $1 " lines" }')"
 
