@@ -206,7 +206,9 @@ export async function startEmbeddedPostgres(dataDir: string, log: Logger): Promi
   const child = spawn(
     bin.postgres,
     ['-D', dataDir, '-p', String(port), '-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
-    { ...user, stdio: ['ignore', 'pipe', 'pipe'] },
+    // A process group of its own: Ctrl-C in the terminal reaches only us, and we stop the server
+    // after the connections that use it, instead of it cutting them off mid-shutdown.
+    { ...user, stdio: ['ignore', 'pipe', 'pipe'], detached: true },
   );
   const stopOnExit = () => child.kill('SIGINT');
   process.once('exit', stopOnExit);

@@ -6,12 +6,16 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../helpers/database.js';
 
-/** `npm start` as a user runs it: the real entry point in a child process. */
-function startService(env: Record<string, string>, entry = 'src/main.ts') {
+/**
+ * `npm start` as a user runs it: the real entry point in a child process; with `terminal`, in a
+ * process group of its own, as a shell runs a command in the foreground.
+ */
+function startService(env: Record<string, string>, entry = 'src/main.ts', terminal = false) {
   const { DATABASE_URL: _ignored, ADMIN_API_KEY: _alsoIgnored, ...inherited } = process.env;
   const child = spawn(process.execPath, ['--import', 'tsx', entry], {
     env: { ...inherited, LOG_LEVEL: 'warn', PORT: '0', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
+    detached: terminal,
   });
   let stdout = '';
   let stderr = '';
@@ -148,7 +152,7 @@ describe('a bare machine: no DATABASE_URL, no ADMIN_API_KEY', () => {
     expect(demo2.output().stdout).toContain('Demo workspace "Execute Campaign demo 2"');
   });
 
-  it('after a kill -9 the next start stops the orphaned PostgreSQL and serves the same data', {
+  it('after a kill -9 the next start stops the orphaned PostgreSQL and serves the same data; Ctrl-C stops it cleanly', {
     timeout: 120_000,
   }, async () => {
     const first = startService({ DATA_DIR: dataDir });
@@ -160,7 +164,7 @@ describe('a bare machine: no DATABASE_URL, no ADMIN_API_KEY', () => {
     await first.exited;
     expect(isRunning(orphan)).toBe(true);
 
-    const second = startService({ DATA_DIR: dataDir });
+    const second = startService({ DATA_DIR: dataDir }, 'src/main.ts', true);
     const { url, key } = await waitForBanner(second);
     expect(isRunning(orphan)).toBe(false);
     expect(await graphql(url, key, '{ workspaces { name } }')).toEqual({
@@ -172,7 +176,11 @@ describe('a bare machine: no DATABASE_URL, no ADMIN_API_KEY', () => {
         ],
       },
     });
-    expect(await stopService(second.child, second.exited)).toBe(0);
+    // Ctrl-C signals the terminal's whole process group: the embedded PostgreSQL, in a group of its
+    // own, is stopped by the service after its connections, not cut off under them.
+    process.kill(-(second.child.pid as number), 'SIGINT');
+    expect(await second.exited).toBe(0);
+    expect(second.output().stderr).toBe('');
   });
 });
 
