@@ -42,6 +42,9 @@ breach "src/streaming imports neither the API, the commands nor the jobs" \
 breach "src/generated (the typed client operations) is imported by tests, never by the server" \
   "$(imports_of src | grep -E "from '(\.\./)+generated/|from '\./generated/")"
 
+breach "src/demo imports neither the API, the jobs nor the streams" \
+  "$(imports_of src/demo | grep -E "from '(\.\./)+(schema|runs|server|streaming)/")"
+
 breach "no hand-written source file is over 400 lines" \
   "$(wc -l $(ts_files src test bench) | grep -v ' total$' | awk '$1 > 400 { print $2 ": " $1 " lines" }')"
 

@@ -1,7 +1,10 @@
 import { type Config, ConfigError, loadConfig } from './config.js';
 import { DatabaseUnavailableError, describeDatabaseUrl, openDatabase } from './db/database.js';
+import { DataFolderInUseError } from './db/embedded-postgres.js';
 import { migrateUp } from './db/migrate.js';
 import { initOrm } from './db/orm.js';
+import { createDemo } from './demo/create-demo.js';
+import { demoInstructions } from './demo/instructions.js';
 import { createLogger } from './logger.js';
 import { createEventBus, EventBusUnavailableError, eventNamespace } from './pubsub/events.js';
 import { startWorker } from './runs/job-runner.js';
@@ -9,7 +12,13 @@ import { resolveAdminKey } from './server/admin-key.js';
 import { buildApp, ListenError } from './server/app.js';
 
 /** Errors whose message is a complete explanation for the person starting the service. */
-const EXPLAINED = [ConfigError, DatabaseUnavailableError, ListenError, EventBusUnavailableError];
+const EXPLAINED = [
+  ConfigError,
+  DatabaseUnavailableError,
+  DataFolderInUseError,
+  ListenError,
+  EventBusUnavailableError,
+];
 
 async function main(config: Config): Promise<void> {
   const log = createLogger(config.logLevel);
@@ -23,6 +32,8 @@ async function main(config: Config): Promise<void> {
     if (applied.length) log.info({ applied }, 'migrations applied');
     const orm = await initOrm(database.url);
     cleanups.push(() => orm.close());
+    // A new embedded database starts with the demo; an existing one, or DATABASE_URL, only on `npm run demo`.
+    const demo = database.created ? await createDemo(orm, log) : undefined;
     const events = await createEventBus({
       redisUrl: config.redisUrl,
       namespace: eventNamespace(database.url),
@@ -51,8 +62,10 @@ async function main(config: Config): Promise<void> {
     const url = await app.start();
     log.info({ url, database: describeDatabaseUrl(database.url), embedded: database.embedded }, 'listening');
     console.log(`\nCampaign engine ready at ${url} (GraphiQL in a browser)`);
+    console.log(`Health: ${new URL('/health', url)}`);
     if (adminKey.file) console.log(`Admin API key (kept in ${adminKey.file}): ${adminKey.key}\n`);
     else console.log('Admin API key: the value of ADMIN_API_KEY\n');
+    if (demo) console.log(demoInstructions(demo, url));
 
     let stopping = false;
     const stop = (signal: NodeJS.Signals) => {

@@ -12,6 +12,8 @@ export interface Database {
   url: string;
   /** Whether this process started the server (and so stops it). */
   embedded: boolean;
+  /** Whether this start created the database: an embedded server on a new data folder. */
+  created: boolean;
   stop(): Promise<void>;
 }
 
@@ -68,7 +70,7 @@ export async function ensureDatabaseExists(serverUrl: string, database: string):
 export async function openDatabase(config: Config, log: Logger): Promise<Database> {
   if (config.databaseUrl) {
     await withClient(config.databaseUrl, (client) => client.query('select 1'));
-    return { url: config.databaseUrl, embedded: false, stop: async () => undefined };
+    return { url: config.databaseUrl, embedded: false, created: false, stop: async () => undefined };
   }
   const server = await startEmbeddedPostgres(path.join(config.dataDir, 'postgres'), log);
   try {
@@ -77,5 +79,10 @@ export async function openDatabase(config: Config, log: Logger): Promise<Databas
     await server.stop();
     throw error;
   }
-  return { url: databaseUrlFor(server.adminUrl, EMBEDDED_DATABASE), embedded: true, stop: server.stop };
+  return {
+    url: databaseUrlFor(server.adminUrl, EMBEDDED_DATABASE),
+    embedded: true,
+    created: server.created,
+    stop: server.stop,
+  };
 }

@@ -10,7 +10,14 @@ import type { Logger } from 'pino';
 export interface EmbeddedPostgres {
   /** Connection URL of the server's `postgres` database (credentials included). */
   adminUrl: string;
+  /** Whether this start initialised the data folder: the server holds nothing yet. */
+  created: boolean;
   stop(): Promise<void>;
+}
+
+/** The data folder is served by another live process of ours: its message is safe to print. */
+export class DataFolderInUseError extends Error {
+  override name = 'DataFolderInUseError';
 }
 
 const READY_LINE = 'database system is ready to accept connections';
@@ -85,6 +92,25 @@ function run(command: string, args: string[], user: { uid: number; gid: number }
       code === 0 ? resolve() : reject(new Error(`${path.basename(command)} failed: ${output.trim()}`)),
     );
   });
+}
+
+function ownerFilePath(dataDir: string): string {
+  return `${dataDir}.owner`;
+}
+
+/**
+ * Refuses a data folder whose server belongs to another live process of ours (`npm start` while
+ * `npm run demo` starts, say): stopping that server as an orphan would cut the other process off.
+ */
+async function refuseIfOwned(dataDir: string): Promise<void> {
+  const owner = Number((await readFile(ownerFilePath(dataDir), 'utf8').catch(() => '')).trim());
+  if (!owner || owner === process.pid) return;
+  // A pid left by a killed process may have been reused since: only a Node.js process counts.
+  const command = await readFile(`/proc/${owner}/cmdline`, 'utf8').catch(() => '');
+  if (!command.includes('node')) return;
+  throw new DataFolderInUseError(
+    `The embedded PostgreSQL in ${dataDir} is in use by process ${owner} (npm start?): stop it first, or set DATABASE_URL`,
+  );
 }
 
 /**
@@ -168,27 +194,34 @@ function passwordFilePath(dataDir: string): string {
 export async function startEmbeddedPostgres(dataDir: string, log: Logger): Promise<EmbeddedPostgres> {
   const bin = await binaries();
   const user = serverUser();
-  if (!(await exists(path.join(dataDir, 'PG_VERSION')))) {
+  const created = !(await exists(path.join(dataDir, 'PG_VERSION')));
+  if (created) {
     log.info({ dataDir }, 'initialising the embedded PostgreSQL data folder');
     await initialise(dataDir, bin, user);
   }
+  await refuseIfOwned(dataDir);
   await stopOrphanedServer(dataDir, log);
   const password = (await readFile(passwordFilePath(dataDir), 'utf8')).trim();
   const port = await freePort();
   const child = spawn(
     bin.postgres,
     ['-D', dataDir, '-p', String(port), '-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
-    { ...user, stdio: ['ignore', 'pipe', 'pipe'] },
+    // A process group of its own: Ctrl-C in the terminal reaches only us, and we stop the server
+    // after the connections that use it, instead of it cutting them off mid-shutdown.
+    { ...user, stdio: ['ignore', 'pipe', 'pipe'], detached: true },
   );
   const stopOnExit = () => child.kill('SIGINT');
   process.once('exit', stopOnExit);
   await waitUntilReady(child, log);
+  await writeFile(ownerFilePath(dataDir), String(process.pid), { mode: 0o600 });
   log.debug({ port }, 'embedded PostgreSQL is ready');
   return {
     adminUrl: `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`,
+    created,
     stop: async () => {
       process.removeListener('exit', stopOnExit);
       await stopServer(child);
+      await rm(ownerFilePath(dataDir), { force: true });
     },
   };
 }

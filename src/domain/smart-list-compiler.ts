@@ -8,6 +8,7 @@ import {
 } from './lead-state.js';
 import type { FieldType, Filter, FilterOperator, SmartListDefinition } from './model.js';
 import { ownValue } from './own.js';
+import { withArticle } from './text.js';
 import { type Comparable, comparable, parseFieldInput } from './values.js';
 
 /** A filter ready to run: a fast test, and an explanation for simulations. */
@@ -124,7 +125,7 @@ function parseOperands(field: FieldDefinition, values: readonly string[]): Compa
   const operands: Comparable[] = [];
   for (const raw of values) {
     const operand = comparable(field.type, parseFieldInput(field.type, raw) ?? null);
-    if (operand === null) return `"${raw}" is not a ${field.type} value for field "${field.name}"`;
+    if (operand === null) return `"${raw}" is not ${withArticle(field.type)} value for field "${field.name}"`;
     operands.push(operand);
   }
   return operands;

@@ -20,3 +20,11 @@ export function unstorableTextPath(value: unknown, path = ''): string | null {
   }
   return null;
 }
+
+/**
+ * The word with its indefinite article, for messages: "an executable", "an INTEGER", "a trigger",
+ * "a unique-local". Judged by spelling, which is enough for the words messages put here.
+ */
+export function withArticle(word: string): string {
+  return `${/^(?:[aeio]|u(?!ni))/i.test(word) ? 'an' : 'a'} ${word}`;
+}

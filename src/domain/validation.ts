@@ -8,6 +8,7 @@ import { referenceProblems } from './reference-problems.js';
 import { MAX_EXECUTION_DEPTH } from './run-state.js';
 import { listensFor } from './smart-list.js';
 import { compileFilter } from './smart-list-compiler.js';
+import { withArticle } from './text.js';
 import { isLiteral, parseTemplate } from './tokens.js';
 
 /** An Execute Campaign step of a flow, default action or choice. */
@@ -39,12 +40,20 @@ export function campaignType(campaign: Campaign): CampaignType {
   return campaign.smartList.triggers.length > 0 ? 'TRIGGER' : 'BATCH';
 }
 
+/** "an executable campaign", "a trigger campaign", "a batch campaign": for messages. */
+function aCampaignOf(type: CampaignType): string {
+  return `${withArticle(type.toLowerCase())} campaign`;
+}
+
 /** Why a campaign cannot be scheduled (E1, R1): only batch campaigns are. */
 export function scheduleProblems(campaign: Campaign): Problem[] {
   const type = campaignType(campaign);
   if (type === 'BATCH') return [];
   return [
-    { code: 'NOT_SCHEDULABLE', message: `a ${type} campaign cannot be scheduled; only BATCH campaigns can` },
+    {
+      code: 'NOT_SCHEDULABLE',
+      message: `${aCampaignOf(type)} cannot be scheduled; only batch campaigns can`,
+    },
   ];
 }
 
@@ -56,7 +65,7 @@ export function requestProblems(campaign: Campaign, active: boolean, source: Req
   const type = campaignType(campaign);
   const reason =
     type !== 'TRIGGER'
-      ? `a ${type} campaign cannot be requested`
+      ? `${aCampaignOf(type)} cannot be requested`
       : !active
         ? 'the campaign is not active'
         : listensFor(campaign.smartList, { kind: 'CAMPAIGN_IS_REQUESTED', source })
@@ -129,7 +138,9 @@ export function webhookTargetProblems(campaign: Campaign, allowed: AllowedTarget
     }
     const kind = refusedHostKind(target.hostname, allowed);
     if (kind === null) return [];
-    return report(`the webhook target ${target.hostname} is a ${kind} address, which is not called`);
+    return report(
+      `the webhook target ${target.hostname} is ${withArticle(kind)} address, which is not called`,
+    );
   });
 }
 

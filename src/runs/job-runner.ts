@@ -122,10 +122,13 @@ function taskList(
   };
 }
 
+/**
+ * graphile-worker's log in ours. Its info lines (a worker connected, each job completed) are
+ * routine for this service: they go to debug, so that a start and a run print nothing unasked.
+ */
 function workerLogger(log: Logger): WorkerLogger {
   return new WorkerLogger(() => (level, message, meta) => {
-    const method =
-      level === 'error' ? 'error' : level === 'warning' ? 'warn' : level === 'info' ? 'info' : 'debug';
+    const method = level === 'error' ? 'error' : level === 'warning' ? 'warn' : 'debug';
     log[method]({ worker: meta }, message);
   });
 }
@@ -203,6 +206,8 @@ export async function startWorker(
     noHandleSignals: true,
     pollInterval: 500,
     logger: workerLogger(log),
+    // No recurring jobs: without this, graphile-worker reads a `crontab` file of the working folder.
+    parsedCronItems: [],
     taskList: taskList(orm, createAnnouncer(orm, publisher, log), { maxAttempts, allowedWebhookTargets }),
     events,
   });

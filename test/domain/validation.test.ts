@@ -173,10 +173,15 @@ describe('E1/R1/R2 scheduling and requesting', () => {
     expect(scheduleProblems(executable('e'))).toEqual([
       {
         code: 'NOT_SCHEDULABLE',
-        message: 'a EXECUTABLE campaign cannot be scheduled; only BATCH campaigns can',
+        message: 'an executable campaign cannot be scheduled; only batch campaigns can',
       },
     ]);
-    expect(scheduleProblems(requested())[0]?.code).toBe('NOT_SCHEDULABLE');
+    expect(scheduleProblems(requested())).toEqual([
+      {
+        code: 'NOT_SCHEDULABLE',
+        message: 'a trigger campaign cannot be scheduled; only batch campaigns can',
+      },
+    ]);
   });
 
   it.each([
@@ -190,8 +195,8 @@ describe('E1/R1/R2 scheduling and requesting', () => {
       'the campaign does not listen for Campaign is Requested from API',
     ],
     [requested(), false, 'API', 'the campaign is not active'],
-    [executable('e'), true, 'API', 'a EXECUTABLE campaign cannot be requested'],
-    [makeCampaign('b'), true, 'FLOW_ACTION', 'a BATCH campaign cannot be requested'],
+    [executable('e'), true, 'API', 'an executable campaign cannot be requested'],
+    [makeCampaign('b'), true, 'FLOW_ACTION', 'a batch campaign cannot be requested'],
   ] as const)('E1/R2 request %#: %s', (campaign, active, source, message) => {
     expect(requestProblems(campaign, active, source)).toEqual(
       message === null ? [] : [{ code: 'NOT_REQUESTABLE', message }],

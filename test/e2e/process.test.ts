@@ -6,12 +6,16 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../helpers/database.js';
 
-/** `npm start` as a user runs it: the real entry point in a child process. */
-function startService(env: Record<string, string>, entry = 'src/main.ts') {
+/**
+ * `npm start` as a user runs it: the real entry point in a child process; with `terminal`, in a
+ * process group of its own, as a shell runs a command in the foreground.
+ */
+function startService(env: Record<string, string>, entry = 'src/main.ts', terminal = false) {
   const { DATABASE_URL: _ignored, ADMIN_API_KEY: _alsoIgnored, ...inherited } = process.env;
   const child = spawn(process.execPath, ['--import', 'tsx', entry], {
     env: { ...inherited, LOG_LEVEL: 'warn', PORT: '0', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
+    detached: terminal,
   });
   let stdout = '';
   let stderr = '';
@@ -27,12 +31,24 @@ function startService(env: Record<string, string>, entry = 'src/main.ts') {
 
 async function waitForBanner(service: ReturnType<typeof startService>) {
   await expect
-    .poll(() => service.output().stdout, { timeout: 30_000, interval: 100 })
+    .poll(() => service.output().stdout, { timeout: 60_000, interval: 100 })
     .toMatch(/Admin API key.*: \S+/);
   const { stdout } = service.output();
   return {
     url: stdout.match(/ready at (\S+)/)?.[1] as string,
     key: stdout.match(/Admin API key[^:]*: (\S+)/)?.[1] as string,
+  };
+}
+
+/** The demo lines of the banner: the demo's workspace and the key printed for it. */
+async function waitForDemo(service: ReturnType<typeof startService>) {
+  await expect
+    .poll(() => service.output().stdout, { timeout: 10_000, interval: 100 })
+    .toMatch(/Each new RunDemo adds activity/);
+  const { stdout } = service.output();
+  return {
+    workspace: stdout.match(/Demo workspace "([^"]+)"/)?.[1] as string,
+    key: stdout.match(/Its API key[^:]*: (\S+)/)?.[1] as string,
   };
 }
 
@@ -68,13 +84,38 @@ describe('a bare machine: no DATABASE_URL, no ADMIN_API_KEY', () => {
   afterAll(() => rm(dataDir, { recursive: true, force: true }));
 
   it('starts an embedded PostgreSQL, migrates, answers with the printed key, stops cleanly, keeps its data', {
-    timeout: 90_000,
+    timeout: 240_000,
   }, async () => {
-    const first = startService({ DATA_DIR: dataDir });
+    const first = startService({ DATA_DIR: dataDir, LOG_LEVEL: 'info' });
     const { url, key } = await waitForBanner(first);
     expect(await graphql(url, key, '{ viewer { isAdmin } }')).toEqual({
       data: { viewer: { isAdmin: true } },
     });
+    // A new database comes with the demo, found with the key printed for it.
+    const demo = await waitForDemo(first);
+    expect(demo.workspace).toBe('Execute Campaign demo');
+    expect(
+      await graphql(url, demo.key, '{ viewer { isAdmin workspaces { name programs { name } } } }'),
+    ).toEqual({
+      data: {
+        viewer: {
+          isAdmin: false,
+          workspaces: [{ name: demo.workspace, programs: [{ name: 'Score library' }, { name: 'Webinar' }] }],
+        },
+      },
+    });
+    // A quiet start: log lines are routine (info and below), none from the job queue's crontab.
+    const logLines = first
+      .output()
+      .stdout.split('\n')
+      .filter((line) => line.startsWith('{'))
+      .map((line) => JSON.parse(line) as { level: number; msg: string });
+    expect(logLines.map((line) => line.msg)).toEqual([
+      'initialising the embedded PostgreSQL data folder',
+      'migrations applied',
+      'listening',
+    ]);
+    expect(first.output().stderr).toBe('');
     expect(await graphql(url, key, 'mutation { createWorkspace(name: "Kept") { name } }')).toEqual({
       data: { createWorkspace: { name: 'Kept' } },
     });
@@ -91,14 +132,28 @@ describe('a bare machine: no DATABASE_URL, no ADMIN_API_KEY', () => {
     const second = startService({ DATA_DIR: dataDir });
     const restarted = await waitForBanner(second);
     expect(restarted.key).toBe(key);
+    // An existing database gets no second demo.
     expect(await graphql(restarted.url, key, '{ workspaces { name } }')).toEqual({
-      data: { workspaces: [{ name: 'Kept' }] },
+      data: { workspaces: [{ name: 'Execute Campaign demo' }, { name: 'Kept' }] },
     });
+    expect(second.output().stdout).not.toContain('Demo workspace');
+
+    // npm run demo leaves a data folder that a running service holds alone.
+    const refused = startService({ DATA_DIR: dataDir }, 'src/demo/main.ts');
+    expect(await refused.exited).toBe(1);
+    expect(refused.output().stderr.trim()).toBe(
+      `The embedded PostgreSQL in ${path.join(dataDir, 'postgres')} is in use by process ${second.child.pid} (npm start?): stop it first, or set DATABASE_URL`,
+    );
     expect(await stopService(second.child, second.exited)).toBe(0);
+
+    // Asked for, once the service is stopped, it adds another demo under the next free name.
+    const demo2 = startService({ DATA_DIR: dataDir }, 'src/demo/main.ts');
+    expect(await demo2.exited).toBe(0);
+    expect(demo2.output().stdout).toContain('Demo workspace "Execute Campaign demo 2"');
   });
 
-  it('after a kill -9 the next start stops the orphaned PostgreSQL and serves the same data', {
-    timeout: 90_000,
+  it('after a kill -9 the next start stops the orphaned PostgreSQL and serves the same data; Ctrl-C stops it cleanly', {
+    timeout: 120_000,
   }, async () => {
     const first = startService({ DATA_DIR: dataDir });
     await waitForBanner(first);
@@ -109,13 +164,23 @@ describe('a bare machine: no DATABASE_URL, no ADMIN_API_KEY', () => {
     await first.exited;
     expect(isRunning(orphan)).toBe(true);
 
-    const second = startService({ DATA_DIR: dataDir });
+    const second = startService({ DATA_DIR: dataDir }, 'src/main.ts', true);
     const { url, key } = await waitForBanner(second);
     expect(isRunning(orphan)).toBe(false);
     expect(await graphql(url, key, '{ workspaces { name } }')).toEqual({
-      data: { workspaces: [{ name: 'Kept' }] },
+      data: {
+        workspaces: [
+          { name: 'Execute Campaign demo' },
+          { name: 'Kept' },
+          { name: 'Execute Campaign demo 2' },
+        ],
+      },
     });
-    expect(await stopService(second.child, second.exited)).toBe(0);
+    // Ctrl-C signals the terminal's whole process group: the embedded PostgreSQL, in a group of its
+    // own, is stopped by the service after its connections, not cut off under them.
+    process.kill(-(second.child.pid as number), 'SIGINT');
+    expect(await second.exited).toBe(0);
+    expect(second.output().stderr).toBe('');
   });
 });
 
