@@ -207,6 +207,24 @@ describe('limits on hostile input, before the key is checked', () => {
     expect(cut.sent).toBeLessThan(declared);
   });
 
+  it('answers a body that is not JSON with BAD_REQUEST, without quoting the body back', async () => {
+    const response = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: `{"query":"${'a'.repeat(100_000)}`,
+    });
+    const text = await response.text();
+    expect(response.status).toBe(400);
+    expect(JSON.parse(text)).toEqual({
+      errors: [
+        {
+          message: 'POST body sent invalid JSON.',
+          extensions: { code: 'BAD_REQUEST', originalError: { name: 'SyntaxError' } },
+        },
+      ],
+    });
+  });
+
   it('reads a chunked body under the cap', async () => {
     const accepted = await postChunked(url, 64 * 1024);
     expect(JSON.parse(accepted.body)).toEqual({ data: { __typename: 'Query' } });
