@@ -80,9 +80,9 @@ export function withinBodyLimit(
   request.on('data', collect);
   request.once('end', () => {
     if (received > maxBytes) return;
-    // A stream, not the Buffer itself: the adapter enumerates the keys of a given body, and a
-    // Buffer's keys are its bytes.
-    if (received > 0) Object.assign(request, { body: Readable.from([Buffer.concat(chunks, received)]) });
+    // A stream, not a Buffer: the adapter enumerates the keys of a given body, and a Buffer's keys
+    // are its bytes. Its chunks as they came: the adapter joins them, once.
+    if (received > 0) Object.assign(request, { body: Readable.from(chunks) });
     next();
   });
 }
