@@ -152,7 +152,9 @@ export function sendHttp(url: string, shape: HttpShape, head: Buffer, tail: Buff
           return;
         }
         if (!request.write(chunk, decides ? decidedAt : undefined)) {
-          request.once('drain', write);
+          // Back to the event loop, where the answer is read, before the next chunk: a drain that
+          // comes at once (the kernel took the chunk) would chain writes without ever reading.
+          request.once('drain', () => setImmediate(write));
           return;
         }
       }
