@@ -1,7 +1,9 @@
 /**
  * The server under test of `npm run bench:hostile`, in a process of its own so that its memory is
  * measured apart from the client's: serves on a free port over the database URL given as argument,
- * sends its URL to the parent, and answers each `rss` message with its resident set size.
+ * sends its URL to the parent, and answers each `usage` message with its memory (RSS, heap used,
+ * external) and the CPU time it has used, and each `gc` message with the same after a full garbage
+ * collection (when started with --expose-gc).
  */
 import pino from 'pino';
 import { initOrm } from '../src/db/orm.js';
@@ -17,7 +19,12 @@ const app = buildApp({
 });
 const url = await app.start();
 process.on('message', (message) => {
-  if (message === 'rss') process.send?.({ rss: process.memoryUsage().rss });
+  if (message === 'gc') globalThis.gc?.();
+  if (message === 'usage' || message === 'gc') {
+    const { rss, heapUsed, external } = process.memoryUsage();
+    const { user, system } = process.cpuUsage();
+    process.send?.({ rss, heapUsed, external, cpuMs: (user + system) / 1000 });
+  }
   if (message === 'stop')
     void app
       .stop()

@@ -4,23 +4,46 @@ import { Readable } from 'node:stream';
 /** The largest request body accepted, counted as it arrives, whether or not its length was declared. */
 export const MAX_REQUEST_BYTES = 4 * 1024 * 1024;
 
+/**
+ * How much of a refused body is still read and dropped, and for how long, before its connection is
+ * closed: a client may keep sending after the answer, and a socket closed with bytes still arriving
+ * is reset, so that the client meets EPIPE or ECONNRESET and may never read the answer.
+ */
+export const DRAIN_AFTER_REFUSAL = { bytes: 4 * MAX_REQUEST_BYTES, ms: 5000 };
+
+/**
+ * Sends 413 PAYLOAD_TOO_LARGE whole at once, then reads and drops the rest of the body, and ends the
+ * response, which closes the connection, once the body has ended or DRAIN_AFTER_REFUSAL is spent:
+ * a body without end cannot hold the socket.
+ */
 function refuse(request: IncomingMessage, response: ServerResponse, maxBytes: number): void {
-  response.writeHead(413, { 'content-type': 'application/json', connection: 'close' });
-  response.end(
-    JSON.stringify({
-      errors: [
-        {
-          message: `Request bodies are limited to ${maxBytes / 1024 / 1024} MiB`,
-          extensions: { code: 'PAYLOAD_TOO_LARGE' },
-        },
-      ],
-    }),
-  );
-  // The client may still be sending: its bytes are dropped, and the connection ends once the
-  // answer is written, so that a body without end cannot hold the socket.
-  request.removeAllListeners('data');
+  const answer = JSON.stringify({
+    errors: [
+      {
+        message: `Request bodies are limited to ${maxBytes / 1024 / 1024} MiB`,
+        extensions: { code: 'PAYLOAD_TOO_LARGE' },
+      },
+    ],
+  });
+  response.writeHead(413, {
+    'content-type': 'application/json',
+    'content-length': Buffer.byteLength(answer),
+    connection: 'close',
+  });
+  response.write(answer);
+  let dropped = 0;
+  const close = () => {
+    clearTimeout(deadline);
+    response.end();
+  };
+  const deadline = setTimeout(close, DRAIN_AFTER_REFUSAL.ms);
+  request.on('data', (chunk: Buffer) => {
+    dropped += chunk.length;
+    if (dropped > DRAIN_AFTER_REFUSAL.bytes) close();
+  });
+  request.once('end', close);
+  request.once('close', close);
   request.resume();
-  response.once('finish', () => request.socket.destroySoon());
 }
 
 /**
@@ -44,20 +67,22 @@ export function withinBodyLimit(
   }
   const chunks: Buffer[] = [];
   let received = 0;
-  request.on('data', (chunk: Buffer) => {
+  const collect = (chunk: Buffer) => {
     received += chunk.length;
     if (received > maxBytes) {
       chunks.length = 0;
+      request.off('data', collect);
       refuse(request, response, maxBytes);
       return;
     }
     chunks.push(chunk);
-  });
+  };
+  request.on('data', collect);
   request.once('end', () => {
     if (received > maxBytes) return;
-    // A stream, not the Buffer itself: the adapter enumerates the keys of a given body, and a
-    // Buffer's keys are its bytes.
-    if (received > 0) Object.assign(request, { body: Readable.from([Buffer.concat(chunks, received)]) });
+    // A stream, not a Buffer: the adapter enumerates the keys of a given body, and a Buffer's keys
+    // are its bytes. Its chunks as they came: the adapter joins them, once.
+    if (received > 0) Object.assign(request, { body: Readable.from(chunks) });
     next();
   });
 }

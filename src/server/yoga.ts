@@ -93,7 +93,13 @@ export function createYogaServer({
       isDev: false,
       maskError(error: unknown): Error {
         const located = isGraphQLError(error) ? error : null;
-        if (located?.extensions.code) return located;
+        if (located?.extensions.code) {
+          // Yoga tells why a body is not JSON in extensions.originalError, whose message quotes the
+          // whole body back: its name stays (Yoga answers 400 by its presence), its message goes.
+          const original = located.extensions.originalError as { name?: unknown } | undefined;
+          if (original) Object.assign(located.extensions, { originalError: { name: original.name } });
+          return located;
+        }
         const where = { nodes: located?.nodes, path: located?.path };
         const refusal = located?.originalError ?? error;
         if (refusal instanceof DomainError) {

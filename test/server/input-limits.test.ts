@@ -1,8 +1,9 @@
 import { request as httpRequest } from 'node:http';
+import { connect } from 'node:net';
 import { getIntrospectionQuery } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { MAX_REQUEST_BYTES } from '../../src/server/body-limit.js';
+import { DRAIN_AFTER_REFUSAL, MAX_REQUEST_BYTES } from '../../src/server/body-limit.js';
 import { DOCUMENT_LIMITS } from '../../src/server/document-limits.js';
 import { ADMIN_KEY, startTestApp, type TestApp } from '../helpers/app.js';
 
@@ -66,6 +67,69 @@ function postChunked(url: string, bytes: number): Promise<{ status: number; body
   });
 }
 
+/**
+ * Writes a request with a body of `bytes` spaces, chunked or with its Content-Length, on a socket of
+ * its own as a client that sends its whole body before looking at any answer, and resolves once the
+ * server closes: with the status line, the answer's body and the errors the socket met (EPIPE, a
+ * reset).
+ */
+function postWhole(
+  url: string,
+  bytes: number,
+  framing: 'chunked' | 'content-length',
+): Promise<{ status: string; body: string; errors: string[] }> {
+  const { hostname, port, pathname } = new URL(url);
+  return new Promise((resolve) => {
+    const socket = connect(Number(port), hostname);
+    let answer = '';
+    const errors: string[] = [];
+    socket.on('data', (chunk) => {
+      answer += chunk;
+    });
+    socket.on('error', (error: NodeJS.ErrnoException) => errors.push(error.code ?? error.message));
+    socket.on('close', () => {
+      const [head = '', body = ''] = answer.split('\r\n\r\n');
+      resolve({ status: head.split('\r\n')[0] ?? '', body, errors });
+    });
+    const length = framing === 'chunked' ? 'transfer-encoding: chunked' : `content-length: ${bytes}`;
+    socket.write(`POST ${pathname} HTTP/1.1\r\nhost: ${hostname}\r\n${length}\r\n\r\n`);
+    const body = Buffer.alloc(bytes, ' ');
+    if (framing === 'chunked') socket.write(`${bytes.toString(16)}\r\n`);
+    socket.write(body);
+    socket.end(framing === 'chunked' ? '\r\n0\r\n\r\n' : '');
+  });
+}
+
+/**
+ * Declares a body of `declared` bytes and sends it in 64 KiB chunks, on a socket of its own, until
+ * the server closes the connection; resolves with the status line read and the bytes sent.
+ */
+function postUntilClosed(url: string, declared: number): Promise<{ status: string; sent: number }> {
+  const { hostname, port, pathname } = new URL(url);
+  return new Promise((resolve) => {
+    const socket = connect(Number(port), hostname);
+    let answer = '';
+    let sent = 0;
+    socket.on('data', (chunk) => {
+      answer += chunk;
+    });
+    socket.on('error', () => {});
+    socket.on('close', () => resolve({ status: answer.split('\r\n')[0] ?? '', sent }));
+    socket.write(`POST ${pathname} HTTP/1.1\r\nhost: ${hostname}\r\ncontent-length: ${declared}\r\n\r\n`);
+    const chunk = Buffer.alloc(64 * 1024, ' ');
+    const write = () => {
+      while (sent < declared && !socket.destroyed) {
+        sent += chunk.length;
+        if (!socket.write(chunk)) {
+          socket.once('drain', write);
+          return;
+        }
+      }
+    };
+    write();
+  });
+}
+
 describe('limits on hostile input, before the key is checked', () => {
   let t: TestApp;
   let url: string;
@@ -124,6 +188,41 @@ describe('limits on hostile input, before the key is checked', () => {
       body: JSON.stringify({ query: '{ viewer { isAdmin } }' }),
     });
     expect(await served.json()).toEqual({ data: { viewer: { isAdmin: true } } });
+  });
+
+  it.each(['chunked', 'content-length'] as const)(
+    'answers a %s body over the cap with 413 PAYLOAD_TOO_LARGE that the client reads, not a reset',
+    async (framing) => {
+      const refused = await postWhole(url, 2 * MAX_REQUEST_BYTES, framing);
+      expect(refused.errors).toEqual([]);
+      expect(refused.status).toBe('HTTP/1.1 413 Payload Too Large');
+      expect(JSON.parse(refused.body).errors[0].extensions.code).toBe('PAYLOAD_TOO_LARGE');
+    },
+  );
+
+  it('stops reading a refused body past what it drains, and closes the connection', async () => {
+    const declared = 16 * (MAX_REQUEST_BYTES + DRAIN_AFTER_REFUSAL.bytes);
+    const cut = await postUntilClosed(url, declared);
+    expect(cut.status).toBe('HTTP/1.1 413 Payload Too Large');
+    expect(cut.sent).toBeLessThan(declared);
+  });
+
+  it('answers a body that is not JSON with BAD_REQUEST, without quoting the body back', async () => {
+    const response = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: `{"query":"${'a'.repeat(100_000)}`,
+    });
+    const text = await response.text();
+    expect(response.status).toBe(400);
+    expect(JSON.parse(text)).toEqual({
+      errors: [
+        {
+          message: 'POST body sent invalid JSON.',
+          extensions: { code: 'BAD_REQUEST', originalError: { name: 'SyntaxError' } },
+        },
+      ],
+    });
   });
 
   it('reads a chunked body under the cap', async () => {

@@ -1,0 +1,185 @@
+/**
+ * The shapes of hostile input of `npm run bench:hostile` (issue #13), their bodies built before the
+ * timed phase, and the client that sends one and times the answer.
+ */
+import { request as httpRequest } from 'node:http';
+import WebSocket from 'ws';
+import { MAX_REQUEST_BYTES } from '../src/server/body-limit.js';
+
+const MB = 1024 * 1024;
+const CHUNK = 64 * 1024;
+
+/**
+ * A request's body is a head of its own, which makes every request's document distinct, followed by
+ * a tail shared by all requests of the shape, so that a hundred multi-MB bodies need not be held.
+ */
+export interface HttpShape {
+  name: string;
+  head(i: number): string;
+  tail: string;
+  /** Sent with its Content-Length instead of chunked. */
+  declared?: boolean;
+}
+
+const repeat = (count: number, text: (index: number) => string) =>
+  Array.from({ length: count }, (_, index) => text(index)).join(' ');
+const aliases = (count: number) => repeat(count, (n) => `a${n}:__typename`);
+const nested = (depth: number) => `${'['.repeat(depth)}1${']'.repeat(depth)}`;
+const space = (megabytes: number) => ' '.repeat(megabytes * MB);
+
+export const HTTP_SHAPES: HttpShape[] = [
+  { name: 'aliases, 11 MB', head: (i) => `{"query":"{ r${i}: __typename `, tail: `${aliases(600_000)} }"}` },
+  {
+    name: 'aliases, 3 MB (under the body cap)',
+    head: (i) => `{"query":"{ r${i}: __typename `,
+    tail: `${aliases(170_000)} }"}`,
+  },
+  {
+    name: 'aliases, 31 KB (under the byte limit)',
+    head: (i) => `{"query":"{ r${i}: __typename `,
+    tail: `${aliases(1_900)} }"}`,
+  },
+  {
+    name: '100,000 unused fragments',
+    head: (i) => `{"query":"{ r${i}: __typename } `,
+    tail: `${repeat(100_000, (n) => `fragment f${n} on Query { __typename }`)}"}`,
+  },
+  {
+    name: '100,000 operations, one named',
+    head: (i) => `{"operationName":"r${i}","query":"query r${i} { __typename } `,
+    tail: `${repeat(99_999, (n) => `query q${n} { __typename }`)}"}`,
+  },
+  {
+    name: '150,000 @skip directives',
+    head: (i) => `{"query":"{ r${i}: __typename `,
+    tail: `${'@skip(if: false) '.repeat(150_000)}}"}`,
+  },
+  {
+    name: 'a list literal nested 50,000 deep',
+    head: (i) => `{"query":"{ r${i}: node(id: `,
+    tail: `${nested(50_000)}) { id } }"}`,
+  },
+  {
+    name: 'a list literal nested 16,000 deep (under the byte limit)',
+    head: (i) => `{"query":"{ r${i}: node(id: `,
+    tail: `${nested(16_000)}) { id } }"}`,
+  },
+  {
+    name: '3 MB body that is not JSON',
+    head: (i) => `{"query":"{ r${i}: __typename `,
+    tail: 'a'.repeat(3 * MB),
+  },
+  { name: '25 MB body, chunked', head: (i) => `{"query":"{ r${i}: __typename }"`, tail: `${space(25)}}` },
+  {
+    name: '25 MB body, Content-Length',
+    head: (i) => `{"query":"{ r${i}: __typename }"`,
+    tail: `${space(25)}}`,
+    declared: true,
+  },
+];
+
+/**
+ * One request's times, in ms from its start. `decisive` is when the client had handed the kernel
+ * the last byte the server needs to decide: the headers for a declared length over the cap, the
+ * byte past the cap for a chunked body over it, the body's last byte otherwise.
+ */
+export interface Timing {
+  answer: string;
+  decisive: number;
+  firstByte: number;
+  end: number;
+}
+
+/**
+ * Sends `head` + `tail` (a Buffer of the shape's shared tail) on a connection of its own, in 64 KiB
+ * chunks, and stops sending once the answer's head arrives, as a client that reads would.
+ */
+export function sendHttp(url: string, shape: HttpShape, head: Buffer, tail: Buffer): Promise<Timing> {
+  const length = head.length + tail.length;
+  const overCap = length > MAX_REQUEST_BYTES;
+  return new Promise((resolve) => {
+    const started = performance.now();
+    const since = () => performance.now() - started;
+    const headers: Record<string, string | number> = { 'content-type': 'application/json' };
+    if (shape.declared) headers['content-length'] = length;
+    const request = httpRequest(url, { method: 'POST', headers, agent: false });
+    let decisive = Number.NaN;
+    let firstByte = Number.NaN;
+    let settled = false;
+    const settle = (answer: string) => {
+      if (settled) return;
+      settled = true;
+      request.destroy();
+      // A server that answers before the deciding byte decided on less.
+      const decided = Number.isNaN(decisive) ? firstByte : Math.min(decisive, firstByte);
+      resolve({ answer, decisive: decided, firstByte, end: since() });
+    };
+    request.on('response', (response) => {
+      firstByte = since();
+      let text = '';
+      response.on('data', (chunk) => {
+        text += chunk;
+      });
+      response.on('end', () => {
+        const code = (JSON.parse(text) as { errors?: { extensions?: { code?: string } }[] }).errors?.[0]
+          ?.extensions?.code;
+        settle(`${response.statusCode} ${code ?? 'no error'}`);
+      });
+      response.on('close', () => settle(`${response.statusCode}, its body cut`));
+    });
+    request.on('error', (error: NodeJS.ErrnoException) => {
+      if (Number.isNaN(firstByte)) settle(`connection closed (${error.code}) after ${sentMb()} MB sent`);
+    });
+    const decidedAt = () => {
+      if (Number.isNaN(decisive)) decisive = since();
+    };
+    // The byte the server decides on, counted in the body; 0 is the headers, sent with the first chunk.
+    const decidingByte = shape.declared && overCap ? 0 : overCap ? MAX_REQUEST_BYTES + 1 : length;
+    let sent = 0;
+    const sentMb = () => Math.floor(sent / MB);
+    const chunkAt = (offset: number) =>
+      offset < head.length
+        ? head.subarray(offset)
+        : tail.subarray(offset - head.length, offset - head.length + CHUNK);
+    const write = () => {
+      while (sent < length && Number.isNaN(firstByte)) {
+        const chunk = chunkAt(sent);
+        sent += chunk.length;
+        const decides = sent >= decidingByte && Number.isNaN(decisive);
+        const last = sent >= length;
+        if (last) {
+          request.end(chunk, decides ? decidedAt : undefined);
+          return;
+        }
+        if (!request.write(chunk, decides ? decidedAt : undefined)) {
+          // Back to the event loop, where the answer is read, before the next chunk: a drain that
+          // comes at once (the kernel took the chunk) would chain writes without ever reading.
+          request.once('drain', () => setImmediate(write));
+          return;
+        }
+      }
+    };
+    write();
+  });
+}
+
+/** A 12 MB WebSocket message before connection_init; `decisive` is when it began to be sent. */
+export function sendOversizedWebSocketMessage(url: string, message: Buffer): Promise<Timing> {
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    let decisive = Number.NaN;
+    const socket = new WebSocket(url.replace('http://', 'ws://'), 'graphql-transport-ws');
+    socket.once('error', () => {});
+    socket.once('close', (code) => {
+      const closed = performance.now() - started;
+      resolve({ answer: `close ${code}`, decisive, firstByte: closed, end: closed });
+    });
+    socket.once('open', () => {
+      decisive = performance.now() - started;
+      socket.send(message);
+    });
+    socket.once('unexpected-response', () => reject(new Error('upgrade refused')));
+  });
+}
+
+export const WEBSOCKET_MESSAGE_BYTES = 12 * MB;
