@@ -28,6 +28,12 @@ export class ConfigError extends Error {
 
 const blankIsUnset = (value: unknown) => (value === '' ? undefined : value);
 
+/**
+ * What a Bearer header can carry as one token: no whitespace, comma or control character, which
+ * would split or end the header (and a key with them could never authenticate).
+ */
+const HEADER_TOKEN = /^[^\s,\p{Cc}]+$/u;
+
 function urlWithScheme(schemes: string[]) {
   return z.string().refine(
     (value) => {
@@ -56,7 +62,14 @@ const environment = z.object({
   REDIS_URL: z.preprocess(blankIsUnset, urlWithScheme(['redis:', 'rediss:']).optional()),
   ADMIN_API_KEY: z.preprocess(
     blankIsUnset,
-    z.string().min(24, 'must be at least 24 characters (it guards every workspace)').optional(),
+    z
+      .string()
+      .min(24, 'must be at least 24 characters (it guards every workspace)')
+      .regex(
+        HEADER_TOKEN,
+        'must not contain whitespace, commas or control characters (it is sent as a Bearer token)',
+      )
+      .optional(),
   ),
   LOG_LEVEL: z.preprocess(
     blankIsUnset,

@@ -68,6 +68,12 @@ describe('loadConfig', () => {
     ['DATABASE_URL', 'not a url', 'DATABASE_URL must be a URL starting with postgres:// or postgresql://'],
     ['REDIS_URL', 'http://cache', 'REDIS_URL must be a URL starting with redis:// or rediss://'],
     ['ADMIN_API_KEY', 'short-secret', 'ADMIN_API_KEY must be at least 24 characters'],
+    ['ADMIN_API_KEY', 'key-with-a-comma-0123456789,abc', 'ADMIN_API_KEY must not contain whitespace'],
+    ['ADMIN_API_KEY', 'key with spaces 0123456789abcdef', 'ADMIN_API_KEY must not contain whitespace'],
+    ['ADMIN_API_KEY', 'key-with-a-tab\t0123456789abcdef', 'ADMIN_API_KEY must not contain whitespace'],
+    ['ADMIN_API_KEY', 'key-with-a-newline\n0123456789abcdef', 'ADMIN_API_KEY must not contain whitespace'],
+    ['ADMIN_API_KEY', 'key-with-a-nul\u00000123456789abcdef', 'ADMIN_API_KEY must not contain whitespace'],
+    ['ADMIN_API_KEY', 'key-with-a-nbsp\u00a00123456789abcdef', 'ADMIN_API_KEY must not contain whitespace'],
     ['LOG_LEVEL', 'verbose', 'LOG_LEVEL'],
     ['WORKER', 'sometimes', 'WORKER'],
     ['STREAM_READ_INTERVAL_MS', 'fast', 'STREAM_READ_INTERVAL_MS must be a whole number of milliseconds'],
@@ -94,5 +100,9 @@ describe('loadConfig', () => {
       /^Invalid configuration: PORT .*; ADMIN_API_KEY .*$/,
     );
     expect(() => loadConfig({ ADMIN_API_KEY: 'tiny-secret-value' })).not.toThrow(/tiny-secret-value/);
+    expect(() => loadConfig({ ADMIN_API_KEY: 'long-secret-value-0123456789, x' })).toThrow(ConfigError);
+    expect(() => loadConfig({ ADMIN_API_KEY: 'long-secret-value-0123456789, x' })).not.toThrow(
+      /long-secret-value/,
+    );
   });
 });
