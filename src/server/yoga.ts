@@ -19,6 +19,7 @@ import {
   credentialFromConnectionParam,
   credentialFromHeaders,
 } from './auth.js';
+import { corsFor, useVaryOnOrigin } from './cors.js';
 import { useDocumentLimits } from './document-limits.js';
 import { shortDocumentParserCache } from './parse-cache.js';
 import { useEndSubscriptionsOfRevokedKeys } from './revoked-keys.js';
@@ -40,6 +41,8 @@ export interface YogaOptions {
   isReady(): Promise<boolean>;
   /** Webhook targets the operator allows beyond public addresses, for the checks of saves. */
   allowedWebhookTargets: AllowedTargets;
+  /** Origins whose pages may call the API from a browser (CORS_ORIGINS); none: same origin only. */
+  corsOrigins: readonly string[];
 }
 
 const isGraphQLError = (error: unknown): error is GraphQLError => error instanceof GraphQLError;
@@ -74,6 +77,7 @@ export function createYogaServer({
   streams,
   isReady,
   allowedWebhookTargets,
+  corsOrigins,
 }: YogaOptions) {
   const announcer = createAnnouncer(orm, events, log);
   return createYoga<TransportContext, GraphQLContext>({
@@ -81,6 +85,7 @@ export function createYogaServer({
     graphqlEndpoint: '/graphql',
     healthCheckEndpoint: '/health',
     landingPage: false,
+    cors: corsFor(corsOrigins),
     parserAndValidationCache: shortDocumentParserCache(),
     graphiql: { title: 'Campaign engine' },
     logging: {
@@ -121,6 +126,7 @@ export function createYogaServer({
       return { em, viewer, log, announcer, streams, allowedWebhookTargets };
     },
     plugins: [
+      useVaryOnOrigin(corsOrigins),
       useDocumentLimits(),
       useReadinessCheck({
         endpoint: '/ready',
