@@ -8,7 +8,6 @@ import { loggable } from '../db/loggable.js';
 import type { Orm } from '../db/orm.js';
 import { DomainError } from '../domain/errors.js';
 import type { AllowedTargets } from '../domain/network-targets.js';
-import { safeErrorFields } from '../logger.js';
 import type { EventPublisher } from '../pubsub/events.js';
 import type { GraphQLContext } from '../schema/context.js';
 import { schema } from '../schema/index.js';
@@ -47,14 +46,48 @@ export interface YogaOptions {
 
 const isGraphQLError = (error: unknown): error is GraphQLError => error instanceof GraphQLError;
 
+/** An error as Yoga's own log lines show it: by its kind and code only. */
+function errorKind(error: Error): { type: string; code?: unknown } {
+  return { type: error.name, code: isGraphQLError(error) ? error.extensions.code : undefined };
+}
+
 /**
- * One of Yoga's own log lines as text. Yoga logs the errors it meets as they are: one that is or
- * wraps a database error would print the statement's values, so it is shown by its kind only.
+ * One of Yoga's own log lines as text. Yoga logs each error that maskError replaced, as it came:
+ * its message and extensions may hold the request's text (a body that is not JSON, a variable's
+ * value) or a failing statement's values, so it is shown by its kind; maskError logs the
+ * unexpected ones itself.
  */
 function yogaLogLine(args: unknown[]): string {
-  return args
-    .map((arg) => (arg instanceof Error ? JSON.stringify(safeErrorFields(arg)) : String(arg)))
-    .join(' ');
+  return args.map((arg) => (arg instanceof Error ? JSON.stringify(errorKind(arg)) : String(arg))).join(' ');
+}
+
+/**
+ * Extensions telling how an error arose inside the server: Yoga puts the JSON parser's error,
+ * which quotes the body, under originalError; others add stacks.
+ */
+const INTERNAL_EXTENSIONS = new Set(['originalError', 'stacktrace', 'exception']);
+
+interface HttpExtension {
+  status?: number;
+  headers?: Record<string, string>;
+  /** Yoga answers 200 instead to application/json when the error has no originalError. */
+  spec?: boolean;
+}
+
+/** The error as a client may see it: without internal extensions (the same error when it has none). */
+function withoutInternals(error: GraphQLError): GraphQLError {
+  const extensions = Object.entries(error.extensions);
+  const shown = Object.fromEntries(extensions.filter(([name]) => !INTERNAL_EXTENSIONS.has(name)));
+  if (Object.keys(shown).length === extensions.length) return error;
+  // The status Yoga meant (400 for a body that is not JSON) is kept without its originalError.
+  if (shown.http) shown.http = { ...(shown.http as HttpExtension), spec: false };
+  return createGraphQLError(error.message, {
+    nodes: error.nodes,
+    source: error.source,
+    positions: error.positions,
+    path: error.path,
+    extensions: shown,
+  });
 }
 
 /**
@@ -98,7 +131,14 @@ export function createYogaServer({
       isDev: false,
       maskError(error: unknown): Error {
         const located = isGraphQLError(error) ? error : null;
-        if (located?.extensions.code) return located;
+        if (located?.extensions.code) return withoutInternals(located);
+        // Thrown outside any operation, a syntax error is JSON.parse's on the variables or
+        // extensions of a GET or form request: the client's to fix, and its message quotes them.
+        if (error instanceof SyntaxError) {
+          return createGraphQLError('The variables or extensions of the request are not valid JSON.', {
+            extensions: { code: 'BAD_REQUEST', http: { status: 400 } },
+          });
+        }
         const where = { nodes: located?.nodes, path: located?.path };
         const refusal = located?.originalError ?? error;
         if (refusal instanceof DomainError) {
