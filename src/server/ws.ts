@@ -2,7 +2,6 @@ import type { Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { type ExecutionArgs, GraphQLError, getOperationAST } from 'graphql';
 import type { Context } from 'graphql-ws';
-import { useServer } from 'graphql-ws/use/ws';
 import type { Logger } from 'pino';
 import { type WebSocket, WebSocketServer } from 'ws';
 import type { Orm } from '../db/orm.js';
@@ -10,6 +9,7 @@ import type { ActivityStreams } from '../streaming/activity-hub.js';
 import { type Authenticator, credentialFromConnectionParam } from './auth.js';
 import { MAX_REQUEST_BYTES } from './body-limit.js';
 import type { ConnectionQuota } from './ws-limits.js';
+import { type SocketExtra, serveGraphqlWs } from './ws-transport.js';
 import type { YogaServer } from './yoga.js';
 
 type EnvelopedRoot = {
@@ -59,7 +59,7 @@ function coalesceWrites(client: WebSocket, socket: Duplex): void {
 }
 
 /** What graphql-ws keeps of a connection: its socket and upgrade request are in `extra`. */
-type Connection = Context<Record<string, unknown> | undefined, { socket: WebSocket }>;
+type Connection = Context<Record<string, unknown> | undefined, SocketExtra>;
 
 /** graphql-ws's close code for a connection that may not go on: no key, or a key that no longer is. */
 const FORBIDDEN = 4403;
@@ -155,7 +155,8 @@ export function attachWebSocketServer(
       wss.emit('connection', client, request);
     });
   });
-  const disposable = useServer(
+  const disposable = serveGraphqlWs(
+    wss,
     {
       execute: (args) => (args.rootValue as EnvelopedRoot).execute(args) as never,
       subscribe: (args) => (args.rootValue as EnvelopedRoot).subscribe(args) as never,
@@ -211,7 +212,7 @@ export function attachWebSocketServer(
         log.debug({ errors: errors.map((error) => error.message) }, 'websocket operation failed');
       },
     },
-    wss,
+    log,
   );
   return {
     wss,
