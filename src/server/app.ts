@@ -102,9 +102,12 @@ export function buildApp({
       ? new Promise<void>((resolve) => server.close(() => resolve()))
       : Promise.resolve();
     server.closeIdleConnections();
-    await webSockets.close();
-    // Ends the subscriptions still open (server-sent events) with an error telling where to resume.
+    // Ends the subscriptions still open, over either transport, with an error telling where to
+    // resume; WebSocket clients get it before their connection closes.
     await hub.stop();
+    await webSockets.close(shutdownGraceMs);
+    // The connections whose server-sent events just ended are idle now.
+    server.closeIdleConnections();
     const grace = setTimeout(() => server.closeAllConnections(), shutdownGraceMs);
     await closed;
     clearTimeout(grace);
