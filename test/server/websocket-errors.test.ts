@@ -1,3 +1,4 @@
+import { request } from 'node:http';
 import type { Socket } from 'node:net';
 import { createClient } from 'graphql-ws';
 import {
@@ -103,6 +104,24 @@ describe('a WebSocket client sending what the protocol does not allow', () => {
     await expect
       .poll(() => captured.lines.some((line) => line.includes('"code":"WS_ERR_UNSUPPORTED_MESSAGE_LENGTH"')))
       .toBe(true);
+  });
+
+  it('answers a handshake ws cannot accept with 400, and nothing on stderr', async () => {
+    const status = await new Promise<number | undefined>((resolve, reject) => {
+      const upgrade = request(url.replace('ws://', 'http://'), {
+        headers: {
+          connection: 'Upgrade',
+          upgrade: 'websocket',
+          'sec-websocket-version': '13',
+          'sec-websocket-key': SENT,
+        },
+      });
+      upgrade.once('response', (response) => resolve(response.statusCode)).once('error', reject);
+      upgrade.end();
+    });
+    expect(status).toBe(400);
+    expect(consoleError).not.toHaveBeenCalled();
+    expect(stderr).not.toHaveBeenCalled();
   });
 
   it('leaves the server serving', async () => {
