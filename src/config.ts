@@ -20,6 +20,8 @@ export interface Config {
   streamReadIntervalMs: number | undefined;
   /** Webhook targets called although not public: host names and networks; none when unset. */
   webhookAllowedHosts: AllowedTargets;
+  /** Web origins whose pages may call the API from a browser (CORS); none when unset. */
+  corsOrigins: string[];
 }
 
 export class ConfigError extends Error {
@@ -27,6 +29,25 @@ export class ConfigError extends Error {
 }
 
 const blankIsUnset = (value: unknown) => (value === '' ? undefined : value);
+
+/**
+ * An origin as a browser sends it in its Origin header: `https://app.example.com`, with a port
+ * when not the scheme's default; lower case, no path, no credentials, no wildcard.
+ */
+function isOrigin(entry: string): boolean {
+  try {
+    const url = new URL(entry);
+    return ['http:', 'https:'].includes(url.protocol) && url.origin === entry && !url.host.includes('*');
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * What a Bearer header can carry as one token: no whitespace, comma or control character, which
+ * would split or end the header (and a key with them could never authenticate).
+ */
+const HEADER_TOKEN = /^[^\s,\p{Cc}]+$/u;
 
 function urlWithScheme(schemes: string[]) {
   return z.string().refine(
@@ -56,7 +77,14 @@ const environment = z.object({
   REDIS_URL: z.preprocess(blankIsUnset, urlWithScheme(['redis:', 'rediss:']).optional()),
   ADMIN_API_KEY: z.preprocess(
     blankIsUnset,
-    z.string().min(24, 'must be at least 24 characters (it guards every workspace)').optional(),
+    z
+      .string()
+      .min(24, 'must be at least 24 characters (it guards every workspace)')
+      .regex(
+        HEADER_TOKEN,
+        'must not contain whitespace, commas or control characters (it is sent as a Bearer token)',
+      )
+      .optional(),
   ),
   LOG_LEVEL: z.preprocess(
     blankIsUnset,
@@ -85,6 +113,20 @@ const environment = z.object({
       });
       return z.NEVER;
     }),
+  CORS_ORIGINS: z
+    .string()
+    .default('')
+    .transform((value, context) => {
+      const entries = value.split(',').map((entry) => entry.trim());
+      const invalid = entries.findIndex((entry) => entry !== '' && !isOrigin(entry));
+      if (invalid === -1) return entries.filter((entry) => entry !== '');
+      // The entry is named by its place: a URL written with credentials must not be printed.
+      context.addIssue({
+        code: 'custom',
+        message: `entry ${invalid + 1} is not an origin (comma-separated origins such as https://app.example.com: scheme, host and port if not the default, in lower case, without path)`,
+      });
+      return z.NEVER;
+    }),
 });
 
 /**
@@ -109,5 +151,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     dataDir: path.resolve(values.DATA_DIR),
     streamReadIntervalMs: values.STREAM_READ_INTERVAL_MS,
     webhookAllowedHosts: values.WEBHOOK_ALLOWED_HOSTS,
+    corsOrigins: values.CORS_ORIGINS,
   };
 }

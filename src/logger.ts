@@ -18,7 +18,7 @@ function databaseCause(error: unknown, depth = 0): ReturnType<typeof databaseErr
  * database error's kind and SQLSTATE only, since its message and fields hold the statement's
  * values (emails, field values, key hashes).
  */
-export function safeErrorFields(error: unknown): unknown {
+function safeErrorFields(error: unknown): unknown {
   const database = databaseCause(error);
   if (database) return { type: (error as Error).name ?? 'Error', database };
   return error instanceof Error ? pino.stdSerializers.err(error) : error;

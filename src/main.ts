@@ -57,6 +57,7 @@ async function main(config: Config): Promise<void> {
       events,
       streaming: { minReadIntervalMs: config.streamReadIntervalMs },
       allowedWebhookTargets: config.webhookAllowedHosts,
+      corsOrigins: config.corsOrigins,
     });
     cleanups.push(app.stop);
     const url = await app.start();

@@ -15,6 +15,7 @@ describe('loadConfig', () => {
       dataDir: path.resolve('.data'),
       streamReadIntervalMs: undefined,
       webhookAllowedHosts: { names: [], networks: [] },
+      corsOrigins: [],
     });
   });
 
@@ -30,6 +31,7 @@ describe('loadConfig', () => {
       DATA_DIR: '/var/lib/campaigns',
       STREAM_READ_INTERVAL_MS: '0',
       WEBHOOK_ALLOWED_HOSTS: 'hooks.internal, 10.0.0.0/8',
+      CORS_ORIGINS: 'https://app.example.com, http://localhost:5173,',
     });
     expect(config).toMatchObject({
       port: 8080,
@@ -45,6 +47,7 @@ describe('loadConfig', () => {
         names: ['hooks.internal'],
         networks: [{ family: 4, base: 0x0a000000n, prefixLength: 8 }],
       },
+      corsOrigins: ['https://app.example.com', 'http://localhost:5173'],
     });
   });
 
@@ -68,6 +71,12 @@ describe('loadConfig', () => {
     ['DATABASE_URL', 'not a url', 'DATABASE_URL must be a URL starting with postgres:// or postgresql://'],
     ['REDIS_URL', 'http://cache', 'REDIS_URL must be a URL starting with redis:// or rediss://'],
     ['ADMIN_API_KEY', 'short-secret', 'ADMIN_API_KEY must be at least 24 characters'],
+    ['ADMIN_API_KEY', 'key-with-a-comma-0123456789,abc', 'ADMIN_API_KEY must not contain whitespace'],
+    ['ADMIN_API_KEY', 'key with spaces 0123456789abcdef', 'ADMIN_API_KEY must not contain whitespace'],
+    ['ADMIN_API_KEY', 'key-with-a-tab\t0123456789abcdef', 'ADMIN_API_KEY must not contain whitespace'],
+    ['ADMIN_API_KEY', 'key-with-a-newline\n0123456789abcdef', 'ADMIN_API_KEY must not contain whitespace'],
+    ['ADMIN_API_KEY', 'key-with-a-nul\u00000123456789abcdef', 'ADMIN_API_KEY must not contain whitespace'],
+    ['ADMIN_API_KEY', 'key-with-a-nbsp\u00a00123456789abcdef', 'ADMIN_API_KEY must not contain whitespace'],
     ['LOG_LEVEL', 'verbose', 'LOG_LEVEL'],
     ['WORKER', 'sometimes', 'WORKER'],
     ['STREAM_READ_INTERVAL_MS', 'fast', 'STREAM_READ_INTERVAL_MS must be a whole number of milliseconds'],
@@ -76,6 +85,15 @@ describe('loadConfig', () => {
     ['STREAM_READ_INTERVAL_MS', '600000', 'STREAM_READ_INTERVAL_MS must be a whole number of milliseconds'],
     ['WEBHOOK_ALLOWED_HOSTS', 'hooks.test, 10.0.0.0/99', 'WEBHOOK_ALLOWED_HOSTS entry 2 is neither'],
     ['WEBHOOK_ALLOWED_HOSTS', 'http://hooks.test', 'WEBHOOK_ALLOWED_HOSTS entry 1 is neither'],
+    ['CORS_ORIGINS', 'https://app.example.com, app.example.com', 'CORS_ORIGINS entry 2 is not an origin'],
+    ['CORS_ORIGINS', 'https://app.example.com/', 'CORS_ORIGINS entry 1 is not an origin'],
+    ['CORS_ORIGINS', 'https://app.example.com/graphql', 'CORS_ORIGINS entry 1 is not an origin'],
+    ['CORS_ORIGINS', 'https://App.example.com', 'CORS_ORIGINS entry 1 is not an origin'],
+    ['CORS_ORIGINS', 'https://app.example.com:443', 'CORS_ORIGINS entry 1 is not an origin'],
+    ['CORS_ORIGINS', 'https://*.example.com', 'CORS_ORIGINS entry 1 is not an origin'],
+    ['CORS_ORIGINS', 'null', 'CORS_ORIGINS entry 1 is not an origin'],
+    ['CORS_ORIGINS', '*', 'CORS_ORIGINS entry 1 is not an origin'],
+    ['CORS_ORIGINS', 'ftp://files.example.com', 'CORS_ORIGINS entry 1 is not an origin'],
   ])('refuses %s=%s with one readable line', (name, value, expected) => {
     let error: unknown;
     try {
@@ -94,5 +112,15 @@ describe('loadConfig', () => {
       /^Invalid configuration: PORT .*; ADMIN_API_KEY .*$/,
     );
     expect(() => loadConfig({ ADMIN_API_KEY: 'tiny-secret-value' })).not.toThrow(/tiny-secret-value/);
+    expect(() =>
+      loadConfig({
+        ADMIN_API_KEY: 'long-secret-value-0123456789, x',
+        CORS_ORIGINS: 'https://user:hunter2@app.example.com',
+      }),
+    ).toThrow(/^Invalid configuration: ADMIN_API_KEY must not contain .*; CORS_ORIGINS entry 1 [^;]*$/);
+    expect(() => loadConfig({ ADMIN_API_KEY: 'long-secret-value-0123456789, x' })).not.toThrow(
+      /long-secret-value/,
+    );
+    expect(() => loadConfig({ CORS_ORIGINS: 'https://user:hunter2@app.example.com' })).not.toThrow(/hunter2/);
   });
 });

@@ -40,6 +40,8 @@ export interface AppOptions {
   allowedWebhookTargets?: AllowedTargets;
   /** WebSocket connections one API key may hold open at once (MAX_WEBSOCKETS_PER_KEY). */
   maxWebSocketsPerKey?: number;
+  /** Origins whose pages may call the API from a browser (CORS_ORIGINS); none by default. */
+  corsOrigins?: readonly string[];
 }
 
 /** The port is taken, or the address cannot be bound: its message is safe to print as is. */
@@ -63,6 +65,7 @@ export function buildApp({
   maxSubscriptionsPerConnection,
   allowedWebhookTargets = NO_ALLOWED_TARGETS,
   maxWebSocketsPerKey,
+  corsOrigins = [],
 }: AppOptions) {
   const authenticator = createAuthenticator(hashSecret(adminApiKey));
   const isReady = async () => (await orm.isConnected()) && (await isMigrated(orm));
@@ -76,6 +79,7 @@ export function buildApp({
     streams: hub,
     isReady,
     allowedWebhookTargets,
+    corsOrigins,
   });
   // Every body is counted within the cap as it arrives, before Yoga reads any of it.
   const server: Server = createServer((request, response) => {
@@ -98,9 +102,12 @@ export function buildApp({
       ? new Promise<void>((resolve) => server.close(() => resolve()))
       : Promise.resolve();
     server.closeIdleConnections();
-    await webSockets.close();
-    // Ends the subscriptions still open (server-sent events) with an error telling where to resume.
+    // Ends the subscriptions still open, over either transport, with an error telling where to
+    // resume; WebSocket clients get it before their connection closes.
     await hub.stop();
+    await webSockets.close(shutdownGraceMs);
+    // The connections whose server-sent events just ended are idle now.
+    server.closeIdleConnections();
     const grace = setTimeout(() => server.closeAllConnections(), shutdownGraceMs);
     await closed;
     clearTimeout(grace);

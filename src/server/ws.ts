@@ -2,7 +2,6 @@ import type { Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { type ExecutionArgs, GraphQLError, getOperationAST } from 'graphql';
 import type { Context } from 'graphql-ws';
-import { useServer } from 'graphql-ws/use/ws';
 import type { Logger } from 'pino';
 import { type WebSocket, WebSocketServer } from 'ws';
 import type { Orm } from '../db/orm.js';
@@ -10,6 +9,7 @@ import type { ActivityStreams } from '../streaming/activity-hub.js';
 import { type Authenticator, credentialFromConnectionParam } from './auth.js';
 import { MAX_REQUEST_BYTES } from './body-limit.js';
 import type { ConnectionQuota } from './ws-limits.js';
+import { type SocketExtra, serveGraphqlWs } from './ws-transport.js';
 import type { YogaServer } from './yoga.js';
 
 type EnvelopedRoot = {
@@ -59,7 +59,7 @@ function coalesceWrites(client: WebSocket, socket: Duplex): void {
 }
 
 /** What graphql-ws keeps of a connection: its socket and upgrade request are in `extra`. */
-type Connection = Context<Record<string, unknown> | undefined, { socket: WebSocket }>;
+type Connection = Context<Record<string, unknown> | undefined, SocketExtra>;
 
 /** graphql-ws's close code for a connection that may not go on: no key, or a key that no longer is. */
 const FORBIDDEN = 4403;
@@ -122,6 +122,34 @@ async function contextOrForbidden<T>(
   }
 }
 
+/** How many subscriptions are running on every connection, and a wait for none to be. */
+function subscriptionCount() {
+  let running = 0;
+  const waiting = new Set<() => void>();
+  return {
+    opened() {
+      running += 1;
+    },
+    ended() {
+      running -= 1;
+      if (running === 0) for (const resolve of waiting) resolve();
+    },
+    /** Resolves once none runs, or after `timeoutMs`. */
+    async drained(timeoutMs: number): Promise<void> {
+      if (running === 0) return;
+      let resolve = () => {};
+      const none = new Promise<void>((settle) => {
+        resolve = settle;
+      });
+      waiting.add(resolve);
+      const timer = setTimeout(resolve, timeoutMs);
+      await none;
+      clearTimeout(timer);
+      waiting.delete(resolve);
+    },
+  };
+}
+
 /**
  * graphql-transport-ws on the HTTP server's /graphql path. Every operation goes through
  * `yoga.getEnveloped`, so authentication, masking and limits are those of HTTP. A connection may
@@ -142,6 +170,7 @@ export function attachWebSocketServer(
   const authentication = connectionAuthentication(orm, authenticator, revocations, connections);
   // The ids of each connection's running subscriptions (graphql-ws keeps one context per socket).
   const running = new WeakMap<object, Set<string>>();
+  const subscriptions = subscriptionCount();
   // noServer: upgrades are routed here explicitly, so errors of the HTTP server (a port in use)
   // stay the HTTP server's to report instead of being re-emitted on the WebSocket server.
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_REQUEST_BYTES });
@@ -155,7 +184,8 @@ export function attachWebSocketServer(
       wss.emit('connection', client, request);
     });
   });
-  const disposable = useServer(
+  const disposable = serveGraphqlWs(
+    wss,
     {
       execute: (args) => (args.rootValue as EnvelopedRoot).execute(args) as never,
       subscribe: (args) => (args.rootValue as EnvelopedRoot).subscribe(args) as never,
@@ -200,23 +230,31 @@ export function attachWebSocketServer(
           }
           ids.add(id);
           running.set(ctx, ids);
+          subscriptions.opened();
         }
         return args;
       },
       // Called however an operation ends: completed by either side, failed, or its socket closed.
       onComplete: (ctx, id) => {
-        running.get(ctx)?.delete(id);
+        if (running.get(ctx)?.delete(id)) subscriptions.ended();
       },
       onError: (_ctx, _id, _payload, errors) => {
         log.debug({ errors: errors.map((error) => error.message) }, 'websocket operation failed');
       },
     },
-    wss,
+    log,
   );
   return {
     wss,
-    /** Closes every client with 1001 (going away) and the WebSocket server itself. */
-    async close(): Promise<void> {
+    /**
+     * Closes every client with 1001 (going away) and the WebSocket server itself. Subscriptions
+     * still running get up to `graceMs` to end first: once the activity hub has stopped, each sends
+     * its last message (SERVER_SHUTTING_DOWN with lastDeliveredId) and completes.
+     */
+    async close(graceMs: number): Promise<void> {
+      await subscriptions.drained(graceMs);
+      // onComplete runs just before graphql-ws sends `complete`: it is queued one turn later.
+      await new Promise((resolve) => setImmediate(resolve));
       for (const client of wss.clients) client.close(1001, 'Server shutting down');
       await disposable.dispose();
     },

@@ -8,7 +8,6 @@ import { loggable } from '../db/loggable.js';
 import type { Orm } from '../db/orm.js';
 import { DomainError } from '../domain/errors.js';
 import type { AllowedTargets } from '../domain/network-targets.js';
-import { safeErrorFields } from '../logger.js';
 import type { EventPublisher } from '../pubsub/events.js';
 import type { GraphQLContext } from '../schema/context.js';
 import { schema } from '../schema/index.js';
@@ -19,6 +18,7 @@ import {
   credentialFromConnectionParam,
   credentialFromHeaders,
 } from './auth.js';
+import { corsFor, useVaryOnOrigin } from './cors.js';
 import { useDocumentLimits } from './document-limits.js';
 import { shortDocumentParserCache } from './parse-cache.js';
 import { useEndSubscriptionsOfRevokedKeys } from './revoked-keys.js';
@@ -40,18 +40,54 @@ export interface YogaOptions {
   isReady(): Promise<boolean>;
   /** Webhook targets the operator allows beyond public addresses, for the checks of saves. */
   allowedWebhookTargets: AllowedTargets;
+  /** Origins whose pages may call the API from a browser (CORS_ORIGINS); none: same origin only. */
+  corsOrigins: readonly string[];
 }
 
 const isGraphQLError = (error: unknown): error is GraphQLError => error instanceof GraphQLError;
 
+/** An error as Yoga's own log lines show it: by its kind and code only. */
+function errorKind(error: Error): { type: string; code?: unknown } {
+  return { type: error.name, code: isGraphQLError(error) ? error.extensions.code : undefined };
+}
+
 /**
- * One of Yoga's own log lines as text. Yoga logs the errors it meets as they are: one that is or
- * wraps a database error would print the statement's values, so it is shown by its kind only.
+ * One of Yoga's own log lines as text. Yoga logs each error that maskError replaced, as it came:
+ * its message and extensions may hold the request's text (a body that is not JSON, a variable's
+ * value) or a failing statement's values, so it is shown by its kind; maskError logs the
+ * unexpected ones itself.
  */
 function yogaLogLine(args: unknown[]): string {
-  return args
-    .map((arg) => (arg instanceof Error ? JSON.stringify(safeErrorFields(arg)) : String(arg)))
-    .join(' ');
+  return args.map((arg) => (arg instanceof Error ? JSON.stringify(errorKind(arg)) : String(arg))).join(' ');
+}
+
+/**
+ * Extensions telling how an error arose inside the server: Yoga puts the JSON parser's error,
+ * which quotes the body, under originalError; others add stacks.
+ */
+const INTERNAL_EXTENSIONS = new Set(['originalError', 'stacktrace', 'exception']);
+
+interface HttpExtension {
+  status?: number;
+  headers?: Record<string, string>;
+  /** Yoga answers 200 instead to application/json when the error has no originalError. */
+  spec?: boolean;
+}
+
+/** The error as a client may see it: without internal extensions (the same error when it has none). */
+function withoutInternals(error: GraphQLError): GraphQLError {
+  const extensions = Object.entries(error.extensions);
+  const shown = Object.fromEntries(extensions.filter(([name]) => !INTERNAL_EXTENSIONS.has(name)));
+  if (Object.keys(shown).length === extensions.length) return error;
+  // The status Yoga meant (400 for a body that is not JSON) is kept without its originalError.
+  if (shown.http) shown.http = { ...(shown.http as HttpExtension), spec: false };
+  return createGraphQLError(error.message, {
+    nodes: error.nodes,
+    source: error.source,
+    positions: error.positions,
+    path: error.path,
+    extensions: shown,
+  });
 }
 
 /**
@@ -74,6 +110,7 @@ export function createYogaServer({
   streams,
   isReady,
   allowedWebhookTargets,
+  corsOrigins,
 }: YogaOptions) {
   const announcer = createAnnouncer(orm, events, log);
   return createYoga<TransportContext, GraphQLContext>({
@@ -81,6 +118,7 @@ export function createYogaServer({
     graphqlEndpoint: '/graphql',
     healthCheckEndpoint: '/health',
     landingPage: false,
+    cors: corsFor(corsOrigins),
     parserAndValidationCache: shortDocumentParserCache(),
     graphiql: { title: 'Campaign engine' },
     logging: {
@@ -93,12 +131,13 @@ export function createYogaServer({
       isDev: false,
       maskError(error: unknown): Error {
         const located = isGraphQLError(error) ? error : null;
-        if (located?.extensions.code) {
-          // Yoga tells why a body is not JSON in extensions.originalError, whose message quotes the
-          // whole body back: its name stays (Yoga answers 400 by its presence), its message goes.
-          const original = located.extensions.originalError as { name?: unknown } | undefined;
-          if (original) Object.assign(located.extensions, { originalError: { name: original.name } });
-          return located;
+        if (located?.extensions.code) return withoutInternals(located);
+        // Thrown outside any operation, a syntax error is JSON.parse's on the variables or
+        // extensions of a GET or form request: the client's to fix, and its message quotes them.
+        if (error instanceof SyntaxError) {
+          return createGraphQLError('The variables or extensions of the request are not valid JSON.', {
+            extensions: { code: 'BAD_REQUEST', http: { status: 400 } },
+          });
         }
         const where = { nodes: located?.nodes, path: located?.path };
         const refusal = located?.originalError ?? error;
@@ -127,6 +166,7 @@ export function createYogaServer({
       return { em, viewer, log, announcer, streams, allowedWebhookTargets };
     },
     plugins: [
+      useVaryOnOrigin(corsOrigins),
       useDocumentLimits(),
       useReadinessCheck({
         endpoint: '/ready',

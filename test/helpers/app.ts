@@ -31,13 +31,18 @@ export interface TestApp extends AsyncDisposable {
 
 /**
  * The real app over a fresh migrated database; port 0 so that `start()` picks a free port.
- * `options` may give it an event bus, stream tuning, limits or webhook targets to allow.
+ * `options` may give it an event bus, stream tuning, limits, webhook targets or CORS origins to allow.
  */
 export async function startTestApp(
   database?: TestDatabase,
   options: Pick<
     AppOptions,
-    'events' | 'streaming' | 'maxSubscriptionsPerConnection' | 'allowedWebhookTargets' | 'maxWebSocketsPerKey'
+    | 'events'
+    | 'streaming'
+    | 'maxSubscriptionsPerConnection'
+    | 'allowedWebhookTargets'
+    | 'maxWebSocketsPerKey'
+    | 'corsOrigins'
   > &
     Partial<Pick<AppOptions, 'log'>> = {},
 ): Promise<TestApp> {

@@ -1,23 +1,10 @@
-import { Writable } from 'node:stream';
 import { GraphQLError } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { query } from '../../src/db/sql/query.js';
-import { createLogger } from '../../src/logger.js';
 import { ADMIN_KEY, startTestApp, type TestApp } from '../helpers/app.js';
+import { capturingLogger } from '../helpers/logs.js';
 
 const SECRET = 'secret-7f3a@example.com';
-
-/** A logger at debug level whose lines are kept in `lines`. */
-function capturingLogger() {
-  const lines: string[] = [];
-  const destination = new Writable({
-    write(chunk, _encoding, done) {
-      lines.push(String(chunk));
-      done();
-    },
-  });
-  return { log: createLogger('debug', destination), lines };
-}
 
 let t: TestApp;
 const captured = capturingLogger();
