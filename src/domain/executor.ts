@@ -11,7 +11,7 @@ import type {
   RunFlowResult,
 } from './model.js';
 import { ownValue } from './own.js';
-import { qualificationAllows } from './qualification.js';
+import { ruleVerdict } from './qualification.js';
 import { recordRun, runFrame } from './run-state.js';
 import { explainSmartList } from './smart-list.js';
 import { myTokenLayer, topContext, triggerLayer } from './tokens.js';
@@ -88,7 +88,7 @@ export interface QualifyInput {
 
 /**
  * Whether a lead may enter a campaign's flow now (S4, Q1, Q2): its smart list (E4: an invalid one lets
- * nobody in), then its qualification rule, with one explanation row per filter.
+ * nobody in), then its qualification rule, with one explanation row per filter and the rule's verdict.
  */
 export function qualifyForCampaign(input: QualifyInput): Qualification {
   const graph = compiledGraph(input.graph);
@@ -96,11 +96,10 @@ export function qualifyForCampaign(input: QualifyInput): Qualification {
   if (!campaign) throw new Error(`qualifyForCampaign: campaign ${input.campaignId} is not in the graph`);
   const evaluation = explainSmartList(campaign.smartList, leadStateOf(input.lead));
   const { explanation, invalidReason } = evaluation;
-  if (!evaluation.valid)
-    return { qualified: false, reason: 'INVALID_SMART_LIST', invalidReason, explanation };
-  if (!evaluation.passed)
-    return { qualified: false, reason: 'NOT_IN_SMART_LIST', invalidReason, explanation };
   const history = ownValue(input.history, campaign.source.id);
-  const allowed = qualificationAllows(campaign.source.qualificationRule, history, input.now);
-  return { qualified: allowed, reason: allowed ? null : 'QUALIFICATION_RULE', invalidReason, explanation };
+  const rule = ruleVerdict(campaign.source.qualificationRule, history, input.now);
+  const verdict = { invalidReason, explanation, rule };
+  if (!evaluation.valid) return { qualified: false, reason: 'INVALID_SMART_LIST', ...verdict };
+  if (!evaluation.passed) return { qualified: false, reason: 'NOT_IN_SMART_LIST', ...verdict };
+  return { qualified: rule.allowed, reason: rule.allowed ? null : 'QUALIFICATION_RULE', ...verdict };
 }

@@ -362,6 +362,20 @@ export interface SmartListEvaluation {
   explanation: FilterEvaluation[];
 }
 
+/** A qualification rule's verdict for a lead at an instant (Q1, Q3): what runs and dry runs both read. */
+export interface RuleVerdict {
+  rule: QualificationRule;
+  allowed: boolean;
+  /** When the lead last ran through the campaign's flow; null when it never did. */
+  lastRunAt: Date | null;
+  /**
+   * When the rule lets the lead in again after its last run: the last run plus the period for
+   * ONCE_EVERY (in the past when that time has come), null when there is no last run, the rule is
+   * EVERY_TIME, or the lead is never eligible again (ONCE).
+   */
+  nextEligibleAt: Date | null;
+}
+
 /** Whether a lead may enter a campaign's flow now, and why (for batch audiences and simulations). */
 export interface Qualification {
   qualified: boolean;
@@ -369,6 +383,8 @@ export interface Qualification {
   /** Why the smart list cannot be evaluated, when the reason is INVALID_SMART_LIST. */
   invalidReason: string | null;
   explanation: FilterEvaluation[];
+  /** The qualification rule's verdict, whether or not the lead passes the smart list. */
+  rule: RuleVerdict;
 }
 
 /** The contract's CampaignType, derived from a campaign. */
