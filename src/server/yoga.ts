@@ -16,7 +16,7 @@ import type { ActivityStreams } from '../streaming/activity-hub.js';
 import {
   type Authenticator,
   authorizationHeaders,
-  credentialFromConnectionParam,
+  credentialFromConnectionParams,
   credentialFromHeaders,
 } from './auth.js';
 import { useDocumentLimits } from './document-limits.js';
@@ -115,7 +115,7 @@ export function createYogaServer({
     context: async ({ req, request, connectionParams }): Promise<GraphQLContext> => {
       const em = orm.em.fork();
       const credential = connectionParams
-        ? credentialFromConnectionParam(connectionParams.authorization)
+        ? credentialFromConnectionParams(connectionParams)
         : credentialFromHeaders(authorizationHeaders(req, request));
       const viewer = await authenticator.viewerFor(em, credential);
       return { em, viewer, log, announcer, streams, allowedWebhookTargets };
