@@ -15,6 +15,7 @@ import { ruleVerdict } from './qualification.js';
 import { recordRun, runFrame } from './run-state.js';
 import { explainSmartList } from './smart-list.js';
 import { myTokenLayer, topContext, triggerLayer } from './tokens.js';
+import { triggerOf } from './triggers.js';
 
 function emptyEffects(): Effects {
   return {
@@ -53,7 +54,8 @@ export function runFlow(input: RunFlowInput): RunFlowResult {
   const campaign = graph.campaign(input.campaignId);
   if (!campaign) throw new Error(`runFlow: campaign ${input.campaignId} is not in the graph`);
   const { run } = input;
-  const trigger = run.kind === 'TRIGGERED' && run.trigger ? triggerLayer(run.trigger) : null;
+  const fired = triggerOf(run, input.lead.id);
+  const trigger = fired ? triggerLayer(fired) : null;
   const state: RunState = {
     graph,
     lead: leadStateOf(input.lead),

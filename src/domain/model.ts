@@ -233,8 +233,10 @@ export interface Run {
   kind: RunKind;
   /** API-passed My Tokens for this run only (`my.x` or `{{my.x}}` names). */
   tokens: MyTokens;
-  /** What fired a triggered run (`name`, `attribute`, `value`, `list`...); read only when TRIGGERED. */
+  /** What fired a triggered run (`name`, `attribute`, `list`...); read only when TRIGGERED (T8). */
   trigger: Readonly<Record<string, string>> | null;
+  /** Trigger tokens of a triggered run that differ by lead (`value`, `oldValue`...), by lead id. */
+  leadTriggers?: Readonly<Record<string, Readonly<Record<string, string>>>> | null;
 }
 
 /** Everything `runFlow` needs for one lead. */

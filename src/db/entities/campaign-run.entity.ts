@@ -34,6 +34,8 @@ export const CampaignRun = defineEntity({
     leadIds: p.json<string[]>().nullable(),
     /** TRIGGERED runs: what fired them, for trigger tokens. */
     trigger: p.json<Record<string, string>>().nullable(),
+    /** TRIGGERED runs: the trigger tokens that differ by lead (values), by lead id. */
+    leadTriggers: p.json<Record<string, Record<string, string>>>().nullable(),
     /**
      * How many runs triggered one another to lead to this one: 0 for a run started through the API,
      * the causing run's depth + 1 for a run its flows triggered or requested. Bounded to break
