@@ -8,6 +8,7 @@ import { referenceProblems } from './reference-problems.js';
 import { MAX_EXECUTION_DEPTH } from './run-state.js';
 import { listensFor } from './smart-list.js';
 import { compileFilter } from './smart-list-compiler.js';
+import { undefinedTokenProblems } from './token-problems.js';
 import { isLiteral, parseTemplate } from './tokens.js';
 
 /** An Execute Campaign step of a flow, default action or choice. */
@@ -312,7 +313,8 @@ export function validateSmartListDefinition(
 /**
  * Why a campaign cannot run as defined (Campaign.problems): an invalid smart list (E4) or choice
  * condition, triggers on unknown fields and unrequestable Request Campaign targets
- * (`referenceProblems`), plus its own problems in the execution graph. `campaign` replaces the graph's version.
+ * (`referenceProblems`), My Tokens no context defines (`undefinedTokenProblems`), plus its own
+ * problems in the execution graph. `campaign` replaces the graph's version.
  */
 export function campaignProblems(campaign: Campaign, graph: CampaignGraph): CampaignProblem[] {
   const current =
@@ -337,5 +339,10 @@ export function campaignProblems(campaign: Campaign, graph: CampaignGraph): Camp
   const graphProblems = validateCampaignGraph(current).filter(
     (problem) => problem.campaignId === campaign.id,
   );
-  return [...found, ...referenceProblems(campaign, current, compiled.fields), ...graphProblems];
+  return [
+    ...found,
+    ...referenceProblems(campaign, current, compiled.fields),
+    ...undefinedTokenProblems(campaign, current, compiled),
+    ...graphProblems,
+  ];
 }
