@@ -16,7 +16,7 @@ export const CHUNK_SIZE = 500;
 /** Leads read at a time while the audience is being chosen. */
 const AUDIENCE_PAGE = 2000;
 
-/** A run's audience, and how many leads its smart list matched and its rule kept out (R6). */
+/** A run's audience, and how many leads its smart list matched and its rule kept out (R9). */
 interface Audience {
   leadIds: string[];
   matched: number;

@@ -68,7 +68,7 @@ interface FlowRow {
 
 export const FlowActivityRef = builder.interfaceRef<FlowRow>('FlowActivity').implement({
   description:
-    'The fields a dry run’s rows (SimulatedActivity) and stored activities share, with the same meaning: one fragment on FlowActivity reads both (A4).',
+    'The fields a dry run’s rows (SimulatedActivity) and stored activities share, with the same meaning: one fragment on FlowActivity reads both (A6).',
   resolveType: (row) => {
     if (!('id' in row)) return 'SimulatedActivity';
     if (row.type === 'EXECUTE_CAMPAIGN') return 'ExecuteCampaignActivity';

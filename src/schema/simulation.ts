@@ -58,7 +58,7 @@ const RuleVerdictRef = builder.objectRef<RuleVerdict>('QualificationRuleVerdict'
 
 const SimulatedActivityRef = builder.objectRef<Activity>('SimulatedActivity').implement({
   description:
-    'An activity a real run would write. Its FlowActivity fields read as a stored activity’s do (A4).',
+    'An activity a real run would write. Its FlowActivity fields read as a stored activity’s do (A6).',
   interfaces: [FlowActivityRef],
   fields: (t) => ({
     type: t.field({ type: ActivityTypeEnum, resolve: (activity) => activity.type }),
