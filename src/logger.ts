@@ -28,7 +28,7 @@ function safeErrorFields(error: unknown): unknown {
 const REDACTED_PATHS = [
   'req.headers.authorization',
   'headers.authorization',
-  'connectionParams.authorization',
+  'connectionParams.*',
   '*.password',
   '*.secret',
   '*.secretHash',

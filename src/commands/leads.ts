@@ -34,10 +34,13 @@ export async function upsertLeads(
     const created = upserted.filter((row) => row.inserted);
     const changes = valueChanges(before, rows);
     const events: LeadEvent[] = [
-      ...created.map((row) => ({ leadId: row.id, event: { kind: 'LEAD_IS_CREATED' as const } })),
-      ...changes.map(({ leadId, attribute }) => ({
+      ...created.map((row) => ({
+        leadId: row.id,
+        event: { kind: 'LEAD_IS_CREATED' as const, email: row.email },
+      })),
+      ...changes.map(({ leadId, attribute, oldValue, newValue }) => ({
         leadId,
-        event: { kind: 'DATA_VALUE_CHANGES' as const, attribute },
+        event: { kind: 'DATA_VALUE_CHANGES' as const, attribute, oldValue, newValue },
       })),
     ];
     if (events.length > 0) {

@@ -13,6 +13,7 @@ export const PROBLEM_CODES = [
   'NOT_SCHEDULABLE',
   'NOT_REQUESTABLE',
   'INVALID_TOKEN',
+  'UNDEFINED_TOKEN',
 ] as const;
 export type ProblemCode = (typeof PROBLEM_CODES)[number];
 

@@ -11,10 +11,11 @@ import type {
   RunFlowResult,
 } from './model.js';
 import { ownValue } from './own.js';
-import { qualificationAllows } from './qualification.js';
+import { ruleVerdict } from './qualification.js';
 import { recordRun, runFrame } from './run-state.js';
 import { explainSmartList } from './smart-list.js';
 import { myTokenLayer, topContext, triggerLayer } from './tokens.js';
+import { triggerOf } from './triggers.js';
 
 function emptyEffects(): Effects {
   return {
@@ -53,7 +54,8 @@ export function runFlow(input: RunFlowInput): RunFlowResult {
   const campaign = graph.campaign(input.campaignId);
   if (!campaign) throw new Error(`runFlow: campaign ${input.campaignId} is not in the graph`);
   const { run } = input;
-  const trigger = run.kind === 'TRIGGERED' && run.trigger ? triggerLayer(run.trigger) : null;
+  const fired = triggerOf(run, input.lead.id);
+  const trigger = fired ? triggerLayer(fired) : null;
   const state: RunState = {
     graph,
     lead: leadStateOf(input.lead),
@@ -88,7 +90,7 @@ export interface QualifyInput {
 
 /**
  * Whether a lead may enter a campaign's flow now (S4, Q1, Q2): its smart list (E4: an invalid one lets
- * nobody in), then its qualification rule, with one explanation row per filter.
+ * nobody in), then its qualification rule, with one explanation row per filter and the rule's verdict.
  */
 export function qualifyForCampaign(input: QualifyInput): Qualification {
   const graph = compiledGraph(input.graph);
@@ -96,11 +98,10 @@ export function qualifyForCampaign(input: QualifyInput): Qualification {
   if (!campaign) throw new Error(`qualifyForCampaign: campaign ${input.campaignId} is not in the graph`);
   const evaluation = explainSmartList(campaign.smartList, leadStateOf(input.lead));
   const { explanation, invalidReason } = evaluation;
-  if (!evaluation.valid)
-    return { qualified: false, reason: 'INVALID_SMART_LIST', invalidReason, explanation };
-  if (!evaluation.passed)
-    return { qualified: false, reason: 'NOT_IN_SMART_LIST', invalidReason, explanation };
   const history = ownValue(input.history, campaign.source.id);
-  const allowed = qualificationAllows(campaign.source.qualificationRule, history, input.now);
-  return { qualified: allowed, reason: allowed ? null : 'QUALIFICATION_RULE', invalidReason, explanation };
+  const rule = ruleVerdict(campaign.source.qualificationRule, history, input.now);
+  const verdict = { invalidReason, explanation, rule };
+  if (!evaluation.valid) return { qualified: false, reason: 'INVALID_SMART_LIST', ...verdict };
+  if (!evaluation.passed) return { qualified: false, reason: 'NOT_IN_SMART_LIST', ...verdict };
+  return { qualified: rule.allowed, reason: rule.allowed ? null : 'QUALIFICATION_RULE', ...verdict };
 }

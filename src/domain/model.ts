@@ -233,8 +233,10 @@ export interface Run {
   kind: RunKind;
   /** API-passed My Tokens for this run only (`my.x` or `{{my.x}}` names). */
   tokens: MyTokens;
-  /** What fired a triggered run (`name`, `attribute`, `value`, `list`...); read only when TRIGGERED. */
+  /** What fired a triggered run (`name`, `attribute`, `list`...); read only when TRIGGERED (T8). */
   trigger: Readonly<Record<string, string>> | null;
+  /** Trigger tokens of a triggered run that differ by lead (`value`, `oldValue`...), by lead id. */
+  leadTriggers?: Readonly<Record<string, Readonly<Record<string, string>>>> | null;
 }
 
 /** Everything `runFlow` needs for one lead. */
@@ -362,6 +364,20 @@ export interface SmartListEvaluation {
   explanation: FilterEvaluation[];
 }
 
+/** A qualification rule's verdict for a lead at an instant (Q1, Q3): what runs and dry runs both read. */
+export interface RuleVerdict {
+  rule: QualificationRule;
+  allowed: boolean;
+  /** When the lead last ran through the campaign's flow; null when it never did. */
+  lastRunAt: Date | null;
+  /**
+   * When the rule lets the lead in again after its last run: the last run plus the period for
+   * ONCE_EVERY (in the past when that time has come), null when there is no last run, the rule is
+   * EVERY_TIME, or the lead is never eligible again (ONCE).
+   */
+  nextEligibleAt: Date | null;
+}
+
 /** Whether a lead may enter a campaign's flow now, and why (for batch audiences and simulations). */
 export interface Qualification {
   qualified: boolean;
@@ -369,6 +385,8 @@ export interface Qualification {
   /** Why the smart list cannot be evaluated, when the reason is INVALID_SMART_LIST. */
   invalidReason: string | null;
   explanation: FilterEvaluation[];
+  /** The qualification rule's verdict, whether or not the lead passes the smart list. */
+  rule: RuleVerdict;
 }
 
 /** The contract's CampaignType, derived from a campaign. */

@@ -1,15 +1,28 @@
 import { compiledGraph } from './graph.js';
 import { type LeadState, leadStateOf } from './lead-state.js';
-import type { CampaignGraph, Lead, SmartListDefinition, SmartListEvaluation, Trigger } from './model.js';
+import type {
+  CampaignGraph,
+  FieldValue,
+  Lead,
+  SmartListDefinition,
+  SmartListEvaluation,
+  Trigger,
+} from './model.js';
 import type { CompiledSmartList } from './smart-list-compiler.js';
+
+/** A field's value before and after a change, for trigger tokens (T8); triggers match without them. */
+export interface ChangedValues {
+  oldValue?: FieldValue;
+  newValue?: FieldValue;
+}
 
 /** Something that happened to a lead, as triggers listen for it (S3). */
 export type TriggerEvent =
   | { kind: 'CAMPAIGN_IS_REQUESTED'; source: 'FLOW_ACTION' | 'API' }
-  | { kind: 'DATA_VALUE_CHANGES'; attribute: string }
-  | { kind: 'SCORE_IS_CHANGED'; scoreName: string }
-  | { kind: 'ADDED_TO_LIST'; listId: string }
-  | { kind: 'LEAD_IS_CREATED' };
+  | ({ kind: 'DATA_VALUE_CHANGES'; attribute: string } & ChangedValues)
+  | ({ kind: 'SCORE_IS_CHANGED'; scoreName: string } & ChangedValues)
+  | { kind: 'ADDED_TO_LIST'; listId: string; listName?: string }
+  | { kind: 'LEAD_IS_CREATED'; email?: string };
 
 /** Explains a compiled smart list for a lead: the verdict and one row per filter. */
 export function explainSmartList(list: CompiledSmartList, lead: LeadState): SmartListEvaluation {

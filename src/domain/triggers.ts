@@ -1,5 +1,14 @@
-import { type Run, type RunFlowResult, type SmartListDefinition, TRIGGER_NAMES } from './model.js';
-import { listensFor, type TriggerEvent } from './smart-list.js';
+import { formatValue } from './lead-state.js';
+import {
+  type Activity,
+  type FieldValue,
+  type Run,
+  type RunFlowResult,
+  type SmartListDefinition,
+  TRIGGER_NAMES,
+} from './model.js';
+import { ownValue } from './own.js';
+import { type ChangedValues, listensFor, type TriggerEvent } from './smart-list.js';
 
 /** An ACTIVE trigger campaign: the events it listens for start runs of it (S3). */
 export interface Listener {
@@ -13,21 +22,56 @@ export interface LeadEvent {
   event: TriggerEvent;
 }
 
-/** A TRIGGERED run to queue: the campaign, the leads the event happened to, and what fired it. */
+/**
+ * A TRIGGERED run to queue: the campaign, the leads the event happened to, what fired it (the same
+ * for all of them) and, by lead, the trigger tokens that differ from lead to lead (the values).
+ */
 export interface TriggeredRun {
   campaignId: string;
   leadIds: string[];
   trigger: Record<string, string>;
+  leadTriggers: Record<string, Record<string, string>>;
 }
 
-/** What fired a run, as trigger tokens read it ({{trigger.name}}, {{trigger.attribute}}...). */
+/** What fired a run, the same for all its leads, as trigger tokens read it (T8). */
 function triggerTokens(event: TriggerEvent): Record<string, string> {
   const tokens: Record<string, string> = { name: TRIGGER_NAMES[event.kind] };
   if (event.kind === 'CAMPAIGN_IS_REQUESTED') tokens.source = event.source;
   if (event.kind === 'DATA_VALUE_CHANGES') tokens.attribute = event.attribute;
   if (event.kind === 'SCORE_IS_CHANGED') tokens.attribute = event.scoreName;
-  if (event.kind === 'ADDED_TO_LIST') tokens.list = event.listId;
+  if (event.kind === 'ADDED_TO_LIST') {
+    tokens.list = event.listName ?? event.listId;
+    tokens.value = tokens.list;
+  }
   return tokens;
+}
+
+function valueTokens(values: ChangedValues): Record<string, string> {
+  const tokens: Record<string, string> = {};
+  if (values.newValue !== undefined) {
+    tokens.value = formatValue(values.newValue);
+    tokens.newValue = tokens.value;
+  }
+  if (values.oldValue !== undefined) tokens.oldValue = formatValue(values.oldValue);
+  return tokens;
+}
+
+/** The trigger tokens of one lead's event that the other leads of its run may not share (T8). */
+function leadTriggerTokens(event: TriggerEvent): Record<string, string> {
+  if (event.kind === 'DATA_VALUE_CHANGES' || event.kind === 'SCORE_IS_CHANGED') return valueTokens(event);
+  if (event.kind === 'LEAD_IS_CREATED' && event.email !== undefined) return { value: event.email };
+  return {};
+}
+
+/**
+ * The trigger tokens a run's flow resolves for one lead (T8): what fired the run and the lead's own
+ * values. A run requested through the API is fired by Campaign is Requested from the API.
+ */
+export function triggerOf(run: Run, leadId: string): Record<string, string> | null {
+  if (run.kind === 'REQUESTED') return { name: TRIGGER_NAMES.CAMPAIGN_IS_REQUESTED, source: 'API' };
+  if (run.kind !== 'TRIGGERED' || !run.trigger) return null;
+  const own = run.leadTriggers ? ownValue(run.leadTriggers, leadId) : undefined;
+  return own ? { ...run.trigger, ...own } : run.trigger;
 }
 
 /** Where a request came from, for a run started by one (S3: Campaign is Requested); else null. */
@@ -36,20 +80,54 @@ export function requestSource(run: Run): string | null {
   return run.trigger?.name === TRIGGER_NAMES.CAMPAIGN_IS_REQUESTED ? (run.trigger.source ?? null) : null;
 }
 
-/** The events a flow caused for its lead: changed fields and scores, lists joined. */
-export function eventsOf(leadId: string, result: RunFlowResult): LeadEvent[] {
-  const { effects } = result;
+/** A field's value before the flow's first change of it and after its last (T8). */
+function changedValues(activities: readonly Activity[], type: Activity['type'], key: string, name: string) {
+  const changes = activities.filter(
+    (activity) => activity.type === type && !activity.attributes.skipped && activity.attributes[key] === name,
+  );
+  return {
+    oldValue: changes[0]?.attributes.oldValue as FieldValue | undefined,
+    newValue: changes.at(-1)?.attributes.newValue as FieldValue | undefined,
+  };
+}
+
+/**
+ * The events a flow caused for its lead: changed fields and scores with their values, lists joined
+ * (named by `listNames` when known).
+ */
+export function eventsOf(
+  leadId: string,
+  result: RunFlowResult,
+  listNames: ReadonlyMap<string, string> = new Map(),
+): LeadEvent[] {
+  const { effects, activities } = result;
   return [
     ...Object.keys(effects.fieldChanges).map((attribute) => ({
       leadId,
-      event: { kind: 'DATA_VALUE_CHANGES' as const, attribute },
+      event: {
+        kind: 'DATA_VALUE_CHANGES' as const,
+        attribute,
+        ...changedValues(activities, 'CHANGE_DATA_VALUE', 'attribute', attribute),
+      },
     })),
     ...Object.keys(effects.scoreChanges).map((scoreName) => ({
       leadId,
-      event: { kind: 'SCORE_IS_CHANGED' as const, scoreName },
+      event: {
+        kind: 'SCORE_IS_CHANGED' as const,
+        scoreName,
+        ...changedValues(activities, 'CHANGE_SCORE', 'scoreName', scoreName),
+      },
     })),
-    ...effects.listAdds.map((listId) => ({ leadId, event: { kind: 'ADDED_TO_LIST' as const, listId } })),
+    ...effects.listAdds.map((listId) => ({
+      leadId,
+      event: { kind: 'ADDED_TO_LIST' as const, listId, ...ownListName(listNames, listId) },
+    })),
   ];
+}
+
+function ownListName(listNames: ReadonlyMap<string, string>, listId: string): { listName?: string } {
+  const listName = listNames.get(listId);
+  return listName === undefined ? {} : { listName };
 }
 
 /**
@@ -74,17 +152,22 @@ export function triggerLoopStop(depth: number): string | null {
 export function triggeredRuns(listeners: readonly Listener[], events: readonly LeadEvent[]): TriggeredRun[] {
   const runs: TriggeredRun[] = [];
   for (const campaign of listeners) {
-    const byTrigger = new Map<string, { leadIds: Set<string>; trigger: Record<string, string> }>();
+    const byTrigger = new Map<
+      string,
+      Omit<TriggeredRun, 'campaignId' | 'leadIds'> & { leadIds: Set<string> }
+    >();
     for (const { leadId, event } of events) {
       if (!listensFor(campaign.smartList, event)) continue;
       const trigger = triggerTokens(event);
       const key = JSON.stringify(trigger);
-      const group = byTrigger.get(key) ?? { leadIds: new Set(), trigger };
+      const group = byTrigger.get(key) ?? { leadIds: new Set(), trigger, leadTriggers: {} };
       group.leadIds.add(leadId);
+      const own = leadTriggerTokens(event);
+      if (Object.keys(own).length > 0) group.leadTriggers[leadId] = own;
       byTrigger.set(key, group);
     }
-    for (const { leadIds, trigger } of byTrigger.values()) {
-      runs.push({ campaignId: campaign.id, leadIds: [...leadIds], trigger });
+    for (const { leadIds, trigger, leadTriggers } of byTrigger.values()) {
+      runs.push({ campaignId: campaign.id, leadIds: [...leadIds], trigger, leadTriggers });
     }
   }
   return runs;
@@ -102,6 +185,6 @@ export function requestedRuns(
   return [...requested].flatMap(([campaignId, leadIds]) => {
     const target = listeners.find((listener) => listener.id === campaignId);
     if (!target || !listensFor(target.smartList, event)) return [];
-    return [{ campaignId, leadIds: [...leadIds], trigger: triggerTokens(event) }];
+    return [{ campaignId, leadIds: [...leadIds], trigger: triggerTokens(event), leadTriggers: {} }];
   });
 }

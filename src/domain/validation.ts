@@ -9,6 +9,7 @@ import { MAX_EXECUTION_DEPTH } from './run-state.js';
 import { listensFor } from './smart-list.js';
 import { compileFilter } from './smart-list-compiler.js';
 import { withArticle } from './text.js';
+import { undefinedTokenProblems } from './token-problems.js';
 import { isLiteral, parseTemplate } from './tokens.js';
 
 /** An Execute Campaign step of a flow, default action or choice. */
@@ -324,8 +325,8 @@ export function validateSmartListDefinition(
  * Why a campaign cannot run as defined (Campaign.problems): an invalid smart list (E4) or choice
  * condition, triggers on unknown fields and unrequestable Request Campaign targets
  * (`referenceProblems`), webhook targets `allowed` does not cover (F10: saved before the rule or
- * before the operator's list changed), plus its own problems in the execution graph. `campaign`
- * replaces the graph's version.
+ * before the operator's list changed), My Tokens no context defines (`undefinedTokenProblems`),
+ * plus its own problems in the execution graph. `campaign` replaces the graph's version.
  */
 export function campaignProblems(
   campaign: Campaign,
@@ -358,6 +359,7 @@ export function campaignProblems(
     ...found,
     ...referenceProblems(campaign, current, compiled.fields),
     ...webhookTargetProblems(campaign, allowed),
+    ...undefinedTokenProblems(campaign, current, compiled),
     ...graphProblems,
   ];
 }

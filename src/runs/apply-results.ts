@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { activityLine, copyActivities } from '../db/sql/activities.js';
 import { type FlowEffectRows, writeFlowEffects } from '../db/sql/flow-effects.js';
 import { addToRunCounters, insertTriggeredRuns } from '../db/sql/runs.js';
+import { staticListNames } from '../db/sql/static-lists.js';
 import type { FieldValue, Lead, RunFlowResult } from '../domain/model.js';
 import { eventsOf, type Listener, requestedRuns, triggeredRuns } from '../domain/triggers.js';
 
@@ -130,7 +131,14 @@ export async function applyResults(em: EntityManager, flows: FlowResults): Promi
     depth,
     requestedRuns(flows.listeners, requestedLeads(flows)),
   );
-  const events = flows.results.flatMap((result, index) => eventsOf((flows.leads[index] as Lead).id, result));
+  const listening = flows.listeners.some((listener) =>
+    listener.smartList.triggers.some((trigger) => trigger.kind === 'ADDED_TO_LIST'),
+  );
+  const joined = listening ? new Set(flows.results.flatMap((result) => result.effects.listAdds)) : [];
+  const listNames = await staticListNames(em, [...joined]);
+  const events = flows.results.flatMap((result, index) =>
+    eventsOf((flows.leads[index] as Lead).id, result, listNames),
+  );
   await insertTriggeredRuns(em, flows.workspaceId, depth, triggeredRuns(flows.listeners, events));
   // Last but the activities: the run's row stays locked from here to the commit, so chunks of one
   // run take turns only for this short tail (in the same order as the activities' lock: no deadlock).

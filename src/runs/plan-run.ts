@@ -16,23 +16,31 @@ export const CHUNK_SIZE = 500;
 /** Leads read at a time while the audience is being chosen. */
 const AUDIENCE_PAGE = 2000;
 
+/** A run's audience, and how many leads its smart list matched and its rule kept out (R9). */
+interface Audience {
+  leadIds: string[];
+  matched: number;
+  excludedByRule: number;
+}
+
 /**
  * The leads that pass the campaign's smart list and qualification rule now (S4, Q2): of the whole
  * workspace for a batch run, of the leads handed to it for a requested or triggered run.
  */
-async function chooseAudience(em: EntityManager, run: CampaignRun, now: Date): Promise<string[]> {
+async function chooseAudience(em: EntityManager, run: CampaignRun, now: Date): Promise<Audience> {
   const workspaceId = run.workspace.id;
   const { graph } = await definitionsAt(em, workspaceId, await graphVersion(em, workspaceId));
   const needs = audienceNeeds(graph, run.campaign.id);
-  const audience: string[] = [];
+  const audience: Audience = { leadIds: [], matched: 0, excludedByRule: 0 };
   for (let after = '0'; ; ) {
     const page = { workspaceId, after, among: run.leadIds ?? null, limit: AUDIENCE_PAGE };
     const states = await leadStatesPage(em, page, needs);
     if (states.length === 0) return audience;
     for (const { lead, history } of states) {
-      if (qualifyForCampaign({ lead, graph, history, campaignId: run.campaign.id, now }).qualified) {
-        audience.push(lead.id);
-      }
+      const { reason } = qualifyForCampaign({ lead, graph, history, campaignId: run.campaign.id, now });
+      if (reason === null) audience.leadIds.push(lead.id);
+      if (reason === null || reason === 'QUALIFICATION_RULE') audience.matched += 1;
+      if (reason === 'QUALIFICATION_RULE') audience.excludedByRule += 1;
     }
     after = (states.at(-1) as (typeof states)[number]).lead.id;
   }
@@ -52,15 +60,17 @@ export async function planRun(orm: Orm, runId: string, now: Date): Promise<numbe
     }
     const audience = await chooseAudience(em, run, now);
     const chunks: string[][] = [];
-    for (let start = 0; start < audience.length; start += CHUNK_SIZE) {
-      chunks.push(audience.slice(start, start + CHUNK_SIZE));
+    for (let start = 0; start < audience.leadIds.length; start += CHUNK_SIZE) {
+      chunks.push(audience.leadIds.slice(start, start + CHUNK_SIZE));
     }
     await insertChunks(em, runId, chunks);
     const seqs = chunks.map((_, seq) => seq);
     Object.assign(run, {
       status: seqs.length ? 'RUNNING' : 'COMPLETED',
       startedAt: now,
-      leadsTotal: audience.length,
+      leadsTotal: audience.leadIds.length,
+      leadsMatched: audience.matched,
+      leadsExcludedByRule: audience.excludedByRule,
     });
     if (seqs.length === 0) run.finishedAt = now;
     await em.flush();

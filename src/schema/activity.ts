@@ -54,10 +54,58 @@ export interface ActivityView {
 }
 
 /** A stored attribute, as the domain wrote it. */
-const attribute = <T>(activity: ActivityView, key: string, fallback: T): T =>
+const attribute = <T>(activity: FlowRow, key: string, fallback: T): T =>
   (activity.attributes[key] as T | undefined) ?? fallback;
 
+/** What FlowActivity resolves from: a stored activity (ActivityView) or a dry run's row (the domain's). */
+interface FlowRow {
+  type: Activity['type'];
+  campaignId?: string;
+  campaign?: { id: string } | null;
+  primaryAttributeValue?: string | null;
+  attributes: Readonly<Record<string, unknown>>;
+}
+
+export const FlowActivityRef = builder.interfaceRef<FlowRow>('FlowActivity').implement({
+  description:
+    'The fields a dry run’s rows (SimulatedActivity) and stored activities share, with the same meaning: one fragment on FlowActivity reads both (A6).',
+  resolveType: (row) => {
+    if (!('id' in row)) return 'SimulatedActivity';
+    if (row.type === 'EXECUTE_CAMPAIGN') return 'ExecuteCampaignActivity';
+    return row.type === 'CHANGE_SCORE' ? 'ChangeScoreActivity' : 'GenericActivity';
+  },
+  fields: (t) => ({
+    type: t.field({ type: ActivityTypeEnum, resolve: (row) => row.type }),
+    campaign: t.field({
+      type: CampaignRef,
+      nullable: true,
+      description: 'The campaign whose flow ran the step (for Execute Campaign: the parent).',
+      resolve: (row, _args, context) => {
+        const id = row.campaignId ?? row.campaign?.id;
+        return id ? campaignsIncludingDeleted(context).load(id) : null;
+      },
+    }),
+    primaryAttributeValue: t.string({ nullable: true, resolve: (row) => row.primaryAttributeValue ?? null }),
+    attributes: t.field({
+      type: 'JSON',
+      resolve: (row) => presentAttributes(row.attributes as Record<string, JsonValue>),
+    }),
+    qualified: t.boolean({
+      nullable: true,
+      description: 'Execute Campaign rows: their Qualified value (E3); null on other rows.',
+      resolve: (row) => (row.type === 'EXECUTE_CAMPAIGN' ? row.attributes.qualified === true : null),
+    }),
+    executionDepth: t.int({
+      nullable: true,
+      description:
+        'Execute Campaign rows: the depth of the executed campaign below the top campaign (E5: 1 for its child, at most 3), as ExecuteCampaignActivity.depth; null on other rows.',
+      resolve: (row) => (row.type === 'EXECUTE_CAMPAIGN' ? attribute(row, 'depth', 1) : null),
+    }),
+  }),
+});
+
 export const ActivityRef = builder.interfaceRef<ActivityView>('Activity').implement({
+  interfaces: [FlowActivityRef],
   description: 'An immutable record of something that happened to a lead.',
   resolveType: (activity) => {
     if (activity.type === 'EXECUTE_CAMPAIGN') return 'ExecuteCampaignActivity';
@@ -69,32 +117,16 @@ export const ActivityRef = builder.interfaceRef<ActivityView>('Activity').implem
       description:
         'Increases in the order activities are committed: ask for everything after the last one seen.',
     }),
-    type: t.field({ type: ActivityTypeEnum, resolve: (activity) => activity.type }),
     lead: t.field({ type: LeadRef, resolve: (activity) => activity.lead.id }),
-    campaign: t.field({
-      type: CampaignRef,
-      nullable: true,
-      description: 'The campaign whose flow ran the step (for Execute Campaign: the parent).',
-      resolve: (activity, _args, context) =>
-        activity.campaign ? campaignsIncludingDeleted(context).load(activity.campaign.id) : null,
-    }),
     run: t.field({ type: CampaignRunRef, nullable: true, resolve: (activity) => activity.run?.id ?? null }),
     occurredAt: t.field({ type: 'DateTime', resolve: (activity) => activity.occurredAt }),
-    primaryAttributeValue: t.string({
-      nullable: true,
-      resolve: (activity) => activity.primaryAttributeValue ?? null,
-    }),
-    attributes: t.field({
-      type: 'JSON',
-      resolve: (activity) => presentAttributes(activity.attributes as Record<string, JsonValue>),
-    }),
   }),
 });
 
 export const ExecuteCampaignActivityRef = builder.objectRef<ActivityView>('ExecuteCampaignActivity');
 
 builder.objectType(ExecuteCampaignActivityRef, {
-  interfaces: [ActivityRef],
+  interfaces: [FlowActivityRef, ActivityRef],
   description: 'An Execute Campaign step: whether the lead qualified for the executable campaign.',
   fields: (t) => ({
     qualified: t.boolean({
@@ -124,7 +156,7 @@ builder.objectType(ExecuteCampaignActivityRef, {
 });
 
 builder.objectType(builder.objectRef<ActivityView>('ChangeScoreActivity'), {
-  interfaces: [ActivityRef],
+  interfaces: [FlowActivityRef, ActivityRef],
   fields: (t) => ({
     scoreName: t.string({ resolve: (activity) => attribute(activity, 'scoreName', '') }),
     change: t.string({ resolve: (activity) => attribute(activity, 'change', '') }),
@@ -134,7 +166,7 @@ builder.objectType(builder.objectRef<ActivityView>('ChangeScoreActivity'), {
 });
 
 builder.objectType(builder.objectRef<ActivityView>('GenericActivity'), {
-  interfaces: [ActivityRef],
+  interfaces: [FlowActivityRef, ActivityRef],
   description: 'Any other activity; its type-specific details are in attributes.',
   fields: () => ({}),
 });

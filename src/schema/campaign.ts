@@ -94,14 +94,16 @@ export const workspaceCampaigns = createContextCache(
     }),
 );
 
-const QualificationRuleRef = builder.objectRef<Campaign['qualificationRule']>('QualificationRule').implement({
-  description: 'How often a lead may run through the campaign’s flow (applies to every kind of run).',
-  fields: (t) => ({
-    kind: t.field({ type: QualificationKindEnum, resolve: (rule) => rule.kind }),
-    every: t.int({ nullable: true, resolve: (rule) => rule.every ?? null }),
-    unit: t.field({ type: TimeUnitEnum, nullable: true, resolve: (rule) => rule.unit ?? null }),
-  }),
-});
+export const QualificationRuleRef = builder
+  .objectRef<Campaign['qualificationRule']>('QualificationRule')
+  .implement({
+    description: 'How often a lead may run through the campaign’s flow (applies to every kind of run).',
+    fields: (t) => ({
+      kind: t.field({ type: QualificationKindEnum, resolve: (rule) => rule.kind }),
+      every: t.int({ nullable: true, resolve: (rule) => rule.every ?? null }),
+      unit: t.field({ type: TimeUnitEnum, nullable: true, resolve: (rule) => rule.unit ?? null }),
+    }),
+  });
 
 CampaignRef.implement({
   description: 'A smart campaign: a smart list (who), a flow (what) and a qualification rule (how often).',

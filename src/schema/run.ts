@@ -51,6 +51,18 @@ CampaignRunRef.implement({
       description: 'Known once the audience is: null while a batch run has not started.',
       resolve: (run) => run.leadsTotal ?? null,
     }),
+    leadsMatched: t.int({
+      nullable: true,
+      description:
+        'Leads the smart list matched when the run started (of the workspace for a batch run, of the leads handed to it otherwise); null until then.',
+      resolve: (run) => run.leadsMatched ?? null,
+    }),
+    leadsExcludedByRule: t.int({
+      nullable: true,
+      description:
+        'Of the leads the smart list matched, those the qualification rule kept out (e.g. ONCE for a lead that already ran through); leadsTotal = leadsMatched - leadsExcludedByRule. Null until the run started.',
+      resolve: (run) => run.leadsExcludedByRule ?? null,
+    }),
     leadsProcessed: t.exposeInt('leadsProcessed'),
     leadsQualified: t.exposeInt('leadsQualified', {
       deprecationReason:

@@ -3,12 +3,13 @@ import { Lead } from '../db/entities/lead.entity.js';
 import { loadCampaignGraph } from '../db/mappers.js';
 import { type LeadState, leadStates } from '../db/sql/lead-states.js';
 import { qualifyForCampaign, runFlow } from '../domain/executor.js';
-import type { Activity, FilterEvaluation } from '../domain/model.js';
+import type { Activity, FilterEvaluation, RuleVerdict } from '../domain/model.js';
+import { qualificationReasons } from '../domain/qualification.js';
 import { EVERYTHING } from '../domain/state-needs.js';
 import { requireTokens } from '../domain/tokens.js';
-import { ActivityTypeEnum, presentAttributes } from './activity.js';
+import { ActivityTypeEnum, FlowActivityRef, presentAttributes } from './activity.js';
 import { builder } from './builder.js';
-import { CampaignRef } from './campaign.js';
+import { CampaignRef, QualificationRuleRef } from './campaign.js';
 import { userError } from './errors.js';
 import { presentedFields, workspaceFields } from './lead.js';
 import { requireNode } from './loading.js';
@@ -17,6 +18,8 @@ import { TokenInputRef } from './token.js';
 interface SimulationView {
   qualified: boolean;
   explanation: FilterEvaluation[];
+  rule: RuleVerdict;
+  reasons: string[];
   activities: Activity[];
   leadAfter: Record<string, unknown>;
 }
@@ -30,8 +33,33 @@ const FilterEvaluationRef = builder.objectRef<FilterEvaluation>('FilterEvaluatio
   }),
 });
 
+const RuleVerdictRef = builder.objectRef<RuleVerdict>('QualificationRuleVerdict').implement({
+  description: 'What the campaign’s qualification rule says about the lead now (Q1, Q3).',
+  fields: (t) => ({
+    rule: t.field({ type: QualificationRuleRef, resolve: (verdict) => verdict.rule }),
+    allowed: t.exposeBoolean('allowed', {
+      description: 'Whether the rule lets the lead through the flow now.',
+    }),
+    lastRunAt: t.field({
+      type: 'DateTime',
+      nullable: true,
+      description: 'When the lead last ran through the campaign’s flow; null when it never did.',
+      resolve: (verdict) => verdict.lastRunAt,
+    }),
+    nextEligibleAt: t.field({
+      type: 'DateTime',
+      nullable: true,
+      description:
+        'ONCE_EVERY: when the rule lets the lead in again (the last run plus the period; in the past once that time has come). Null when the lead never ran through, for EVERY_TIME, and for ONCE after a run: never again.',
+      resolve: (verdict) => verdict.nextEligibleAt,
+    }),
+  }),
+});
+
 const SimulatedActivityRef = builder.objectRef<Activity>('SimulatedActivity').implement({
-  description: 'An activity a real run would write.',
+  description:
+    'An activity a real run would write. Its FlowActivity fields read as a stored activity’s do (A6).',
+  interfaces: [FlowActivityRef],
   fields: (t) => ({
     type: t.field({ type: ActivityTypeEnum, resolve: (activity) => activity.type }),
     campaign: t.field({
@@ -40,8 +68,11 @@ const SimulatedActivityRef = builder.objectRef<Activity>('SimulatedActivity').im
       description: 'The campaign whose flow ran the step.',
       resolve: (activity) => activity.campaignId,
     }),
-    depth: t.exposeInt('depth', {
-      description: "0 for the simulated campaign's own steps, 1 to 3 inside executed children.",
+    depth: t.int({
+      description:
+        "The depth of the campaign the row is about (E5): for Execute Campaign rows the executed campaign's (1 to 3, as ExecuteCampaignActivity.depth); for other rows the campaign whose flow ran the step (0 for the simulated campaign's own steps, 1 to 3 inside executed children).",
+      resolve: (activity) =>
+        activity.type === 'EXECUTE_CAMPAIGN' ? Number(activity.attributes.depth) : activity.depth,
     }),
     qualified: t.boolean({
       nullable: true,
@@ -67,6 +98,16 @@ const SimulationRef = builder.objectRef<SimulationView>('Simulation').implement(
       type: [FilterEvaluationRef],
       description: 'One row per smart-list filter: why the lead passed or failed it.',
       resolve: (simulation) => simulation.explanation,
+    }),
+    qualificationRule: t.field({
+      type: RuleVerdictRef,
+      description: 'The qualification rule’s verdict, whether or not the lead passes the smart list.',
+      resolve: (simulation) => simulation.rule,
+    }),
+    reasons: t.stringList({
+      description:
+        'Why the lead does not qualify, one sentence per cause (an invalid smart list, each failed filter, the qualification rule); empty when it qualifies.',
+      resolve: (simulation) => simulation.reasons,
     }),
     activities: t.field({
       type: [SimulatedActivityRef],
@@ -121,6 +162,8 @@ builder.queryFields((t) => ({
       return {
         qualified: qualification.qualified,
         explanation: qualification.explanation,
+        rule: qualification.rule,
+        reasons: qualificationReasons(qualification),
         activities: result?.activities ?? [],
         leadAfter: presentedFields(after.email, after.fields, fields),
       };

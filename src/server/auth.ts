@@ -53,12 +53,29 @@ export function credentialFromHeaders(values: readonly string[]): Credential {
   return { key };
 }
 
+/** The spellings of `authorization` among connectionParams' keys whose values were sent. */
+function authorizationParams(params: Readonly<Record<string, unknown>>): string[] {
+  return Object.keys(params).filter((name) => {
+    const value = params[name];
+    return name.toLowerCase() === 'authorization' && value !== undefined && value !== null && value !== '';
+  });
+}
+
 /**
- * The key of a WebSocket connection, from `connectionParams.authorization`: `Bearer <key>` or the
- * bare key (the README's form). Absent or empty is no key; anything else is refused.
+ * The key of a WebSocket connection, from connectionParams' `authorization`, its name in any case
+ * (`Authorization`, as HTTP and GraphiQL's Headers tab spell it, too): `Bearer <key>` or the bare
+ * key. Absent or empty is no key; two spellings sent at once are refused as the key sent twice rather
+ * than one of them chosen; anything else is refused.
  */
-export function credentialFromConnectionParam(value: unknown): Credential {
-  if (value === undefined || value === null || value === '') return null;
+export function credentialFromConnectionParams(
+  params: Readonly<Record<string, unknown>> | undefined,
+): Credential {
+  const names = authorizationParams(params ?? {});
+  if (names.length === 0) return null;
+  if (names.length > 1) {
+    throw userError('UNAUTHENTICATED', `The API key was sent twice (${names.join(', ')}): send it once`);
+  }
+  const value = params?.[names[0] as string];
   if (typeof value !== 'string') throw invalidKey();
   const key = (BEARER.exec(value) ?? BARE_KEY.exec(value))?.[1];
   if (!key) throw invalidKey();

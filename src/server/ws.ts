@@ -6,7 +6,7 @@ import type { Logger } from 'pino';
 import { type WebSocket, WebSocketServer } from 'ws';
 import type { Orm } from '../db/orm.js';
 import type { ActivityStreams } from '../streaming/activity-hub.js';
-import { type Authenticator, credentialFromConnectionParam } from './auth.js';
+import { type Authenticator, credentialFromConnectionParams } from './auth.js';
 import { MAX_REQUEST_BYTES } from './body-limit.js';
 import type { ConnectionQuota } from './ws-limits.js';
 import { type SocketExtra, serveGraphqlWs } from './ws-transport.js';
@@ -64,9 +64,20 @@ type Connection = Context<Record<string, unknown> | undefined, SocketExtra>;
 /** graphql-ws's close code for a connection that may not go on: no key, or a key that no longer is. */
 const FORBIDDEN = 4403;
 
+const NO_KEY = 'No API key: send connectionParams { authorization: "Bearer <key>" }';
+
 /**
- * Connections authenticated by `connectionParams.authorization`. One without a valid key is not
- * admitted (graphql-ws closes it with 4403), nor one past its key's connection quota (4429); one of
+ * Closes a connection that may not open with 4403 and why (graphql-ws's own close, which follows
+ * the false this returns, says only "Forbidden" and finds the socket closing already).
+ */
+function refuse(socket: WebSocket, reason: string): false {
+  socket.close(FORBIDDEN, reason);
+  return false;
+}
+
+/**
+ * Connections authenticated by connectionParams' `authorization` (any case). One without a valid key
+ * is not admitted (closed with 4403 and why), nor one past its key's connection quota (4429); one of
  * a workspace key is closed with 4403 as soon as the key is revoked.
  */
 function connectionAuthentication(
@@ -82,15 +93,16 @@ function connectionAuthentication(
   };
   return {
     async admit(ctx: Connection): Promise<boolean> {
+      const socket = ctx.extra.socket;
       let viewer: Awaited<ReturnType<Authenticator['viewerFor']>>;
       try {
-        const credential = credentialFromConnectionParam(ctx.connectionParams?.authorization);
+        const credential = credentialFromConnectionParams(ctx.connectionParams);
         viewer = await authenticator.viewerFor(orm.em.fork(), credential);
-      } catch {
-        return false;
+      } catch (error) {
+        const refused = error instanceof GraphQLError && error.extensions.code === 'UNAUTHENTICATED';
+        return refuse(socket, refused ? error.message : 'The API key could not be checked');
       }
-      if (viewer === null) return false;
-      const socket = ctx.extra.socket;
+      if (viewer === null) return refuse(socket, NO_KEY);
       if (!connections.admit(socket, viewer)) return false;
       if (viewer.kind !== 'workspace') return true;
       forgetRevocation.set(

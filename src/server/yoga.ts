@@ -15,7 +15,7 @@ import type { ActivityStreams } from '../streaming/activity-hub.js';
 import {
   type Authenticator,
   authorizationHeaders,
-  credentialFromConnectionParam,
+  credentialFromConnectionParams,
   credentialFromHeaders,
 } from './auth.js';
 import { corsFor, useVaryOnOrigin } from './cors.js';
@@ -160,7 +160,7 @@ export function createYogaServer({
     context: async ({ req, request, connectionParams }): Promise<GraphQLContext> => {
       const em = orm.em.fork();
       const credential = connectionParams
-        ? credentialFromConnectionParam(connectionParams.authorization)
+        ? credentialFromConnectionParams(connectionParams)
         : credentialFromHeaders(authorizationHeaders(req, request));
       const viewer = await authenticator.viewerFor(em, credential);
       return { em, viewer, log, announcer, streams, allowedWebhookTargets };

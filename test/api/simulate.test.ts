@@ -111,7 +111,7 @@ describe('simulateCampaign', () => {
         campaign: campaign.name,
       })),
     ).toEqual([
-      { type: 'EXECUTE_CAMPAIGN', depth: 0, qualified: true, campaign: 'Parent TRUE' },
+      { type: 'EXECUTE_CAMPAIGN', depth: 1, qualified: true, campaign: 'Parent TRUE' },
       { type: 'CHANGE_SCORE', depth: 1, qualified: null, campaign: 'Score child' },
       { type: 'ADD_TO_LIST', depth: 1, qualified: null, campaign: 'Score child' },
     ]);

@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { qualifyForCampaign } from '../../src/domain/executor.js';
 import type { CampaignHistory, QualificationRule } from '../../src/domain/model.js';
-import { qualificationAllows } from '../../src/domain/qualification.js';
+import {
+  describeVerdict,
+  qualificationAllows,
+  qualificationReasons,
+  ruleVerdict,
+} from '../../src/domain/qualification.js';
 import { attr, makeCampaign, makeGraph, makeLead, NOW, smartList } from './model-builders.js';
 
 const HOUR = 3_600_000;
@@ -37,6 +42,51 @@ describe('Q1 qualification rules', () => {
   );
 });
 
+describe('Q3 the rule’s verdict', () => {
+  const last = ranHoursAgo(30).lastRunAt;
+  it.each([
+    [{ kind: 'ONCE' }, undefined, true, null, null],
+    [{ kind: 'ONCE' }, ranHoursAgo(30), false, last, null],
+    [{ kind: 'EVERY_TIME' }, ranHoursAgo(30), true, last, null],
+    [
+      { kind: 'ONCE_EVERY', every: 2, unit: 'DAYS' },
+      ranHoursAgo(30),
+      false,
+      last,
+      new Date(last.getTime() + 48 * HOUR),
+    ],
+    [
+      { kind: 'ONCE_EVERY', every: 1, unit: 'DAYS' },
+      ranHoursAgo(30),
+      true,
+      last,
+      new Date(last.getTime() + 24 * HOUR),
+    ],
+    [{ kind: 'ONCE_EVERY', every: 0, unit: 'DAYS' }, ranHoursAgo(30), false, last, null],
+  ] satisfies [QualificationRule, CampaignHistory | undefined, boolean, Date | null, Date | null][])(
+    'Q3 %j with history %j: allowed %s, last run %s, next eligible %s',
+    (rule, history, allowed, lastRunAt, nextEligibleAt) => {
+      expect(ruleVerdict(rule, history, NOW)).toEqual({ rule, allowed, lastRunAt, nextEligibleAt });
+    },
+  );
+
+  it('Q3 says it in words', () => {
+    const at = (hours: number) => new Date(last.getTime() + hours * HOUR).toISOString();
+    const say = (rule: QualificationRule, history?: CampaignHistory) =>
+      describeVerdict(ruleVerdict(rule, history, NOW));
+    expect(say({ kind: 'ONCE' })).toBe('ONCE: never ran through this campaign, eligible');
+    expect(say({ kind: 'EVERY_TIME' }, ranHoursAgo(30))).toBe(
+      `EVERY_TIME: last ran through at ${at(0)}, eligible every time`,
+    );
+    expect(say({ kind: 'ONCE_EVERY', every: 2, unit: 'DAYS' }, ranHoursAgo(30))).toBe(
+      `ONCE_EVERY 2 DAYS: last ran through at ${at(0)}, not eligible before ${at(48)}`,
+    );
+    expect(say({ kind: 'ONCE_EVERY', every: 1, unit: 'DAYS' }, ranHoursAgo(30))).toBe(
+      `ONCE_EVERY 1 DAYS: last ran through at ${at(0)}, eligible again since ${at(24)}`,
+    );
+  });
+});
+
 describe('S4/Q2 qualifyForCampaign', () => {
   const campaign = makeCampaign('c', {
     smartList: smartList([attr('score', 'AT_LEAST', '10')]),
@@ -55,6 +105,7 @@ describe('S4/Q2 qualifyForCampaign', () => {
       reason: null,
       invalidReason: null,
       explanation: [{ position: 1, passed: true, detail: 'score is "12"; expected AT_LEAST 10' }],
+      rule: { rule: { kind: 'ONCE' }, allowed: true, lastRunAt: null, nextEligibleAt: null },
     });
   });
 
@@ -69,12 +120,26 @@ describe('S4/Q2 qualifyForCampaign', () => {
     });
   });
 
+  it('Q3 the rule’s verdict is given even when the smart list fails, and each "no" says why', () => {
+    const failing = qualify('c', 3, { c: ranHoursAgo(1) });
+    expect(failing.rule).toMatchObject({ allowed: false, lastRunAt: ranHoursAgo(1).lastRunAt });
+    expect(qualificationReasons(failing)).toEqual(['Filter 1 failed: score is "3"; expected AT_LEAST 10']);
+    expect(qualificationReasons(qualify('c', 12, { c: ranHoursAgo(1) }))).toEqual([
+      `Excluded by the qualification rule ONCE: last ran through at ${ranHoursAgo(1).lastRunAt.toISOString()}, never eligible again`,
+    ]);
+    expect(qualificationReasons(qualify('broken', 12))).toEqual([
+      'The smart list is invalid, nobody qualifies: filter 1: unknown field "shoe"',
+    ]);
+    expect(qualificationReasons(qualify('c', 12))).toEqual([]);
+  });
+
   it('E4 an invalid smart list qualifies nobody and says why', () => {
     expect(qualify('broken', 12)).toEqual({
       qualified: false,
       reason: 'INVALID_SMART_LIST',
       invalidReason: 'filter 1: unknown field "shoe"',
       explanation: [{ position: 1, passed: false, detail: 'invalid: unknown field "shoe"' }],
+      rule: expect.objectContaining({ allowed: true }),
     });
   });
 

@@ -53,12 +53,30 @@ describe('WebSocket (graphql-transport-ws)', () => {
   });
 
   it.each([
-    ['a wrong key', { authorization: 'cek_wrong' }],
-    ['no key', {}],
-  ])('closes the socket with 4403 for %s', async (_case, params) => {
+    ['Authorization', { Authorization: `Bearer ${ADMIN_KEY}` }],
+    ['AUTHORIZATION', { AUTHORIZATION: ADMIN_KEY }],
+    ['one spelling with a value, another empty', { Authorization: ADMIN_KEY, authorization: '' }],
+  ])('K1 accepts the key under %s', async (_case, params) => {
+    const client = wsClient(params);
+    await expect(runOnce(client, '{ viewer { isAdmin } }')).resolves.toEqual({
+      data: { viewer: { isAdmin: true } },
+    });
+    await client.dispose();
+  });
+
+  it.each([
+    ['a wrong key', { authorization: 'cek_wrong' }, 'The API key is not valid'],
+    ['a wrong key under Authorization', { Authorization: 'Bearer cek_wrong' }, 'The API key is not valid'],
+    ['no key', {}, 'No API key: send connectionParams { authorization: "Bearer <key>" }'],
+    [
+      'the key sent twice',
+      { authorization: ADMIN_KEY, Authorization: `Bearer ${ADMIN_KEY}` },
+      'The API key was sent twice (authorization, Authorization): send it once',
+    ],
+  ])('K1 closes the socket with 4403 and why for %s', async (_case, params, reason) => {
     const client = wsClient(params);
     const failure = await runOnce(client, '{ viewer { isAdmin } }').catch((error: unknown) => error);
-    expect((failure as { code?: number }).code).toBe(4403);
+    expect(failure).toMatchObject({ code: 4403, reason });
     await client.dispose();
   });
 

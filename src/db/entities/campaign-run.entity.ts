@@ -23,6 +23,10 @@ export const CampaignRun = defineEntity({
     startedAt: p.datetime().nullable(),
     finishedAt: p.datetime().nullable(),
     leadsTotal: p.integer().nullable(),
+    /** Leads the smart list matched when the run started (S4); null until then. */
+    leadsMatched: p.integer().nullable(),
+    /** Of those, leads the qualification rule kept out (Q2); null until the run started. */
+    leadsExcludedByRule: p.integer().nullable(),
     leadsProcessed: p.integer().default(0),
     leadsQualified: p.integer().default(0),
     tokens: p.json<RunToken[]>().default('[]'),
@@ -30,6 +34,8 @@ export const CampaignRun = defineEntity({
     leadIds: p.json<string[]>().nullable(),
     /** TRIGGERED runs: what fired them, for trigger tokens. */
     trigger: p.json<Record<string, string>>().nullable(),
+    /** TRIGGERED runs: the trigger tokens that differ by lead (values), by lead id. */
+    leadTriggers: p.json<Record<string, Record<string, string>>>().nullable(),
     /**
      * How many runs triggered one another to lead to this one: 0 for a run started through the API,
      * the causing run's depth + 1 for a run its flows triggered or requested. Bounded to break

@@ -22,9 +22,9 @@ export async function insertTriggeredRuns(
   const inserted = await query<{ id: string }>(
     em,
     `insert into campaign_run (workspace_id, campaign_id, kind, status, scheduled_for, finished_at, error,
-                               lead_ids, tokens, "trigger", trigger_depth, created_at)
-     select ?, r.campaign_id, 'TRIGGERED', ?, now(), ?, ?, r.lead_ids, '[]', r.trigger, ?, now()
-     from jsonb_to_recordset(?::jsonb) as r(campaign_id bigint, lead_ids jsonb, trigger jsonb)
+                               lead_ids, tokens, "trigger", lead_triggers, trigger_depth, created_at)
+     select ?, r.campaign_id, 'TRIGGERED', ?, now(), ?, ?, r.lead_ids, '[]', r.trigger, r.lead_triggers, ?, now()
+     from jsonb_to_recordset(?::jsonb) as r(campaign_id bigint, lead_ids jsonb, trigger jsonb, lead_triggers jsonb)
      returning id::text`,
     [
       workspaceId,
@@ -33,7 +33,12 @@ export async function insertTriggeredRuns(
       stop,
       depth,
       JSON.stringify(
-        runs.map((run) => ({ campaign_id: run.campaignId, lead_ids: run.leadIds, trigger: run.trigger })),
+        runs.map((run) => ({
+          campaign_id: run.campaignId,
+          lead_ids: run.leadIds,
+          trigger: run.trigger,
+          lead_triggers: Object.keys(run.leadTriggers).length > 0 ? run.leadTriggers : null,
+        })),
       ),
     ],
   );
@@ -65,12 +70,13 @@ interface ClaimRow {
   kind: Run['kind'];
   tokens: RunToken[];
   trigger: Record<string, string> | null;
+  lead_triggers: Record<string, Record<string, string>> | null;
   trigger_depth: number;
   graph_version: string;
 }
 
 const CLAIMED_COLUMNS =
-  'r.workspace_id, r.campaign_id, r.kind, r.tokens, r."trigger", r.trigger_depth, w.graph_version';
+  'r.workspace_id, r.campaign_id, r.kind, r.tokens, r."trigger", r.lead_triggers, r.trigger_depth, w.graph_version';
 
 function claimedRun(runId: string, row: ClaimRow): ClaimedRun {
   return {
@@ -81,6 +87,7 @@ function claimedRun(runId: string, row: ClaimRow): ClaimedRun {
       kind: row.kind,
       tokens: Object.fromEntries(row.tokens.map((token) => [token.name, token.value])),
       trigger: row.trigger,
+      leadTriggers: row.lead_triggers,
     },
     triggerDepth: row.trigger_depth,
     graphVersion: String(row.graph_version),

@@ -12,3 +12,17 @@ export async function staticListSizes(em: EntityManager, listIds: readonly strin
   const sizes = new Map(rows.map((row) => [row.list_id, row.size]));
   return listIds.map((id) => sizes.get(id) ?? 0);
 }
+
+/** The names of these lists, by id (trigger tokens name the list a lead was added to). */
+export async function staticListNames(
+  em: EntityManager,
+  listIds: readonly string[],
+): Promise<Map<string, string>> {
+  if (listIds.length === 0) return new Map();
+  const rows = await query<{ id: string; name: string }>(
+    em,
+    'select id::text, name from static_list where id in (select jsonb_array_elements_text(?::jsonb)::bigint)',
+    [JSON.stringify(listIds)],
+  );
+  return new Map(rows.map((row) => [row.id, row.name]));
+}

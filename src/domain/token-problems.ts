@@ -1,0 +1,74 @@
+import type { CampaignProblem } from './errors.js';
+import { flowActions } from './execution-graph.js';
+import type { CompiledGraph } from './flow-types.js';
+import type { Campaign, CampaignGraph, FlowAction } from './model.js';
+import { parseTemplate, type TokenReference } from './tokens.js';
+
+/** The texts of an action that tokens are resolved in (F2, F3, F10, F11). */
+function templatedTexts(action: FlowAction): string[] {
+  switch (action.type) {
+    case 'changeScore':
+      return [action.change];
+    case 'changeDataValue':
+      return action.value === null ? [] : [action.value];
+    case 'webhook':
+      return action.body === null ? [action.url] : [action.url, action.body];
+    case 'interestingMoment':
+      return [action.description];
+    default:
+      return [];
+  }
+}
+
+/**
+ * The campaigns whose My Tokens a campaign's steps may resolve in (T4, T5): its own, and through
+ * Execute Campaign steps with Use Parent Campaign Token Context TRUE, its callers' and theirs.
+ */
+function tokenContexts(graph: CampaignGraph, campaignId: string): string[] {
+  const inheritingFrom = new Map<string, string[]>();
+  for (const caller of Object.values(graph.campaigns)) {
+    for (const { action } of flowActions(caller.flow)) {
+      if (action.type !== 'executeCampaign' || !action.useParentTokenContext) continue;
+      inheritingFrom.set(action.campaignId, [...(inheritingFrom.get(action.campaignId) ?? []), caller.id]);
+    }
+  }
+  const seen = new Set([campaignId]);
+  for (const id of seen) for (const caller of inheritingFrom.get(id) ?? []) seen.add(caller);
+  return [...seen];
+}
+
+/**
+ * `{{my.x}}` references without a default in a campaign's flow that no context able to run the step
+ * defines (V1): neither the campaign's program and folders nor, through TRUE, a caller's. Such a
+ * token renders empty unless a run passes it (T7), which a save cannot know; other kinds of tokens
+ * are not checked.
+ */
+export function undefinedTokenProblems(
+  campaign: Campaign,
+  graph: CampaignGraph,
+  compiled: CompiledGraph,
+): CampaignProblem[] {
+  const placed = flowActions(campaign.flow).flatMap(({ action, stepPosition }) =>
+    templatedTexts(action).flatMap((text) =>
+      parseTemplate(text)
+        .filter((part): part is TokenReference => typeof part !== 'string')
+        .filter((reference) => reference.kind === 'my' && reference.fallback === null)
+        .map((reference) => ({ key: reference.key, stepPosition })),
+    ),
+  );
+  if (placed.length === 0) return [];
+  const layers = tokenContexts(graph, campaign.id).map((id) => compiled.campaign(id)?.ownTokens);
+  const reported = new Set<string>();
+  return placed.flatMap(({ key, stepPosition }) => {
+    if (layers.some((layer) => layer?.has(key)) || reported.has(`${stepPosition}:${key}`)) return [];
+    reported.add(`${stepPosition}:${key}`);
+    return [
+      {
+        code: 'UNDEFINED_TOKEN' as const,
+        message: `{{my.${key}}} is defined by no folder or program whose My Tokens this step can read; it renders empty unless a run passes it`,
+        campaignId: campaign.id,
+        stepPosition,
+      },
+    ];
+  });
+}
