@@ -20,6 +20,7 @@ import {
   credentialFromHeaders,
 } from './auth.js';
 import { useDocumentLimits } from './document-limits.js';
+import { GRAPHIQL_OPTIONS, renderGraphiQLPage, useGraphiQLAssets } from './graphiql.js';
 import { shortDocumentParserCache } from './parse-cache.js';
 import { useEndSubscriptionsOfRevokedKeys } from './revoked-keys.js';
 import { useSharedSubscriptionExecution } from './shared-execution.js';
@@ -82,7 +83,8 @@ export function createYogaServer({
     healthCheckEndpoint: '/health',
     landingPage: false,
     parserAndValidationCache: shortDocumentParserCache(),
-    graphiql: { title: 'Campaign engine' },
+    graphiql: GRAPHIQL_OPTIONS,
+    renderGraphiQL: renderGraphiQLPage,
     logging: {
       debug: (...args) => log.debug(yogaLogLine(args)),
       info: (...args) => log.info(yogaLogLine(args)),
@@ -128,6 +130,7 @@ export function createYogaServer({
       }),
       useSharedSubscriptionExecution(),
       useEndSubscriptionsOfRevokedKeys(),
+      useGraphiQLAssets(),
     ],
   });
 }
