@@ -20,6 +20,7 @@ import {
 } from './auth.js';
 import { corsFor, useVaryOnOrigin } from './cors.js';
 import { useDocumentLimits } from './document-limits.js';
+import { GRAPHIQL_OPTIONS, renderGraphiQLPage, useGraphiQLAssets } from './graphiql.js';
 import { shortDocumentParserCache } from './parse-cache.js';
 import { useEndSubscriptionsOfRevokedKeys } from './revoked-keys.js';
 import { useSharedSubscriptionExecution } from './shared-execution.js';
@@ -120,7 +121,8 @@ export function createYogaServer({
     landingPage: false,
     cors: corsFor(corsOrigins),
     parserAndValidationCache: shortDocumentParserCache(),
-    graphiql: { title: 'Campaign engine' },
+    graphiql: GRAPHIQL_OPTIONS,
+    renderGraphiQL: renderGraphiQLPage,
     logging: {
       debug: (...args) => log.debug(yogaLogLine(args)),
       info: (...args) => log.info(yogaLogLine(args)),
@@ -174,6 +176,7 @@ export function createYogaServer({
       }),
       useSharedSubscriptionExecution(),
       useEndSubscriptionsOfRevokedKeys(),
+      useGraphiQLAssets(),
     ],
   });
 }
