@@ -292,8 +292,11 @@ describe('E4 campaignProblems', () => {
         step(act.webhook('https://{{my.host}}/in')),
       ],
     });
-    const problems = campaignProblems(hooks, makeGraph([hooks]), NO_ALLOWED_TARGETS);
-    expect(problems).toEqual([
+    const targetProblems = (allowed: AllowedTargets) =>
+      campaignProblems(hooks, makeGraph([hooks]), allowed).filter(
+        (problem) => problem.code === 'WEBHOOK_TARGET_NOT_ALLOWED',
+      );
+    expect(targetProblems(NO_ALLOWED_TARGETS)).toEqual([
       {
         code: 'WEBHOOK_TARGET_NOT_ALLOWED',
         message: 'the webhook target 169.254.169.254 is a link-local address, which is not called',
@@ -308,7 +311,7 @@ describe('E4 campaignProblems', () => {
       },
     ]);
     const allowed = parseAllowedTargets('169.254.0.0/16, localhost').targets as AllowedTargets;
-    expect(campaignProblems(hooks, makeGraph([hooks]), allowed)).toEqual([]);
+    expect(targetProblems(allowed)).toEqual([]);
   });
 
   it('E4 a sound campaign has no problems, in or out of the graph', () => {
