@@ -93,6 +93,7 @@ describe('Campaign.problems reports webhook targets that are not allowed (F10)',
     return createCampaign.id;
   }
 
+  /** Its webhook-target problems: a token host is another problem's matter (UNDEFINED_TOKEN). */
   const problemsOf = async (id: string) =>
     (
       await run<{ campaign: { problems: { code: string; message: string; stepPosition: number | null }[] } }>(
@@ -101,7 +102,7 @@ describe('Campaign.problems reports webhook targets that are not allowed (F10)',
         PROBLEMS,
         { id },
       )
-    ).campaign.problems;
+    ).campaign.problems.filter((problem) => problem.code === 'WEBHOOK_TARGET_NOT_ALLOWED');
 
   it('a step aimed at a link-local, private or loopback target shows with its position', async () => {
     const id = await savedBeforeTheRule([
