@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LatestActivitiesDocument } from '../../src/generated/graphql.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
 import { executeScenario, scheduleNow, startTestWorker, untilCompleted } from '../helpers/campaign-runs.js';
 import { createCampaign, createWorkspaceWithKey, type WorkspaceWithKey } from '../helpers/factories.js';
@@ -216,5 +217,21 @@ describe('filtered activities', () => {
     );
     expect(ofOneType?.slice(-3)).not.toEqual(everything?.slice(-3));
     expect(ofOneCampaign?.slice(-3)).not.toEqual(everything?.slice(-3));
+  });
+});
+
+describe('the typed LatestActivities operation', () => {
+  it('opens a feed on its newest page and walks back through the workspace with it', async () => {
+    const filter = { workspaceId: acme.id };
+    const all = await forwardAll(queryActivities('every activity of the workspace', () => filter));
+    const seen: string[] = [];
+    for (let before: string | null | undefined, more = true; more; ) {
+      const { activities } = await run(t, acme.key, LatestActivitiesDocument, { filter, last: 40, before });
+      seen.unshift(...activities.edges.map((edge) => edge.node.id));
+      more = activities.pageInfo.hasPreviousPage;
+      before = activities.pageInfo.startCursor;
+    }
+    expect(all.length).toBeGreaterThan(80);
+    expect(seen).toEqual(all);
   });
 });
