@@ -6,10 +6,11 @@ import type { Campaign } from '../db/entities/campaign.entity.js';
 import type { ActivityFilter as ActivityFilterRule } from '../domain/activity-filter.js';
 import { ACTIVITY_TYPES, type JsonValue } from '../domain/model.js';
 import { builder } from './builder.js';
-import { CampaignRef, campaignsIncludingDeleted, idCursorPage } from './campaign.js';
+import { CampaignRef, campaignsIncludingDeleted } from './campaign.js';
 import type { GraphQLContext } from './context.js';
 import { databaseId } from './ids.js';
 import { LeadRef } from './lead.js';
+import { idCursorPage, idWithin, PAGE_ARGUMENT_DESCRIPTIONS, type PageArgs } from './paging.js';
 import { CampaignRunRef } from './run.js';
 
 export const ActivityTypeEnum = builder.enumType('ActivityType', { values: ACTIVITY_TYPES });
@@ -216,25 +217,28 @@ function activityFilterOf(
 /** One page of activities, oldest first (in commit order); the cursor is the activity id. */
 export function activityConnection(
   context: GraphQLContext,
-  args: { filter?: ActivityFilter | null; first?: number | null; after?: string | null },
+  args: PageArgs & { filter?: ActivityFilter | null },
   scope: FilterQuery<Activity> = {},
 ) {
-  return idCursorPage<Activity>(args, async ({ after, limit }) => {
-    // The connection's parent (a lead, a campaign, a run) narrows the filter; it never widens it.
-    const where = { $and: [scope, activityFilterQuery(activityFilterOf(context, args.filter))] };
-    return context.em.find(Activity, after ? { $and: [where, { id: { $gt: after } }] } : where, {
-      orderBy: { id: 'asc' },
-      limit,
-    });
-  });
+  // The connection's parent (a lead, a campaign, a run) narrows the filter; it never widens it.
+  const where = { $and: [scope, activityFilterQuery(activityFilterOf(context, args.filter))] };
+  return idCursorPage<Activity>(args, (read) =>
+    context.em.find(
+      Activity,
+      { $and: [where, idWithin(read)] },
+      { orderBy: { id: read.order }, limit: read.limit },
+    ),
+  );
 }
 
-const ACTIVITIES_DESCRIPTION = 'Oldest first, in commit order.';
+const ACTIVITIES_DESCRIPTION = 'Oldest first, in commit order; `last` alone gives the newest page.';
 
 const activityArgs = builder.args((t) => ({
   filter: t.field({ type: ActivityFilterRef, required: false }),
   first: t.int({ required: false }),
   after: t.string({ required: false, description: 'The id of the last activity seen.' }),
+  last: t.int({ required: false, description: PAGE_ARGUMENT_DESCRIPTIONS.last }),
+  before: t.string({ required: false, description: PAGE_ARGUMENT_DESCRIPTIONS.before }),
 }));
 
 builder.queryFields((t) => ({

@@ -9,6 +9,7 @@ import { ARGUMENT_RULES_PLUGIN } from './argument-rules-plugin.js';
 import { canSeeWorkspace, type GraphQLContext } from './context.js';
 import { userError } from './errors.js';
 import { isDatabaseId } from './ids.js';
+import { PAGE_INFO_DESCRIPTIONS } from './paging.js';
 
 function issuePath(path: readonly (PropertyKey | { key: PropertyKey })[] | undefined): string {
   if (!path?.length) return '';
@@ -59,6 +60,11 @@ export const builder = new SchemaBuilder<{
   relay: {
     clientMutationId: 'omit',
     cursorType: 'String',
+    pageInfoTypeOptions: { description: PAGE_INFO_DESCRIPTIONS.type },
+    hasPreviousPageFieldOptions: { description: PAGE_INFO_DESCRIPTIONS.hasPreviousPage },
+    hasNextPageFieldOptions: { description: PAGE_INFO_DESCRIPTIONS.hasNextPage },
+    startCursorFieldOptions: { description: PAGE_INFO_DESCRIPTIONS.startCursor },
+    endCursorFieldOptions: { description: PAGE_INFO_DESCRIPTIONS.endCursor },
     nodesQueryOptions: false,
     nodeQueryOptions: {
       description: 'Any object by its global id; null when it does not exist or the key may not see it.',

@@ -1,5 +1,4 @@
 import { createContextCache } from '@pothos/core';
-import { type ResolveCursorConnectionArgs, resolveCursorConnection } from '@pothos/plugin-relay';
 import DataLoader from 'dataloader';
 import { Campaign } from '../db/entities/campaign.entity.js';
 import { toDomainCampaign } from '../db/mappers.js';
@@ -17,15 +16,12 @@ import { builder } from './builder.js';
 import { requestCampaignGraph } from './campaign-graph-loader.js';
 import { canSeeWorkspace, type GraphQLContext } from './context.js';
 import { describedValues } from './enum-values.js';
-import { userError } from './errors.js';
 import { databaseId } from './ids.js';
 import { loadVisible } from './loading.js';
+import { idCursorPage, PAGE_ARGUMENT_DESCRIPTIONS, readLoaded } from './paging.js';
 import { ProgramRef } from './program.js';
 import { SmartListDefinitionRef } from './smart-list.js';
 import { WorkspaceRef } from './tenancy.js';
-
-export const MAX_PAGE_SIZE = 100;
-export const DEFAULT_PAGE_SIZE = 20;
 
 /** The derived type: EXECUTABLE when created so, TRIGGER when the smart list has triggers, else BATCH. */
 export function campaignType(campaign: Campaign): CampaignType {
@@ -177,24 +173,6 @@ builder.objectFields(CampaignRef, (t) => ({
 
 const CampaignConnection = builder.connectionObject({ type: CampaignRef, name: 'CampaignConnection' });
 
-/** Cursor pagination over rows ordered by id; the cursor is the row's id, so it is stable. */
-export function idCursorPage<T extends { id: string }>(
-  args: { first?: number | null; after?: string | null; last?: number | null; before?: string | null },
-  fetch: (page: ResolveCursorConnectionArgs) => Promise<T[]>,
-) {
-  if (args.first != null && (args.first < 0 || args.first > MAX_PAGE_SIZE)) {
-    throw userError('BAD_USER_INPUT', `first must be from 0 to ${MAX_PAGE_SIZE}`);
-  }
-  for (const cursor of [args.after, args.before]) {
-    if (cursor && !/^[0-9]{1,19}$/.test(cursor))
-      throw userError('BAD_USER_INPUT', `${cursor} is not a cursor of this list`);
-  }
-  return resolveCursorConnection(
-    { args, toCursor: (row: T) => row.id, defaultSize: DEFAULT_PAGE_SIZE, maxSize: MAX_PAGE_SIZE },
-    fetch,
-  );
-}
-
 builder.objectFields(WorkspaceRef, (t) => ({
   campaigns: t.field({
     type: CampaignConnection,
@@ -202,15 +180,15 @@ builder.objectFields(WorkspaceRef, (t) => ({
       type: t.arg({ type: CampaignTypeEnum, required: false }),
       first: t.arg.int({ required: false }),
       after: t.arg.string({ required: false }),
+      last: t.arg.int({ required: false, description: PAGE_ARGUMENT_DESCRIPTIONS.last }),
+      before: t.arg.string({ required: false, description: PAGE_ARGUMENT_DESCRIPTIONS.before }),
     },
     resolve: (workspace, args, context) =>
-      idCursorPage<Campaign>(args, async ({ after, limit }) => {
+      idCursorPage<Campaign>(args, async (read) => {
         const campaigns = (await workspaceCampaigns(context).load(workspace.id)).filter(
-          (campaign) =>
-            (!args.type || campaignType(campaign) === args.type) &&
-            (!after || BigInt(campaign.id) > BigInt(after)),
+          (campaign) => !args.type || campaignType(campaign) === args.type,
         );
-        return campaigns.slice(0, limit);
+        return readLoaded(campaigns, read);
       }),
   }),
 }));

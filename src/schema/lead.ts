@@ -9,13 +9,13 @@ import { StaticListMember } from '../db/entities/static-list.entity.js';
 import { BUILT_IN_FIELDS, readFieldValues } from '../domain/field-values.js';
 import { FIELD_TYPES, type FieldType, type FieldValue } from '../domain/model.js';
 import { builder } from './builder.js';
-import { idCursorPage } from './campaign.js';
 import type { GraphQLContext } from './context.js';
 import { describedValues } from './enum-values.js';
 import { userError } from './errors.js';
 import { databaseId } from './ids.js';
 import { StaticListRef } from './list.js';
 import { loadVisible } from './loading.js';
+import { idCursorPage, idWithin, PAGE_ARGUMENT_DESCRIPTIONS } from './paging.js';
 import { ProgramRef } from './program.js';
 import { requireWorkspace, WorkspaceRef } from './tenancy.js';
 
@@ -156,13 +156,18 @@ builder.objectFields(WorkspaceRef, (t) => ({
   leads: t.field({
     type: LeadConnection,
     description: 'In creation order.',
-    args: { first: t.arg.int({ required: false }), after: t.arg.string({ required: false }) },
+    args: {
+      first: t.arg.int({ required: false }),
+      after: t.arg.string({ required: false }),
+      last: t.arg.int({ required: false, description: PAGE_ARGUMENT_DESCRIPTIONS.last }),
+      before: t.arg.string({ required: false, description: PAGE_ARGUMENT_DESCRIPTIONS.before }),
+    },
     resolve: (workspace, args, context) =>
-      idCursorPage<Lead>(args, ({ after, limit }) =>
+      idCursorPage<Lead>(args, (read) =>
         context.em.find(
           Lead,
-          { workspace: workspace.id, ...(after && { id: { $gt: after } }) },
-          { orderBy: { id: 'asc' }, limit },
+          { workspace: workspace.id, ...idWithin(read) },
+          { orderBy: { id: read.order }, limit: read.limit },
         ),
       ),
   }),

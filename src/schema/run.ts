@@ -10,11 +10,12 @@ import { Campaign } from '../db/entities/campaign.entity.js';
 import { CampaignRun } from '../db/entities/campaign-run.entity.js';
 import { RUN_KINDS, RUN_STATUSES } from '../domain/model.js';
 import { builder } from './builder.js';
-import { CampaignRef, campaignsIncludingDeleted, idCursorPage } from './campaign.js';
+import { CampaignRef, campaignsIncludingDeleted } from './campaign.js';
 import type { GraphQLContext } from './context.js';
 import { describedValues } from './enum-values.js';
 import { databaseId } from './ids.js';
 import { loadVisible, requireNode } from './loading.js';
+import { idCursorPage, idWithin, PAGE_ARGUMENT_DESCRIPTIONS } from './paging.js';
 import { TokenInputRef, TokenRef } from './token.js';
 
 const RunKindEnum = builder.enumType('RunKind', {
@@ -90,13 +91,18 @@ builder.objectFields(CampaignRef, (t) => ({
   runs: t.field({
     type: CampaignRunConnection,
     description: 'Oldest first.',
-    args: { first: t.arg.int({ required: false }), after: t.arg.string({ required: false }) },
+    args: {
+      first: t.arg.int({ required: false }),
+      after: t.arg.string({ required: false }),
+      last: t.arg.int({ required: false, description: PAGE_ARGUMENT_DESCRIPTIONS.last }),
+      before: t.arg.string({ required: false, description: PAGE_ARGUMENT_DESCRIPTIONS.before }),
+    },
     resolve: (campaign, args, context) =>
-      idCursorPage<CampaignRun>(args, ({ after, limit }) =>
+      idCursorPage<CampaignRun>(args, (read) =>
         context.em.find(
           CampaignRun,
-          { campaign: campaign.id, ...(after && { id: { $gt: after } }) },
-          { orderBy: { id: 'asc' }, limit },
+          { campaign: campaign.id, ...idWithin(read) },
+          { orderBy: { id: read.order }, limit: read.limit },
         ),
       ),
   }),
