@@ -16,6 +16,7 @@ import { campaignProblems, campaignType as domainCampaignType } from '../domain/
 import { builder } from './builder.js';
 import { requestCampaignGraph } from './campaign-graph-loader.js';
 import { canSeeWorkspace, type GraphQLContext } from './context.js';
+import { COST, DEFAULT_PAGE_SIZE, FIRST_DESCRIPTION, MAX_PAGE_SIZE } from './cost.js';
 import { describedValues } from './enum-values.js';
 import { userError } from './errors.js';
 import { databaseId } from './ids.js';
@@ -23,9 +24,6 @@ import { loadVisible } from './loading.js';
 import { ProgramRef } from './program.js';
 import { SmartListDefinitionRef } from './smart-list.js';
 import { WorkspaceRef } from './tenancy.js';
-
-export const MAX_PAGE_SIZE = 100;
-export const DEFAULT_PAGE_SIZE = 20;
 
 /** The derived type: EXECUTABLE when created so, TRIGGER when the smart list has triggers, else BATCH. */
 export function campaignType(campaign: Campaign): CampaignType {
@@ -196,9 +194,10 @@ export function idCursorPage<T extends { id: string }>(
 builder.objectFields(WorkspaceRef, (t) => ({
   campaigns: t.field({
     type: CampaignConnection,
+    complexity: COST.page,
     args: {
       type: t.arg({ type: CampaignTypeEnum, required: false }),
-      first: t.arg.int({ required: false }),
+      first: t.arg.int({ required: false, description: FIRST_DESCRIPTION }),
       after: t.arg.string({ required: false }),
     },
     resolve: (workspace, args, context) =>

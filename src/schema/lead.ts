@@ -11,6 +11,7 @@ import { FIELD_TYPES, type FieldType, type FieldValue } from '../domain/model.js
 import { builder } from './builder.js';
 import { idCursorPage } from './campaign.js';
 import type { GraphQLContext } from './context.js';
+import { COST, FIRST_DESCRIPTION } from './cost.js';
 import { describedValues } from './enum-values.js';
 import { userError } from './errors.js';
 import { databaseId } from './ids.js';
@@ -156,7 +157,11 @@ builder.objectFields(WorkspaceRef, (t) => ({
   leads: t.field({
     type: LeadConnection,
     description: 'In creation order.',
-    args: { first: t.arg.int({ required: false }), after: t.arg.string({ required: false }) },
+    complexity: COST.page,
+    args: {
+      first: t.arg.int({ required: false, description: FIRST_DESCRIPTION }),
+      after: t.arg.string({ required: false }),
+    },
     resolve: (workspace, args, context) =>
       idCursorPage<Lead>(args, ({ after, limit }) =>
         context.em.find(
