@@ -58,7 +58,8 @@ export const builder = new SchemaBuilder<{
     clientMutationId: 'omit',
     cursorType: 'String',
     nodesQueryOptions: false,
-    // A connection field counts its selection once per requested item (COST.page): its edges once more.
+    // A connection field already counts its selection once per requested item (COST.page); its edges
+    // list must not multiply it again.
     edgesFieldOptions: { complexity: { field: 1, multiplier: 1 } },
     nodeQueryOptions: {
       description: 'Any object by its global id; null when it does not exist or the key may not see it.',
