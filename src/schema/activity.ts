@@ -8,6 +8,7 @@ import { ACTIVITY_TYPES, type JsonValue } from '../domain/model.js';
 import { builder } from './builder.js';
 import { CampaignRef, campaignsIncludingDeleted } from './campaign.js';
 import type { GraphQLContext } from './context.js';
+import { COST, FIRST_DESCRIPTION } from './cost.js';
 import { databaseId } from './ids.js';
 import { LeadRef } from './lead.js';
 import { idCursorPage, idWithin, PAGE_ARGUMENT_DESCRIPTIONS, type PageArgs } from './paging.js';
@@ -235,7 +236,7 @@ const ACTIVITIES_DESCRIPTION = 'Oldest first, in commit order; `last` alone give
 
 const activityArgs = builder.args((t) => ({
   filter: t.field({ type: ActivityFilterRef, required: false }),
-  first: t.int({ required: false }),
+  first: t.int({ required: false, description: FIRST_DESCRIPTION }),
   after: t.string({ required: false, description: 'The id of the last activity seen.' }),
   last: t.int({ required: false, description: PAGE_ARGUMENT_DESCRIPTIONS.last }),
   before: t.string({ required: false, description: PAGE_ARGUMENT_DESCRIPTIONS.before }),
@@ -246,6 +247,7 @@ builder.queryFields((t) => ({
     type: ActivityConnection,
     description: `${ACTIVITIES_DESCRIPTION} Every activities connection of the schema is ordered the same way.`,
     args: activityArgs,
+    complexity: COST.page,
     resolve: (_root, args, context) => activityConnection(context, args),
   }),
 }));
@@ -255,6 +257,7 @@ builder.objectFields(LeadRef, (t) => ({
     type: ActivityConnection,
     description: ACTIVITIES_DESCRIPTION,
     args: activityArgs,
+    complexity: COST.page,
     resolve: (lead, args, context) => activityConnection(context, args, { lead: lead.id }),
   }),
 }));
@@ -264,6 +267,7 @@ builder.objectFields(CampaignRef, (t) => ({
     type: ActivityConnection,
     description: `${ACTIVITIES_DESCRIPTION} Activities written by this campaign’s own flow steps.`,
     args: activityArgs,
+    complexity: COST.page,
     resolve: (campaign, args, context) => activityConnection(context, args, { campaign: campaign.id }),
   }),
 }));
@@ -273,6 +277,7 @@ builder.objectFields(CampaignRunRef, (t) => ({
     type: ActivityConnection,
     description: ACTIVITIES_DESCRIPTION,
     args: activityArgs,
+    complexity: COST.page,
     resolve: (run, args, context) => activityConnection(context, args, { run: run.id }),
   }),
 }));

@@ -7,6 +7,7 @@ import ValidationPlugin from '@pothos/plugin-validation';
 import { GraphQLObjectType } from 'graphql';
 import { ARGUMENT_RULES_PLUGIN } from './argument-rules-plugin.js';
 import { canSeeWorkspace, type GraphQLContext } from './context.js';
+import { COST_DESCRIPTION, QUERY_LIMITS, UNBOUNDED_LIST_ITEMS } from './cost.js';
 import { userError } from './errors.js';
 import { isDatabaseId } from './ids.js';
 import { PAGE_INFO_DESCRIPTIONS } from './paging.js';
@@ -15,9 +16,6 @@ function issuePath(path: readonly (PropertyKey | { key: PropertyKey })[] | undef
   if (!path?.length) return '';
   return `${path.map((part) => String(typeof part === 'object' ? part.key : part)).join('.')}: `;
 }
-
-/** Query limits: a client hitting one gets a BAD_USER_INPUT error naming it. */
-export const QUERY_LIMITS = { complexity: 5000, depth: 12, breadth: 200 };
 
 /**
  * The one schema builder, with the root types and the rule that applies to every operation: an API
@@ -66,6 +64,9 @@ export const builder = new SchemaBuilder<{
     startCursorFieldOptions: { description: PAGE_INFO_DESCRIPTIONS.startCursor },
     endCursorFieldOptions: { description: PAGE_INFO_DESCRIPTIONS.endCursor },
     nodesQueryOptions: false,
+    // A connection field already counts its selection once per requested item (COST.page); its edges
+    // list must not multiply it again.
+    edgesFieldOptions: { complexity: { field: 1, multiplier: 1 } },
     nodeQueryOptions: {
       description: 'Any object by its global id; null when it does not exist or the key may not see it.',
       // An id of a type that is not a node, or that holds no row's id, names nothing: null, not an error.
@@ -86,8 +87,9 @@ export const builder = new SchemaBuilder<{
   },
   complexity: {
     defaultComplexity: 1,
-    defaultListMultiplier: 10,
+    defaultListMultiplier: UNBOUNDED_LIST_ITEMS,
     limit: QUERY_LIMITS,
+    // A client hitting a limit gets a BAD_USER_INPUT error naming it, its measure and the limit.
     complexityError: (kind, result) => {
       const measure = kind.toLowerCase() as keyof typeof QUERY_LIMITS;
       return userError(
@@ -99,6 +101,6 @@ export const builder = new SchemaBuilder<{
 });
 
 const everyOperationNeedsAKey = { authScopes: { authenticated: true } } as const;
-builder.queryType(everyOperationNeedsAKey);
+builder.queryType({ ...everyOperationNeedsAKey, description: COST_DESCRIPTION });
 builder.mutationType(everyOperationNeedsAKey);
 builder.subscriptionType(everyOperationNeedsAKey);

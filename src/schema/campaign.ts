@@ -15,6 +15,7 @@ import { campaignProblems, campaignType as domainCampaignType } from '../domain/
 import { builder } from './builder.js';
 import { requestCampaignGraph } from './campaign-graph-loader.js';
 import { canSeeWorkspace, type GraphQLContext } from './context.js';
+import { COST, FIRST_DESCRIPTION } from './cost.js';
 import { describedValues } from './enum-values.js';
 import { databaseId } from './ids.js';
 import { loadVisible } from './loading.js';
@@ -176,9 +177,10 @@ const CampaignConnection = builder.connectionObject({ type: CampaignRef, name: '
 builder.objectFields(WorkspaceRef, (t) => ({
   campaigns: t.field({
     type: CampaignConnection,
+    complexity: COST.page,
     args: {
       type: t.arg({ type: CampaignTypeEnum, required: false }),
-      first: t.arg.int({ required: false }),
+      first: t.arg.int({ required: false, description: FIRST_DESCRIPTION }),
       after: t.arg.string({ required: false }),
       last: t.arg.int({ required: false, description: PAGE_ARGUMENT_DESCRIPTIONS.last }),
       before: t.arg.string({ required: false, description: PAGE_ARGUMENT_DESCRIPTIONS.before }),

@@ -3,10 +3,12 @@ import { z } from 'zod';
 import { Campaign, type StoredFlowStep } from '../db/entities/campaign.entity.js';
 import { Program } from '../db/entities/program.entity.js';
 import { StaticList } from '../db/entities/static-list.entity.js';
+import { flowSizeRefusal } from '../domain/definition-limits.js';
 import type { Filter, FlowAction, FlowChoice } from '../domain/model.js';
 import { builder } from './builder.js';
 import { CampaignRef } from './campaign.js';
 import type { GraphQLContext } from './context.js';
+import { COST } from './cost.js';
 import { userError } from './errors.js';
 import { databaseId } from './ids.js';
 import { LIMITS, listOf, text } from './limits.js';
@@ -15,8 +17,6 @@ import { loadVisible, requireInWorkspace } from './loading.js';
 import { ProgramRef } from './program.js';
 import { FilterInputRef, SmartListFilterRef, toStoredFilter } from './smart-list.js';
 
-export const MAX_FLOW_STEPS = 100;
-export const MAX_CHOICES = 20;
 export const MAX_WAIT_SECONDS = 365 * 24 * 3600;
 const WEBHOOK_METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'];
 
@@ -61,7 +61,11 @@ const RequestCampaignRef = builder.objectRef<ActionOf<'requestCampaign'>>('Reque
 const RemoveFromFlowRef = builder.objectRef<ActionOf<'removeFromFlow'>>('RemoveFromFlow').implement({
   description: 'Stops the lead’s flows in these campaigns (and, for an executable one, in its callers).',
   fields: (t) => ({
-    campaigns: t.field({ type: [CampaignRef], resolve: (action) => action.campaignIds }),
+    campaigns: t.field({
+      type: [CampaignRef],
+      complexity: COST.removedCampaigns,
+      resolve: (action) => action.campaignIds,
+    }),
   }),
 });
 const AddToListRef = builder.objectRef<ActionOf<'addToList'>>('AddToList').implement({
@@ -151,6 +155,7 @@ const FlowStepRef = builder.objectRef<StoredFlowStep & { position: number }>('Fl
     }),
     choices: t.field({
       type: [FlowChoiceRef],
+      complexity: COST.choices,
       description: 'Checked in order; the first whose condition holds runs instead of the default.',
       resolve: (step) => step.choices,
     }),
@@ -160,6 +165,7 @@ const FlowStepRef = builder.objectRef<StoredFlowStep & { position: number }>('Fl
 builder.objectFields(CampaignRef, (t) => ({
   flow: t.field({
     type: [FlowStepRef],
+    complexity: COST.flowSteps,
     resolve: (campaign) => campaign.flow.map((step, index) => ({ ...step, position: index + 1 })),
   }),
 }));
@@ -357,14 +363,12 @@ export async function toStoredFlow(
   steps: FlowStepInput[],
   previous: StoredFlowStep[] = [],
 ): Promise<StoredFlowStep[]> {
-  if (steps.length > MAX_FLOW_STEPS)
-    throw userError('BAD_USER_INPUT', `At most ${MAX_FLOW_STEPS} flow steps`);
+  const refusal = flowSizeRefusal(steps);
+  if (refusal) throw userError('BAD_USER_INPUT', refusal);
   const stored: StoredFlowStep[] = [];
   for (const [index, step] of steps.entries()) {
     const where = `flow step ${index + 1}`;
     const choices = step.choices ?? [];
-    if (choices.length > MAX_CHOICES)
-      throw userError('BAD_USER_INPUT', `${where}: at most ${MAX_CHOICES} choices`);
     const storedChoices: FlowChoice[] = [];
     for (const [choiceIndex, choice] of choices.entries()) {
       const choiceWhere = `${where}, choice ${choiceIndex + 1}`;

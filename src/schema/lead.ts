@@ -10,6 +10,7 @@ import { BUILT_IN_FIELDS, readFieldValues } from '../domain/field-values.js';
 import { FIELD_TYPES, type FieldType, type FieldValue } from '../domain/model.js';
 import { builder } from './builder.js';
 import type { GraphQLContext } from './context.js';
+import { COST, FIRST_DESCRIPTION } from './cost.js';
 import { describedValues } from './enum-values.js';
 import { userError } from './errors.js';
 import { databaseId } from './ids.js';
@@ -156,8 +157,9 @@ builder.objectFields(WorkspaceRef, (t) => ({
   leads: t.field({
     type: LeadConnection,
     description: 'In creation order.',
+    complexity: COST.page,
     args: {
-      first: t.arg.int({ required: false }),
+      first: t.arg.int({ required: false, description: FIRST_DESCRIPTION }),
       after: t.arg.string({ required: false }),
       last: t.arg.int({ required: false, description: PAGE_ARGUMENT_DESCRIPTIONS.last }),
       before: t.arg.string({ required: false, description: PAGE_ARGUMENT_DESCRIPTIONS.before }),

@@ -12,6 +12,7 @@ import { RUN_KINDS, RUN_STATUSES } from '../domain/model.js';
 import { builder } from './builder.js';
 import { CampaignRef, campaignsIncludingDeleted } from './campaign.js';
 import type { GraphQLContext } from './context.js';
+import { COST, FIRST_DESCRIPTION } from './cost.js';
 import { describedValues } from './enum-values.js';
 import { databaseId } from './ids.js';
 import { loadVisible, requireNode } from './loading.js';
@@ -77,6 +78,7 @@ builder.objectFields(CampaignRunRef, (t) => ({
   tokens: t.field({
     type: [TokenRef],
     description: 'The My Tokens passed for this run only; they override the stored values.',
+    complexity: COST.tokens,
     resolve: (run) =>
       run.tokens.map((token) => ({ ...token, definedBy: { ref: CampaignRunRef, id: run.id } })),
   }),
@@ -91,8 +93,9 @@ builder.objectFields(CampaignRef, (t) => ({
   runs: t.field({
     type: CampaignRunConnection,
     description: 'Oldest first.',
+    complexity: COST.page,
     args: {
-      first: t.arg.int({ required: false }),
+      first: t.arg.int({ required: false, description: FIRST_DESCRIPTION }),
       after: t.arg.string({ required: false }),
       last: t.arg.int({ required: false, description: PAGE_ARGUMENT_DESCRIPTIONS.last }),
       before: t.arg.string({ required: false, description: PAGE_ARGUMENT_DESCRIPTIONS.before }),

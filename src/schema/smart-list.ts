@@ -3,6 +3,7 @@ import { deleteSmartList, saveSmartList } from '../commands/campaign-graph.js';
 import { Program } from '../db/entities/program.entity.js';
 import { SmartList } from '../db/entities/smart-list.entity.js';
 import { StaticList } from '../db/entities/static-list.entity.js';
+import { DEFINITION_LIMITS } from '../domain/definition-limits.js';
 import {
   FILTER_KINDS,
   FILTER_OPERATORS,
@@ -16,6 +17,7 @@ import {
 import { builder } from './builder.js';
 import { isEvaluable, requestCampaignGraph } from './campaign-graph-loader.js';
 import type { GraphQLContext } from './context.js';
+import { COST } from './cost.js';
 import { describedValues } from './enum-values.js';
 import { userError } from './errors.js';
 import { LIMITS, listOf, text } from './limits.js';
@@ -23,9 +25,6 @@ import { StaticListRef } from './list.js';
 import { loadVisible, type Owned, requireInWorkspace, requireNode } from './loading.js';
 import { ProgramRef } from './program.js';
 import { objectName, requireWorkspace, WorkspaceRef } from './tenancy.js';
-
-export const MAX_FILTERS = 100;
-export const MAX_TRIGGERS = 20;
 
 export const FilterRuleEnum = builder.enumType('FilterRule', {
   values: describedValues(FILTER_RULES, {
@@ -115,10 +114,15 @@ SmartListDefinitionRef.implement({
     advancedLogic: t.string({ nullable: true, resolve: (definition) => definition.advancedLogic ?? null }),
     filters: t.field({
       type: [SmartListFilterRef],
+      complexity: COST.filters,
       resolve: (definition) =>
         definition.filters.map((filter, index) => ({ ...filter, position: index + 1 })),
     }),
-    triggers: t.field({ type: [SmartListTriggerRef], resolve: (definition) => definition.triggers }),
+    triggers: t.field({
+      type: [SmartListTriggerRef],
+      complexity: COST.triggers,
+      resolve: (definition) => definition.triggers,
+    }),
     isValid: t.boolean({
       description:
         'False when a filter cannot be evaluated (a deleted smart list, an unknown field...): then nobody qualifies.',
@@ -245,9 +249,10 @@ export async function toStoredSmartList(
   workspaceId: string,
   input: SmartListInput,
 ): Promise<SmartListDefinition> {
-  if (input.filters.length > MAX_FILTERS) throw userError('BAD_USER_INPUT', `At most ${MAX_FILTERS} filters`);
+  const { filters: maxFilters, triggers: maxTriggers } = DEFINITION_LIMITS;
+  if (input.filters.length > maxFilters) throw userError('BAD_USER_INPUT', `At most ${maxFilters} filters`);
   const triggers = input.triggers ?? [];
-  if (triggers.length > MAX_TRIGGERS) throw userError('BAD_USER_INPUT', `At most ${MAX_TRIGGERS} triggers`);
+  if (triggers.length > maxTriggers) throw userError('BAD_USER_INPUT', `At most ${maxTriggers} triggers`);
   const rule = input.rule ?? 'ALL';
   if (rule === 'ADVANCED' && !input.advancedLogic?.trim())
     throw invalid('The ADVANCED rule needs advancedLogic');

@@ -8,6 +8,7 @@ import { TOKEN_TYPES, type TokenType } from '../domain/model.js';
 import { effectiveTokens, requireTokens, type TokenOwner } from '../domain/tokens.js';
 import { builder } from './builder.js';
 import type { GraphQLContext } from './context.js';
+import { COST } from './cost.js';
 import { describedValues } from './enum-values.js';
 import { decodeOwnerId } from './ids.js';
 import { requireVisible } from './loading.js';
@@ -121,6 +122,7 @@ builder.objectFields(FolderRef, (t) => ({
   tokens: t.field({
     type: [TokenRef],
     description: 'My Tokens defined on this folder.',
+    complexity: COST.tokens,
     resolve: async (folder, _args, context) =>
       (await workspaceTokens(context).load(folder.workspace.id)).tokens
         .filter((token) => token.folder?.id === folder.id)
@@ -132,6 +134,7 @@ builder.objectFields(ProgramRef, (t) => ({
   tokens: t.field({
     type: [TokenRef],
     description: 'My Tokens defined on this program.',
+    complexity: COST.tokens,
     resolve: async (program, _args, context) =>
       (await workspaceTokens(context).load(program.workspace.id)).tokens
         .filter((token) => token.program?.id === program.id)
@@ -140,6 +143,7 @@ builder.objectFields(ProgramRef, (t) => ({
   effectiveTokens: t.field({
     type: [TokenRef],
     description: 'My Tokens in effect: the folder chain, then the program; the nearest definition wins.',
+    complexity: COST.tokens,
     resolve: async (program, _args, context) => {
       const { tokens, folders } = await workspaceTokens(context).load(program.workspace.id);
       return programEffectiveTokens(program, tokens, folders);

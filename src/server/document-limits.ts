@@ -1,6 +1,6 @@
 import { type DocumentNode, GraphQLError, Lexer, type ParseOptions, parse, Source, TokenKind } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
-import { QUERY_LIMITS } from '../schema/builder.js';
+import { QUERY_LIMITS } from '../schema/cost.js';
 
 /**
  * What one GraphQL document may hold, checked while it is parsed: before it is validated or cached,

@@ -191,6 +191,34 @@ describe('concurrent saves (E6, E11)', () => {
 });
 
 describe('input sizes', () => {
+  const choice = { when: { kind: 'ATTRIBUTE', attribute: 'email', operator: 'IS_NOT_EMPTY' }, action: null };
+  const stepsOfChoices = (steps: number, choices: number) =>
+    Array.from({ length: steps }, () => ({ choices: Array(choices).fill(choice) }));
+
+  it('L2 takes a flow of 100 choices in all and refuses 101, writing nothing', async () => {
+    await api.createOk({ name: 'Full flow', flow: stepsOfChoices(5, 20) });
+    const before = await api.campaignCount();
+    const refused = await api.create({
+      name: 'Too many choices',
+      flow: [...stepsOfChoices(5, 20), ...stepsOfChoices(1, 1)],
+    });
+    expect(errorCodes(refused)).toEqual(['BAD_USER_INPUT']);
+    expect(refused.errors?.[0]?.message).toBe('A flow holds at most 100 choices in all');
+    expect(await api.campaignCount()).toBe(before);
+  });
+
+  it('L2 refuses Remove from Flow steps naming more than 100 campaigns in all', async () => {
+    const removing = (count: number) => ({ removeFromFlow: { campaignIds: Array(count).fill('x') } });
+    const refused = await api.create({
+      name: 'Too many removed',
+      flow: [{ action: removing(60) }, { choices: [{ ...choice, action: removing(41) }] }],
+    });
+    expect(errorCodes(refused)).toEqual(['BAD_USER_INPUT']);
+    expect(refused.errors?.[0]?.message).toBe(
+      "A flow's Remove from Flow steps name at most 100 campaigns in all",
+    );
+  });
+
   it.each([
     [
       'more than 100 campaigns to remove from',

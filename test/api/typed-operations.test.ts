@@ -87,7 +87,11 @@ describe('the campaign graph', () => {
       [seed.child, true],
       [seed.child, false],
     ]);
-    expect(parentTrue?.flow[1]).toEqual({ position: 2, action: null });
+    expect(parentTrue?.flow[1]).toEqual({
+      position: 2,
+      action: null,
+      choices: [{ action: { __typename: 'AddToList' } }],
+    });
     expect(listener?.smartList).toEqual({
       isValid: true,
       triggers: [{ kind: 'CAMPAIGN_IS_REQUESTED', source: 'API' }],
@@ -100,7 +104,11 @@ describe('the campaign graph', () => {
       {
         id: expect.any(String),
         position: 1,
-        action: { __typename: 'ExecuteCampaign', campaign: { id: seed.child }, useParentTokenContext: true },
+        action: {
+          __typename: 'ExecuteCampaign',
+          campaign: { id: seed.child, name: 'Score child' },
+          useParentTokenContext: true,
+        },
         choices: [],
       },
       {
@@ -119,7 +127,7 @@ describe('the campaign graph', () => {
               staticList: null,
               smartList: null,
             },
-            action: { __typename: 'AddToList', list: { id: seed.list } },
+            action: { __typename: 'AddToList', list: { id: seed.list, name: 'VIPs' } },
           },
         ],
       },
