@@ -1,8 +1,9 @@
 import type { FlowAction, QualificationRule, SmartListDefinition, TokenType } from '../domain/model.js';
 
 /**
- * The seed's example (docs/semantics.md semantics T6, E3, S3) as data: what `createDemo` builds through the
- * commands. Campaigns and programs refer to each other by key; the builder resolves the keys.
+ * The seed's example (semantics T6, E3, S3 in docs/semantics.md) as data: what `createDemo` builds
+ * through the commands. Campaigns and programs refer to each other by key; the builder resolves the
+ * keys.
  */
 
 export interface DemoToken {
