@@ -114,13 +114,18 @@ describe('the README’s first steps', () => {
     });
 
     const { simulateCampaign } = await send<{
-      simulateCampaign: { qualified: boolean; leadAfter: { score: number } };
+      simulateCampaign: { qualified: boolean; reasons: string[]; leadAfter: { score: number } };
     }>('DryRun');
-    expect(simulateCampaign).toMatchObject({ qualified: true, leadAfter: { score: 25 } });
+    expect(simulateCampaign).toMatchObject({ qualified: true, reasons: [], leadAfter: { score: 25 } });
 
     expect(await send('Schedule')).toMatchObject({ scheduleCampaign: { status: expect.any(String) } });
     const first = await finishedRun();
-    expect(first).toMatchObject({ status: 'COMPLETED', leadsTotal: 1 });
+    expect(first).toMatchObject({
+      status: 'COMPLETED',
+      leadsMatched: 1,
+      leadsExcludedByRule: 0,
+      leadsTotal: 1,
+    });
     expect(first.activities.edges.map((edge) => edge.node.type)).toEqual([
       'EXECUTE_CAMPAIGN',
       'CHANGE_SCORE',
@@ -135,7 +140,7 @@ describe('the README’s first steps', () => {
 
     await send('Schedule');
     const second = await finishedRun();
-    expect(second).toMatchObject({ status: 'COMPLETED', leadsTotal: 1 });
+    expect(second).toMatchObject({ status: 'COMPLETED', leadsExcludedByRule: 0, leadsTotal: 1 });
     await untilDelivered(subscription, 1);
     expect(subscription.results).toEqual([
       { data: { executeCampaignActivity: { ...ExecuteActivity, campaign: { name: 'Parent' } } } },
