@@ -7,7 +7,7 @@ const publishedFolder = fileURLToPath(new URL('results', import.meta.url));
 /**
  * Writes a benchmark's result as JSON and says where. By default into bench/results/local/, which
  * git ignores, so that a trial run leaves the tree clean; with `--publish` into bench/results/, the
- * committed figures the READMEs quote.
+ * committed figures bench/README.md quotes.
  */
 export async function writeResult(file: string, result: unknown): Promise<void> {
   const folder = process.argv.includes('--publish') ? publishedFolder : path.join(publishedFolder, 'local');

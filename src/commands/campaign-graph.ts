@@ -28,8 +28,9 @@ function refuseInvalidSmartList(definition: SmartListDefinition, graph: Campaign
 
 /**
  * Checks a campaign about to be saved against the whole execution graph of its workspace, as it
- * would be after the save (E5-E8, E11), its smart list and choice conditions (E4), and its webhook
- * targets against the operator's allow-list. The first problem refuses the save with its ProblemCode.
+ * would be after the save (semantics E5-E8, E11), its smart list and choice conditions (semantics E4), and
+ * its webhook targets against the operator's allow-list. The first problem refuses the save with its
+ * ProblemCode.
  */
 async function checkCampaignSave(
   em: EntityManager,
@@ -122,7 +123,9 @@ export async function saveSmartList(
   });
 }
 
-/** Deletes a smart-list asset: the smart lists that reference it can no longer be evaluated (E4). */
+/**
+ * Deletes a smart-list asset: the smart lists that reference it can no longer be evaluated (semantics E4).
+ */
 export async function deleteSmartList(ctx: CommandContext, smartList: SmartList): Promise<void> {
   smartList.deletedAt = new Date();
   await ctx.em.flush();

@@ -11,7 +11,7 @@ import { requireTokens, type TokenInput } from '../domain/tokens.js';
 import { requestProblems, scheduleProblems } from '../domain/validation.js';
 import type { CommandContext } from './context.js';
 
-/** How far ahead a run may be scheduled (R1). */
+/** How far ahead a run may be scheduled (semantics R1). */
 const MAX_SCHEDULE_AHEAD_MS = 2 * 366 * 24 * 3600 * 1000;
 
 type NewRun = Pick<CampaignRun, 'kind' | 'status' | 'tokens'> & { scheduledFor: Date; leadIds?: string[] };
@@ -31,7 +31,7 @@ function refuseProblem([problem]: Problem[]): void {
 }
 
 /**
- * Runs a batch campaign now (`runAt` null or past) or at `runAt`, at most two years ahead (R1),
+ * Runs a batch campaign now (`runAt` null or past) or at `runAt`, at most two years ahead (semantics R1),
  * with `tokens` overriding its My Tokens for this run only. Refusals come in this order: the
  * campaign, the time, the tokens.
  */
@@ -54,7 +54,7 @@ export function scheduleCampaign(
   });
 }
 
-/** At most this many leads per requestCampaign call (R2). */
+/** At most this many leads per requestCampaign call (semantics R2). */
 export const MAX_REQUESTED_LEADS = 100;
 
 /** At most this many leads per removeFromFlow call. */
@@ -68,7 +68,7 @@ function refuseLeadCount(leadIds: readonly string[], max: number): void {
 
 /**
  * Runs an active trigger campaign that listens for Campaign is Requested from the API for 1 to
- * `MAX_REQUESTED_LEADS` leads of its workspace (R2), with `tokens` for this run only. Refusals come
+ * `MAX_REQUESTED_LEADS` leads of its workspace (semantics R2), with `tokens` for this run only. Refusals come
  * in this order: the campaign, the number of leads, leads not in its workspace (NOT_FOUND, each
  * named by `describeLead`), the tokens.
  */
@@ -101,7 +101,7 @@ export async function requestCampaign(
 
 /**
  * Takes the leads out of the campaign's flow and, for an executable campaign, out of its callers'
- * flows, directly or through other executables (F6, E9): their pending waits and webhooks there are
+ * flows, directly or through other executables (semantics F6, E9): their pending waits and webhooks there are
  * cancelled. Returns how many leads were taken out.
  */
 export async function removeFromFlow(

@@ -1,8 +1,9 @@
 import type { FlowAction, QualificationRule, SmartListDefinition, TokenType } from '../domain/model.js';
 
 /**
- * The seed's example (docs/semantics.md T6, E3, S3) as data: what `createDemo` builds through the
- * commands. Campaigns and programs refer to each other by key; the builder resolves the keys.
+ * The seed's example (semantics T6, E3, S3 in docs/semantics.md) as data: what `createDemo` builds
+ * through the commands. Campaigns and programs refer to each other by key; the builder resolves the
+ * keys.
  */
 
 export interface DemoToken {
@@ -57,7 +58,7 @@ export const DEMO_WORKSPACE = {
   apiKeyName: 'Demo key',
   folder: {
     name: 'Scoring',
-    /** The child's program defines no my.score: it inherits this one (T2). */
+    /** The child's program defines no my.score: it inherits this one (semantics T2). */
     tokens: [{ name: 'my.score', type: 'SCORE', value: '+0' }] as readonly DemoToken[],
   },
   programs: [

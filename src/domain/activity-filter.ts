@@ -29,7 +29,9 @@ export interface FilterableActivity {
   readonly qualified: boolean | null;
 }
 
-/** The type Qualified is recorded on (E3): a filter on Qualified keeps only activities of this type. */
+/**
+ * The type Qualified is recorded on (semantics E3): a filter on Qualified keeps only activities of this type.
+ */
 export const QUALIFIED_ACTIVITY_TYPE: ActivityType = 'EXECUTE_CAMPAIGN';
 
 /** Whether the activity is one the filter wants. */

@@ -11,7 +11,7 @@ export interface PlacedAction {
   readonly stepPosition: number;
 }
 
-/** Every action of a flow, in order: each step's default action, then its choices' actions (F1). */
+/** Every action of a flow, in order: each step's default action, then its choices' actions (semantics F1). */
 export function flowActions(flow: readonly FlowStep[]): PlacedAction[] {
   return flow.flatMap((step, index) =>
     [step.action, ...step.choices.map((choice) => choice.action)]
@@ -33,7 +33,9 @@ function namedCampaignIds(action: FlowAction): readonly string[] {
   }
 }
 
-/** Ids of the campaigns a flow runs through Execute Campaign steps (E1), in flow order, once each. */
+/**
+ * Ids of the campaigns a flow runs through Execute Campaign steps (semantics E1), in flow order, once each.
+ */
 export function executedCampaignIds(campaign: Pick<Campaign, 'flow'>): string[] {
   const executed = flowActions(campaign.flow).flatMap(({ action }) =>
     action.type === 'executeCampaign' ? [action.campaignId] : [],
@@ -53,7 +55,7 @@ export function directCallers<C extends CampaignFlow>(campaigns: Iterable<C>, ca
 
 /**
  * The campaign and every campaign that runs it through Execute Campaign, directly or through other
- * executables: the flows a lead removed from the campaign's flow leaves too (E9), since a child's
+ * executables: the flows a lead removed from the campaign's flow leaves too (semantics E9), since a child's
  * flow runs inside its callers' steps. `campaignId` first, then callers nearest first, once each.
  */
 export function callerClosure(campaigns: Iterable<CampaignFlow>, campaignId: string): string[] {
@@ -69,7 +71,7 @@ export function callerClosure(campaigns: Iterable<CampaignFlow>, campaignId: str
 }
 
 /**
- * The campaign and every campaign it can execute, directly or through other executables (E2):
+ * The campaign and every campaign it can execute, directly or through other executables (semantics E2):
  * `campaignId` first, then the executed ones nearest first, once each. Ids `campaigns` lacks are
  * listed but not followed.
  */

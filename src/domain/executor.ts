@@ -43,11 +43,11 @@ function leadAfter(lead: LeadState, scoreFields: readonly string[]): Lead {
 }
 
 /**
- * Runs a campaign's flow for one lead from `startStepIndex` (R3: serially, Execute Campaign inlined up
- * to depth 3) and returns what happened: activities in order, effects to persist, the lead after the
+ * Runs a campaign's flow for one lead from `startStepIndex` (semantics R3: serially, Execute Campaign inlined
+ * up to depth 3) and returns what happened: activities in order, effects to persist, the lead after the
  * flow, and where it suspended (Wait, Webhook) if it did. Pure and deterministic; never throws on user
  * content. The top campaign's qualification is the caller's (see `qualifyForCampaign`); its flow is
- * counted as a run (Q1) when it starts at step 0.
+ * counted as a run (semantics Q1) when it starts at step 0.
  */
 export function runFlow(input: RunFlowInput): RunFlowResult {
   const graph = compiledGraph(input.graph);
@@ -89,8 +89,9 @@ export interface QualifyInput {
 }
 
 /**
- * Whether a lead may enter a campaign's flow now (S4, Q1, Q2): its smart list (E4: an invalid one lets
- * nobody in), then its qualification rule, with one explanation row per filter and the rule's verdict.
+ * Whether a lead may enter a campaign's flow now (semantics S4, Q1, Q2): its smart list (semantics E4: an
+ * invalid one lets nobody in), then its qualification rule, with one explanation row per filter and the
+ * rule's verdict.
  */
 export function qualifyForCampaign(input: QualifyInput): Qualification {
   const graph = compiledGraph(input.graph);

@@ -11,12 +11,14 @@ import type {
 import type { CompiledSmartList, SmartListEnvironment } from './smart-list-compiler.js';
 import type { MyTokenLayer, TokenContext } from './tokens.js';
 
-/** A campaign ready to run: compiled smart list and steps, and its own token context (T5). */
+/** A campaign ready to run: compiled smart list and steps, and its own token context (semantics T5). */
 export interface CompiledCampaign {
   readonly source: Campaign;
   readonly smartList: CompiledSmartList;
   readonly steps: readonly CompiledStep[];
-  /** Its program's effective My Tokens: the fallback layer when it runs in a parent's context (T4). */
+  /**
+   * Its program's effective My Tokens: the fallback layer when it runs in a parent's context (semantics T4).
+   */
   readonly ownTokens: MyTokenLayer;
   readonly ownContext: TokenContext;
 }
@@ -57,7 +59,7 @@ export interface RunState {
 /** A compiled flow action: applies itself to the run state for the lead. */
 export type StepRunner = (state: RunState, frame: Frame, stepIndex: number) => void;
 
-/** A compiled flow step: choices in order, then the default (F1). */
+/** A compiled flow step: choices in order, then the default (semantics F1). */
 export interface CompiledStep {
   readonly choices: readonly {
     readonly when: (lead: LeadState) => boolean;

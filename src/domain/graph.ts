@@ -52,7 +52,10 @@ class LazyCompiledGraph implements CompiledGraph {
     return compiled;
   }
 
-  /** Resolves a MEMBER_OF_SMART_LIST target: missing, deleted and cyclic references are unusable (E4). */
+  /**
+   * Resolves a MEMBER_OF_SMART_LIST target: missing, deleted and cyclic references are unusable
+   * (semantics E4).
+   */
   referencedSmartList(id: string): ReferencedSmartList {
     const cached = this.assets.get(id);
     if (cached) return cached;

@@ -1,7 +1,7 @@
 import type { FieldValue } from './model.js';
 import { ownValue } from './own.js';
 
-/** A field value an upsert changes on an existing lead (S3: Data Value Changes). */
+/** A field value an upsert changes on an existing lead (semantics S3: Data Value Changes). */
 export interface ValueChange {
   leadId: string;
   attribute: string;

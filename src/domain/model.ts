@@ -112,7 +112,7 @@ export interface SmartListAsset {
   id: string;
   name: string;
   definition: SmartListDefinition;
-  /** A deleted asset stays referenced, which makes the referencing smart lists invalid (E4). */
+  /** A deleted asset stays referenced, which makes the referencing smart lists invalid (semantics E4). */
   deleted: boolean;
 }
 
@@ -124,7 +124,7 @@ export type QualificationKind = (typeof QUALIFICATION_KINDS)[number];
 export const TIME_UNITS = ['HOURS', 'DAYS', 'WEEKS', 'MONTHS'] as const;
 export type TimeUnit = (typeof TIME_UNITS)[number];
 
-/** How often a lead may run through a campaign's flow (Q1). `every` and `unit` are for ONCE_EVERY. */
+/** How often a lead may run through a campaign's flow (semantics Q1); `every`, `unit`: ONCE_EVERY. */
 export interface QualificationRule {
   kind: QualificationKind;
   every?: number | null;
@@ -151,7 +151,7 @@ export interface FlowChoice {
   action: FlowAction | null;
 }
 
-/** A flow step: a default action (or none) and choices checked in order (F1). */
+/** A flow step: a default action (or none) and choices checked in order (semantics F1). */
 export interface FlowStep {
   action: FlowAction | null;
   choices: readonly FlowChoice[];
@@ -170,7 +170,7 @@ export interface Campaign {
   qualificationRule: QualificationRule;
 }
 
-/** The type of a My Token's value (T2): what `parseTokenValue` checks it against. */
+/** The type of a My Token's value (semantics T2): what `parseTokenValue` checks it against. */
 export const TOKEN_TYPES = ['TEXT', 'NUMBER', 'SCORE', 'DATE'] as const;
 export type TokenType = (typeof TOKEN_TYPES)[number];
 
@@ -233,7 +233,7 @@ export interface Run {
   kind: RunKind;
   /** API-passed My Tokens for this run only (`my.x` or `{{my.x}}` names). */
   tokens: MyTokens;
-  /** What fired a triggered run (`name`, `attribute`, `list`...); read only when TRIGGERED (T8). */
+  /** What fired a triggered run (`name`, `attribute`, `list`...); read only when TRIGGERED (semantics T8). */
   trigger: Readonly<Record<string, string>> | null;
   /** Trigger tokens of a triggered run that differ by lead (`value`, `oldValue`...), by lead id. */
   leadTriggers?: Readonly<Record<string, Readonly<Record<string, string>>>> | null;
@@ -282,7 +282,7 @@ export interface Activity {
 }
 
 /**
- * A score field's change, to apply atomically against concurrent runs (R3): the new value is
+ * A score field's change, to apply atomically against concurrent runs (semantics R3): the new value is
  * `(set ?? current) + delta`. `set` is the last `=N` of the flow; `delta` sums the changes after it.
  */
 export interface ScoreChange {
@@ -290,7 +290,7 @@ export interface ScoreChange {
   delta: number;
 }
 
-/** A campaign whose flow ran for the lead in this call: it counts as a run for Q1. */
+/** A campaign whose flow ran for the lead in this call: it counts as a run for semantics Q1. */
 export interface HistoryRecord {
   campaignId: string;
   ranAt: Date;
@@ -339,7 +339,7 @@ export interface RunFlowResult {
   removed: boolean;
 }
 
-/** Why an Execute Campaign step (or a top campaign) did not let the lead in (E3, Q2). */
+/** Why an Execute Campaign step (or a top campaign) did not let the lead in (semantics E3, Q2). */
 export type NotQualifiedReason =
   | 'NOT_IN_SMART_LIST'
   | 'QUALIFICATION_RULE'
@@ -364,7 +364,7 @@ export interface SmartListEvaluation {
   explanation: FilterEvaluation[];
 }
 
-/** A qualification rule's verdict for a lead at an instant (Q1, Q3): what runs and dry runs both read. */
+/** A qualification rule's verdict for a lead at an instant (semantics Q1, Q3), read by runs and dry runs. */
 export interface RuleVerdict {
   rule: QualificationRule;
   allowed: boolean;

@@ -2,7 +2,7 @@ import type { CampaignHistory, Qualification, QualificationRule, RuleVerdict, Ti
 
 const HOUR_MS = 3_600_000;
 
-/** Length of one unit of a ONCE_EVERY rule: a day is 24 hours, a month 30 days (Q1). */
+/** Length of one unit of a ONCE_EVERY rule: a day is 24 hours, a month 30 days (semantics Q1). */
 export const UNIT_MS: Readonly<Record<TimeUnit, number>> = {
   HOURS: HOUR_MS,
   DAYS: 24 * HOUR_MS,
@@ -17,7 +17,7 @@ function period(rule: QualificationRule): number | null {
 }
 
 /**
- * Whether a lead with this history with the campaign may run through its flow at `now` (Q1), and
+ * Whether a lead with this history with the campaign may run through its flow at `now` (semantics Q1), and
  * when it may again. ONCE: never before. EVERY_TIME: always. ONCE_EVERY n unit: never before, or at
  * least n units since the last time. A ONCE_EVERY rule without a usable period behaves as ONCE.
  */
@@ -49,7 +49,7 @@ function ruleName(rule: QualificationRule): string {
   return rule.kind === 'ONCE_EVERY' ? `ONCE_EVERY ${rule.every ?? '?'} ${rule.unit ?? '?'}` : rule.kind;
 }
 
-/** A verdict in one sentence (Q3), e.g. `ONCE: last ran through at …, never eligible again`. */
+/** A verdict in one sentence (semantics Q3), e.g. `ONCE: last ran through at …, never eligible again`. */
 export function describeVerdict(verdict: RuleVerdict): string {
   const name = ruleName(verdict.rule);
   if (!verdict.lastRunAt) return `${name}: never ran through this campaign, eligible`;
@@ -61,7 +61,7 @@ export function describeVerdict(verdict: RuleVerdict): string {
 }
 
 /**
- * Why a lead does not qualify, one sentence per cause (Q3): an invalid smart list, the filters it
+ * Why a lead does not qualify, one sentence per cause (semantics Q3): an invalid smart list, the filters it
  * failed, the qualification rule. Empty when it qualifies.
  */
 export function qualificationReasons(qualification: Qualification): string[] {

@@ -25,7 +25,7 @@ function triggerFieldProblems(campaign: Campaign, fields: FieldIndex): CampaignP
 }
 
 /**
- * Request Campaign steps aimed at a campaign a flow cannot request (F5): one that is not a trigger
+ * Request Campaign steps aimed at a campaign a flow cannot request (semantics F5): one that is not a trigger
  * campaign listening for Campaign is Requested from a flow action (NOT_REQUESTABLE). Targets the
  * graph lacks are left to the execution graph's checks.
  */

@@ -4,7 +4,7 @@ import type { ActivityType, FieldValue, JsonValue } from './model.js';
 import { ownValue } from './own.js';
 import type { TokenScope } from './tokens.js';
 
-/** The longest Execute Campaign chain below the top campaign (E5). */
+/** The longest Execute Campaign chain below the top campaign (semantics E5). */
 export const MAX_EXECUTION_DEPTH = 3;
 
 /** Appends an activity written by a step of `frame`'s campaign. */
@@ -27,7 +27,7 @@ export function writeActivity(
 
 /**
  * Appends an activity for a step that did nothing, saying why in its attributes (`skipped`, `reason`):
- * a run never fails on user content (F2, F3).
+ * a run never fails on user content (semantics F2, F3).
  */
 export function writeSkipped(
   state: RunState,
@@ -40,7 +40,9 @@ export function writeSkipped(
   writeActivity(state, frame, type, primaryAttributeValue, { ...attributes, skipped: true, reason });
 }
 
-/** True when a step runs inside an executable campaign, where waits and webhooks are refused (E8). */
+/**
+ * True when a step runs inside an executable campaign, where waits and webhooks are refused (semantics E8).
+ */
 export function insideExecutable(frame: Frame): boolean {
   return frame.depth > 0 || frame.campaign.source.executable;
 }
@@ -50,21 +52,23 @@ export function tokenScope(state: RunState, frame: Frame): TokenScope {
   return { context: frame.tokens, lead: state.lead, fields: state.graph.fields, now: state.now };
 }
 
-/** Counts a run of a campaign's flow for Q1, both for later steps of this flow and for the caller. */
+/**
+ * Counts a run of a campaign's flow for semantics Q1, both for later steps of this flow and for the caller.
+ */
 export function recordRun(state: RunState, campaignId: string): void {
   const previous = ownValue(state.history, campaignId);
   state.history[campaignId] = { lastRunAt: state.now, runCount: (previous?.runCount ?? 0) + 1 };
   state.effects.history.push({ campaignId, ranAt: state.now });
 }
 
-/** Sets a field; a SCORE field's new value is an absolute set for the database (R3). */
+/** Sets a field; a SCORE field's new value is an absolute set for the database (semantics R3). */
 export function setField(state: RunState, field: FieldDefinition, value: FieldValue): void {
   state.lead.fields[field.name] = value;
   if (field.type === 'SCORE') state.effects.scoreChanges[field.name] = { set: value as number, delta: 0 };
   else state.effects.fieldChanges[field.name] = value;
 }
 
-/** Adds to a score field, accumulating a delta that the database applies atomically (R3). */
+/** Adds to a score field, accumulating a delta that the database applies atomically (semantics R3). */
 export function addToScore(state: RunState, field: FieldDefinition, delta: number, newValue: number): void {
   state.lead.fields[field.name] = newValue;
   const change = ownValue(state.effects.scoreChanges, field.name);
@@ -79,7 +83,7 @@ function runnerFor(step: CompiledStep, lead: LeadState): StepRunner | null {
 
 /**
  * Runs a frame's steps from `startStepIndex`, serially; an Execute Campaign step nests a child frame
- * inside its own step (E2). Stops at a suspension or when Remove from Flow stops the lead.
+ * inside its own step (semantics E2). Stops at a suspension or when Remove from Flow stops the lead.
  */
 export function runFrame(state: RunState, frame: Frame, startStepIndex: number): void {
   state.stack.push(frame);

@@ -66,7 +66,7 @@ const ORDERED_OPERATORS: readonly FilterOperator[] = [
   'IS_NOT_EMPTY',
 ];
 
-/** Which operators apply to which field type (S2). */
+/** Which operators apply to which field type (semantics S2). */
 export const OPERATORS_BY_TYPE: Readonly<Record<FieldType, readonly FilterOperator[]>> = {
   STRING: STRING_OPERATORS,
   INTEGER: ORDERED_OPERATORS,
@@ -276,8 +276,9 @@ function combine(
 }
 
 /**
- * Compiles a smart list's filters and rule (S1, S2). Triggers play no part: they say when a campaign
- * listens, not who qualifies. Invalid (E4) when any filter or the rule cannot be evaluated.
+ * Compiles a smart list's filters and rule (semantics S1, S2). Triggers play no part: they say when a
+ * campaign listens, not who qualifies. Invalid (semantics E4) when any filter or the rule cannot be
+ * evaluated.
  */
 export function compileSmartList(
   definition: SmartListDefinition,

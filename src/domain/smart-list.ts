@@ -10,13 +10,15 @@ import type {
 } from './model.js';
 import type { CompiledSmartList } from './smart-list-compiler.js';
 
-/** A field's value before and after a change, for trigger tokens (T8); triggers match without them. */
+/**
+ * A field's value before and after a change, for trigger tokens (semantics T8); triggers match without them.
+ */
 export interface ChangedValues {
   oldValue?: FieldValue;
   newValue?: FieldValue;
 }
 
-/** Something that happened to a lead, as triggers listen for it (S3). */
+/** Something that happened to a lead, as triggers listen for it (semantics S3). */
 export type TriggerEvent =
   | { kind: 'CAMPAIGN_IS_REQUESTED'; source: 'FLOW_ACTION' | 'API' }
   | ({ kind: 'DATA_VALUE_CHANGES'; attribute: string } & ChangedValues)
@@ -37,9 +39,9 @@ export function explainSmartList(list: CompiledSmartList, lead: LeadState): Smar
 }
 
 /**
- * Evaluates a smart list's filters for a lead (S1, S2) with a per-filter explanation. An invalid smart
- * list (unknown field, bad operator or values, missing, deleted or cyclic smart-list reference,
- * malformed advanced logic) passes nobody (E4) and says why.
+ * Evaluates a smart list's filters for a lead (semantics S1, S2) with a per-filter explanation. An invalid
+ * smart list (unknown field, bad operator or values, missing, deleted or cyclic smart-list reference,
+ * malformed advanced logic) passes nobody (semantics E4) and says why.
  */
 export function evaluateSmartList(
   definition: SmartListDefinition,
@@ -53,7 +55,7 @@ function sameName(wanted: string | null | undefined, actual: string): boolean {
   return !wanted || wanted.toLowerCase() === actual.toLowerCase();
 }
 
-/** Whether a trigger listens for an event (S3); a trigger's unset qualifier matches any value. */
+/** Whether a trigger listens for an event (semantics S3); a trigger's unset qualifier matches any value. */
 export function triggerMatches(trigger: Trigger, event: TriggerEvent): boolean {
   switch (event.kind) {
     case 'CAMPAIGN_IS_REQUESTED':
@@ -69,7 +71,7 @@ export function triggerMatches(trigger: Trigger, event: TriggerEvent): boolean {
   }
 }
 
-/** Whether any of a smart list's triggers listens for an event: triggers are OR'ed (S1). */
+/** Whether any of a smart list's triggers listens for an event: triggers are OR'ed (semantics S1). */
 export function listensFor(definition: SmartListDefinition, event: TriggerEvent): boolean {
   return definition.triggers.some((trigger) => triggerMatches(trigger, event));
 }

@@ -17,7 +17,7 @@ export const EVERYTHING: LeadStateNeeds = { memberships: true, history: true };
 const readsMemberships = (filter: Filter) => filter.kind !== 'ATTRIBUTE';
 const listReadsMemberships = (list: SmartListDefinition) => list.filters.some(readsMemberships);
 
-/** Actions whose outcome depends on the lead's current lists or statuses (F7, F8). */
+/** Actions whose outcome depends on the lead's current lists or statuses (semantics F7, F8). */
 const MEMBERSHIP_ACTIONS: ReadonlySet<FlowAction['type']> = new Set([
   'addToList',
   'removeFromList',
@@ -25,7 +25,7 @@ const MEMBERSHIP_ACTIONS: ReadonlySet<FlowAction['type']> = new Set([
 ]);
 
 /**
- * What `qualifyForCampaign` reads for a campaign (S4, Q2): its smart list's filters and its rule.
+ * What `qualifyForCampaign` reads for a campaign (semantics S4, Q2): its smart list's filters and its rule.
  * A campaign not in the graph: everything (its absence is for the caller to report).
  */
 export function audienceNeeds(graph: CampaignGraph, campaignId: string): LeadStateNeeds {
@@ -39,7 +39,7 @@ export function audienceNeeds(graph: CampaignGraph, campaignId: string): LeadSta
 
 /**
  * What `runFlow` reads for a campaign's flow: the choices and actions of its flow and of every
- * campaign it can execute, and those executables' smart lists and rules (E3, Q1). The top
+ * campaign it can execute, and those executables' smart lists and rules (semantics E3, Q1). The top
  * campaign's own smart list and rule are not read (its qualification is the caller's). A campaign
  * not in the graph: everything.
  */

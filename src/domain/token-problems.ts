@@ -4,7 +4,7 @@ import type { CompiledGraph } from './flow-types.js';
 import type { Campaign, CampaignGraph, FlowAction } from './model.js';
 import { parseTemplate, type TokenReference } from './tokens.js';
 
-/** The texts of an action that tokens are resolved in (F2, F3, F10, F11). */
+/** The texts of an action that tokens are resolved in (semantics F2, F3, F10, F11). */
 function templatedTexts(action: FlowAction): string[] {
   switch (action.type) {
     case 'changeScore':
@@ -21,7 +21,7 @@ function templatedTexts(action: FlowAction): string[] {
 }
 
 /**
- * The campaigns whose My Tokens a campaign's steps may resolve in (T4, T5): its own, and through
+ * The campaigns whose My Tokens a campaign's steps may resolve in (semantics T4, T5): its own, and through
  * Execute Campaign steps with Use Parent Campaign Token Context TRUE, its callers' and theirs.
  */
 function tokenContexts(graph: CampaignGraph, campaignId: string): string[] {
@@ -39,8 +39,8 @@ function tokenContexts(graph: CampaignGraph, campaignId: string): string[] {
 
 /**
  * `{{my.x}}` references without a default in a campaign's flow that no context able to run the step
- * defines (V1): neither the campaign's program and folders nor, through TRUE, a caller's. Such a
- * token renders empty unless a run passes it (T7), which a save cannot know; other kinds of tokens
+ * defines (semantics V1): neither the campaign's program and folders nor, through TRUE, a caller's. Such a
+ * token renders empty unless a run passes it (semantics T7), which a save cannot know; other kinds of tokens
  * are not checked.
  */
 export function undefinedTokenProblems(

@@ -4,7 +4,7 @@ import type { Campaign, Folder, MyTokens, Program, TokenType } from './model.js'
 import { ownValue } from './own.js';
 import { parseTokenValue } from './values.js';
 
-/** The token kinds of T1. */
+/** The token kinds of semantics T1. */
 export type TokenKind = 'my' | 'lead' | 'campaign' | 'program' | 'member' | 'trigger' | 'system';
 
 /** A parsed `{{kind.Name:default=x}}`: `key` is the name lower-cased with whitespace collapsed. */
@@ -21,7 +21,7 @@ export type Template = readonly (string | TokenReference)[];
 export type MyTokenLayer = ReadonlyMap<string, string>;
 
 /**
- * What a campaign's steps resolve tokens in (T3): My Token layers (the first that defines a token
+ * What a campaign's steps resolve tokens in (semantics T3): My Token layers (the first that defines a token
  * wins), the campaign and program whose tokens apply, and the trigger of a triggered run.
  */
 export interface TokenContext {
@@ -59,7 +59,7 @@ export interface CheckedToken {
 /** The outcome of `checkTokens`. */
 export type CheckedTokensResult = { ok: true; tokens: CheckedToken[] } | { ok: false; problem: Problem };
 
-/** Where a My Token is defined (T2). */
+/** Where a My Token is defined (semantics T2). */
 export interface TokenOwner {
   readonly kind: 'folder' | 'program';
   readonly id: string;
@@ -73,7 +73,7 @@ export interface EffectiveToken<T> {
   readonly definedBy: TokenOwner;
 }
 
-/** The longest My Token name, not counting `my.` (T2). */
+/** The longest My Token name, not counting `my.` (semantics T2). */
 export const MAX_TOKEN_NAME_LENGTH = 50;
 
 /** The longest My Token value, in characters. */
@@ -136,7 +136,7 @@ export function isLiteral(template: Template): template is readonly [string] {
 /**
  * Normalizes a settable token name: `my.x` or `{{my.x}}` ⇒ `my.x` (the name keeps its case).
  * Anything else, an empty name, one longer than 50 characters or one holding braces, colons or
- * control characters is an INVALID_TOKEN problem (T7).
+ * control characters is an INVALID_TOKEN problem (semantics T7).
  */
 export function normalizeTokenName(input: string): TokenNameResult {
   const trimmed = input.trim();
@@ -163,7 +163,7 @@ function myTokenKey(name: string): string | undefined {
 }
 
 /**
- * Checks My Tokens given to a mutation (T2, T7): names `my.x` or `{{my.x}}`, each given once (case
+ * Checks My Tokens given to a mutation (semantics T2, T7): names `my.x` or `{{my.x}}`, each given once (case
  * and runs of spaces do not make two names different), values of at most 10,000 characters that
  * fit their type (`parseTokenValue`: a SCORE value is one Change Score applies). Anything else is
  * an INVALID_TOKEN problem.
@@ -232,7 +232,7 @@ export function triggerLayer(trigger: Readonly<Record<string, string>>): MyToken
 }
 
 /**
- * The My Tokens in effect for a program (T2), each with the owner that defines it: the program's
+ * The My Tokens in effect for a program (semantics T2), each with the owner that defines it: the program's
  * own definition wins, then the nearest folder's up the chain. A folder chain that loops is cut
  * where it repeats; names `normalizeTokenName` refuses are ignored.
  */
@@ -274,7 +274,9 @@ export function programTokenLayer(
   return new Map(effective.map(({ key, token }) => [key, token.value]));
 }
 
-/** A campaign's own context (T5): its program's and folders' My Tokens, no run or trigger values. */
+/**
+ * A campaign's own context (semantics T5): its program's and folders' My Tokens, no run or trigger values.
+ */
 export function ownContext(
   campaign: Campaign,
   program: Program | undefined,
@@ -283,7 +285,10 @@ export function ownContext(
   return { myTokens: [own], campaign, program, trigger: null };
 }
 
-/** The top campaign's context: the run's API-passed tokens first (T7), trigger tokens when triggered. */
+/**
+ * The top campaign's context: the run's API-passed tokens first (semantics T7), trigger tokens when
+ * triggered.
+ */
 export function topContext(
   own: TokenContext,
   runTokens: MyTokenLayer,
@@ -294,8 +299,8 @@ export function topContext(
 }
 
 /**
- * A child's context with Use Parent Campaign Token Context TRUE (T4): the parent's context, with the
- * child's own My Tokens as a per-token fallback.
+ * A child's context with Use Parent Campaign Token Context TRUE (semantics T4): the parent's context, with
+ * the child's own My Tokens as a per-token fallback.
  */
 export function inheritedContext(parent: TokenContext, childOwn: MyTokenLayer): TokenContext {
   return { ...parent, myTokens: [...parent.myTokens, childOwn] };
@@ -351,7 +356,7 @@ function resolveReference(reference: TokenReference, scope: TokenScope): string 
   }
 }
 
-/** Renders a template; a token that resolves to nothing renders its default, or empty (T1). */
+/** Renders a template; a token that resolves to nothing renders its default, or empty (semantics T1). */
 export function renderTemplate(template: Template, scope: TokenScope): string {
   let text = '';
   for (const part of template) {

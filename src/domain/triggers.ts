@@ -10,13 +10,13 @@ import {
 import { ownValue } from './own.js';
 import { type ChangedValues, listensFor, type TriggerEvent } from './smart-list.js';
 
-/** An ACTIVE trigger campaign: the events it listens for start runs of it (S3). */
+/** An ACTIVE trigger campaign: the events it listens for start runs of it (semantics S3). */
 export interface Listener {
   id: string;
   smartList: SmartListDefinition;
 }
 
-/** Something that happened to a lead that trigger campaigns may listen for (S3). */
+/** Something that happened to a lead that trigger campaigns may listen for (semantics S3). */
 export interface LeadEvent {
   leadId: string;
   event: TriggerEvent;
@@ -33,7 +33,7 @@ export interface TriggeredRun {
   leadTriggers: Record<string, Record<string, string>>;
 }
 
-/** What fired a run, the same for all its leads, as trigger tokens read it (T8). */
+/** What fired a run, the same for all its leads, as trigger tokens read it (semantics T8). */
 function triggerTokens(event: TriggerEvent): Record<string, string> {
   const tokens: Record<string, string> = { name: TRIGGER_NAMES[event.kind] };
   if (event.kind === 'CAMPAIGN_IS_REQUESTED') tokens.source = event.source;
@@ -56,7 +56,7 @@ function valueTokens(values: ChangedValues): Record<string, string> {
   return tokens;
 }
 
-/** The trigger tokens of one lead's event that the other leads of its run may not share (T8). */
+/** The trigger tokens of one lead's event that the other leads of its run may not share (semantics T8). */
 function leadTriggerTokens(event: TriggerEvent): Record<string, string> {
   if (event.kind === 'DATA_VALUE_CHANGES' || event.kind === 'SCORE_IS_CHANGED') return valueTokens(event);
   if (event.kind === 'LEAD_IS_CREATED' && event.email !== undefined) return { value: event.email };
@@ -64,7 +64,7 @@ function leadTriggerTokens(event: TriggerEvent): Record<string, string> {
 }
 
 /**
- * The trigger tokens a run's flow resolves for one lead (T8): what fired the run and the lead's own
+ * The trigger tokens a run's flow resolves for one lead (semantics T8): what fired the run and the lead's own
  * values. A run requested through the API is fired by Campaign is Requested from the API.
  */
 export function triggerOf(run: Run, leadId: string): Record<string, string> | null {
@@ -74,13 +74,13 @@ export function triggerOf(run: Run, leadId: string): Record<string, string> | nu
   return own ? { ...run.trigger, ...own } : run.trigger;
 }
 
-/** Where a request came from, for a run started by one (S3: Campaign is Requested); else null. */
+/** Where a request came from, for a run started by one (semantics S3: Campaign is Requested); else null. */
 export function requestSource(run: Run): string | null {
   if (run.kind === 'REQUESTED') return 'API';
   return run.trigger?.name === TRIGGER_NAMES.CAMPAIGN_IS_REQUESTED ? (run.trigger.source ?? null) : null;
 }
 
-/** A field's value before the flow's first change of it and after its last (T8). */
+/** A field's value before the flow's first change of it and after its last (semantics T8). */
 function changedValues(activities: readonly Activity[], type: Activity['type'], key: string, name: string) {
   const changes = activities.filter(
     (activity) => activity.type === type && !activity.attributes.skipped && activity.attributes[key] === name,
@@ -174,7 +174,7 @@ export function triggeredRuns(listeners: readonly Listener[], events: readonly L
 }
 
 /**
- * Request Campaign (F5): a run of each requested campaign for the leads handed to it, for the
+ * Request Campaign (semantics F5): a run of each requested campaign for the leads handed to it, for the
  * targets that are active (among `listeners`) and listen for requests from flow actions.
  */
 export function requestedRuns(

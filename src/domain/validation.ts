@@ -19,7 +19,7 @@ interface ExecuteEdge {
   readonly stepPosition: number;
 }
 
-/** A problem with the campaigns it involves, to keep only those a save touches (E11). */
+/** A problem with the campaigns it involves, to keep only those a save touches (semantics E11). */
 interface GraphProblem {
   readonly problem: CampaignProblem;
   readonly involves: readonly string[];
@@ -46,7 +46,7 @@ function aCampaignOf(type: CampaignType): string {
   return `${withArticle(type.toLowerCase())} campaign`;
 }
 
-/** Why a campaign cannot be scheduled (E1, R1): only batch campaigns are. */
+/** Why a campaign cannot be scheduled (semantics E1, R1): only batch campaigns are. */
 export function scheduleProblems(campaign: Campaign): Problem[] {
   const type = campaignType(campaign);
   if (type === 'BATCH') return [];
@@ -59,7 +59,7 @@ export function scheduleProblems(campaign: Campaign): Problem[] {
 }
 
 /**
- * Why a campaign cannot be requested (E1, F5, R2): it must be an active trigger campaign listening
+ * Why a campaign cannot be requested (semantics E1, F5, R2): it must be an active trigger campaign listening
  * for Campaign is Requested from `source` (or from any source).
  */
 export function requestProblems(campaign: Campaign, active: boolean, source: RequestSource): Problem[] {
@@ -75,7 +75,7 @@ export function requestProblems(campaign: Campaign, active: boolean, source: Req
   return reason === null ? [] : [{ code: 'NOT_REQUESTABLE', message: reason }];
 }
 
-/** Why a campaign cannot be cloned (E10): a smart list with triggers. */
+/** Why a campaign cannot be cloned (semantics E10): a smart list with triggers. */
 export function cloneProblems(source: Campaign): Problem[] {
   if (source.smartList.triggers.length === 0) return [];
   return [
@@ -145,7 +145,7 @@ export function webhookTargetProblems(campaign: Campaign, allowed: AllowedTarget
   });
 }
 
-/** Execute Campaign targets that cannot be executed from `campaign` (E7), and the usable edges. */
+/** Execute Campaign targets that cannot be executed from `campaign` (semantics E7), and the usable edges. */
 function targetProblems(campaign: Campaign, graph: CampaignGraph, edges: ExecuteEdge[]): GraphProblem[] {
   const found: GraphProblem[] = [];
   for (const { action, stepPosition } of flowActions(campaign.flow)) {
@@ -258,8 +258,8 @@ function depthProblems(
 }
 
 /**
- * Checks the whole execution graph for a save (E5-E8, E11): depth beyond 3 anywhere, cycles, targets
- * that are not executable or in another workspace, waits, webhooks and triggers in executables.
+ * Checks the whole execution graph for a save (semantics E5-E8, E11): depth beyond 3 anywhere, cycles,
+ * targets that are not executable or in another workspace, waits, webhooks and triggers in executables.
  * With `changedCampaignIds`, only problems involving a changed campaign are returned (a changed
  * grandchild makes its ancestor's too-deep chain count), so that older problems elsewhere do not
  * block an unrelated save.
@@ -322,9 +322,9 @@ export function validateSmartListDefinition(
 }
 
 /**
- * Why a campaign cannot run as defined (Campaign.problems): an invalid smart list (E4) or choice
+ * Why a campaign cannot run as defined (Campaign.problems): an invalid smart list (semantics E4) or choice
  * condition, triggers on unknown fields and unrequestable Request Campaign targets
- * (`referenceProblems`), webhook targets `allowed` does not cover (F10: saved before the rule or
+ * (`referenceProblems`), webhook targets `allowed` does not cover (semantics F10: saved before the rule or
  * before the operator's list changed), My Tokens no context defines (`undefinedTokenProblems`),
  * plus its own problems in the execution graph. `campaign` replaces the graph's version.
  */

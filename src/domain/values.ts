@@ -136,7 +136,7 @@ export function comparable(type: FieldType, value: FieldValue): Comparable | nul
 }
 
 /**
- * Parses a score change (F2): `+N` and bare `N` add, `-N` subtracts, `=N` sets, `=-N` sets a
+ * Parses a score change (semantics F2): `+N` and bare `N` add, `-N` subtracts, `=N` sets, `=-N` sets a
  * negative value; whitespace around the change is ignored, inside it is not. Null when the text is
  * none of those or the change (N, or -N) is outside MIN_WHOLE_VALUE..MAX_WHOLE_VALUE.
  */
@@ -151,7 +151,7 @@ export function parseScoreChange(text: string): ScoreChangeSpec | null {
 }
 
 /**
- * Interprets a My Token's value as its type (T2), or undefined when it does not fit: TEXT is any
+ * Interprets a My Token's value as its type (semantics T2), or undefined when it does not fit: TEXT is any
  * text, NUMBER a decimal number, SCORE a change that Change Score applies (`parseScoreChange`),
  * DATE what a DATETIME field takes (stored as UTC ISO).
  */

@@ -22,7 +22,7 @@ export interface FlowResults {
 
 /**
  * The final values of the fields a flow touched. The leads are locked for the transaction, so the
- * value the flow computed from is the stored one: writing it loses no concurrent change (R3).
+ * value the flow computed from is the stored one: writing it loses no concurrent change (semantics R3).
  */
 function touchedFields(result: RunFlowResult): Record<string, FieldValue> | null {
   const names = [...Object.keys(result.effects.fieldChanges), ...Object.keys(result.effects.scoreChanges)];
@@ -82,7 +82,7 @@ function effectRows(flows: FlowResults, now: Date): FlowEffectRows {
   return rows;
 }
 
-/** The leads each campaign a Request Campaign step named was requested for (F5). */
+/** The leads each campaign a Request Campaign step named was requested for (semantics F5). */
 function requestedLeads(flows: FlowResults): Map<string, string[]> {
   const requested = new Map<string, string[]>();
   flows.results.forEach((result, index) => {

@@ -8,7 +8,7 @@ import type { FlowResults } from './apply-results.js';
 
 /**
  * Runs the run's campaign flow from a step for each of the leads, locked in id order in the
- * caller's transaction (concurrent runs on the same leads take turns and lose no change, R3).
+ * caller's transaction (concurrent runs on the same leads take turns and lose no change, semantics R3).
  */
 export async function runFlowsLocked(
   em: EntityManager,

@@ -112,7 +112,8 @@ function taskList(
       const { runId, seq } = payload as ChunkPayload;
       return failRunOf(runId, `Stopped: its chunk ${seq + 1} ${failed}`);
     }),
-    // R8: the lead's flow ends at its wait, which is FAILED, and so is its run, even once completed.
+    // semantics R8: the lead's flow ends at its wait, which is FAILED, and so is its run, even once
+    // completed.
     [JOBS.resumeWait]: withBoundedAttempts(resume, maxAttempts, async (payload, failed) => {
       const { waitId } = payload as { waitId: string };
       const reasons = { wait: `Its resume ${failed}`, run: `Stopped: its resumed wait ${failed}` };

@@ -16,7 +16,7 @@ export const CHUNK_SIZE = 500;
 /** Leads read at a time while the audience is being chosen. */
 const AUDIENCE_PAGE = 2000;
 
-/** A run's audience, and how many leads its smart list matched and its rule kept out (R9). */
+/** A run's audience, and how many leads its smart list matched and its rule kept out (semantics R9). */
 interface Audience {
   leadIds: string[];
   matched: number;
@@ -24,7 +24,7 @@ interface Audience {
 }
 
 /**
- * The leads that pass the campaign's smart list and qualification rule now (S4, Q2): of the whole
+ * The leads that pass the campaign's smart list and qualification rule now (semantics S4, Q2): of the whole
  * workspace for a batch run, of the leads handed to it for a requested or triggered run.
  */
 async function chooseAudience(em: EntityManager, run: CampaignRun, now: Date): Promise<Audience> {

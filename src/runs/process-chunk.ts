@@ -7,9 +7,9 @@ import { runFlowsLocked } from './flow-runner.js';
 
 /**
  * Runs one chunk's leads through the campaign's flow and writes everything they did in one
- * transaction, with the chunk's completion marker (R4): its claim holds the chunk until the commit.
+ * transaction, with the chunk's completion marker (semantics R4): its claim holds the chunk until the commit.
  * Returns false when there was nothing to do: the chunk was already applied or the run is no
- * longer RUNNING (R5: a cancel that commits meanwhile lets a started chunk finish).
+ * longer RUNNING (semantics R5: a cancel that commits meanwhile lets a started chunk finish).
  */
 export async function processChunk(orm: Orm, runId: string, seq: number, now: Date): Promise<boolean> {
   return orm.em.fork().transactional(async (em) => {

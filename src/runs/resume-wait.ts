@@ -7,7 +7,7 @@ import { applyResults } from './apply-results.js';
 import { runFlowsLocked } from './flow-runner.js';
 import { callWebhook, type WebhookCallOptions, type WebhookOutcome } from './webhooks.js';
 
-/** The CALL_WEBHOOK activity (F10, A1): the call's outcome, written where the flow resumes. */
+/** The CALL_WEBHOOK activity (semantics F10, A1): the call's outcome, written where the flow resumes. */
 function webhookActivity(wait: FlowWait, outcome: WebhookOutcome, now: Date): Activity {
   const request = wait.request as WebhookRequest;
   return {
@@ -21,8 +21,8 @@ function webhookActivity(wait: FlowWait, outcome: WebhookOutcome, now: Date): Ac
 }
 
 /**
- * Resumes a lead's flow at the step after its Wait (F9) or Webhook (F10), exactly once: the row is
- * the truth, its job only the reminder. A suspension that Remove from Flow cancelled does nothing.
+ * Resumes a lead's flow at the step after its Wait (semantics F9) or Webhook (semantics F10), exactly once:
+ * the row is the truth, its job only the reminder. A suspension that Remove from Flow cancelled does nothing.
  * A webhook is called first, outside the transaction (a call can take up to its timeout); if the
  * job dies before its transaction commits, the retry calls again: the call is made at least once,
  * its activity and the rest of the flow exactly once.

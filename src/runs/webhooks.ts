@@ -12,7 +12,7 @@ import {
   parseIpAddress,
 } from '../domain/network-targets.js';
 
-/** F10: a webhook call is given up after this long. */
+/** semantics F10: a webhook call is given up after this long. */
 export const WEBHOOK_TIMEOUT_MS = 30_000;
 
 /** How a webhook call went, as its CALL_WEBHOOK activity records it. */
@@ -118,7 +118,7 @@ function send(
 }
 
 /**
- * Makes a webhook's HTTP call. Never throws: a failure is an outcome, and the flow goes on (F10).
+ * Makes a webhook's HTTP call. Never throws: a failure is an outcome, and the flow goes on (semantics F10).
  * Only http and https URLs are called, without following redirects, and only at public addresses
  * or targets the operator allows: the host is resolved once, every address it has is checked, and
  * the connection goes to a checked one, so a name that changes its answer meanwhile gains nothing.

@@ -70,7 +70,7 @@ interface FlowRow {
 
 export const FlowActivityRef = builder.interfaceRef<FlowRow>('FlowActivity').implement({
   description:
-    'The fields a dry run’s rows (SimulatedActivity) and stored activities share, with the same meaning: one fragment on FlowActivity reads both (A6).',
+    'The fields a dry run’s rows (SimulatedActivity) and stored activities share, with the same meaning: one fragment on FlowActivity reads both (semantics A6 in docs/semantics.md).',
   resolveType: (row) => {
     if (!('id' in row)) return 'SimulatedActivity';
     if (row.type === 'EXECUTE_CAMPAIGN') return 'ExecuteCampaignActivity';
@@ -94,13 +94,14 @@ export const FlowActivityRef = builder.interfaceRef<FlowRow>('FlowActivity').imp
     }),
     qualified: t.boolean({
       nullable: true,
-      description: 'Execute Campaign rows: their Qualified value (E3); null on other rows.',
+      description:
+        'Execute Campaign rows: their Qualified value (semantics E3 in docs/semantics.md); null on other rows.',
       resolve: (row) => (row.type === 'EXECUTE_CAMPAIGN' ? row.attributes.qualified === true : null),
     }),
     executionDepth: t.int({
       nullable: true,
       description:
-        'Execute Campaign rows: the depth of the executed campaign below the top campaign (E5: 1 for its child, at most 3), as ExecuteCampaignActivity.depth; null on other rows.',
+        'Execute Campaign rows: the depth of the executed campaign below the top campaign (semantics E5 in docs/semantics.md: 1 for its child, at most 3), as ExecuteCampaignActivity.depth; null on other rows.',
       resolve: (row) => (row.type === 'EXECUTE_CAMPAIGN' ? attribute(row, 'depth', 1) : null),
     }),
   }),

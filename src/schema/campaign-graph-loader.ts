@@ -13,7 +13,7 @@ export const requestCampaignGraph = createContextCache(
     ),
 );
 
-/** Whether a smart-list definition can be evaluated (E4): otherwise nobody qualifies for it. */
+/** Whether a smart-list definition can be evaluated (semantics E4): otherwise nobody qualifies for it. */
 export function isEvaluable(definition: SmartListDefinition, graph: CampaignGraph): boolean {
   return validateSmartListDefinition(definition, graph).length === 0;
 }

@@ -94,7 +94,7 @@ function cursorOf(cursor: string | null | undefined): string | undefined {
 
 /**
  * A page of a list ordered by id, oldest first; the cursor is the row's id, so it is stable.
- * `first` pages forward from `after`, `last` backward from `before` (rules P1–P4 of
+ * `first` pages forward from `after`, `last` backward from `before` (semantics P1–P4 in
  * docs/semantics.md); the flags are exact: they say whether the whole list holds items before the
  * page and after it, reading one more row in the page's direction and, when the other side is
  * bounded by a cursor, one row beyond that cursor.

@@ -160,7 +160,7 @@ builder.mutationFields((t) => ({
   }),
   removeFromFlow: t.int({
     description:
-      'Takes the leads out of the campaign’s flow (and, for an executable campaign, its callers’ flows): their pending waits there are cancelled (F6, E9). Returns how many leads were taken out.',
+      'Takes the leads out of the campaign’s flow (and, for an executable campaign, its callers’ flows): their pending waits there are cancelled (semantics F6, E9 in docs/semantics.md). Returns how many leads were taken out.',
     args: { campaignId: t.arg.id(), leadIds: t.arg.idList() },
     resolve: async (_root, args, context) => {
       const campaign = await requireNode(context, Campaign, 'Campaign', args.campaignId);

@@ -34,7 +34,8 @@ const FilterEvaluationRef = builder.objectRef<FilterEvaluation>('FilterEvaluatio
 });
 
 const RuleVerdictRef = builder.objectRef<RuleVerdict>('QualificationRuleVerdict').implement({
-  description: 'What the campaign’s qualification rule says about the lead now (Q1, Q3).',
+  description:
+    'What the campaign’s qualification rule says about the lead now (semantics Q1, Q3 in docs/semantics.md).',
   fields: (t) => ({
     rule: t.field({ type: QualificationRuleRef, resolve: (verdict) => verdict.rule }),
     allowed: t.exposeBoolean('allowed', {
@@ -58,7 +59,7 @@ const RuleVerdictRef = builder.objectRef<RuleVerdict>('QualificationRuleVerdict'
 
 const SimulatedActivityRef = builder.objectRef<Activity>('SimulatedActivity').implement({
   description:
-    'An activity a real run would write. Its FlowActivity fields read as a stored activity’s do (A6).',
+    'An activity a real run would write. Its FlowActivity fields read as a stored activity’s do (semantics A6 in docs/semantics.md).',
   interfaces: [FlowActivityRef],
   fields: (t) => ({
     type: t.field({ type: ActivityTypeEnum, resolve: (activity) => activity.type }),
@@ -70,7 +71,7 @@ const SimulatedActivityRef = builder.objectRef<Activity>('SimulatedActivity').im
     }),
     depth: t.int({
       description:
-        "The depth of the campaign the row is about (E5): for Execute Campaign rows the executed campaign's (1 to 3, as ExecuteCampaignActivity.depth); for other rows the campaign whose flow ran the step (0 for the simulated campaign's own steps, 1 to 3 inside executed children).",
+        "The depth of the campaign the row is about (semantics E5 in docs/semantics.md): for Execute Campaign rows the executed campaign's (1 to 3, as ExecuteCampaignActivity.depth); for other rows the campaign whose flow ran the step (0 for the simulated campaign's own steps, 1 to 3 inside executed children).",
       resolve: (activity) =>
         activity.type === 'EXECUTE_CAMPAIGN' ? Number(activity.attributes.depth) : activity.depth,
     }),

@@ -322,7 +322,8 @@ builder.mutationFields((t) => ({
     },
   }),
   deleteSmartList: t.id({
-    description: 'Smart lists that reference this one become invalid: nobody qualifies for them (E4).',
+    description:
+      'Smart lists that reference this one become invalid: nobody qualifies for them (semantics E4 in docs/semantics.md).',
     args: { id: t.arg.id() },
     resolve: async (_root, args, context) => {
       const smartList = await requireSmartList(context, args.id);

@@ -55,7 +55,7 @@ export const DEFAULT_BUFFER_LIMIT = 10_000;
 /**
  * While a run commits chunk after chunk, a read after each commit slows the run down more than its
  * statements cost: each one also interrupts the run's work. Reads at most this often each cover
- * several chunks, for a little more latency (README: Subscriptions; Benchmarks, `npm run bench:stream`).
+ * several chunks, for a little more latency (docs/streaming.md; figures in bench/README.md).
  */
 export const DEFAULT_MIN_READ_INTERVAL_MS = 100;
 

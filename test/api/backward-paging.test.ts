@@ -5,7 +5,7 @@ import { executeScenario, scheduleNow, startTestWorker, untilCompleted } from '.
 import { createCampaign, createWorkspaceWithKey, type WorkspaceWithKey } from '../helpers/factories.js';
 import { errorCodes, run } from '../helpers/graphql.js';
 
-/** Backward paging (last/before) on every connection of the schema: rules P1–P4 of docs/semantics.md. */
+/** Backward paging (last/before) on every connection of the schema: semantics P1–P4 in docs/semantics.md. */
 
 interface Page {
   edges: { cursor: string }[];

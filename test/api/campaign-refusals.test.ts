@@ -30,12 +30,12 @@ describe('refused saves write nothing and answer a ProblemCode', () => {
 
   it.each([
     [
-      'E8 a wait in an executable',
+      'semantics E8 a wait in an executable',
       'WAIT_IN_EXECUTABLE',
       { executable: true, flow: [{ action: { wait: { seconds: 60 } } }] },
     ],
     [
-      'E8 a wait inside a choice of an executable',
+      'semantics E8 a wait inside a choice of an executable',
       'WAIT_IN_EXECUTABLE',
       {
         executable: true,
@@ -52,17 +52,17 @@ describe('refused saves write nothing and answer a ProblemCode', () => {
       },
     ],
     [
-      'E8 a webhook in an executable',
+      'semantics E8 a webhook in an executable',
       'WEBHOOK_IN_EXECUTABLE',
       { executable: true, flow: [{ action: { webhook: { url: 'https://example.com/hook' } } }] },
     ],
     [
-      'E8 triggers in an executable',
+      'semantics E8 triggers in an executable',
       'TRIGGER_IN_EXECUTABLE',
       { executable: true, smartList: { filters: [], triggers: [{ kind: 'LEAD_IS_CREATED' }] } },
     ],
     [
-      'E4 a smart list on an unknown field',
+      'semantics E4 a smart list on an unknown field',
       'INVALID_SMART_LIST',
       {
         smartList: {
@@ -71,7 +71,7 @@ describe('refused saves write nothing and answer a ProblemCode', () => {
       },
     ],
     [
-      'E4 malformed advanced logic',
+      'semantics E4 malformed advanced logic',
       'INVALID_SMART_LIST',
       {
         smartList: {
@@ -82,7 +82,7 @@ describe('refused saves write nothing and answer a ProblemCode', () => {
       },
     ],
     [
-      'E4 a choice on an unknown field',
+      'semantics E4 a choice on an unknown field',
       'INVALID_SMART_LIST',
       {
         flow: [
@@ -110,7 +110,7 @@ describe('refused saves write nothing and answer a ProblemCode', () => {
     expect(await api.campaignCount()).toBe(before);
   });
 
-  it('E7 a target that is not executable is EXECUTE_TARGET_NOT_EXECUTABLE', async () => {
+  it('semantics E7 a target that is not executable is EXECUTE_TARGET_NOT_EXECUTABLE', async () => {
     const batch = await api.createOk({ name: 'Plain batch' });
     before = await api.campaignCount();
     const response = await api.create({ name: 'Caller', flow: [execute(batch.id)] });
@@ -118,7 +118,7 @@ describe('refused saves write nothing and answer a ProblemCode', () => {
     expect(await api.campaignCount()).toBe(before);
   });
 
-  it('E7 another workspace’s target is CROSS_WORKSPACE_EXECUTE for the admin and unknown for a workspace key', async () => {
+  it('semantics E7 another workspace’s target is CROSS_WORKSPACE_EXECUTE for the admin and unknown for a workspace key', async () => {
     const theirProgram = await createProgram(t, globex, 'Theirs');
     const theirs = (
       await run<{ createCampaign: { id: string } }>(t, globex.key, CREATE_CAMPAIGN, {
@@ -135,7 +135,7 @@ describe('refused saves write nothing and answer a ProblemCode', () => {
     expect(await api.campaignCount()).toBe(before);
   });
 
-  it('E6 a cycle is EXECUTION_CYCLE, a campaign executing itself included', async () => {
+  it('semantics E6 a cycle is EXECUTION_CYCLE, a campaign executing itself included', async () => {
     const a = await api.executable('Cycle A');
     const b = await api.executable('Cycle B', [execute(a.id)]);
     before = await api.campaignCount();
@@ -151,7 +151,7 @@ describe('refused saves write nothing and answer a ProblemCode', () => {
     expect(stored.flow).toEqual([]);
   });
 
-  it('E5 and E11: three levels below the top are allowed, a fourth is refused wherever the edit is made', async () => {
+  it('semantics E5 and E11: three levels below the top are allowed, a fourth is refused wherever the edit is made', async () => {
     const c3 = await api.executable('Depth 3');
     const c2 = await api.executable('Depth 2', [execute(c3.id)]);
     const c1 = await api.executable('Depth 1', [execute(c2.id)]);
@@ -176,7 +176,7 @@ describe('refused saves write nothing and answer a ProblemCode', () => {
   });
 });
 
-describe('concurrent saves (E6, E11)', () => {
+describe('concurrent saves (semantics E6, E11)', () => {
   it('take turns: two edits that together would close a cycle cannot both succeed', async () => {
     for (let attempt = 0; attempt < 3; attempt += 1) {
       const a = await api.executable(`Race A${attempt}`);

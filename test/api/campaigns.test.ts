@@ -78,7 +78,7 @@ describe('updates', () => {
   });
 });
 
-describe('clone (E10)', () => {
+describe('clone (semantics E10)', () => {
   const CLONE = `mutation ($id: ID!, $name: String!, $executable: Boolean) {
     cloneCampaign(id: $id, name: $name, executable: $executable) { name type isExecutable flow { action { __typename } } }
   }`;
@@ -191,7 +191,7 @@ describe('activation and deletion', () => {
   });
 });
 
-describe('problems (E4 without a save)', () => {
+describe('problems (semantics E4 without a save)', () => {
   it('a deleted smart-list asset makes the campaign report INVALID_SMART_LIST and isValid false', async () => {
     const asset = (
       await run<{ createSmartList: { id: string } }>(

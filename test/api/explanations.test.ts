@@ -38,7 +38,7 @@ const RUN = `query ($id: ID!) {
   campaignRun(id: $id) { status leadsMatched leadsExcludedByRule leadsTotal leadsProcessed }
 }`;
 
-/** One selection for a dry run's rows and a run's stored activities (A6). */
+/** One selection for a dry run's rows and a run's stored activities (semantics A6). */
 const ROW = `fragment Row on FlowActivity {
   type campaign { name } primaryAttributeValue attributes qualified executionDepth
 }`;
@@ -73,7 +73,7 @@ afterAll(async () => {
   await t.close();
 });
 
-describe('Q3 a dry run explains the qualification rule', () => {
+describe('semantics Q3 a dry run explains the qualification rule', () => {
   it('ONCE: after a run, the lead is excluded for good, and the dry run says when it last ran', async () => {
     const [lead] = (await upsertLeads(t, acme, [{ email: 'once-0@example.com' }])) as [string];
     const campaign = await createCampaign(t, acme, {
@@ -138,7 +138,7 @@ describe('Q3 a dry run explains the qualification rule', () => {
   });
 });
 
-describe('R9 a run counts the leads its smart list matched and its rule excluded', () => {
+describe('semantics R9 a run counts the leads its smart list matched and its rule excluded', () => {
   it('a ONCE campaign scheduled twice: the second run matches N and excludes N', async () => {
     await upsertLeads(
       t,
@@ -186,7 +186,7 @@ describe('R9 a run counts the leads its smart list matched and its rule excluded
   });
 });
 
-describe('A6 one fragment reads a dry run’s rows and a run’s activities alike', () => {
+describe('semantics A6 one fragment reads a dry run’s rows and a run’s activities alike', () => {
   it('the seed’s example gives equal rows, depth included, in the dry run and the real run', async () => {
     const childProgram = await createScoredProgram(t, acme, 'Fragment child program', '+0');
     const child = await createCampaign(t, acme, {

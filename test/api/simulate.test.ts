@@ -68,7 +68,7 @@ beforeAll(async () => {
   list = await createStaticList(t, acme, 'Scored');
   [lead] = (await upsertLeads(t, acme, [{ email: 'ada@example.com', fields: { score: 5 } }])) as [string];
 
-  // The seed's example (T6): the child changes the score by {{my.score}}; its program says +0.
+  // The seed's example (semantics T6): the child changes the score by {{my.score}}; its program says +0.
   const childProgram = await createScoredProgram(t, acme, 'Child program', '+0');
   const child = await createAcmeCampaign({
     programId: childProgram,
@@ -100,7 +100,7 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 describe('simulateCampaign', () => {
-  it('T6 with the parent token context TRUE the child uses the parent’s my.score: +10', async () => {
+  it('semantics T6 with the parent token context TRUE the child uses the parent’s my.score: +10', async () => {
     const simulation = await simulate(parentTrue);
     expect(simulation.qualified).toBe(true);
     expect(
@@ -120,13 +120,13 @@ describe('simulateCampaign', () => {
     expect(simulation.leadAfter).toEqual({ email: 'ada@example.com', score: 15 });
   });
 
-  it('T6 with FALSE the child uses its own my.score: +0, the score is unchanged', async () => {
+  it('semantics T6 with FALSE the child uses its own my.score: +0, the score is unchanged', async () => {
     const simulation = await simulate(parentFalse);
     expect(simulation.activities[0]).toMatchObject({ type: 'EXECUTE_CAMPAIGN', qualified: true });
     expect(simulation.leadAfter).toMatchObject({ score: 5 });
   });
 
-  it('T7 API-passed tokens reach the child through TRUE and not through FALSE', async () => {
+  it('semantics T7 API-passed tokens reach the child through TRUE and not through FALSE', async () => {
     const tokens = [{ name: '{{my.score}}', value: '+25', type: 'SCORE' }];
     expect((await simulate(parentTrue, tokens)).leadAfter).toMatchObject({ score: 30 });
     expect((await simulate(parentFalse, tokens)).leadAfter).toMatchObject({ score: 5 });

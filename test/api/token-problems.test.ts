@@ -47,7 +47,7 @@ beforeAll(async () => {
 });
 afterAll(() => app.close());
 
-describe('V1 UNDEFINED_TOKEN among a campaign’s problems', () => {
+describe('semantics V1 UNDEFINED_TOKEN among a campaign’s problems', () => {
   it('a My Token no folder or program defines is reported at its step', async () => {
     const campaign = await app.createOk({
       name: 'Nope',

@@ -68,7 +68,7 @@ describe('setTokens', () => {
     expect(result.node.tokens).toEqual([{ name: 'my.score', value: '+5' }]);
   });
 
-  it('T2 effective tokens: the folder chain then the program, the nearest definition winning', async () => {
+  it('semantics T2 effective tokens: the folder chain then the program, the nearest definition winning', async () => {
     await run(t, acme.key, SET, {
       owner: root,
       tokens: [
@@ -165,7 +165,7 @@ describe('setTokens', () => {
   });
 });
 
-describe('F2 a SCORE token setTokens accepts is one Change Score applies', () => {
+describe('semantics F2 a SCORE token setTokens accepts is one Change Score applies', () => {
   let scoring: string;
   let campaign: string;
   let lead: string;

@@ -74,7 +74,7 @@ describe('saving a webhook step checks its target', () => {
   });
 });
 
-describe('Campaign.problems reports webhook targets that are not allowed (F10)', () => {
+describe('Campaign.problems reports webhook targets that are not allowed (semantics F10)', () => {
   const PROBLEMS = 'query ($id: ID!) { campaign(id: $id) { problems { code message stepPosition } } }';
 
   /** A campaign whose flow was saved before targets were checked: written to its row directly. */

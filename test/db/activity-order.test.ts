@@ -36,7 +36,7 @@ beforeAll(async () => {
 });
 afterAll(() => database.drop());
 
-describe('A2 activity ids increase in commit order', () => {
+describe('semantics A2 activity ids increase in commit order', () => {
   it('a second writer draws its ids only after the first writer has committed', async () => {
     const first = await connect();
     const second = await connect();

@@ -100,7 +100,7 @@ describe('the demo workspace', () => {
     ]);
   });
 
-  it('T6/E3: the printed operations give Qualified TRUE and FALSE, +10 with TRUE and +0 with FALSE, and new activity on each run', async () => {
+  it('semantics T6/E3: the printed operations give Qualified TRUE and FALSE, +10 with TRUE and +0 with FALSE, and new activity on each run', async () => {
     await runDemo();
     const first = await activities();
     for (const [parent, context] of [
@@ -124,7 +124,7 @@ describe('the demo workspace', () => {
     expect(second.find((row) => row.lead.email === 'ada@example.com')?.lead.score).toBe(20);
   });
 
-  it('T4 and S3: the child’s moment names the context it ran in; the listener hears every score change', async () => {
+  it('semantics T4 and S3: the child’s moment names the context it ran in; the listener hears every score change', async () => {
     const moments = async () => {
       const { activities } = await run<{
         activities: {

@@ -10,7 +10,7 @@ function runSteps(actions: FlowAction[], fields: Record<string, FieldValue> = {}
   return run(graph, 'top', { lead: makeLead({ fields }), run: makeRun({ tokens }) });
 }
 
-describe('F2 Change Score grammar', () => {
+describe('semantics F2 Change Score grammar', () => {
   it.each([
     ['+10', { mode: 'ADD', amount: 10 }],
     ['-5', { mode: 'ADD', amount: -5 }],
@@ -32,7 +32,7 @@ describe('F2 Change Score grammar', () => {
     ['=-2147483648', { mode: 'SET', amount: -2147483648 }],
     ['+2147483648', null],
     ['=-2147483649', null],
-  ])('F2 %j parses as %j', (change, expected) => {
+  ])('semantics F2 %j parses as %j', (change, expected) => {
     expect(parseScoreChange(change)).toEqual(expected);
   });
 
@@ -44,7 +44,7 @@ describe('F2 Change Score grammar', () => {
     ['3', 13, { set: null, delta: 3 }],
     ['{{my.bonus}}', 25, { set: null, delta: 15 }],
     ['={{my.x:default=40}}', 40, { set: 40, delta: 0 }],
-  ])('F2 %j on a score of 10 gives %i', (change, newValue, scoreChange) => {
+  ])('semantics F2 %j on a score of 10 gives %i', (change, newValue, scoreChange) => {
     const result = runSteps([act.score(change)], { score: 10 });
     expect(result.leadAfter.fields.score).toBe(newValue);
     expect(result.effects.scoreChanges.score).toEqual(scoreChange);
@@ -61,7 +61,7 @@ describe('F2 Change Score grammar', () => {
     ['{{my.missing}}', 'score', 'UNUSABLE_CHANGE', 10],
     ['+5', 'shoeSize', 'UNKNOWN_SCORE_FIELD', 0],
     ['+5', 'firstName', 'NOT_A_SCORE_FIELD', 0],
-  ])('F2 %j on %s is skipped with %s; the run goes on', (change, scoreName, reason, value) => {
+  ])('semantics F2 %j on %s is skipped with %s; the run goes on', (change, scoreName, reason, value) => {
     const result = runSteps([act.score(change, scoreName), act.score('+1')], { score: 10 });
     expect(result.activities[0]?.attributes).toMatchObject({
       skipped: true,
@@ -73,24 +73,24 @@ describe('F2 Change Score grammar', () => {
     expect(result.effects.scoreChanges).toEqual({ score: { set: null, delta: 1 } });
   });
 
-  it('F2 a score stored as something other than a number counts from 0', () => {
+  it('semantics F2 a score stored as something other than a number counts from 0', () => {
     const result = runSteps([act.score('+2')], { score: 'high' });
     expect(result.activities[0]?.attributes).toMatchObject({ oldValue: 0, newValue: 2 });
   });
 
-  it('F2 a change that leaves the safe integer range is skipped', () => {
+  it('semantics F2 a change that leaves the safe integer range is skipped', () => {
     const result = runSteps([act.score('+10')], { score: Number.MAX_SAFE_INTEGER });
     expect(result.activities[0]?.attributes).toMatchObject({ skipped: true, reason: 'OUT_OF_RANGE' });
   });
 
-  it('F2 a score stays within 32 bits: =2147483647 then +1 keeps 2147483647 and skips the add', () => {
+  it('semantics F2 a score stays within 32 bits: =2147483647 then +1 keeps 2147483647 and skips the add', () => {
     const result = runSteps([act.score('=2147483647'), act.score('+1')], { score: 0 });
     expect(result.leadAfter.fields.score).toBe(2147483647);
     expect(result.activities[1]?.attributes).toMatchObject({ skipped: true, reason: 'OUT_OF_RANGE' });
     expect(result.effects.scoreChanges).toEqual({ score: { set: 2147483647, delta: 0 } });
   });
 
-  it('R3 a set followed by adds is one set and one delta; score names are case-insensitive', () => {
+  it('semantics R3 a set followed by adds is one set and one delta; score names are case-insensitive', () => {
     const result = runSteps([act.score('+4', 'SCORE'), act.score('=20'), act.score('+3'), act.score('-1')], {
       score: '7',
     });
@@ -100,7 +100,7 @@ describe('F2 Change Score grammar', () => {
   });
 });
 
-describe('F3 Change Data Value', () => {
+describe('semantics F3 Change Data Value', () => {
   it.each([
     ['firstName', 'Hello {{my.name}}', 'Hello Grace'],
     ['firstname', '', ''],
@@ -109,7 +109,7 @@ describe('F3 Change Data Value', () => {
     ['vip', 'TRUE', true],
     ['signedUpAt', '2024-05-01T10:00:00+02:00', '2024-05-01T08:00:00.000Z'],
     ['signedUpAt', '2024-05-01', '2024-05-01T00:00:00.000Z'],
-  ])('F3 %s = %j stores %j', (attribute, value, stored) => {
+  ])('semantics F3 %s = %j stores %j', (attribute, value, stored) => {
     const result = runSteps([act.data(attribute, value)], { firstName: 'Old' });
     expect(result.activities[0]).toMatchObject({
       type: 'CHANGE_DATA_VALUE',
@@ -123,13 +123,13 @@ describe('F3 Change Data Value', () => {
     ['firstName', null, null],
     ['age', ' NULL ', null],
     ['score', 'NULL', 0],
-  ])('F3 %s = %j clears the field', (attribute, value, cleared) => {
+  ])('semantics F3 %s = %j clears the field', (attribute, value, cleared) => {
     const result = runSteps([act.data(attribute, value)], { firstName: 'Ada', age: 3, score: 9 });
     expect(result.activities[0]?.attributes).toMatchObject({ newValue: cleared });
     expect(result.leadAfter.fields[attribute]).toBe(cleared);
   });
 
-  it('F3 a SCORE field set through Change Data Value is an absolute set', () => {
+  it('semantics F3 a SCORE field set through Change Data Value is an absolute set', () => {
     const result = runSteps([act.data('score', '30')], { score: 9 });
     expect(result.effects).toMatchObject({
       scoreChanges: { score: { set: 30, delta: 0 } },
@@ -151,15 +151,15 @@ describe('F3 Change Data Value', () => {
     ['signedUpAt', '2027-01-01T24:30:00Z', 'TYPE_MISMATCH'],
     ['shoeSize', '9', 'UNKNOWN_FIELD'],
     ['email', 'new@example.com', 'READ_ONLY_FIELD'],
-  ])('F3 %s = %j is skipped with %s', (attribute, value, reason) => {
+  ])('semantics F3 %s = %j is skipped with %s', (attribute, value, reason) => {
     const result = runSteps([act.data(attribute, value)]);
     expect(result.activities[0]?.attributes).toMatchObject({ value, skipped: true, reason });
     expect(result.effects.fieldChanges).toEqual({});
   });
 });
 
-describe('F7 lists', () => {
-  it('F7 adds and removes record activities and net effects; repeats are silent no-ops', () => {
+describe('semantics F7 lists', () => {
+  it('semantics F7 adds and removes record activities and net effects; repeats are silent no-ops', () => {
     const graph = makeGraph([
       makeCampaign('top', {
         flow: [
@@ -184,13 +184,13 @@ describe('F7 lists', () => {
   });
 });
 
-describe('F8 Change Program Status', () => {
+describe('semantics F8 Change Program Status', () => {
   const statusRun = (steps: FlowAction[], memberships: Record<string, string> = {}) =>
     run(makeGraph([makeCampaign('top', { flow: steps.map((action) => step(action)) })]), 'top', {
       lead: makeLead({ programMemberships: memberships }),
     });
 
-  it('F8 makes the lead a member and moves forward only', () => {
+  it('semantics F8 makes the lead a member and moves forward only', () => {
     const result = statusRun([
       act.status('p1', 'member'),
       act.status('p1', 'Won'),
@@ -206,7 +206,7 @@ describe('F8 Change Program Status', () => {
     expect(result.leadAfter.programMemberships).toEqual({ p1: 'Won' });
   });
 
-  it('F8 the same status is a silent no-op; a status outside the progression can move anywhere', () => {
+  it('semantics F8 the same status is a silent no-op; a status outside the progression can move anywhere', () => {
     expect(statusRun([act.status('p1', 'Engaged')], { p1: 'Engaged' }).activities).toEqual([]);
     expect(statusRun([act.status('p1', 'Member')], { p1: 'Legacy' }).effects.programStatuses).toEqual({
       p1: 'Member',
@@ -216,7 +216,7 @@ describe('F8 Change Program Status', () => {
   it.each([
     ['p1', 'Champion', 'UNKNOWN_STATUS', 'Program p1'],
     ['p9', 'Member', 'UNKNOWN_PROGRAM', 'p9'],
-  ])('F8 %s / %s is skipped with %s', (programId, status, reason, primary) => {
+  ])('semantics F8 %s / %s is skipped with %s', (programId, status, reason, primary) => {
     const result = statusRun([act.status(programId, status)]);
     expect(result.activities[0]).toMatchObject({
       primaryAttributeValue: primary,
@@ -226,8 +226,8 @@ describe('F8 Change Program Status', () => {
   });
 });
 
-describe('F5/F11 hand-offs and moments', () => {
-  it('F5 Request Campaign is a hand-off; F11 an interesting moment has its tokens resolved', () => {
+describe('semantics F5/F11 hand-offs and moments', () => {
+  it('semantics F5 Request Campaign is a hand-off; semantics F11 an interesting moment has its tokens resolved', () => {
     const graph = makeGraph([
       makeCampaign('top', {
         flow: [

@@ -20,7 +20,7 @@ describe('advanced filter logic', () => {
     ['not not 1', [true], true],
     ['1 AND 2 Or NOT 3', [false, false, false], true],
     ['  ((1))  ', [true], true],
-  ] as const)('S1 %s with %j is %s (and binds tighter than or)', (logic, truths, expected) => {
+  ] as const)('semantics S1 %s with %j is %s (and binds tighter than or)', (logic, truths, expected) => {
     expect(verdict(logic, [...truths])).toBe(expected);
   });
 
@@ -39,7 +39,7 @@ describe('advanced filter logic', () => {
     ['()', 'expected a filter number or "(" but found ")"'],
     [`${'('.repeat(150)}1${')'.repeat(150)}`, 'nested deeper than 100 levels'],
     [`${'not '.repeat(150)}1`, 'nested deeper than 100 levels'],
-  ])('S1 malformed %j is refused: %s', (logic, message) => {
+  ])('semantics S1 malformed %j is refused: %s', (logic, message) => {
     expect(parseAdvancedLogic(logic, 3)).toEqual({
       ok: false,
       error: `malformed advanced logic: ${message}`,

@@ -24,7 +24,7 @@ const when = attr('Group', 'IS', '1');
 const caller = (id: string, ...executed: string[]) =>
   makeCampaign(id, { flow: executed.map((target) => step(execute(target))) });
 
-describe('flowActions (F1)', () => {
+describe('flowActions (semantics F1)', () => {
   it('lists each step’s default action, then its choices’, with the step’s position; empty slots are skipped', () => {
     const flow: FlowStep[] = [
       step(execute('a'), [
@@ -71,7 +71,7 @@ describe('the campaigns a flow names', () => {
   });
 });
 
-describe('who executes whom (E1, E9)', () => {
+describe('who executes whom (semantics E1, E9)', () => {
   // top > middle > child; other > child; requester only requests child; loopA <> loopB.
   const campaigns: Campaign[] = [
     caller('top', 'middle'),

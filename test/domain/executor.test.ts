@@ -27,8 +27,8 @@ function chain(levels: number): CampaignGraph {
   return makeGraph(campaigns);
 }
 
-describe('E1-E3 Execute Campaign', () => {
-  it('E2 serial: the child runs inside the step; its activities follow the EXECUTE_CAMPAIGN activity', () => {
+describe('semantics E1-E3 Execute Campaign', () => {
+  it('semantics E2 serial: the child runs inside the step; its activities follow the EXECUTE_CAMPAIGN activity', () => {
     const graph = makeGraph([
       makeCampaign('parent', {
         flow: [step(act.score('+1')), step(act.execute('child')), step(act.moment('after'))],
@@ -61,7 +61,7 @@ describe('E1-E3 Execute Campaign', () => {
     expect(result.leadAfter.fields.score).toBe(11);
   });
 
-  it("E2 the parent's next step and its choices see the child's change", () => {
+  it("semantics E2 the parent's next step and its choices see the child's change", () => {
     const hot: Filter = attr('score', 'AT_LEAST', '50');
     const graph = makeGraph([
       makeCampaign('parent', {
@@ -80,7 +80,7 @@ describe('E1-E3 Execute Campaign', () => {
   it.each([
     [3, 'runs', { qualified: true, depth: 3 }],
     [4, 'is DEPTH_LIMIT', { qualified: false, depth: 4, reason: 'DEPTH_LIMIT' }],
-  ])('E5 depth %i %s', (levels, _, attributes) => {
+  ])('semantics E5 depth %i %s', (levels, _, attributes) => {
     const result = run(chain(levels), 'top');
     const executions = result.activities.filter((activity) => activity.type === 'EXECUTE_CAMPAIGN');
     expect(executions.at(-1)?.attributes).toMatchObject(attributes);
@@ -106,7 +106,7 @@ describe('E1-E3 Execute Campaign', () => {
       executable('child', { qualificationRule: { kind: 'ONCE' } }),
       'QUALIFICATION_RULE',
     ],
-  ])('E3 %s: Qualified FALSE with reason %s, the parent goes on', (_, child, reason) => {
+  ])('semantics E3 %s: Qualified FALSE with reason %s, the parent goes on', (_, child, reason) => {
     const graph = makeGraph(
       [
         makeCampaign('parent', { flow: [step(act.execute('child')), step(act.score('+1'))] }),
@@ -126,7 +126,7 @@ describe('E1-E3 Execute Campaign', () => {
     expect(result.effects.history.map((record) => record.campaignId)).toEqual(['parent']);
   });
 
-  it('Q1 an executed child counts as a run: executing a ONCE child twice in one flow qualifies once', () => {
+  it('semantics Q1 an executed child counts as a run: executing a ONCE child twice in one flow qualifies once', () => {
     const graph = makeGraph([
       makeCampaign('parent', { flow: [step(act.execute('child')), step(act.execute('child'))] }),
       executable('child', { qualificationRule: { kind: 'ONCE' }, flow: [step(act.score('+1'))] }),
@@ -140,7 +140,7 @@ describe('E1-E3 Execute Campaign', () => {
     expect(result.activities[2]?.attributes.reason).toBe('QUALIFICATION_RULE');
   });
 
-  it('E3 the child qualifies on the lead as the parent left it', () => {
+  it('semantics E3 the child qualifies on the lead as the parent left it', () => {
     const graph = makeGraph([
       makeCampaign('parent', { flow: [step(act.score('+20')), step(act.execute('child'))] }),
       executable('child', { smartList: smartList([attr('score', 'AT_LEAST', '20')]), flow: [] }),
@@ -149,8 +149,8 @@ describe('E1-E3 Execute Campaign', () => {
   });
 });
 
-describe('E9/F6 Remove from Flow', () => {
-  it('E9 a child removing its parent stops the child and the parent', () => {
+describe('semantics E9/F6 Remove from Flow', () => {
+  it('semantics E9 a child removing its parent stops the child and the parent', () => {
     const graph = makeGraph([
       makeCampaign('parent', { flow: [step(act.execute('child')), step(act.score('+1'))] }),
       executable('child', { flow: [step(act.remove('parent')), step(act.score('+1'))] }),
@@ -166,7 +166,7 @@ describe('E9/F6 Remove from Flow', () => {
     expect(result.leadAfter.fields.score).toBe(0);
   });
 
-  it('E9 removing the lead from an executable that is running stops it and the parents running it', () => {
+  it('semantics E9 removing the lead from an executable that is running stops it and the parents running it', () => {
     const graph = makeGraph([
       makeCampaign('top', { flow: [step(act.execute('c1')), step(act.score('+1'))] }),
       executable('c1', { flow: [step(act.execute('c2')), step(act.score('+1'))] }),
@@ -178,7 +178,7 @@ describe('E9/F6 Remove from Flow', () => {
     expect(result.activities.at(-1)?.primaryAttributeValue).toBe('c1');
   });
 
-  it('F6 naming a campaign that is not running only hands on the cancellation', () => {
+  it('semantics F6 naming a campaign that is not running only hands on the cancellation', () => {
     const graph = makeGraph([
       makeCampaign('top', { flow: [step(act.remove('elsewhere', 'ghost')), step(act.score('+1'))] }),
       makeCampaign('elsewhere', { name: 'Nurture' }),
@@ -194,7 +194,7 @@ describe('E9/F6 Remove from Flow', () => {
   });
 });
 
-describe('F1 choices', () => {
+describe('semantics F1 choices', () => {
   const choiceGraph = (score: number) =>
     run(
       makeGraph([
@@ -218,17 +218,17 @@ describe('F1 choices', () => {
     [20, ['second']],
     [7, []],
     [0, ['default']],
-  ])('F1 score %i: the first matching choice wins (%j)', (score, expected) => {
+  ])('semantics F1 score %i: the first matching choice wins (%j)', (score, expected) => {
     expect(choiceGraph(score)).toEqual(expected);
   });
 
-  it('F1 a step without default action does nothing when no choice holds', () => {
+  it('semantics F1 a step without default action does nothing when no choice holds', () => {
     const graph = makeGraph([makeCampaign('top', { flow: [step(null), step(act.score('+1'))] })]);
     expect(trail(run(graph, 'top'))).toEqual(['CHANGE_SCORE@top']);
   });
 });
 
-describe('F9/F10 suspension and resume', () => {
+describe('semantics F9/F10 suspension and resume', () => {
   const graph = makeGraph([
     makeCampaign('top', {
       flow: [
@@ -240,7 +240,7 @@ describe('F9/F10 suspension and resume', () => {
     }),
   ]);
 
-  it('F9 a wait suspends the flow with the time and the step to resume from', () => {
+  it('semantics F9 a wait suspends the flow with the time and the step to resume from', () => {
     const result = run(graph, 'top');
     expect(result.suspend).toEqual({
       kind: 'WAIT',
@@ -251,7 +251,7 @@ describe('F9/F10 suspension and resume', () => {
     expect(result.activities[1]?.attributes).toEqual({ seconds: 3600, resumeAt: '2024-06-01T13:00:00.000Z' });
   });
 
-  it('F10 resuming at the next step reaches the webhook, which suspends with its resolved request', () => {
+  it('semantics F10 resuming at the next step reaches the webhook, which suspends with its resolved request', () => {
     const lead = makeLead({ fields: { score: 1 } });
     const result = run(graph, 'top', { lead, startStepIndex: 2 });
     expect(result.suspend).toEqual({
@@ -263,13 +263,13 @@ describe('F9/F10 suspension and resume', () => {
     expect(result.effects.history).toEqual([]);
   });
 
-  it('F10 resuming after the webhook runs the remaining steps', () => {
+  it('semantics F10 resuming after the webhook runs the remaining steps', () => {
     const result = run(graph, 'top', { lead: makeLead({ fields: { score: 1 } }), startStepIndex: 3 });
     expect(result.suspend).toBeNull();
     expect(result.leadAfter.fields.score).toBe(3);
   });
 
-  it('F10 a webhook without body, and a wait of an unusable length, suspend safely', () => {
+  it('semantics F10 a webhook without body, and a wait of an unusable length, suspend safely', () => {
     const g = makeGraph([
       makeCampaign('top', { flow: [step(act.webhook('https://x.test', null, 'get')), step(act.wait(-5))] }),
     ]);
@@ -285,7 +285,7 @@ describe('F9/F10 suspension and resume', () => {
     });
   });
 
-  it('E8 waits and webhooks inside an executable are skipped with a reason at run time', () => {
+  it('semantics E8 waits and webhooks inside an executable are skipped with a reason at run time', () => {
     const g = makeGraph([
       makeCampaign('top', { flow: [step(act.execute('child')), step(act.score('+1'))] }),
       executable('child', {
@@ -325,7 +325,7 @@ describe('runFlow output', () => {
   );
   const lead = makeLead({ fields: { score: 10, other: 'kept' }, listIds: ['old'] });
 
-  it('R3 effects are final values for fields and deltas for scores; the input lead is untouched', () => {
+  it('semantics R3 effects are final values for fields and deltas for scores; the input lead is untouched', () => {
     const result = run(graph, 'top', { lead });
     expect(result.effects).toEqual({
       fieldChanges: { firstName: 'Ada' },

@@ -15,7 +15,7 @@ function ranHoursAgo(hours: number, runCount = 1): CampaignHistory {
   return { lastRunAt: new Date(NOW.getTime() - hours * HOUR), runCount };
 }
 
-describe('Q1 qualification rules', () => {
+describe('semantics Q1 qualification rules', () => {
   it.each([
     [{ kind: 'ONCE' }, undefined, true],
     [{ kind: 'ONCE' }, { lastRunAt: NOW, runCount: 0 }, true],
@@ -35,14 +35,14 @@ describe('Q1 qualification rules', () => {
     [{ kind: 'ONCE_EVERY', every: null, unit: 'DAYS' }, ranHoursAgo(1000), false],
     [{ kind: 'ONCE_EVERY', every: 1, unit: null }, ranHoursAgo(1000), false],
   ] satisfies [QualificationRule, CampaignHistory | undefined, boolean][])(
-    'Q1 %j with history %j qualifies: %s',
+    'semantics Q1 %j with history %j qualifies: %s',
     (rule, history, expected) => {
       expect(qualificationAllows(rule, history, NOW)).toBe(expected);
     },
   );
 });
 
-describe('Q3 the rule’s verdict', () => {
+describe('semantics Q3 the rule’s verdict', () => {
   const last = ranHoursAgo(30).lastRunAt;
   it.each([
     [{ kind: 'ONCE' }, undefined, true, null, null],
@@ -64,13 +64,13 @@ describe('Q3 the rule’s verdict', () => {
     ],
     [{ kind: 'ONCE_EVERY', every: 0, unit: 'DAYS' }, ranHoursAgo(30), false, last, null],
   ] satisfies [QualificationRule, CampaignHistory | undefined, boolean, Date | null, Date | null][])(
-    'Q3 %j with history %j: allowed %s, last run %s, next eligible %s',
+    'semantics Q3 %j with history %j: allowed %s, last run %s, next eligible %s',
     (rule, history, allowed, lastRunAt, nextEligibleAt) => {
       expect(ruleVerdict(rule, history, NOW)).toEqual({ rule, allowed, lastRunAt, nextEligibleAt });
     },
   );
 
-  it('Q3 says it in words', () => {
+  it('semantics Q3 says it in words', () => {
     const at = (hours: number) => new Date(last.getTime() + hours * HOUR).toISOString();
     const say = (rule: QualificationRule, history?: CampaignHistory) =>
       describeVerdict(ruleVerdict(rule, history, NOW));
@@ -87,7 +87,7 @@ describe('Q3 the rule’s verdict', () => {
   });
 });
 
-describe('S4/Q2 qualifyForCampaign', () => {
+describe('semantics S4/Q2 qualifyForCampaign', () => {
   const campaign = makeCampaign('c', {
     smartList: smartList([attr('score', 'AT_LEAST', '10')]),
     qualificationRule: { kind: 'ONCE' },
@@ -99,7 +99,7 @@ describe('S4/Q2 qualifyForCampaign', () => {
   const qualify = (campaignId: string, score: number, history = {}) =>
     qualifyForCampaign({ lead: makeLead({ fields: { score } }), graph, history, campaignId, now: NOW });
 
-  it('S4 a lead passing the smart list and the rule qualifies, with its explanation', () => {
+  it('semantics S4 a lead passing the smart list and the rule qualifies, with its explanation', () => {
     expect(qualify('c', 12)).toEqual({
       qualified: true,
       reason: null,
@@ -109,18 +109,18 @@ describe('S4/Q2 qualifyForCampaign', () => {
     });
   });
 
-  it('S4 a lead failing the smart list is NOT_IN_SMART_LIST', () => {
+  it('semantics S4 a lead failing the smart list is NOT_IN_SMART_LIST', () => {
     expect(qualify('c', 3)).toMatchObject({ qualified: false, reason: 'NOT_IN_SMART_LIST' });
   });
 
-  it('Q2 a lead the rule excludes is QUALIFICATION_RULE', () => {
+  it('semantics Q2 a lead the rule excludes is QUALIFICATION_RULE', () => {
     expect(qualify('c', 12, { c: ranHoursAgo(1) })).toMatchObject({
       qualified: false,
       reason: 'QUALIFICATION_RULE',
     });
   });
 
-  it('Q3 the rule’s verdict is given even when the smart list fails, and each "no" says why', () => {
+  it('semantics Q3 the rule’s verdict is given even when the smart list fails, and each "no" says why', () => {
     const failing = qualify('c', 3, { c: ranHoursAgo(1) });
     expect(failing.rule).toMatchObject({ allowed: false, lastRunAt: ranHoursAgo(1).lastRunAt });
     expect(qualificationReasons(failing)).toEqual(['Filter 1 failed: score is "3"; expected AT_LEAST 10']);
@@ -133,7 +133,7 @@ describe('S4/Q2 qualifyForCampaign', () => {
     expect(qualificationReasons(qualify('c', 12))).toEqual([]);
   });
 
-  it('E4 an invalid smart list qualifies nobody and says why', () => {
+  it('semantics E4 an invalid smart list qualifies nobody and says why', () => {
     expect(qualify('broken', 12)).toEqual({
       qualified: false,
       reason: 'INVALID_SMART_LIST',

@@ -30,7 +30,7 @@ function passes(filter: Filter, lead = ada): boolean {
   return evaluation.passed;
 }
 
-describe('S2 attribute operators by type', () => {
+describe('semantics S2 attribute operators by type', () => {
   it.each([
     // STRING: case-insensitive, several values are any-of
     [attr('firstName', 'IS', 'ada'), true],
@@ -92,7 +92,7 @@ describe('S2 attribute operators by type', () => {
     [attr('signedUpAt', 'BETWEEN', '2024-04-01', '2024-04-30'), false],
     [attr('signedUpAt', 'IS_EMPTY'), false],
     [attr('signedUpAt', 'IS_NOT_EMPTY'), true],
-  ])('S2 %j on the lead is %s', (filter, expected) => {
+  ])('semantics S2 %j on the lead is %s', (filter, expected) => {
     expect(passes(filter)).toBe(expected);
   });
 
@@ -117,11 +117,11 @@ describe('S2 attribute operators by type', () => {
     // an unset score reads 0, so it is never empty
     [attr('score', 'IS', '0'), true],
     [attr('score', 'IS_EMPTY'), false],
-  ])('S2 %j on a lead without values is %s (empty fails comparisons)', (filter, expected) => {
+  ])('semantics S2 %j on a lead without values is %s (empty fails comparisons)', (filter, expected) => {
     expect(passes(filter, blank)).toBe(expected);
   });
 
-  it('S2 stored values that are text of the field type are compared as that type', () => {
+  it('semantics S2 stored values that are text of the field type are compared as that type', () => {
     const textual = makeLead({
       fields: { age: '41', vip: 'TRUE', revenue: 'n/a', signedUpAt: 'yesterday', firstName: '' },
     });
@@ -137,7 +137,7 @@ describe('S2 attribute operators by type', () => {
   });
 });
 
-describe('S2 membership filters', () => {
+describe('semantics S2 membership filters', () => {
   it.each([
     [{ kind: 'MEMBER_OF_LIST', staticListId: 'list-1' }, true],
     [{ kind: 'MEMBER_OF_LIST', staticListId: 'list-2' }, false],
@@ -148,12 +148,12 @@ describe('S2 membership filters', () => {
     [{ kind: 'MEMBER_OF_PROGRAM', programId: 'p1', status: 'Member' }, false],
     [{ kind: 'MEMBER_OF_PROGRAM', programId: 'p2' }, false],
     [{ kind: 'MEMBER_OF_PROGRAM', programId: 'p2', operator: 'IS_NOT' }, true],
-  ] satisfies [Filter, boolean][])('S2 %j is %s', (filter, expected) => {
+  ] satisfies [Filter, boolean][])('semantics S2 %j is %s', (filter, expected) => {
     expect(passes(filter)).toBe(expected);
   });
 });
 
-describe('S1 filter rules', () => {
+describe('semantics S1 filter rules', () => {
   const yes = attr('firstName', 'IS', 'ada');
   const no = attr('firstName', 'IS', 'bob');
 
@@ -164,11 +164,11 @@ describe('S1 filter rules', () => {
     ['ANY', [no, yes], true],
     ['ANY', [no, no], false],
     ['ANY', [], true],
-  ] as const)('S1 %s of %j filters', (rule, filters, expected) => {
+  ] as const)('semantics S1 %s of %j filters', (rule, filters, expected) => {
     expect(evaluateSmartList(smartList([...filters], { rule }), ada, graph).passed).toBe(expected);
   });
 
-  it('S1 ADVANCED combines filters by number and explains every filter', () => {
+  it('semantics S1 ADVANCED combines filters by number and explains every filter', () => {
     const definition = smartList([yes, no, no], { rule: 'ADVANCED', advancedLogic: '1 and (2 or not 3)' });
     expect(evaluateSmartList(definition, ada, graph)).toEqual({
       valid: true,
@@ -182,7 +182,7 @@ describe('S1 filter rules', () => {
     });
   });
 
-  it('S1 explanations of membership and empty-value filters', () => {
+  it('semantics S1 explanations of membership and empty-value filters', () => {
     const definition = smartList([
       { kind: 'MEMBER_OF_LIST', staticListId: 'list-1', operator: 'IS_NOT' },
       { kind: 'MEMBER_OF_PROGRAM', programId: 'p1', status: 'Won' },
@@ -196,7 +196,7 @@ describe('S1 filter rules', () => {
   });
 });
 
-describe('S2 MEMBER_OF_SMART_LIST', () => {
+describe('semantics S2 MEMBER_OF_SMART_LIST', () => {
   const asset = (id: string, filters: Filter[], deleted = false): SmartListAsset => ({
     id,
     name: `List ${id}`,
@@ -209,7 +209,7 @@ describe('S2 MEMBER_OF_SMART_LIST', () => {
     operator,
   });
 
-  it('S2 evaluates a referenced smart list recursively', () => {
+  it('semantics S2 evaluates a referenced smart list recursively', () => {
     const g = makeGraph([], {
       smartLists: [asset('a', [member('b')]), asset('b', [attr('score', 'AT_LEAST', '10')])],
     });
@@ -242,15 +242,18 @@ describe('S2 MEMBER_OF_SMART_LIST', () => {
       'filter 1: smart list "List a" is invalid: filter 1: smart list "List a" is part of a reference cycle',
       'a',
     ],
-  ])('E4 a reference to %s makes the smart list invalid: nobody passes', (_, assets, reason, id) => {
-    const g = makeGraph([], { smartLists: assets });
-    const evaluation = evaluateSmartList(smartList([member(id)]), ada, g);
-    expect(evaluation).toMatchObject({ valid: false, passed: false, invalidReason: reason });
-    expect(evaluation.explanation[0]?.detail).toBe(`invalid: ${reason.slice('filter 1: '.length)}`);
-  });
+  ])(
+    'semantics E4 a reference to %s makes the smart list invalid: nobody passes',
+    (_, assets, reason, id) => {
+      const g = makeGraph([], { smartLists: assets });
+      const evaluation = evaluateSmartList(smartList([member(id)]), ada, g);
+      expect(evaluation).toMatchObject({ valid: false, passed: false, invalidReason: reason });
+      expect(evaluation.explanation[0]?.detail).toBe(`invalid: ${reason.slice('filter 1: '.length)}`);
+    },
+  );
 });
 
-describe('E4 invalid smart lists let nobody in', () => {
+describe('semantics E4 invalid smart lists let nobody in', () => {
   it.each([
     [attr('shoeSize', 'IS', '9'), 'unknown field "shoeSize"'],
     [{ kind: 'ATTRIBUTE', operator: 'IS', values: ['x'] }, 'unknown field ""'],
@@ -280,7 +283,7 @@ describe('E4 invalid smart lists let nobody in', () => {
       'operator CONTAINS does not apply to MEMBER_OF_LIST filters',
     ],
     [{ kind: 'NEAR_OFFICE' } as unknown as Filter, 'unknown filter kind "NEAR_OFFICE"'],
-  ] satisfies [Filter, string][])('E4 %j: %s', (filter, reason) => {
+  ] satisfies [Filter, string][])('semantics E4 %j: %s', (filter, reason) => {
     const evaluation = evaluateSmartList(smartList([attr('firstName', 'IS', 'ada'), filter]), ada, graph);
     expect(evaluation).toMatchObject({ valid: false, passed: false, invalidReason: `filter 2: ${reason}` });
     expect(evaluation.explanation).toEqual([
@@ -293,7 +296,7 @@ describe('E4 invalid smart lists let nobody in', () => {
     ['1 and', 'malformed advanced logic: expected a filter number or "(" but found the end'],
     ['1 or 3', 'malformed advanced logic: filter 3 does not exist (there are 2 filters)'],
     [null, 'malformed advanced logic: expected a filter number or "(" but found the end'],
-  ])('E4 malformed advanced logic %j', (advancedLogic, reason) => {
+  ])('semantics E4 malformed advanced logic %j', (advancedLogic, reason) => {
     const definition = smartList([attr('firstName', 'IS', 'ada'), attr('age', 'IS', '36')], {
       rule: 'ADVANCED',
       advancedLogic,
@@ -305,13 +308,13 @@ describe('E4 invalid smart lists let nobody in', () => {
     });
   });
 
-  it('E4 an unknown filter rule', () => {
+  it('semantics E4 an unknown filter rule', () => {
     const definition = smartList([], { rule: 'MOST' as 'ALL' });
     expect(evaluateSmartList(definition, ada, graph).invalidReason).toBe('unknown filter rule "MOST"');
   });
 });
 
-describe('S3 triggers', () => {
+describe('semantics S3 triggers', () => {
   it.each([
     [{ kind: 'CAMPAIGN_IS_REQUESTED' }, { kind: 'CAMPAIGN_IS_REQUESTED', source: 'API' }, true],
     [
@@ -348,13 +351,13 @@ describe('S3 triggers', () => {
     [{ kind: 'LEAD_IS_CREATED' }, { kind: 'ADDED_TO_LIST', listId: 'l2' }, false],
     [{ kind: 'SCORE_IS_CHANGED' }, { kind: 'LEAD_IS_CREATED' }, false],
   ] satisfies [Trigger, TriggerEvent, boolean][])(
-    'S3 trigger %j hears %j: %s',
+    'semantics S3 trigger %j hears %j: %s',
     (trigger, event, expected) => {
       expect(triggerMatches(trigger, event)).toBe(expected);
     },
   );
 
-  it('S1 triggers are OR-ed', () => {
+  it('semantics S1 triggers are OR-ed', () => {
     const definition = smartList([], {
       triggers: [{ kind: 'LEAD_IS_CREATED' }, { kind: 'SCORE_IS_CHANGED' }],
     });

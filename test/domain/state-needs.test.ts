@@ -15,7 +15,7 @@ const execute = (campaignId: string): FlowAction => ({
 });
 const nothing = { memberships: false, history: false };
 
-describe('audienceNeeds (S4, Q2)', () => {
+describe('audienceNeeds (semantics S4, Q2)', () => {
   it.each<[string, Partial<Campaign>, { memberships: boolean; history: boolean }]>([
     ['attribute filters, EVERY_TIME: fields only', { smartList: smartList([byAttribute]) }, nothing],
     [

@@ -15,7 +15,7 @@ const moment = (description: string): FlowAction => ({
   description,
 });
 
-describe('V1 undefined My Tokens', () => {
+describe('semantics V1 undefined My Tokens', () => {
   const grandchild = executable('grandchild', {
     programId: 'plain',
     flow: [
@@ -29,13 +29,13 @@ describe('V1 undefined My Tokens', () => {
       .filter((problem) => problem.code === 'UNDEFINED_TOKEN')
       .map((problem) => problem.stepPosition);
 
-  it('V1 passes through TRUE callers, however many', () => {
+  it('semantics V1 passes through TRUE callers, however many', () => {
     const child = executable('child', { programId: 'plain', flow: [step(execute('grandchild', true))] });
     const parent = makeCampaign('parent', { programId: 'top', flow: [step(execute('child', true))] });
     expect(codes(makeGraph([grandchild, child, parent], { programs }))).toEqual([]);
   });
 
-  it('V1 stops at a FALSE caller', () => {
+  it('semantics V1 stops at a FALSE caller', () => {
     const child = executable('child', { programId: 'plain', flow: [step(execute('grandchild', true))] });
     const parent = makeCampaign('parent', { programId: 'top', flow: [step(execute('child', false))] });
     expect(codes(makeGraph([grandchild, child, parent], { programs }))).toEqual([1, 2]);

@@ -20,7 +20,7 @@ import {
   step,
 } from './model-builders.js';
 
-describe('T1 template parsing', () => {
+describe('semantics T1 template parsing', () => {
   it.each([
     ['plain text', ['plain text']],
     ['', ['']],
@@ -43,18 +43,18 @@ describe('T1 template parsing', () => {
     ['{{my.a:fallback=x}}', ['{{my.a:fallback=x}}']],
     ['{{ {{my.a}}', ['{{ ', { kind: 'my', key: 'a', fallback: null }]],
     ['}} {{my.a}} }}', ['}} ', { kind: 'my', key: 'a', fallback: null }, ' }}']],
-  ])('T1 %j parses', (text, parts) => {
+  ])('semantics T1 %j parses', (text, parts) => {
     expect(parseTemplate(text)).toEqual(parts);
   });
 });
 
-describe('T7 token names', () => {
+describe('semantics T7 token names', () => {
   it.each([
     ['my.score', 'my.score'],
     ['{{my.score}}', 'my.score'],
     ['  {{ MY . Big Score }} ', 'my.Big Score'],
     [`my.${'x'.repeat(MAX_TOKEN_NAME_LENGTH)}`, `my.${'x'.repeat(50)}`],
-  ])('T7 %j is normalized to %j', (input, name) => {
+  ])('semantics T7 %j is normalized to %j', (input, name) => {
     expect(normalizeTokenName(input)).toEqual({ ok: true, name });
   });
 
@@ -69,7 +69,7 @@ describe('T7 token names', () => {
     ['my.a}', 'may not contain braces or colons'],
     ['my.a\tb', 'may not contain control characters'],
     ['my.a\u0007', 'may not contain control characters'],
-  ])('T7 %j is INVALID_TOKEN (%s)', (input, message) => {
+  ])('semantics T7 %j is INVALID_TOKEN (%s)', (input, message) => {
     expect(normalizeTokenName(input)).toEqual({
       ok: false,
       problem: { code: 'INVALID_TOKEN', message: `"${input}" ${message}` },
@@ -87,7 +87,7 @@ function rendered(graph: CampaignGraph, options: Parameters<typeof run>[2] = {})
   return result.activities[0]?.attributes.description as string;
 }
 
-describe('T1-T3 token kinds', () => {
+describe('semantics T1-T3 token kinds', () => {
   const program = makeProgram('p1', { description: 'Spring launch', tokens: { 'my.Greeting': 'Hello' } });
   const lead = makeLead({
     id: 'lead-7',
@@ -114,21 +114,21 @@ describe('T1-T3 token kinds', () => {
       '2024-06-01 12:00:00 2024-06-01T12:00:00.000Z ',
     ],
     ['{{my.unknown}}|{{my.unknown:default=fallback}}|{{trigger.name:default=none}}', '|fallback|none'],
-  ])('T1 %s renders %j', (text, expected) => {
+  ])('semantics T1 %s renders %j', (text, expected) => {
     const graph = makeGraph([renderIn({ name: 'Welcome', description: 'Greets' }, text)], {
       programs: [program],
     });
     expect(rendered(graph, { lead })).toBe(expected);
   });
 
-  it('T1 a campaign without description and program renders empty', () => {
+  it('semantics T1 a campaign without description and program renders empty', () => {
     const graph = makeGraph([
       renderIn({ programId: 'gone' }, '[{{campaign.description}}{{program.name}}{{member.status}}]'),
     ]);
     expect(rendered(graph)).toBe('[]');
   });
 
-  it('T3 trigger tokens reach triggered runs only', () => {
+  it('semantics T3 trigger tokens reach triggered runs only', () => {
     const graph = makeGraph([renderIn({}, '{{trigger.Name:default=none}}/{{trigger.value}}')]);
     const trigger = { name: 'Data Value Changes', Value: 'Gold' };
     expect(rendered(graph, { run: makeRun({ kind: 'TRIGGERED', trigger }) })).toBe('Data Value Changes/Gold');
@@ -137,7 +137,7 @@ describe('T1-T3 token kinds', () => {
   });
 });
 
-describe('T2 My Token precedence', () => {
+describe('semantics T2 My Token precedence', () => {
   const folders: Folder[] = [
     { id: 'root', parentId: null, tokens: { 'my.a': 'root-a', 'my.b': 'root-b', 'my.c': 'root-c' } },
     { id: 'child', parentId: 'root', tokens: { 'my.b': 'child-b', 'my.c': 'child-c' } },
@@ -151,11 +151,11 @@ describe('T2 My Token precedence', () => {
     folders,
   });
 
-  it('T2 the program, then the nearest folder up the chain', () => {
+  it('semantics T2 the program, then the nearest folder up the chain', () => {
     expect(rendered(graph)).toBe('root-a child-b program-c ');
   });
 
-  it('T2 each effective token comes with the folder or program that defines it', () => {
+  it('semantics T2 each effective token comes with the folder or program that defines it', () => {
     const byId = new Map(folders.map((folder) => [folder.id, folder]));
     const tokensOf = (owner: TokenOwner) =>
       Object.entries(owner.kind === 'program' ? program.tokens : (byId.get(owner.id)?.tokens ?? {})).map(
@@ -168,13 +168,13 @@ describe('T2 My Token precedence', () => {
     ]);
   });
 
-  it('T7 API-passed tokens override My Tokens for that run only', () => {
+  it('semantics T7 API-passed tokens override My Tokens for that run only', () => {
     const tokens = { '{{my.b}}': 'api-b', 'my.d': 'api-d' };
     expect(rendered(graph, { run: makeRun({ tokens }) })).toBe('root-a api-b program-c api-d');
     expect(rendered(graph)).toBe('root-a child-b program-c ');
   });
 
-  it('T2 a folder chain that loops is cut where it repeats', () => {
+  it('semantics T2 a folder chain that loops is cut where it repeats', () => {
     const looping: Folder[] = [
       { id: 'x', parentId: 'y', tokens: { 'my.a': 'x' } },
       { id: 'y', parentId: 'x', tokens: { 'my.a': 'y', 'my.b': 'y' } },
@@ -187,7 +187,7 @@ describe('T2 My Token precedence', () => {
   });
 });
 
-describe('T4-T6 token context of executed campaigns', () => {
+describe('semantics T4-T6 token context of executed campaigns', () => {
   const programs = [
     makeProgram('parent-program', { tokens: { 'my.score': '+10', 'my.label': 'parent' } }),
     makeProgram('child-program', {
@@ -210,32 +210,38 @@ describe('T4-T6 token context of executed campaigns', () => {
   it.each([
     [true, 10],
     [false, 0],
-  ])('T6 the seed example: Use Parent Token Context %s changes the score by %i', (useParent, expected) => {
-    const graph = makeGraph([parent(useParent), child], { programs });
-    const result = run(graph, 'parent', { lead: makeLead({ fields: { score: 5 } }) });
-    expect(result.leadAfter.fields.score).toBe(5 + expected);
-    expect(result.activities[1]).toMatchObject({
-      type: 'CHANGE_SCORE',
-      campaignId: 'child',
-      depth: 1,
-      attributes: {
-        scoreName: 'score',
-        change: useParent ? '+10' : '+0',
-        oldValue: 5,
-        newValue: 5 + expected,
-      },
-    });
-    expect(result.effects.scoreChanges).toEqual({ score: { set: null, delta: expected } });
-  });
+  ])(
+    'semantics T6 the seed example: Use Parent Token Context %s changes the score by %i',
+    (useParent, expected) => {
+      const graph = makeGraph([parent(useParent), child], { programs });
+      const result = run(graph, 'parent', { lead: makeLead({ fields: { score: 5 } }) });
+      expect(result.leadAfter.fields.score).toBe(5 + expected);
+      expect(result.activities[1]).toMatchObject({
+        type: 'CHANGE_SCORE',
+        campaignId: 'child',
+        depth: 1,
+        attributes: {
+          scoreName: 'score',
+          change: useParent ? '+10' : '+0',
+          oldValue: 5,
+          newValue: 5 + expected,
+        },
+      });
+      expect(result.effects.scoreChanges).toEqual({ score: { set: null, delta: expected } });
+    },
+  );
 
   it.each([
     [true, '+7'],
     [false, '+0'],
-  ])('T4/T5/T7 API-passed tokens reach the child only through TRUE (%s ⇒ %s)', (useParent, change) => {
-    const graph = makeGraph([parent(useParent), child], { programs });
-    const result = run(graph, 'parent', { run: makeRun({ tokens: { 'my.score': '+7' } }) });
-    expect(result.activities[1]?.attributes.change).toBe(change);
-  });
+  ])(
+    'semantics T4/T5/T7 API-passed tokens reach the child only through TRUE (%s ⇒ %s)',
+    (useParent, change) => {
+      const graph = makeGraph([parent(useParent), child], { programs });
+      const result = run(graph, 'parent', { run: makeRun({ tokens: { 'my.score': '+7' } }) });
+      expect(result.activities[1]?.attributes.change).toBe(change);
+    },
+  );
 
   function contextProbe(text: string, useParent = true): CampaignGraph {
     const probe = executable('child', {
@@ -246,12 +252,12 @@ describe('T4-T6 token context of executed campaigns', () => {
     return makeGraph([{ ...parent(useParent), name: 'Parent' }, probe], { programs });
   }
 
-  it('T4 a My Token the parent context lacks falls back to the child, per token', () => {
+  it('semantics T4 a My Token the parent context lacks falls back to the child, per token', () => {
     const result = run(contextProbe('{{my.label}} {{my.only}} {{my.missing:default=none}}'), 'parent');
     expect(result.activities[1]?.attributes.description).toBe('parent child-only none');
   });
 
-  it('T4 campaign, program and member tokens come from the parent with TRUE, from the child with FALSE', () => {
+  it('semantics T4 campaign, program and member tokens come from the parent with TRUE, from the child with FALSE', () => {
     const text = '{{campaign.name}} {{program.id}} {{member.status:default=-}}';
     const lead = makeLead({ programMemberships: { 'parent-program': 'Member', 'child-program': 'Engaged' } });
     expect(run(contextProbe(text, true), 'parent', { lead }).activities[1]?.attributes.description).toBe(
@@ -262,7 +268,7 @@ describe('T4-T6 token context of executed campaigns', () => {
     );
   });
 
-  it('T4 trigger tokens reach a TRUE child of a triggered run, not a FALSE one', () => {
+  it('semantics T4 trigger tokens reach a TRUE child of a triggered run, not a FALSE one', () => {
     const triggered = makeRun({ kind: 'TRIGGERED', trigger: { name: 'Score is Changed' } });
     const text = '{{trigger.name:default=none}}';
     expect(
@@ -273,7 +279,7 @@ describe('T4-T6 token context of executed campaigns', () => {
     ).toBe('none');
   });
 
-  it('T4 nested TRUE through 3 levels: each level passes on the context it resolves in', () => {
+  it('semantics T4 nested TRUE through 3 levels: each level passes on the context it resolves in', () => {
     const text = '{{my.score}} {{my.label}} {{my.only}} {{my.deep}} {{campaign.name}}';
     const graph = makeGraph(
       [
@@ -297,7 +303,7 @@ describe('T4-T6 token context of executed campaigns', () => {
     });
   });
 
-  it('T5 a FALSE link in the chain resets the context below it', () => {
+  it('semantics T5 a FALSE link in the chain resets the context below it', () => {
     const graph = makeGraph(
       [
         makeCampaign('top', { programId: 'parent-program', flow: [step(act.execute('c1', true))] }),
@@ -312,7 +318,7 @@ describe('T4-T6 token context of executed campaigns', () => {
     expect(run(graph, 'top').activities.at(-1)?.attributes.description).toBe('own');
   });
 
-  it('T1 system tokens use the run clock', () => {
+  it('semantics T1 system tokens use the run clock', () => {
     const graph = makeGraph([renderIn({}, '{{system.dateTime}}')]);
     expect(rendered(graph, { now: new Date('2030-01-02T03:04:05.678Z') })).toBe('2030-01-02T03:04:05.678Z');
     expect(rendered(graph)).toBe(NOW.toISOString());

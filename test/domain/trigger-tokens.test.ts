@@ -11,7 +11,7 @@ const scoreChanged = (leadId: string, oldValue: number, newValue: number) => ({
   event: { kind: 'SCORE_IS_CHANGED' as const, scoreName: 'score', oldValue, newValue },
 });
 
-describe('T8 trigger tokens', () => {
+describe('semantics T8 trigger tokens', () => {
   it('leads with different values share one run; each keeps its own values', () => {
     expect(triggeredRuns([onScore], [scoreChanged('1', 0, 5), scoreChanged('2', 10, 15)])).toEqual([
       {

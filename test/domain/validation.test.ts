@@ -33,12 +33,12 @@ function chain(levels: number): Campaign[] {
   return campaigns;
 }
 
-describe('E5-E8 validateCampaignGraph', () => {
-  it('E5 a chain 3 deep is fine', () => {
+describe('semantics E5-E8 validateCampaignGraph', () => {
+  it('semantics E5 a chain 3 deep is fine', () => {
     expect(codes(chain(3))).toEqual([]);
   });
 
-  it('E5 a chain 4 deep is EXECUTION_DEPTH_EXCEEDED at the step that starts it', () => {
+  it('semantics E5 a chain 4 deep is EXECUTION_DEPTH_EXCEEDED at the step that starts it', () => {
     const problems = validateCampaignGraph(makeGraph(chain(4)));
     expect(problems).toEqual([
       {
@@ -50,7 +50,7 @@ describe('E5-E8 validateCampaignGraph', () => {
     ]);
   });
 
-  it('E11 editing a grandchild reports the ancestor whose chain it makes too deep', () => {
+  it('semantics E11 editing a grandchild reports the ancestor whose chain it makes too deep', () => {
     expect(codes(chain(5), ['e5'])).toEqual([
       'EXECUTION_DEPTH_EXCEEDED@top#2',
       'EXECUTION_DEPTH_EXCEEDED@e1#1',
@@ -62,7 +62,7 @@ describe('E5-E8 validateCampaignGraph', () => {
     expect(codes([...chain(4), makeCampaign('unrelated')], ['unrelated'])).toEqual([]);
   });
 
-  it('E5 the longest of several branches decides; shared children are visited once', () => {
+  it('semantics E5 the longest of several branches decides; shared children are visited once', () => {
     const campaigns = [
       makeCampaign('top', { flow: [step(act.execute('long')), step(act.execute('short'))] }),
       executable('short', { flow: [step(act.execute('leaf'))] }),
@@ -74,7 +74,7 @@ describe('E5-E8 validateCampaignGraph', () => {
     expect(codes(campaigns)).toEqual(['EXECUTION_DEPTH_EXCEEDED@top#1']);
   });
 
-  it('E5 a choice executing a campaign counts like a default action', () => {
+  it('semantics E5 a choice executing a campaign counts like a default action', () => {
     const campaigns = chain(3);
     campaigns[3] = executable('e3', {
       flow: [step(null, [{ when: attr('score', 'IS', '1'), action: act.execute('e4') }])],
@@ -82,7 +82,7 @@ describe('E5-E8 validateCampaignGraph', () => {
     expect(codes([...campaigns, executable('e4')])).toEqual(['EXECUTION_DEPTH_EXCEEDED@top#2']);
   });
 
-  it('E6 cycles are EXECUTION_CYCLE, self-loops included', () => {
+  it('semantics E6 cycles are EXECUTION_CYCLE, self-loops included', () => {
     expect(
       codes([
         makeCampaign('top', { flow: [step(act.execute('a'))] }),
@@ -97,7 +97,7 @@ describe('E5-E8 validateCampaignGraph', () => {
     expect(problem?.message).toBe('executing "self" closes a cycle of executions');
   });
 
-  it('E6 a cycle filtered by the changed campaigns', () => {
+  it('semantics E6 a cycle filtered by the changed campaigns', () => {
     const campaigns = [
       executable('a', { flow: [step(act.execute('b'))] }),
       executable('b', { flow: [step(act.execute('a'))] }),
@@ -107,7 +107,7 @@ describe('E5-E8 validateCampaignGraph', () => {
     expect(codes(campaigns, ['other'])).toEqual([]);
   });
 
-  it('E7 targets must exist, be executable and share the workspace', () => {
+  it('semantics E7 targets must exist, be executable and share the workspace', () => {
     expect(
       codes([
         makeCampaign('top', {
@@ -123,7 +123,7 @@ describe('E5-E8 validateCampaignGraph', () => {
     ]);
   });
 
-  it('E8 waits, webhooks and triggers are refused in an executable, allowed elsewhere', () => {
+  it('semantics E8 waits, webhooks and triggers are refused in an executable, allowed elsewhere', () => {
     const flow = [
       step(act.wait(60)),
       step(null, [{ when: attr('score', 'IS', '1'), action: act.webhook('https://x') }]),
@@ -138,7 +138,7 @@ describe('E5-E8 validateCampaignGraph', () => {
   });
 });
 
-describe('E1/E10 campaign types and clones', () => {
+describe('semantics E1/E10 campaign types and clones', () => {
   it.each([
     [
       executable('x', { smartList: smartList([], { triggers: [{ kind: 'LEAD_IS_CREATED' }] }) }),
@@ -146,11 +146,11 @@ describe('E1/E10 campaign types and clones', () => {
     ],
     [makeCampaign('x', { smartList: smartList([], { triggers: [{ kind: 'LEAD_IS_CREATED' }] }) }), 'TRIGGER'],
     [makeCampaign('x'), 'BATCH'],
-  ])('E1 %#: type %s', (campaign, type) => {
+  ])('semantics E1 %#: type %s', (campaign, type) => {
     expect(campaignType(campaign)).toBe(type);
   });
 
-  it('E10 a campaign with triggers cannot be cloned', () => {
+  it('semantics E10 a campaign with triggers cannot be cloned', () => {
     const trigger = makeCampaign('t', {
       name: 'On create',
       smartList: smartList([], { triggers: [{ kind: 'LEAD_IS_CREATED' }] }),
@@ -162,13 +162,13 @@ describe('E1/E10 campaign types and clones', () => {
   });
 });
 
-describe('E1/R1/R2 scheduling and requesting', () => {
+describe('semantics E1/R1/R2 scheduling and requesting', () => {
   const requested = (source?: 'API' | 'FLOW_ACTION') =>
     makeCampaign('t', {
       smartList: smartList([], { triggers: [{ kind: 'CAMPAIGN_IS_REQUESTED', source }] }),
     });
 
-  it('E1 only batch campaigns can be scheduled', () => {
+  it('semantics E1 only batch campaigns can be scheduled', () => {
     expect(scheduleProblems(makeCampaign('b'))).toEqual([]);
     expect(scheduleProblems(executable('e'))).toEqual([
       {
@@ -197,15 +197,15 @@ describe('E1/R1/R2 scheduling and requesting', () => {
     [requested(), false, 'API', 'the campaign is not active'],
     [executable('e'), true, 'API', 'an executable campaign cannot be requested'],
     [makeCampaign('b'), true, 'FLOW_ACTION', 'a batch campaign cannot be requested'],
-  ] as const)('E1/R2 request %#: %s', (campaign, active, source, message) => {
+  ] as const)('semantics E1/R2 request %#: %s', (campaign, active, source, message) => {
     expect(requestProblems(campaign, active, source)).toEqual(
       message === null ? [] : [{ code: 'NOT_REQUESTABLE', message }],
     );
   });
 });
 
-describe('E4 campaignProblems', () => {
-  it("E4 an invalid smart list, a choice that cannot be evaluated, and the campaign's graph problems", () => {
+describe('semantics E4 campaignProblems', () => {
+  it("semantics E4 an invalid smart list, a choice that cannot be evaluated, and the campaign's graph problems", () => {
     const broken = makeCampaign('c', {
       smartList: smartList([{ kind: 'MEMBER_OF_SMART_LIST', smartListId: 'gone' }]),
       flow: [
@@ -241,7 +241,7 @@ describe('E4 campaignProblems', () => {
     ]);
   });
 
-  it('E4 a trigger on a field that does not exist never fires: INVALID_SMART_LIST', () => {
+  it('semantics E4 a trigger on a field that does not exist never fires: INVALID_SMART_LIST', () => {
     const listener = makeCampaign('c', {
       smartList: smartList([], {
         triggers: [
@@ -262,7 +262,7 @@ describe('E4 campaignProblems', () => {
     ]);
   });
 
-  it('F5 a Request Campaign step aimed at a campaign a flow cannot request: NOT_REQUESTABLE', () => {
+  it('semantics F5 a Request Campaign step aimed at a campaign a flow cannot request: NOT_REQUESTABLE', () => {
     const requested = { kind: 'CAMPAIGN_IS_REQUESTED', source: 'FLOW_ACTION' } as const;
     const listening = makeCampaign('listening', { smartList: smartList([], { triggers: [requested] }) });
     const apiOnly = makeCampaign('api', {
@@ -283,7 +283,7 @@ describe('E4 campaignProblems', () => {
     ]);
   });
 
-  it('F10 a webhook step aimed at a target that is not allowed: WEBHOOK_TARGET_NOT_ALLOWED, unless the operator allows it', () => {
+  it('semantics F10 a webhook step aimed at a target that is not allowed: WEBHOOK_TARGET_NOT_ALLOWED, unless the operator allows it', () => {
     const hooks = makeCampaign('c', {
       flow: [
         step(act.webhook('https://hooks.example.com/in')),
@@ -314,19 +314,19 @@ describe('E4 campaignProblems', () => {
     expect(targetProblems(allowed)).toEqual([]);
   });
 
-  it('E4 a sound campaign has no problems, in or out of the graph', () => {
+  it('semantics E4 a sound campaign has no problems, in or out of the graph', () => {
     const sound = makeCampaign('c', { smartList: smartList([attr('score', 'AT_LEAST', '1')]) });
     expect(campaignProblems(sound, makeGraph([sound]), NO_ALLOWED_TARGETS)).toEqual([]);
     expect(campaignProblems(sound, makeGraph([]), NO_ALLOWED_TARGETS)).toEqual([]);
   });
 });
 
-describe('E4 validateSmartListDefinition', () => {
+describe('semantics E4 validateSmartListDefinition', () => {
   const graph = makeGraph([], {
     smartLists: [{ id: 'old', name: 'Old', definition: smartList(), deleted: true }],
   });
 
-  it('E4 reports every filter that cannot be evaluated and references the graph lacks', () => {
+  it('semantics E4 reports every filter that cannot be evaluated and references the graph lacks', () => {
     const definition = smartList(
       [
         attr('shoe', 'IS', '9'),
@@ -352,7 +352,7 @@ describe('E4 validateSmartListDefinition', () => {
     expect(validateSmartListDefinition(definition, graph)).toHaveLength(3);
   });
 
-  it('E4 reports malformed advanced logic once, without a filter position', () => {
+  it('semantics E4 reports malformed advanced logic once, without a filter position', () => {
     const definition = smartList([attr('score', 'IS', '1')], { rule: 'ADVANCED', advancedLogic: '1 or 2' });
     expect(validateSmartListDefinition(definition, graph)).toEqual([
       {

@@ -20,7 +20,7 @@ function flowApplies(type: Exclude<TokenType, 'TEXT'>, value: string): boolean {
   return result.activities[0]?.attributes.skipped !== true;
 }
 
-describe('T2 a My Token value the API accepts is one a flow applies', () => {
+describe('semantics T2 a My Token value the API accepts is one a flow applies', () => {
   it.each<[Exclude<TokenType, 'TEXT'>, string, boolean]>([
     ['SCORE', '+5', true],
     ['SCORE', '-5', true],
@@ -59,7 +59,7 @@ describe('T2 a My Token value the API accepts is one a flow applies', () => {
     expect(flowApplies(type, value)).toBe(usable);
   });
 
-  it('T2 TEXT takes any value; a value over 10,000 characters is refused', () => {
+  it('semantics T2 TEXT takes any value; a value over 10,000 characters is refused', () => {
     expect(checkTokens([{ name: 'my.t', value: ' + 5 {{x' }])).toEqual({
       ok: true,
       tokens: [{ name: 'my.t', type: 'TEXT', value: ' + 5 {{x' }],
@@ -70,7 +70,7 @@ describe('T2 a My Token value the API accepts is one a flow applies', () => {
     });
   });
 
-  it('T7 names are normalized, and one given twice in another case or spacing is refused', () => {
+  it('semantics T7 names are normalized, and one given twice in another case or spacing is refused', () => {
     expect(checkTokens([{ name: '{{my.First Name}}', value: 'a' }])).toMatchObject({
       ok: true,
       tokens: [{ name: 'my.First Name' }],

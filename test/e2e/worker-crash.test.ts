@@ -50,7 +50,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-describe('R4 a worker killed in the middle of a run', () => {
+describe('semantics R4 a worker killed in the middle of a run', () => {
   it('is replaced: the run resumes and every lead is processed exactly once', {
     timeout: 120_000,
   }, async () => {

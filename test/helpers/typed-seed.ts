@@ -36,8 +36,9 @@ export interface TypedSeed {
 }
 
 /**
- * The seed's example (T6), defined only through the typed operations of operations/definitions.graphql
- * as a client would: the admin key makes the workspace and its key, that key the rest.
+ * The seed's example (semantics T6), defined only through the typed operations of
+ * operations/definitions.graphql as a client would: the admin key makes the workspace and its key,
+ * that key the rest.
  */
 export async function seedWithTypedOperations(t: TestApp): Promise<TypedSeed> {
   const { createWorkspace } = await run(t, ADMIN_KEY, CreateWorkspaceDocument, { name: 'Acme' });

@@ -19,7 +19,7 @@ beforeAll(async () => {
 afterAll(() => batch.close());
 
 describe('batch runs', () => {
-  it('T6 end to end: the seed’s example over a run’s audience, TRUE gives +10, FALSE +0', async () => {
+  it('semantics T6 end to end: the seed’s example over a run’s audience, TRUE gives +10, FALSE +0', async () => {
     await batch.createLeads(3, 'seed-');
     const parent = (useParentTokenContext: boolean, name: string) =>
       batch.createAcmeCampaign({
@@ -48,7 +48,7 @@ describe('batch runs', () => {
     expect(await batch.scoresOf('seed-')).toEqual([10, 10, 10]);
   });
 
-  it('T7 API-passed tokens reach the child through TRUE, not through FALSE', async () => {
+  it('semantics T7 API-passed tokens reach the child through TRUE, not through FALSE', async () => {
     await batch.createLeads(2, 'api-');
     const parent = (useParentTokenContext: boolean, name: string) =>
       batch.createAcmeCampaign({
@@ -65,7 +65,7 @@ describe('batch runs', () => {
     expect(await batch.scoresOf('api-')).toEqual([25, 25]);
   });
 
-  it('S4 and Q1: the audience is who passes the smart list and the rule when the run starts', async () => {
+  it('semantics S4 and Q1: the audience is who passes the smart list and the rule when the run starts', async () => {
     await batch.createLeads(4, 'once-');
     const once = await batch.createAcmeCampaign({
       name: 'Once',
@@ -84,7 +84,7 @@ describe('batch runs', () => {
     expect(await batch.scoresOf('once-')).toEqual([1, 1, 1, 1]);
   });
 
-  it('S4 an audience by list and program membership: members only', async () => {
+  it('semantics S4 an audience by list and program membership: members only', async () => {
     await batch.createLeads(3, 'member-');
     const list = await batch.enlist('member-0@example.com', 'Members', [
       { action: { changeProgramStatus: { programId: childProgram, status: 'Member' } } },
@@ -114,7 +114,7 @@ describe('batch runs', () => {
     expect(await batch.scoresOf('member-')).toEqual([11, 0, 0]);
   });
 
-  it('E3 and Q1 inside a run: an executed child’s list filter and ONCE rule see the stored state', async () => {
+  it('semantics E3 and Q1 inside a run: an executed child’s list filter and ONCE rule see the stored state', async () => {
     await batch.createLeads(2, 'gate-');
     const list = await batch.enlist('gate-0@example.com', 'Gate');
     const gate = await batch.createAcmeCampaign({
@@ -164,7 +164,7 @@ describe('batch runs', () => {
     expect(await batch.scoresOf('gate-')).toEqual([1, 0]);
   });
 
-  it('A1 activity attributes keep tabs, newlines, backslashes and quotes as written', async () => {
+  it('semantics A1 activity attributes keep tabs, newlines, backslashes and quotes as written', async () => {
     await batch.createLeads(1, 'escape-');
     const description = 'tab\there\nnew line \\N back\\slash "quoted" \r end';
     const campaign = await batch.createAcmeCampaign({
@@ -179,7 +179,7 @@ describe('batch runs', () => {
     expect(activity?.attributes.description).toBe(description);
   });
 
-  it('F9 a Wait suspends the lead durably: a PENDING wait at the next step, and a WAIT activity', async () => {
+  it('semantics F9 a Wait suspends the lead durably: a PENDING wait at the next step, and a WAIT activity', async () => {
     await batch.createLeads(1, 'wait-');
     const campaign = await batch.createAcmeCampaign({
       name: 'Waits',

@@ -25,7 +25,7 @@ beforeAll(async () => {
 afterAll(() => batch.close());
 
 describe('batch runs, chunk by chunk', () => {
-  it('R4 a chunk is applied exactly once, however often and however concurrently it is processed', async () => {
+  it('semantics R4 a chunk is applied exactly once, however often and however concurrently it is processed', async () => {
     const count = CHUNK_SIZE * 2 + 200;
     await batch.createLeads(count, 'bulk-');
     const campaign = await batch.createAcmeCampaign({
@@ -63,7 +63,7 @@ describe('batch runs, chunk by chunk', () => {
     expect(await planRun(t.orm, runId, now)).toEqual([]);
   });
 
-  it('R3 two concurrent runs on the same leads lose no update: +5 and +5 give +10', async () => {
+  it('semantics R3 two concurrent runs on the same leads lose no update: +5 and +5 give +10', async () => {
     await batch.createLeads(50, 'race-');
     const campaign = await batch.createAcmeCampaign({
       name: 'Plus five',
@@ -82,7 +82,7 @@ describe('batch runs, chunk by chunk', () => {
     expect(new Set(await batch.scoresOf('race-'))).toEqual(new Set([10]));
   });
 
-  it('F2 and R3 a batch and a requested run adding near the top of the range at once: the score stays within 32 bits and the later add is skipped', async () => {
+  it('semantics F2 and R3 a batch and a requested run adding near the top of the range at once: the score stays within 32 bits and the later add is skipped', async () => {
     const [lead] = await upsertLeads(t, acme, [{ email: 'edge-0@example.com' }]);
     const addTwoBillion = [{ action: { changeScore: { change: '+2000000000' } } }];
     const batchCampaign = await batch.createAcmeCampaign({
@@ -134,7 +134,7 @@ describe('batch runs, chunk by chunk', () => {
     expect(new Set(changes.map((activity) => activity.run?.id))).toEqual(new Set(runs));
   });
 
-  it('R5 a cancelled run processes no more chunks; what was done stays', async () => {
+  it('semantics R5 a cancelled run processes no more chunks; what was done stays', async () => {
     await batch.createLeads(CHUNK_SIZE + 10, 'cancel-');
     const campaign = await batch.createAcmeCampaign({
       name: 'Cancelled',

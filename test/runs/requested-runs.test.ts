@@ -112,7 +112,7 @@ describe('requestCampaign', () => {
 });
 
 describe('Request Campaign steps', () => {
-  it('F5 hand the leads to an active listener that runs separately; an inactive one gets nothing', async () => {
+  it('semantics F5 hand the leads to an active listener that runs separately; an inactive one gets nothing', async () => {
     const [handedLead] = await upsertLeads(t, acme, [{ email: 'handed@example.com' }]);
     const listener = async (name: string, activate: boolean) => {
       const id = await seeded.createAcmeCampaign({

@@ -81,7 +81,7 @@ async function finishedRun(runId: string): Promise<CampaignRun> {
   );
 }
 
-describe('R8 jobs that keep failing', () => {
+describe('semantics R8 jobs that keep failing', () => {
   it('a plan that fails every time is given up after its attempts: the run is FAILED with a reason that carries no data', async () => {
     // Lead ids that are not numbers make every plan fail in the database, as a corrupt row would.
     const runId = await queuedRun({ kind: 'REQUESTED', leadIds: ['not-a-lead'] });
@@ -118,7 +118,7 @@ describe('R8 jobs that keep failing', () => {
   });
 });
 
-describe('R8 a resumed wait that fails every time', () => {
+describe('semantics R8 a resumed wait that fails every time', () => {
   let waiting: string;
 
   beforeAll(async () => {

@@ -8,7 +8,7 @@ let seeded: SeededApp;
 let t: TestApp;
 let acme: WorkspaceWithKey;
 
-/** Every trigger token, as an Interesting Moment's description renders them (T8). */
+/** Every trigger token, as an Interesting Moment's description renders them (semantics T8). */
 const TEMPLATE =
   'name={{trigger.name}};attribute={{trigger.attribute}};value={{trigger.value}};old={{trigger.oldValue}};new={{trigger.newValue}};list={{trigger.list}};source={{trigger.source}}';
 
@@ -84,7 +84,7 @@ beforeAll(async () => {
 });
 afterAll(() => seeded.close());
 
-describe('T8 trigger tokens, for every trigger kind', () => {
+describe('semantics T8 trigger tokens, for every trigger kind', () => {
   it('Lead is Created: the name, and the new lead’s email as the value', async () => {
     await listener('On born', 'born-', { kind: 'LEAD_IS_CREATED' });
     const [lead] = (await upsertLeads(t, acme, [{ email: 'born-1@example.com' }])) as [string];

@@ -15,7 +15,7 @@ beforeAll(async () => {
 });
 afterAll(() => seeded.close());
 
-describe('triggers (S3)', () => {
+describe('triggers (semantics S3)', () => {
   const activate = (id: string) =>
     run(t, acme.key, 'mutation ($id: ID!) { activateCampaign(id: $id) { status } }', { id });
   const deactivate = (id: string) =>

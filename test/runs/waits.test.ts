@@ -17,7 +17,7 @@ beforeAll(async () => {
 afterAll(() => seeded.close());
 
 describe('removeFromFlow', () => {
-  it('F6 and E9: cancels the pending waits of the campaign, and of its callers when it is executable', async () => {
+  it('semantics F6 and E9: cancels the pending waits of the campaign, and of its callers when it is executable', async () => {
     const waiting = await seeded.createAcmeCampaign({
       name: 'Waiting parent',
       flow: [
@@ -61,7 +61,7 @@ describe('removeFromFlow', () => {
 });
 
 describe('waits', () => {
-  it('F9 a lead resumes after its Wait, even when the worker that scheduled it stopped in between', async () => {
+  it('semantics F9 a lead resumes after its Wait, even when the worker that scheduled it stopped in between', async () => {
     const [patient] = await upsertLeads(t, acme, [{ email: 'patient@example.com' }]);
     const campaign = await seeded.createAcmeCampaign({
       name: 'Wait a second',

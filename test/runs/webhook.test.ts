@@ -116,7 +116,7 @@ afterAll(async () => {
   await t.close();
 });
 
-describe('F10 webhooks', () => {
+describe('semantics F10 webhooks', () => {
   it('suspend the flow durably, then call with tokens resolved, record the status and go on', async () => {
     const { runId, waitId, email } = await runToWebhook('hooked', {
       url: `${hookUrl}/leads?email={{lead.email}}`,

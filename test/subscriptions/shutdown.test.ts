@@ -31,7 +31,7 @@ function lastError(stream: Collector) {
   return stream.results.at(-1)?.errors?.[0];
 }
 
-describe('A5 subscriptions open when the server stops', () => {
+describe('semantics A5 subscriptions open when the server stops', () => {
   it('end over WebSocket as over SSE: SERVER_SHUTTING_DOWN with the last id delivered, then 1001', async () => {
     const url = await t.app.start();
     worker = await startTestWorker(t);

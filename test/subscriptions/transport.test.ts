@@ -56,7 +56,7 @@ describe('WebSocket (graphql-transport-ws)', () => {
     ['Authorization', { Authorization: `Bearer ${ADMIN_KEY}` }],
     ['AUTHORIZATION', { AUTHORIZATION: ADMIN_KEY }],
     ['one spelling with a value, another empty', { Authorization: ADMIN_KEY, authorization: '' }],
-  ])('K1 accepts the key under %s', async (_case, params) => {
+  ])('semantics K1 accepts the key under %s', async (_case, params) => {
     const client = wsClient(params);
     await expect(runOnce(client, '{ viewer { isAdmin } }')).resolves.toEqual({
       data: { viewer: { isAdmin: true } },
@@ -73,7 +73,7 @@ describe('WebSocket (graphql-transport-ws)', () => {
       { authorization: ADMIN_KEY, Authorization: `Bearer ${ADMIN_KEY}` },
       'The API key was sent twice (authorization, Authorization): send it once',
     ],
-  ])('K1 closes the socket with 4403 and why for %s', async (_case, params, reason) => {
+  ])('semantics K1 closes the socket with 4403 and why for %s', async (_case, params, reason) => {
     const client = wsClient(params);
     const failure = await runOnce(client, '{ viewer { isAdmin } }').catch((error: unknown) => error);
     expect(failure).toMatchObject({ code: 4403, reason });

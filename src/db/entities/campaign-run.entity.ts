@@ -23,9 +23,9 @@ export const CampaignRun = defineEntity({
     startedAt: p.datetime().nullable(),
     finishedAt: p.datetime().nullable(),
     leadsTotal: p.integer().nullable(),
-    /** Leads the smart list matched when the run started (S4); null until then. */
+    /** Leads the smart list matched when the run started (semantics S4); null until then. */
     leadsMatched: p.integer().nullable(),
-    /** Of those, leads the qualification rule kept out (Q2); null until the run started. */
+    /** Of those, leads the qualification rule kept out (semantics Q2); null until the run started. */
     leadsExcludedByRule: p.integer().nullable(),
     leadsProcessed: p.integer().default(0),
     leadsQualified: p.integer().default(0),

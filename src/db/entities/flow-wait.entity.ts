@@ -7,12 +7,15 @@ import { createdAt, id, Workspace } from './workspace.entity.js';
 
 /** FAILED: its resume job gave up (see `error`); the lead's remaining steps never ran. */
 export const WAIT_STATUSES = ['PENDING', 'RESUMED', 'CANCELLED', 'FAILED'] as const;
-/** WAIT: resumes at `resumeAt` (F9). WEBHOOK: resumes once the call in `request` is made (F10). */
+/**
+ * WAIT: resumes at `resumeAt` (semantics F9). WEBHOOK: resumes once the call in `request` is made
+ * (semantics F10).
+ */
 export const SUSPENSION_KINDS = ['WAIT', 'WEBHOOK'] as const;
 
 /**
- * A lead's flow paused at a Wait (F9) or a Webhook (F10) step. The row is the durable truth; the
- * job that wakes it is only a reminder, so a lost or repeated job can neither lose nor repeat the
+ * A lead's flow paused at a Wait (semantics F9) or a Webhook (semantics F10) step. The row is the durable
+ * truth; the job that wakes it is only a reminder, so a lost or repeated job can neither lose nor repeat the
  * resume.
  */
 export const FlowWait = defineEntity({

@@ -4,7 +4,7 @@ import { createdAt, id, updatedAt, Workspace } from './workspace.entity.js';
 
 /**
  * A person. Field values, score fields included, live in one jsonb object keyed by field name, so
- * that a run's change to one lead is a single-row update that PostgreSQL serialises (R3).
+ * that a run's change to one lead is a single-row update that PostgreSQL serialises (semantics R3).
  */
 export const Lead = defineEntity({
   name: 'Lead',

@@ -7,7 +7,7 @@ export const EMPTY_SMART_LIST: SmartListDefinition = { rule: 'ALL', filters: [],
 
 /**
  * A reusable smart-list asset. Deleting one only marks it deleted: smart lists that reference it
- * must then report themselves invalid (E4) rather than lose the reference.
+ * must then report themselves invalid (semantics E4) rather than lose the reference.
  */
 export const SmartList = defineEntity({
   name: 'SmartList',

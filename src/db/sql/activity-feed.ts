@@ -174,7 +174,7 @@ export async function readCandidates(
 
 /**
  * An id up to which every activity is settled, committed or never to be (0 when there is none):
- * `announced` when a row with that id is visible (A2: ids are drawn one transaction at a time, so
+ * `announced` when a row with that id is visible (semantics A2: ids are drawn one transaction at a time, so
  * every lower one is then settled), else the highest committed id. Looking the announced id up
  * spares the scan for the highest one, which steps over every row a writer is inserting: a hub
  * read after each committed chunk paid that scan. The lookup guards against an id that is not

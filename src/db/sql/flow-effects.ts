@@ -40,7 +40,7 @@ async function writeRows<Row = Record<string, unknown>>(
 
 /**
  * Writes the effects of flows run for one run's leads, in the caller's transaction (the leads are
- * locked by it: writing the values the flows computed loses no concurrent change, R3).
+ * locked by it: writing the values the flows computed loses no concurrent change, semantics R3).
  */
 export async function writeFlowEffects(
   em: EntityManager,

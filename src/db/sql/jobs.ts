@@ -3,8 +3,8 @@ import { query } from './query.js';
 
 /**
  * How often a job is tried before it is given up: a run whose plan, chunk or resumed wait keeps
- * failing is then FAILED instead of RUNNING for days (R8). graphile-worker's own limit is set to the
- * same, as a backstop.
+ * failing is then FAILED instead of RUNNING for days (semantics R8). graphile-worker's own limit is set to
+ * the same, as a backstop.
  */
 export const MAX_JOB_ATTEMPTS = 5;
 

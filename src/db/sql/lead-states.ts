@@ -66,7 +66,7 @@ const IDS = 'select jsonb_array_elements_text(?::jsonb)::bigint';
 
 /**
  * The leads with these ids, in id order. `lock` locks them in that order, so concurrent runs on the
- * same leads take turns without deadlocks (R3); a simulation reads without.
+ * same leads take turns without deadlocks (semantics R3); a simulation reads without.
  */
 export function leadStates(
   em: EntityManager,

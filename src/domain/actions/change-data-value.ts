@@ -5,11 +5,11 @@ import { setField, tokenScope, writeActivity, writeSkipped } from '../run-state.
 import { parseTemplate, renderTemplate } from '../tokens.js';
 import { parseFieldInput, sizeProblem } from '../values.js';
 
-/** The literal that clears a field (F3). */
+/** The literal that clears a field (semantics F3). */
 export const NULL_VALUE = 'NULL';
 
 /**
- * Compiles Change Data Value (F3): tokens in the value are resolved, `NULL` (or null) clears the
+ * Compiles Change Data Value (semantics F3): tokens in the value are resolved, `NULL` (or null) clears the
  * field (a SCORE field to 0), and a value that does not fit the field's type is skipped with a reason.
  */
 export function compileChangeDataValue(

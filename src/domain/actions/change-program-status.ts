@@ -9,7 +9,7 @@ function statusIndex(statuses: readonly string[], status: string | undefined): n
 }
 
 /**
- * Compiles Change Program Status (F8): makes the lead a member with the status. A status earlier in
+ * Compiles Change Program Status (semantics F8): makes the lead a member with the status. A status earlier in
  * the program's progression than the current one is skipped (no backwards moves); the same status is
  * a no-op without an activity; an unknown program or status is skipped with a reason.
  */

@@ -9,7 +9,7 @@ function currentScore(lead: LeadState, field: FieldDefinition): number {
   return (comparable('SCORE', readField(lead, field)) as number | null) ?? 0;
 }
 
-/** Compiles Change Score: unusable changes are skipped with a reason, never thrown (F2). */
+/** Compiles Change Score: unusable changes are skipped with a reason, never thrown (semantics F2). */
 export function compileChangeScore(
   action: Extract<FlowAction, { type: 'changeScore' }>,
   graph: CompiledGraph,

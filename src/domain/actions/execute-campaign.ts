@@ -23,9 +23,9 @@ function refusal(
 }
 
 /**
- * Compiles Execute Campaign (E1-E5): the child qualifies (smart list, qualification rule, depth) and
- * then its whole flow runs inside this step, serially (E2). The EXECUTE_CAMPAIGN activity, written by
- * the parent, comes before the child's own activities.
+ * Compiles Execute Campaign (semantics E1-E5): the child qualifies (smart list, qualification rule, depth)
+ * and then its whole flow runs inside this step, serially (semantics E2). The EXECUTE_CAMPAIGN activity,
+ * written by the parent, comes before the child's own activities.
  */
 export function compileExecuteCampaign(action: Extract<FlowAction, { type: 'executeCampaign' }>): StepRunner {
   const { campaignId, useParentTokenContext } = action;

@@ -3,7 +3,7 @@ import type { FlowAction } from '../model.js';
 import { tokenScope, writeActivity } from '../run-state.js';
 import { parseTemplate, renderTemplate } from '../tokens.js';
 
-/** Compiles Interesting Moment (F11): an activity whose description has its tokens resolved. */
+/** Compiles Interesting Moment (semantics F11): an activity whose description has its tokens resolved. */
 export function compileInterestingMoment(
   action: Extract<FlowAction, { type: 'interestingMoment' }>,
 ): StepRunner {

@@ -10,7 +10,7 @@ function recordNetChange(listId: string, record: string[], undo: string[]): void
 }
 
 /**
- * Compiles Add to List (F7). Already a member: nothing happens and no activity is written, since
+ * Compiles Add to List (semantics F7). Already a member: nothing happens and no activity is written, since
  * nothing changed.
  */
 export function compileAddToList(action: Extract<FlowAction, { type: 'addToList' }>): StepRunner {
@@ -23,7 +23,7 @@ export function compileAddToList(action: Extract<FlowAction, { type: 'addToList'
   };
 }
 
-/** Compiles Remove from List (F7). Not a member: nothing happens and no activity is written. */
+/** Compiles Remove from List (semantics F7). Not a member: nothing happens and no activity is written. */
 export function compileRemoveFromList(action: Extract<FlowAction, { type: 'removeFromList' }>): StepRunner {
   const { listId } = action;
   return (state: RunState, frame: Frame) => {

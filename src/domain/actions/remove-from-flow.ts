@@ -8,8 +8,8 @@ function addMissing(target: string[], ids: Iterable<string>): void {
 }
 
 /**
- * Compiles Remove from Flow (F6, E9). Naming a campaign that is running for the lead (the current one
- * or any caller up the chain) stops every running frame: a child's flow runs inside its parents'
+ * Compiles Remove from Flow (semantics F6, E9). Naming a campaign that is running for the lead (the current
+ * one or any caller up the chain) stops every running frame: a child's flow runs inside its parents'
  * steps, so removing the lead from an executable removes it from the parents running it too.
  * The named campaigns (and the stopped ones) are handed on so that their pending waits are cancelled.
  */

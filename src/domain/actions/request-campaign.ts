@@ -4,7 +4,7 @@ import { ownValue } from '../own.js';
 import { writeActivity } from '../run-state.js';
 
 /**
- * Compiles Request Campaign (F5): a hand-off the runs layer enqueues as a separate TRIGGERED run;
+ * Compiles Request Campaign (semantics F5): a hand-off the runs layer enqueues as a separate TRIGGERED run;
  * this flow does not wait for it.
  */
 export function compileRequestCampaign(

@@ -3,8 +3,9 @@ import type { FlowAction } from '../model.js';
 import { insideExecutable, writeActivity, writeSkipped } from '../run-state.js';
 
 /**
- * Compiles Wait (F9): the flow suspends and the runs layer resumes it at the next step once the delay
- * is over. Inside an executable campaign (refused on save, E8) the step is skipped with a reason.
+ * Compiles Wait (semantics F9): the flow suspends and the runs layer resumes it at the next step once the
+ * delay is over. Inside an executable campaign (refused on save, semantics E8) the step is skipped with a
+ * reason.
  */
 export function compileWait(action: Extract<FlowAction, { type: 'wait' }>): StepRunner {
   const seconds = Number.isFinite(action.seconds) && action.seconds > 0 ? action.seconds : 0;

@@ -4,9 +4,9 @@ import { insideExecutable, tokenScope, writeSkipped } from '../run-state.js';
 import { parseTemplate, renderTemplate } from '../tokens.js';
 
 /**
- * Compiles Webhook (F10): the flow suspends with the token-resolved request; the runs layer makes the
- * call, writes the CALL_WEBHOOK activity with its status and resumes at the next step. Inside an
- * executable campaign (refused on save, E8) the step is skipped with a reason.
+ * Compiles Webhook (semantics F10): the flow suspends with the token-resolved request; the runs layer makes
+ * the call, writes the CALL_WEBHOOK activity with its status and resumes at the next step. Inside an
+ * executable campaign (refused on save, semantics E8) the step is skipped with a reason.
  */
 export function compileWebhook(action: Extract<FlowAction, { type: 'webhook' }>): StepRunner {
   const url = parseTemplate(action.url);
