@@ -1,5 +1,5 @@
 /**
- * The most a campaign's definition holds (L1, L2 in docs/semantics.md). A save over a limit is
+ * The most a campaign's definition holds (semantics L1, L2). A save over a limit is
  * refused before anything is written; the API prices its queries by these bounds.
  */
 export const DEFINITION_LIMITS = {

@@ -195,7 +195,7 @@ describe('input sizes', () => {
   const stepsOfChoices = (steps: number, choices: number) =>
     Array.from({ length: steps }, () => ({ choices: Array(choices).fill(choice) }));
 
-  it('L2 takes a flow of 100 choices in all and refuses 101, writing nothing', async () => {
+  it('semantics L2: takes a flow of 100 choices in all and refuses 101, writing nothing', async () => {
     await api.createOk({ name: 'Full flow', flow: stepsOfChoices(5, 20) });
     const before = await api.campaignCount();
     const refused = await api.create({
@@ -207,7 +207,7 @@ describe('input sizes', () => {
     expect(await api.campaignCount()).toBe(before);
   });
 
-  it('L2 refuses Remove from Flow steps naming more than 100 campaigns in all', async () => {
+  it('semantics L2: refuses Remove from Flow steps naming more than 100 campaigns in all', async () => {
     const removing = (count: number) => ({ removeFromFlow: { campaignIds: Array(count).fill('x') } });
     const refused = await api.create({
       name: 'Too many removed',

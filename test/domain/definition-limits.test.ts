@@ -5,7 +5,7 @@ const steps = (count: number, choices = 0) =>
   Array.from({ length: count }, () => ({ choices: Array.from({ length: choices }, () => ({})) }));
 const removing = (count: number) => ({ removeFromFlow: { campaignIds: Array(count).fill('c') } });
 
-describe('L1 L2 the size of a flow', () => {
+describe('semantics L1, L2: the size of a flow', () => {
   it('takes a flow at every limit', () => {
     expect(flowSizeRefusal(steps(DEFINITION_LIMITS.flowSteps))).toBeNull();
     expect(flowSizeRefusal([...steps(4, 20), ...steps(96)])).toBeNull();
