@@ -15,7 +15,7 @@ import type { GraphQLContext } from './context.js';
 import { describedValues } from './enum-values.js';
 import { databaseId } from './ids.js';
 import { loadVisible, requireNode } from './loading.js';
-import { TokenInputRef, TokenRef } from './token.js';
+import { runTokens, TokenInputRef, TokenRef } from './token.js';
 
 const RunKindEnum = builder.enumType('RunKind', {
   values: describedValues(RUN_KINDS, {
@@ -64,8 +64,7 @@ builder.objectFields(CampaignRunRef, (t) => ({
   tokens: t.field({
     type: [TokenRef],
     description: 'The My Tokens passed for this run only; they override the stored values.',
-    resolve: (run) =>
-      run.tokens.map((token) => ({ ...token, definedBy: { ref: CampaignRunRef, id: run.id } })),
+    resolve: (run) => runTokens(run),
   }),
 }));
 
