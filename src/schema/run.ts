@@ -37,7 +37,7 @@ CampaignRunRef.implement({
   fields: (t) => ({
     campaign: t.field({
       type: CampaignRef,
-      description: 'The campaign run, even if it was deleted since.',
+      description: 'The campaign this run executes, even if it was deleted since (see its deletedAt).',
       resolve: async (run, _args, context) =>
         (await campaignsIncludingDeleted(context).load(run.campaign.id)) as Campaign,
     }),

@@ -30,6 +30,7 @@ const NODE = `query ($id: ID!) { node(id: $id) {
   __typename id
   ... on Token { name value definedBy { id } }
   ... on LeadField { name type }
+  ... on Campaign { name deletedAt }
 } }`;
 const NODES = 'query ($ids: [ID!]!) { nodes(ids: $ids) { __typename id } }';
 
@@ -237,5 +238,92 @@ describe('nodes(ids)', () => {
       const response = await t.graphql(NODES, { ids: [lead, malformed] }, acme.key);
       expect(errorCodes(response)).toEqual(['BAD_USER_INPUT']);
     }
+  });
+});
+
+describe('I3 deleted campaigns', () => {
+  const LISTINGS = `query ($ws: ID!, $program: ID!) {
+    workspace(id: $ws) { campaigns(first: 100) { edges { node { id } } } }
+    program: node(id: $program) { ... on Program { campaigns { id } } }
+  }`;
+  type Listings = {
+    workspace: { campaigns: { edges: { node: { id: string } }[] } };
+    program: { campaigns: { id: string }[] };
+  };
+
+  it('are refetched by id with their deletedAt by keys that may see them, and listed nowhere', async () => {
+    const kept = await createCampaign(t, acme, { programId: program, name: 'Kept' });
+    const deleted = await createCampaign(t, acme, { programId: program, name: 'Deleted' });
+    const runAt = new Date(Date.now() + 86_400_000).toISOString();
+    const { scheduleCampaign } = await run<{ scheduleCampaign: { id: string } }>(
+      t,
+      acme.key,
+      'mutation ($id: ID!, $at: DateTime!) { scheduleCampaign(campaignId: $id, runAt: $at) { id } }',
+      { id: deleted, at: runAt },
+    );
+    const before = Date.now();
+    await run(t, acme.key, 'mutation ($id: ID!) { deleteCampaign(id: $id) }', { id: deleted });
+
+    const byId = await run<{ campaign: { deletedAt: string | null }; live: { deletedAt: string | null } }>(
+      t,
+      acme.key,
+      'query ($id: ID!, $kept: ID!) { campaign(id: $id) { deletedAt } live: campaign(id: $kept) { deletedAt } }',
+      { id: deleted, kept },
+    );
+    expect(byId.live.deletedAt).toBeNull();
+    const deletedAt = Date.parse(byId.campaign.deletedAt as string);
+    expect(deletedAt).toBeGreaterThanOrEqual(before - 1000);
+    expect(await node(deleted)).toEqual({
+      __typename: 'Campaign',
+      id: deleted,
+      name: 'Deleted',
+      deletedAt: byId.campaign.deletedAt,
+    });
+    expect(await node(deleted, ADMIN_KEY)).toMatchObject({ deletedAt: byId.campaign.deletedAt });
+    const { nodes } = await run<{ nodes: unknown[] }>(t, acme.key, NODES, { ids: [deleted, kept] });
+    expect(nodes).toEqual([
+      { __typename: 'Campaign', id: deleted },
+      { __typename: 'Campaign', id: kept },
+    ]);
+    const throughRun = await run<{ campaignRun: { campaign: { id: string; deletedAt: string } } }>(
+      t,
+      acme.key,
+      'query ($id: ID!) { campaignRun(id: $id) { campaign { id deletedAt } } }',
+      { id: scheduleCampaign.id },
+    );
+    expect(throughRun.campaignRun.campaign).toEqual({ id: deleted, deletedAt: byId.campaign.deletedAt });
+
+    const listings = await run<Listings>(t, acme.key, LISTINGS, { ws: acme.id, program });
+    const listed = [
+      ...listings.workspace.campaigns.edges.map((edge) => edge.node.id),
+      ...listings.program.campaigns.map((campaign) => campaign.id),
+    ];
+    expect(listed).toContain(kept);
+    expect(listed).not.toContain(deleted);
+  });
+
+  it('stay invisible to another workspace’s key and refuse changes', async () => {
+    const deleted = await createCampaign(t, acme, { programId: program, name: 'Gone' });
+    await run(t, acme.key, 'mutation ($id: ID!) { deleteCampaign(id: $id) }', { id: deleted });
+    expect(await node(deleted, globex.key)).toBeNull();
+    const other = await run<{ campaign: unknown; nodes: unknown[] }>(
+      t,
+      globex.key,
+      'query ($id: ID!) { campaign(id: $id) { id } nodes(ids: [$id]) { id } }',
+      { id: deleted },
+    );
+    expect(other).toEqual({ campaign: null, nodes: [null] });
+    const activate = await t.graphql(
+      'mutation ($id: ID!) { activateCampaign(id: $id) { id } }',
+      { id: deleted },
+      acme.key,
+    );
+    expect(errorCodes(activate)).toEqual(['NOT_FOUND']);
+    const again = await t.graphql(
+      'mutation ($id: ID!) { deleteCampaign(id: $id) }',
+      { id: deleted },
+      acme.key,
+    );
+    expect(errorCodes(again)).toEqual(['NOT_FOUND']);
   });
 });
