@@ -76,6 +76,7 @@ export const builder = new SchemaBuilder<{
     nodesQueryOptions: {
       description: `Objects by their global ids, in the order asked: null in the place of an id that names nothing or an object the key may not see. At most ${MAX_NODES} ids (more is BAD_USER_INPUT); a malformed id is BAD_USER_INPUT, as in node(id).`,
       args: { ids: { description: `Global ids of any node types, at most ${MAX_NODES}; repeats allowed.` } },
+      // Each id costs what its selection does; past the bound, the bound's own error says why.
       complexity: (args) => ({ field: 1, multiplier: Math.min(args.ids.length, MAX_NODES) }),
       resolve: (_root, args, context, info) => {
         if (args.ids.length > MAX_NODES) {
