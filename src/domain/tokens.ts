@@ -156,10 +156,18 @@ function invalidToken(message: string): { ok: false; problem: Problem } {
   return { ok: false, problem: { code: 'INVALID_TOKEN', message } };
 }
 
+/**
+ * The key of a My Token name as `normalizeTokenName` makes it (`my.x`): names with one key are one
+ * token (T1), to lookups and to the token's identity (I1).
+ */
+export function normalizedTokenKey(name: string): string {
+  return tokenKey(name.slice(3));
+}
+
 /** The key a My Token name is looked up by; undefined for a name `normalizeTokenName` refuses. */
 function myTokenKey(name: string): string | undefined {
   const normalized = normalizeTokenName(name);
-  return normalized.ok ? tokenKey(normalized.name.slice(3)) : undefined;
+  return normalized.ok ? normalizedTokenKey(normalized.name) : undefined;
 }
 
 /**
@@ -175,7 +183,7 @@ export function checkTokens(tokens: readonly TokenInput[]): CheckedTokensResult 
     const normalized = normalizeTokenName(token.name);
     if (!normalized.ok) return normalized;
     const { name } = normalized;
-    const key = tokenKey(name.slice(3));
+    const key = normalizedTokenKey(name);
     if (seen.has(key)) return invalidToken(`${name} is given twice`);
     seen.add(key);
     const type = token.type ?? 'TEXT';

@@ -513,9 +513,11 @@ export type CampaignQuery = { campaign: { id: string, name: string, description:
           | { __typename: 'CampaignRun', id: string }
           | { __typename: 'Folder', id: string }
           | { __typename: 'Lead', id: string }
+          | { __typename: 'LeadField', id: string }
           | { __typename: 'Program', id: string }
           | { __typename: 'SmartList', id: string }
           | { __typename: 'StaticList', id: string }
+          | { __typename: 'Token', id: string }
           | { __typename: 'Workspace', id: string }
          | null }> }, qualificationRule: { kind: QualificationKind, every: number | null, unit: TimeUnit | null }, smartList: { rule: FilterRule, advancedLogic: string | null, isValid: boolean, filters: Array<{ position: number, kind: FilterKind, attribute: string | null, operator: FilterOperator | null, values: Array<string>, status: string | null, program: { id: string } | null, staticList: { id: string } | null, smartList: { id: string } | null }>, triggers: Array<{ kind: TriggerKind, attribute: string | null, source: RequestSource | null, staticList: { id: string } | null }> }, flow: Array<{ id: string, position: number, action:
         | { __typename: 'AddToList', list: { id: string, name: string } }

@@ -1,10 +1,10 @@
 import SchemaBuilder from '@pothos/core';
 import ComplexityPlugin from '@pothos/plugin-complexity';
 import DataloaderPlugin from '@pothos/plugin-dataloader';
-import RelayPlugin from '@pothos/plugin-relay';
+import RelayPlugin, { resolveNodes } from '@pothos/plugin-relay';
 import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
 import ValidationPlugin from '@pothos/plugin-validation';
-import { GraphQLObjectType } from 'graphql';
+import { GraphQLObjectType, type GraphQLResolveInfo, type GraphQLSchema } from 'graphql';
 import { ARGUMENT_RULES_PLUGIN } from './argument-rules-plugin.js';
 import { canSeeWorkspace, type GraphQLContext } from './context.js';
 import { COST_DESCRIPTION, QUERY_LIMITS, UNBOUNDED_LIST_ITEMS } from './cost.js';
@@ -16,6 +16,20 @@ function issuePath(path: readonly (PropertyKey | { key: PropertyKey })[] | undef
   if (!path?.length) return '';
   return `${path.map((part) => String(typeof part === 'object' ? part.key : part)).join('.')}: `;
 }
+
+/**
+ * Whether a decoded global id can name an object: its type implements Node, and its id part is a
+ * row's id or what the type's own parser (`id.parse`: ids made of an owner and a name) accepted.
+ */
+function namesANode(globalId: { typename: string; id: unknown }, schema: GraphQLSchema): boolean {
+  const type = schema.getType(globalId.typename);
+  const isNode =
+    type instanceof GraphQLObjectType && type.getInterfaces().some((node) => node.name === 'Node');
+  return isNode && (typeof globalId.id === 'string' ? isDatabaseId(globalId.id) : globalId.id != null);
+}
+
+/** The most ids one `nodes(ids:)` takes. */
+export const MAX_NODES = 100;
 
 /**
  * The one schema builder, with the root types and the rule that applies to every operation: an API
@@ -63,19 +77,27 @@ export const builder = new SchemaBuilder<{
     hasNextPageFieldOptions: { description: PAGE_INFO_DESCRIPTIONS.hasNextPage },
     startCursorFieldOptions: { description: PAGE_INFO_DESCRIPTIONS.startCursor },
     endCursorFieldOptions: { description: PAGE_INFO_DESCRIPTIONS.endCursor },
-    nodesQueryOptions: false,
     // A connection field already counts its selection once per requested item (COST.page); its edges
     // list must not multiply it again.
     edgesFieldOptions: { complexity: { field: 1, multiplier: 1 } },
+    nodesQueryOptions: {
+      description: `Objects by their global ids, in the order asked: null in the place of an id that names nothing or an object the key may not see. At most ${MAX_NODES} ids (more is BAD_USER_INPUT); a malformed id is BAD_USER_INPUT, as in node(id).`,
+      args: { ids: { description: `Global ids of any node types, at most ${MAX_NODES}; repeats allowed.` } },
+      // Each id costs what its selection does; past the bound, the bound's own error says why.
+      complexity: (args) => ({ field: 1, multiplier: Math.min(args.ids.length, MAX_NODES) }),
+      resolve: (_root, args, context, info) => {
+        if (args.ids.length > MAX_NODES) {
+          throw userError('BAD_USER_INPUT', `nodes takes at most ${MAX_NODES} ids`);
+        }
+        const named = args.ids.map((id) => (namesANode(id, info.schema) ? id : null));
+        return loadNodes(context, info, named);
+      },
+    },
     nodeQueryOptions: {
       description: 'Any object by its global id; null when it does not exist or the key may not see it.',
-      // An id of a type that is not a node, or that holds no row's id, names nothing: null, not an error.
-      resolve: (_root, args, _context, info, resolveNode) => {
-        const type = info.schema.getType(args.id.typename);
-        const isNode =
-          type instanceof GraphQLObjectType && type.getInterfaces().some((node) => node.name === 'Node');
-        return isNode && isDatabaseId(String(args.id.id)) ? resolveNode(args.id) : null;
-      },
+      // An id of a type that is not a node, or that holds no object's id, names nothing: null, not an error.
+      resolve: (_root, args, _context, info, resolveNode) =>
+        namesANode(args.id, info.schema) ? resolveNode(args.id) : null,
     },
   },
   validation: {
@@ -99,6 +121,15 @@ export const builder = new SchemaBuilder<{
     },
   },
 });
+
+/** Loads nodes the way node(id) does, by their decoded global ids; null ids stay null. */
+function loadNodes(
+  context: GraphQLContext,
+  info: GraphQLResolveInfo,
+  ids: ({ typename: string; id: unknown } | null)[],
+): Promise<unknown[]> {
+  return resolveNodes(builder, context, info, ids);
+}
 
 const everyOperationNeedsAKey = { authScopes: { authenticated: true } } as const;
 builder.queryType({ ...everyOperationNeedsAKey, description: COST_DESCRIPTION });

@@ -18,7 +18,6 @@ import { canSeeWorkspace, type GraphQLContext } from './context.js';
 import { COST, FIRST_DESCRIPTION } from './cost.js';
 import { describedValues } from './enum-values.js';
 import { databaseId } from './ids.js';
-import { loadVisible } from './loading.js';
 import { idCursorPage, PAGE_ARGUMENT_DESCRIPTIONS, readLoaded } from './paging.js';
 import { ProgramRef } from './program.js';
 import { SmartListDefinitionRef } from './smart-list.js';
@@ -51,14 +50,10 @@ export const TimeUnitEnum = builder.enumType('TimeUnit', {
   values: describedValues(TIME_UNITS, { DAYS: '24 hours.', MONTHS: '30 days.' }),
 });
 
-export const CampaignRef = builder.loadableNodeRef('Campaign', {
-  id: { resolve: (campaign: Campaign) => campaign.id },
-  load: (ids: string[], context) => loadVisible(context, Campaign, ids) as Promise<Campaign[]>,
-});
-
 /**
- * Campaigns as history refers to them: runs and activities keep pointing at a campaign after it is
- * deleted, so these resolve deleted ones too (of visible workspaces only), where lookups by id do not.
+ * Campaigns by id, deleted ones included (of visible workspaces only): runs and activities keep
+ * pointing at a campaign after it is deleted, and a key that may see its workspace may refetch it
+ * by id, marked by its `deletedAt`. Listings and writes see live campaigns only.
  */
 export const campaignsIncludingDeleted = createContextCache(
   (context: GraphQLContext) =>
@@ -72,6 +67,11 @@ export const campaignsIncludingDeleted = createContextCache(
       return ids.map((id) => visible.get(id) ?? null);
     }),
 );
+
+export const CampaignRef = builder.loadableNodeRef('Campaign', {
+  id: { resolve: (campaign: Campaign) => campaign.id },
+  load: (ids: string[], context) => campaignsIncludingDeleted(context).loadMany(ids) as Promise<Campaign[]>,
+});
 
 /**
  * Every live campaign of a workspace, loaded once per request: the graph questions (executes,
@@ -111,6 +111,13 @@ CampaignRef.implement({
     program: t.field({ type: ProgramRef, resolve: (campaign) => campaign.program.id }),
     type: t.field({ type: CampaignTypeEnum, resolve: campaignType }),
     isExecutable: t.exposeBoolean('isExecutable'),
+    deletedAt: t.field({
+      type: 'DateTime',
+      nullable: true,
+      description:
+        'When the campaign was deleted; null while it is not. A deleted campaign stays reachable by its id (node, nodes, campaign) and through its runs and activities, for keys that may see its workspace; it is no longer listed, run or changed.',
+      resolve: (campaign) => campaign.deletedAt ?? null,
+    }),
     status: t.field({
       type: CampaignStatusEnum,
       description: 'Only trigger campaigns are ever ACTIVE.',
@@ -209,7 +216,8 @@ builder.queryFields((t) => ({
   campaign: t.field({
     type: CampaignRef,
     nullable: true,
-    description: 'Null when it does not exist, was deleted, or belongs to a workspace the key may not see.',
+    description:
+      'Null when it does not exist or belongs to a workspace the key may not see. A deleted campaign is returned, with its deletedAt set.',
     args: { id: t.arg.id() },
     resolve: (_root, args) => databaseId(args.id, 'Campaign'),
   }),

@@ -13,7 +13,7 @@ import type { GraphQLContext } from './context.js';
 import { COST, FIRST_DESCRIPTION } from './cost.js';
 import { describedValues } from './enum-values.js';
 import { userError } from './errors.js';
-import { databaseId } from './ids.js';
+import { databaseId, isDatabaseId } from './ids.js';
 import { StaticListRef } from './list.js';
 import { loadVisible } from './loading.js';
 import { idCursorPage, idWithin, PAGE_ARGUMENT_DESCRIPTIONS } from './paging.js';
@@ -65,13 +65,77 @@ const listIdsOfLead = createContextCache(
     }),
 );
 
-const LeadFieldRef = builder.objectRef<{ name: string; type: FieldType }>('LeadField').implement({
-  description: 'A typed lead field. `email` and the `score` score field exist in every workspace.',
-  fields: (t) => ({
-    name: t.exposeString('name'),
-    type: t.field({ type: FieldTypeEnum, resolve: (field) => field.type }),
-  }),
-});
+/** A lead field as shown: its workspace and name make its id. */
+interface LeadFieldView {
+  workspaceId: string;
+  name: string;
+  type: FieldType;
+}
+
+/** What a lead field's global id holds: its workspace and its name, lower-cased (I2). */
+interface LeadFieldId {
+  workspaceId: string;
+  key: string;
+}
+
+const LEAD_FIELD_ID = /^([0-9]+):(.+)$/s;
+
+function leadFieldIdText({ workspaceId, key }: LeadFieldId): string {
+  return `${workspaceId}:${key}`;
+}
+
+function leadFieldIdOf(field: LeadFieldView): LeadFieldId {
+  return { workspaceId: field.workspaceId, key: field.name.toLowerCase() };
+}
+
+/** The workspace and key in a lead field id's text; null when it cannot name a field. */
+function parseLeadFieldId(text: string): LeadFieldId | null {
+  const [, workspaceId, key] = LEAD_FIELD_ID.exec(text) ?? [];
+  return workspaceId && key && isDatabaseId(workspaceId) ? { workspaceId, key } : null;
+}
+
+/** The fields of a workspace as shown. */
+async function leadFieldsOf(context: GraphQLContext, workspaceId: string): Promise<LeadFieldView[]> {
+  const fields = await workspaceFields(context).load(workspaceId);
+  return fields.map((field) => ({ workspaceId, ...field }));
+}
+
+/**
+ * Lead fields by id, for node(id) and nodes(ids): null for a workspace that does not exist or that
+ * the key may not see, and for a name the workspace does not define.
+ */
+async function loadLeadFields(
+  ids: (LeadFieldId | null)[],
+  context: GraphQLContext,
+): Promise<(LeadFieldView | null)[]> {
+  const workspaces = WorkspaceRef.getDataloader(context);
+  return Promise.all(
+    ids.map(async (id) => {
+      if (!id || !(await workspaces.load(id.workspaceId))) return null;
+      const fields = await leadFieldsOf(context, id.workspaceId);
+      return fields.find((field) => leadFieldIdOf(field).key === id.key) ?? null;
+    }),
+  );
+}
+
+const LeadFieldRef = builder
+  .nodeRef<LeadFieldView, LeadFieldId | null>('LeadField', {
+    id: {
+      description:
+        'Stable: made of the workspace and the name, compared case-insensitively as field names are; the same across reads and in what defineLeadField returns.',
+      resolve: (field) => leadFieldIdText(leadFieldIdOf(field)),
+      parse: parseLeadFieldId,
+    },
+    loadMany: loadLeadFields,
+  })
+  .implement({
+    description:
+      'A typed lead field. `email` and the `score` score field exist in every workspace. Its id is its workspace and its name.',
+    fields: (t) => ({
+      name: t.exposeString('name'),
+      type: t.field({ type: FieldTypeEnum, resolve: (field) => field.type }),
+    }),
+  });
 
 export const LeadRef = builder.loadableNodeRef('Lead', {
   id: { resolve: (lead: Lead) => lead.id },
@@ -152,7 +216,7 @@ builder.objectFields(WorkspaceRef, (t) => ({
   leadFields: t.field({
     type: [LeadFieldRef],
     description: 'Built-in fields first, then the defined ones in the order they were defined.',
-    resolve: (workspace, _args, context) => workspaceFields(context).load(workspace.id),
+    resolve: (workspace, _args, context) => leadFieldsOf(context, workspace.id),
   }),
   leads: t.field({
     type: LeadConnection,
@@ -224,7 +288,8 @@ builder.mutationFields((t) => ({
   }),
   defineLeadField: t.field({
     type: LeadFieldRef,
-    description: 'Adds a typed field to the workspace’s leads. Names are unique, case-insensitively.',
+    description:
+      'Adds a typed field to the workspace’s leads. Names are unique, case-insensitively. Returns the field with the id every later read gives it.',
     args: {
       workspaceId: t.arg.id(),
       name: t.arg.string(),
@@ -240,7 +305,7 @@ builder.mutationFields((t) => ({
         existing.map((defined) => defined.name),
       );
       workspaceFields(context).clear(workspace.id);
-      return { name: field.name, type: field.type };
+      return { workspaceId: workspace.id, name: field.name, type: field.type };
     },
   }),
 }));

@@ -17,7 +17,7 @@ import { describedValues } from './enum-values.js';
 import { databaseId } from './ids.js';
 import { loadVisible, requireNode } from './loading.js';
 import { idCursorPage, idWithin, PAGE_ARGUMENT_DESCRIPTIONS } from './paging.js';
-import { TokenInputRef, TokenRef } from './token.js';
+import { runTokens, TokenInputRef, TokenRef } from './token.js';
 
 const RunKindEnum = builder.enumType('RunKind', {
   values: describedValues(RUN_KINDS, {
@@ -39,7 +39,7 @@ CampaignRunRef.implement({
   fields: (t) => ({
     campaign: t.field({
       type: CampaignRef,
-      description: 'The campaign run, even if it was deleted since.',
+      description: 'The campaign this run executes, even if it was deleted since (see its deletedAt).',
       resolve: async (run, _args, context) =>
         (await campaignsIncludingDeleted(context).load(run.campaign.id)) as Campaign,
     }),
@@ -79,8 +79,7 @@ builder.objectFields(CampaignRunRef, (t) => ({
     type: [TokenRef],
     description: 'The My Tokens passed for this run only; they override the stored values.',
     complexity: COST.tokens,
-    resolve: (run) =>
-      run.tokens.map((token) => ({ ...token, definedBy: { ref: CampaignRunRef, id: run.id } })),
+    resolve: (run) => runTokens(run),
   }),
 }));
 

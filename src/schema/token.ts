@@ -1,30 +1,56 @@
-import { brandWithType, createContextCache, typeBrandKey } from '@pothos/core';
+import { createContextCache } from '@pothos/core';
+import { resolveNodes } from '@pothos/plugin-relay';
 import DataLoader from 'dataloader';
 import { replaceTokens } from '../commands/tokens.js';
+import { CampaignRun } from '../db/entities/campaign-run.entity.js';
 import { Folder } from '../db/entities/folder.entity.js';
 import { MyToken } from '../db/entities/my-token.entity.js';
 import { Program } from '../db/entities/program.entity.js';
 import { TOKEN_TYPES, type TokenType } from '../domain/model.js';
-import { effectiveTokens, requireTokens, type TokenOwner } from '../domain/tokens.js';
+import { effectiveTokens, normalizedTokenKey, requireTokens, type TokenOwner } from '../domain/tokens.js';
 import { builder } from './builder.js';
-import type { GraphQLContext } from './context.js';
+import { canSeeWorkspace, type GraphQLContext } from './context.js';
 import { COST } from './cost.js';
 import { describedValues } from './enum-values.js';
-import { decodeOwnerId } from './ids.js';
-import { requireVisible } from './loading.js';
+import { decodeOwnerId, isDatabaseId } from './ids.js';
+import { loadVisible, requireVisible } from './loading.js';
 import { FolderRef, ProgramRef } from './program.js';
 
-/** A node type whose objects load by id through a request-scoped dataloader. */
-interface LoadableNode {
-  getDataloader(context: GraphQLContext): { load(id: string): Promise<unknown> };
+/** The node that defines a token: a folder or program (My Tokens) or a run (its API-passed tokens). */
+interface TokenOwnerId {
+  typename: 'Folder' | 'Program' | 'CampaignRun';
+  id: string;
 }
 
-/** A token as shown: `definedBy` names the folder, program or run whose definition is in effect. */
+/** A token as shown, with the owner whose definition it is. */
 export interface TokenView {
   name: string;
   type: TokenType;
   value: string;
-  definedBy: { ref: LoadableNode; id: string } | null;
+  owner: TokenOwnerId;
+}
+
+/** What a token's global id holds: its owner and the key of its name (I1). */
+interface TokenId {
+  owner: TokenOwnerId;
+  key: string;
+}
+
+const TOKEN_ID = /^(Folder|Program|CampaignRun):([0-9]+):(.+)$/;
+
+function tokenIdText({ owner, key }: TokenId): string {
+  return `${owner.typename}:${owner.id}:${key}`;
+}
+
+function tokenIdOf(token: TokenView): TokenId {
+  return { owner: token.owner, key: normalizedTokenKey(token.name) };
+}
+
+/** The owner and key in a token id's text; null when it cannot name a token. */
+function parseTokenId(text: string): TokenId | null {
+  const [, typename, id, key] = TOKEN_ID.exec(text) ?? [];
+  if (!typename || !id || !key || !isDatabaseId(id)) return null;
+  return { owner: { typename: typename as TokenOwnerId['typename'], id }, key };
 }
 
 const TokenTypeEnum = builder.enumType('TokenType', {
@@ -45,9 +71,11 @@ export const TokenInputRef = builder.inputType('TokenInput', {
 
 export type TokenInput = typeof TokenInputRef.$inferInput;
 
-function ownerOf(token: MyToken): TokenOwner | null {
+/** A stored My Token's owner: exactly one folder or program (the table's check says so). */
+function ownerOf(token: MyToken): TokenOwner {
   if (token.program) return { kind: 'program', id: token.program.id };
-  return token.folder ? { kind: 'folder', id: token.folder.id } : null;
+  if (token.folder) return { kind: 'folder', id: token.folder.id };
+  throw new Error(`My Token ${token.id} has no owner`);
 }
 
 function viewOf(token: MyToken, owner = ownerOf(token)): TokenView {
@@ -55,8 +83,37 @@ function viewOf(token: MyToken, owner = ownerOf(token)): TokenView {
     name: token.name,
     type: token.type,
     value: token.value,
-    definedBy: owner && { ref: owner.kind === 'program' ? ProgramRef : FolderRef, id: owner.id },
+    owner: { typename: owner.kind === 'program' ? 'Program' : 'Folder', id: owner.id },
   };
+}
+
+/** The tokens passed for a run only. */
+export function runTokens(run: CampaignRun): TokenView[] {
+  return run.tokens.map((token) => ({ ...token, owner: { typename: 'CampaignRun', id: run.id } }));
+}
+
+/**
+ * Tokens by id, for node(id) and nodes(ids): null for an owner that is gone or that the key may not
+ * see, and for a name its owner does not define (any more).
+ */
+async function loadTokens(ids: (TokenId | null)[], context: GraphQLContext): Promise<(TokenView | null)[]> {
+  const ownerIds = (typename: TokenOwnerId['typename']) =>
+    ids.flatMap((id) => (id?.owner.typename === typename ? [id.owner.id] : []));
+  const [folders, programs] = [ownerIds('Folder'), ownerIds('Program')];
+  const [stored, runs] = await Promise.all([
+    folders.length + programs.length > 0
+      ? context.em.find(MyToken, { $or: [{ folder: { $in: folders } }, { program: { $in: programs } }] })
+      : [],
+    loadVisible(context, CampaignRun, ownerIds('CampaignRun')),
+  ]);
+  const views = [
+    ...stored
+      .filter((token) => canSeeWorkspace(context.viewer, token.workspace.id))
+      .map((token) => viewOf(token)),
+    ...runs.flatMap((run) => (run ? runTokens(run) : [])),
+  ];
+  const byId = new Map(views.map((view) => [tokenIdText(tokenIdOf(view)), view]));
+  return ids.map((id) => (id && byId.get(tokenIdText(id))) ?? null);
 }
 
 /** Every My Token of a workspace and its folders, loaded once per request and workspace. */
@@ -95,28 +152,34 @@ function programEffectiveTokens(
     .sort((a, b) => a.name.localeCompare(b.name));
 }
 
-export const TokenRef = builder.objectRef<TokenView>('Token').implement({
-  description: 'A My Token.',
-  fields: (t) => ({
-    name: t.exposeString('name', { description: 'Without braces, e.g. my.score' }),
-    type: t.field({ type: TokenTypeEnum, resolve: (token) => token.type }),
-    value: t.exposeString('value'),
-    definedBy: t.field({
-      type: builder.nodeInterfaceRef(),
-      nullable: true,
-      description: 'The folder, program or run that defines it.',
-      resolve: async (token, _args, context) => {
-        if (!token.definedBy) return null;
-        const { ref, id } = token.definedBy;
-        const owner = await ref.getDataloader(context).load(id);
-        if (!owner || typeof owner !== 'object') return null;
-        // The Node interface resolves its concrete type from this brand (once: entities are shared).
-        if (!(typeBrandKey in owner)) brandWithType(owner, ref as typeof FolderRef);
-        return owner;
-      },
+export const TokenRef = builder
+  .nodeRef<TokenView, TokenId | null>('Token', {
+    id: {
+      description:
+        'Stable: made of the owner (definedBy) and the name, compared as token names are (case and runs of spaces aside), so it stays the same across reads and when setTokens sets the token again.',
+      resolve: (token) => tokenIdText(tokenIdOf(token)),
+      parse: parseTokenId,
+    },
+    loadMany: loadTokens,
+  })
+  .implement({
+    description:
+      'A My Token: defined on a folder or a program (setTokens), or passed for one run. Its id is its owner and its name.',
+    fields: (t) => ({
+      name: t.exposeString('name', { description: 'Without braces, e.g. my.score' }),
+      type: t.field({ type: TokenTypeEnum, resolve: (token) => token.type }),
+      value: t.exposeString('value'),
+      definedBy: t.field({
+        type: builder.nodeInterfaceRef(),
+        nullable: true,
+        description: 'The folder, program or run that defines it.',
+        resolve: async (token, _args, context, info) => {
+          const [owner] = await resolveNodes(builder, context, info, [token.owner]);
+          return owner ?? null;
+        },
+      }),
     }),
-  }),
-});
+  });
 
 builder.objectFields(FolderRef, (t) => ({
   tokens: t.field({
@@ -154,7 +217,8 @@ builder.objectFields(ProgramRef, (t) => ({
 builder.mutationFields((t) => ({
   setTokens: t.field({
     type: [TokenRef],
-    description: 'Replaces the My Tokens of a folder or a program. At most 100; all or nothing.',
+    description:
+      'Replaces the My Tokens of a folder or a program. At most 100; all or nothing. Returns the new set, by name; a token set again keeps its id, so a normalized cache updates it in place.',
     args: { ownerId: t.arg.id(), tokens: t.arg({ type: [TokenInputRef] }) },
     resolve: async (_root, args, context) => {
       const { typename, id } = decodeOwnerId(args.ownerId, ['Folder', 'Program'] as const);

@@ -257,24 +257,24 @@ describe('history keeps its references', () => {
     expect(result.lead.activities.edges).toEqual([]);
   });
 
-  it('runs and activities still show a campaign after it is deleted', async () => {
+  it('runs, activities and its id still show a campaign after it is deleted, marked so', async () => {
     await run(t, acme.key, 'mutation ($id: ID!) { deleteCampaign(id: $id) }', { id: parent });
     const result = await run<{
-      campaign: unknown;
-      campaignRun: { campaign: { name: string } };
+      campaign: { name: string; deletedAt: string | null };
+      campaignRun: { campaign: { name: string; deletedAt: string | null } };
       activities: { edges: { node: { campaign: { name: string } | null } }[] };
     }>(
       t,
       acme.key,
       `query ($campaign: ID!, $run: ID!) {
-        campaign(id: $campaign) { name }
-        campaignRun(id: $run) { campaign { name } }
+        campaign(id: $campaign) { name deletedAt }
+        campaignRun(id: $run) { campaign { name deletedAt } }
         activities(filter: { runId: $run }) { edges { node { campaign { name } ... on ExecuteCampaignActivity { executedCampaign { name } } } } }
       }`,
       { campaign: parent, run: encodeGlobalID('CampaignRun', runId) },
     );
-    expect(result.campaign).toBeNull();
-    expect(result.campaignRun.campaign).toEqual({ name: 'Parent' });
+    expect(result.campaign).toEqual({ name: 'Parent', deletedAt: expect.any(String) });
+    expect(result.campaignRun.campaign).toEqual(result.campaign);
     expect(result.activities.edges.map((edge) => edge.node.campaign?.name)).toEqual([
       'Parent',
       'Child',

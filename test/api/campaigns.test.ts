@@ -170,8 +170,13 @@ describe('activation and deletion', () => {
     expect(errorCodes(await t.graphql(DELETE, { id: child.id }, acme.key))).toEqual(['BAD_USER_INPUT']);
     expect(await run(t, acme.key, DELETE, { id: parent.id })).toEqual({ deleteCampaign: parent.id });
     expect(await run(t, acme.key, DELETE, { id: child.id })).toEqual({ deleteCampaign: child.id });
-    const gone = await t.graphql('query ($id: ID!) { node(id: $id) { id } }', { id: child.id }, acme.key);
-    expect(gone.data).toEqual({ node: null });
+    const gone = await run<{ node: { deletedAt: string | null } }>(
+      t,
+      acme.key,
+      'query ($id: ID!) { node(id: $id) { ... on Campaign { deletedAt } } }',
+      { id: child.id },
+    );
+    expect(gone.node.deletedAt).not.toBeNull();
   });
 
   it('another workspace’s campaign cannot be read or changed', async () => {
