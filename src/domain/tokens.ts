@@ -158,7 +158,7 @@ function invalidToken(message: string): { ok: false; problem: Problem } {
 
 /**
  * The key of a My Token name as `normalizeTokenName` makes it (`my.x`): names with one key are one
- * token (T1), to lookups and to the token's identity (I1).
+ * token (semantics T1), to lookups and to the token's identity (semantics I1).
  */
 export function normalizedTokenKey(name: string): string {
   return tokenKey(name.slice(3));

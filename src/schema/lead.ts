@@ -72,7 +72,7 @@ interface LeadFieldView {
   type: FieldType;
 }
 
-/** What a lead field's global id holds: its workspace and its name, lower-cased (I2). */
+/** What a lead field's global id holds: its workspace and its name, lower-cased (semantics I2). */
 interface LeadFieldId {
   workspaceId: string;
   key: string;

@@ -30,7 +30,7 @@ export interface TokenView {
   owner: TokenOwnerId;
 }
 
-/** What a token's global id holds: its owner and the key of its name (I1). */
+/** What a token's global id holds: its owner and the key of its name (semantics I1). */
 interface TokenId {
   owner: TokenOwnerId;
   key: string;

@@ -70,7 +70,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-describe('I1 token ids', () => {
+describe('semantics I1: token ids', () => {
   it('are the same in setTokens, in every read and after setTokens sets the token again', async () => {
     const [region, score] = await setTokens(program, [
       { name: 'my.region', value: 'EMEA' },
@@ -141,7 +141,7 @@ describe('I1 token ids', () => {
   });
 });
 
-describe('I2 lead field ids', () => {
+describe('semantics I2: lead field ids', () => {
   const DEFINE =
     'mutation ($ws: ID!, $name: String!) { defineLeadField(workspaceId: $ws, name: $name, type: STRING) { id name type } }';
   const FIELDS = 'query ($ws: ID!) { workspace(id: $ws) { leadFields { id name } } }';
@@ -241,7 +241,7 @@ describe('nodes(ids)', () => {
   });
 });
 
-describe('I3 deleted campaigns', () => {
+describe('semantics I3: deleted campaigns', () => {
   const LISTINGS = `query ($ws: ID!, $program: ID!) {
     workspace(id: $ws) { campaigns(first: 100) { edges { node { id } } } }
     program: node(id: $program) { ... on Program { campaigns { id } } }
