@@ -103,7 +103,7 @@ function saveRefusals(
 
 /**
  * What a save of the candidate would be refused for, followed by what the saved campaign would
- * report (Campaign.problems) that the refusals do not already say; writes nothing.
+ * report (Campaign.problems) that the refusals do not already say (semantics E12); writes nothing.
  */
 export async function campaignSaveProblems(
   ctx: Pick<CommandContext, 'em' | 'allowedWebhookTargets'>,

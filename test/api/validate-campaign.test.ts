@@ -33,7 +33,7 @@ const validate = (input: Record<string, unknown>, key = acme.key) =>
 
 const unknownField = { kind: 'ATTRIBUTE', attribute: 'Shoe Size', operator: 'IS', values: ['9'] };
 
-describe('validateCampaign', () => {
+describe('semantics E12 validateCampaign', () => {
   it('answers [] for a campaign that can be saved and run, writing nothing', async () => {
     const before = await api.campaignCount();
     const response = await validate({ flow: [{ action: { changeScore: { change: '+1' } } }] });
@@ -43,10 +43,10 @@ describe('validateCampaign', () => {
 
   it('lists every refusing problem with its step position, then what the campaign would report, writing nothing', async () => {
     const batch = await api.createOk({ name: 'A batch' });
-    const c3 = await api.executable('V3');
-    const c2 = await api.executable('V2', [execute(c3.id)]);
-    const c1 = await api.executable('V1', [execute(c2.id)]);
-    const c0 = await api.executable('V0', [execute(c1.id)]);
+    const c3 = await api.executable('Vee 3');
+    const c2 = await api.executable('Vee 2', [execute(c3.id)]);
+    const c1 = await api.executable('Vee 1', [execute(c2.id)]);
+    const c0 = await api.executable('Vee 0', [execute(c1.id)]);
     const before = await api.campaignCount();
     const input = {
       smartList: { filters: [unknownField] },
@@ -79,11 +79,11 @@ describe('validateCampaign', () => {
   });
 
   it('keeps a refused save’s code and message and names the campaign a problem is in', async () => {
-    const c3 = await api.executable('W3');
-    const c2 = await api.executable('W2', [execute(c3.id)]);
-    const c1 = await api.executable('W1', [execute(c2.id)]);
+    const c3 = await api.executable('Wy 3');
+    const c2 = await api.executable('Wy 2', [execute(c3.id)]);
+    const c1 = await api.executable('Wy 1', [execute(c2.id)]);
     await api.createOk({ name: 'W top', flow: [execute(c1.id)] });
-    const c4 = await api.executable('W4');
+    const c4 = await api.executable('Wy 4');
     const update = { id: c3.id, input: { flow: [execute(c4.id)] } };
     const checked = await t.graphql<{ validateCampaignUpdate: Problem[] }>(VALIDATE_UPDATE, update, acme.key);
     const problems = dataOf(checked).validateCampaignUpdate;
