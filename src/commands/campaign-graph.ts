@@ -41,15 +41,15 @@ interface SaveRefusal {
   refusal: string;
 }
 
-/** A campaign about to be saved: `isNew` when it is being created and has no id yet in the graph. */
+/** A campaign about to be saved: `id` null when it is being created. */
 export interface SaveCandidate {
-  campaign: DomainCampaign;
-  isNew: boolean;
+  campaign: Omit<DomainCampaign, 'id'>;
+  id: string | null;
 }
 
 /** The candidate as it is checked: a new campaign under an id no stored campaign has. */
-function checkedCampaign({ campaign, isNew }: SaveCandidate): DomainCampaign {
-  return isNew ? { ...campaign, id: UNSAVED } : campaign;
+function checkedCampaign({ campaign, id }: SaveCandidate): DomainCampaign {
+  return { ...campaign, id: id ?? UNSAVED };
 }
 
 /** A problem as a client is told it: the campaign being created has no id (null). */
@@ -73,18 +73,19 @@ function saveRefusals(
   graph: CampaignGraph,
   allowedWebhookTargets: AllowedTargets,
 ): SaveRefusal[] {
-  const own = (stepPosition: number | null) => (problem: SmartListProblem, where: string) => {
-    const message = locatedMessage(problem, where);
-    const campaignId = candidate.id;
-    return { problem: { code: problem.code, message, campaignId, stepPosition }, refusal: message };
-  };
-  const smartList = validateSmartListDefinition(candidate.smartList, graph).map((problem) =>
-    own(null)(problem, 'The smart list'),
-  );
+  const smartListRefusals = (definition: SmartListDefinition, where: string, stepPosition: number | null) =>
+    validateSmartListDefinition(definition, graph).map((problem) => {
+      const message = locatedMessage(problem, where);
+      const campaignId = candidate.id;
+      return { problem: { code: problem.code, message, campaignId, stepPosition }, refusal: message };
+    });
+  const smartList = smartListRefusals(candidate.smartList, 'The smart list', null);
   const choices = candidate.flow.flatMap((step, index) =>
     step.choices.flatMap((choice, choiceIndex) =>
-      validateSmartListDefinition({ rule: 'ALL', filters: [choice.when], triggers: [] }, graph).map(
-        (problem) => own(index + 1)(problem, `Flow step ${index + 1}, choice ${choiceIndex + 1}`),
+      smartListRefusals(
+        { rule: 'ALL', filters: [choice.when], triggers: [] },
+        `Flow step ${index + 1}, choice ${choiceIndex + 1}`,
+        index + 1,
       ),
     ),
   );
@@ -157,7 +158,8 @@ export async function saveCampaign(
   isNew: boolean,
 ): Promise<Campaign> {
   await underGraphLock(ctx.em, campaign.workspace.id, async () => {
-    const candidate = checkedCampaign({ campaign: toDomainCampaign(campaign), isNew });
+    const id = isNew ? null : campaign.id;
+    const candidate = checkedCampaign({ campaign: toDomainCampaign(campaign), id });
     const graph = await graphWith(ctx.em, candidate);
     const refusals = saveRefusals(candidate, graph, ctx.allowedWebhookTargets);
     const [first] = refusals;

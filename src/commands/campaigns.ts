@@ -51,12 +51,11 @@ export function validateNewCampaign(
   const { isExecutable, ...rest } = fields;
   const campaign = {
     ...rest,
-    id: '',
     workspaceId: program.workspace.id,
     programId: program.id,
     executable: isExecutable,
   };
-  return campaignSaveProblems(ctx, { campaign, isNew: true });
+  return campaignSaveProblems(ctx, { campaign, id: null });
 }
 
 /** The problems `updateCampaign` would refuse these changes for or the campaign would report; writes nothing. */
@@ -65,7 +64,10 @@ export function validateCampaignChanges(
   campaign: Campaign,
   changes: Partial<Omit<CampaignFields, 'isExecutable'>>,
 ): Promise<SaveProblem[]> {
-  return campaignSaveProblems(ctx, { campaign: { ...toDomainCampaign(campaign), ...changes }, isNew: false });
+  return campaignSaveProblems(ctx, {
+    campaign: { ...toDomainCampaign(campaign), ...changes },
+    id: campaign.id,
+  });
 }
 
 /**
