@@ -4,10 +4,16 @@ import { SmartList } from '../db/entities/smart-list.entity.js';
 import type { Workspace } from '../db/entities/workspace.entity.js';
 import { loadCampaignGraph, toDomainCampaign } from '../db/mappers.js';
 import { lockWorkspaceGraph } from '../db/sql/workspaces.js';
-import { DomainError } from '../domain/errors.js';
-import type { CampaignGraph, SmartListDefinition } from '../domain/model.js';
+import {
+  type CampaignProblem,
+  DomainError,
+  type SaveProblem,
+  type SmartListProblem,
+} from '../domain/errors.js';
+import type { CampaignGraph, Campaign as DomainCampaign, SmartListDefinition } from '../domain/model.js';
 import type { AllowedTargets } from '../domain/network-targets.js';
 import {
+  campaignProblems,
   validateCampaignGraph,
   validateSmartListDefinition,
   webhookTargetProblems,
@@ -17,48 +23,103 @@ import type { CommandContext } from './context.js';
 /** The id an unsaved campaign or smart list has in the graph it is checked against. */
 const UNSAVED = 'unsaved';
 
+/** A smart-list problem as a refusal tells it: where it is, then what it is. */
+function locatedMessage(problem: SmartListProblem, where: string): string {
+  const filter = problem.filterPosition ? `, filter ${problem.filterPosition}` : '';
+  return `${where}${filter}: ${problem.message}`;
+}
+
 /** Refuses a smart-list definition that could not be evaluated, with INVALID_SMART_LIST. */
 function refuseInvalidSmartList(definition: SmartListDefinition, graph: CampaignGraph, where: string): void {
   const [problem] = validateSmartListDefinition(definition, graph);
-  if (problem) {
-    const filter = problem.filterPosition ? `, filter ${problem.filterPosition}` : '';
-    throw new DomainError('INVALID_SMART_LIST', `${where}${filter}: ${problem.message}`);
-  }
+  if (problem) throw new DomainError('INVALID_SMART_LIST', locatedMessage(problem, where));
+}
+
+/** A problem a campaign save is refused for, with the message of its refusal. */
+interface SaveRefusal {
+  problem: SaveProblem;
+  refusal: string;
+}
+
+/** A campaign about to be saved: `id` null when it is being created. */
+export interface SaveCandidate {
+  campaign: Omit<DomainCampaign, 'id'>;
+  id: string | null;
+}
+
+/** The candidate as it is checked: a new campaign under an id no stored campaign has. */
+function checkedCampaign({ campaign, id }: SaveCandidate): DomainCampaign {
+  return { ...campaign, id: id ?? UNSAVED };
+}
+
+/** A problem as a client is told it: the campaign being created has no id (null). */
+function toSaveProblem(problem: CampaignProblem): SaveProblem {
+  return { ...problem, campaignId: problem.campaignId === UNSAVED ? null : problem.campaignId };
+}
+
+/** The stored graph of the candidate's workspace with the candidate in it, as it would be saved. */
+async function graphWith(em: EntityManager, candidate: DomainCampaign): Promise<CampaignGraph> {
+  const stored = await loadCampaignGraph(em, candidate.workspaceId);
+  return { ...stored, campaigns: { ...stored.campaigns, [candidate.id]: candidate } };
 }
 
 /**
- * Checks a campaign about to be saved against the whole execution graph of its workspace, as it
- * would be after the save (semantics E5-E8, E11), its smart list and choice conditions (semantics E4), and
- * its webhook targets against the operator's allow-list. The first problem refuses the save with its
- * ProblemCode.
+ * Every problem a campaign save is refused for, checked against the whole execution graph of its
+ * workspace as it would be after the save (semantics E5-E8, E11), its smart list and choice
+ * conditions (semantics E4), and its webhook targets against the operator's allow-list.
  */
-async function checkCampaignSave(
-  em: EntityManager,
-  campaign: Campaign,
+function saveRefusals(
+  candidate: DomainCampaign,
+  graph: CampaignGraph,
   allowedWebhookTargets: AllowedTargets,
-): Promise<void> {
-  const id = campaign.id ?? UNSAVED;
-  const candidate = { ...toDomainCampaign(campaign), id };
-  const stored = await loadCampaignGraph(em, campaign.workspace.id);
-  const graph = { ...stored, campaigns: { ...stored.campaigns, [id]: candidate } };
-  refuseInvalidSmartList(candidate.smartList, graph, 'The smart list');
-  candidate.flow.forEach((step, index) => {
-    step.choices.forEach((choice, choiceIndex) => {
-      refuseInvalidSmartList(
-        { rule: 'ALL', filters: [choice.when], triggers: [] },
-        graph,
-        `Flow step ${index + 1}, choice ${choiceIndex + 1}`,
-      );
+): SaveRefusal[] {
+  const smartListRefusals = (definition: SmartListDefinition, where: string, stepPosition: number | null) =>
+    validateSmartListDefinition(definition, graph).map((problem) => {
+      const message = locatedMessage(problem, where);
+      const campaignId = candidate.id;
+      return { problem: { code: problem.code, message, campaignId, stepPosition }, refusal: message };
     });
-  });
-  const [problem] = [
-    ...validateCampaignGraph(graph, [id]),
+  const smartList = smartListRefusals(candidate.smartList, 'The smart list', null);
+  const choices = candidate.flow.flatMap((step, index) =>
+    step.choices.flatMap((choice, choiceIndex) =>
+      smartListRefusals(
+        { rule: 'ALL', filters: [choice.when], triggers: [] },
+        `Flow step ${index + 1}, choice ${choiceIndex + 1}`,
+        index + 1,
+      ),
+    ),
+  );
+  const graphProblems = [
+    ...validateCampaignGraph(graph, [candidate.id]),
     ...webhookTargetProblems(candidate, allowedWebhookTargets),
-  ];
-  if (problem) {
+  ].map((problem) => {
     const step = problem.stepPosition ? ` (flow step ${problem.stepPosition})` : '';
-    throw new DomainError(problem.code, `${problem.message}${step}`);
-  }
+    return { problem, refusal: `${problem.message}${step}` };
+  });
+  return [...smartList, ...choices, ...graphProblems].map(({ problem, refusal }) => ({
+    problem: toSaveProblem(problem),
+    refusal,
+  }));
+}
+
+/**
+ * What a save of the candidate would be refused for, followed by what the saved campaign would
+ * report (Campaign.problems) that the refusals do not already say (semantics E12); writes nothing.
+ */
+export async function campaignSaveProblems(
+  ctx: Pick<CommandContext, 'em' | 'allowedWebhookTargets'>,
+  saving: SaveCandidate,
+): Promise<SaveProblem[]> {
+  const candidate = checkedCampaign(saving);
+  const graph = await graphWith(ctx.em, candidate);
+  const refused = saveRefusals(candidate, graph, ctx.allowedWebhookTargets).map(({ problem }) => problem);
+  const key = (problem: SaveProblem) =>
+    `${problem.code} ${problem.campaignId} ${problem.stepPosition} ${problem.message}`;
+  const known = new Set(refused.map(key));
+  const reported = campaignProblems(candidate, graph, ctx.allowedWebhookTargets)
+    .map(toSaveProblem)
+    .filter((problem) => !known.has(key(problem)));
+  return [...refused, ...reported];
 }
 
 /**
@@ -87,13 +148,26 @@ export async function underGraphLock<T>(
 }
 
 /**
- * Saves a campaign created or changed in the operation's entity manager, once it is checked
- * against its workspace's graph; a refusal writes nothing.
+ * Saves a campaign created (`isNew`) or changed in the operation's entity manager, once it is
+ * checked against its workspace's graph; a refusal writes nothing and carries every refusing
+ * problem, its code and message those of the first.
  */
-export async function saveCampaign(ctx: CommandContext, campaign: Campaign): Promise<Campaign> {
-  await underGraphLock(ctx.em, campaign.workspace.id, () =>
-    checkCampaignSave(ctx.em, campaign, ctx.allowedWebhookTargets),
-  );
+export async function saveCampaign(
+  ctx: CommandContext,
+  campaign: Campaign,
+  isNew: boolean,
+): Promise<Campaign> {
+  await underGraphLock(ctx.em, campaign.workspace.id, async () => {
+    const id = isNew ? null : campaign.id;
+    const candidate = checkedCampaign({ campaign: toDomainCampaign(campaign), id });
+    const graph = await graphWith(ctx.em, candidate);
+    const refusals = saveRefusals(candidate, graph, ctx.allowedWebhookTargets);
+    const [first] = refusals;
+    if (first) {
+      const problems = refusals.map(({ problem }) => problem);
+      throw new DomainError(first.problem.code, first.refusal, problems);
+    }
+  });
   return campaign;
 }
 

@@ -1,11 +1,11 @@
 import { Campaign } from '../db/entities/campaign.entity.js';
 import type { Program } from '../db/entities/program.entity.js';
 import { loadCampaignGraph, toDomainCampaign } from '../db/mappers.js';
-import { DomainError } from '../domain/errors.js';
+import { DomainError, type SaveProblem } from '../domain/errors.js';
 import { referencedCampaignIds } from '../domain/execution-graph.js';
 import type { FlowStep, QualificationRule, SmartListDefinition } from '../domain/model.js';
 import { campaignType, cloneProblems } from '../domain/validation.js';
-import { saveCampaign, underGraphLock } from './campaign-graph.js';
+import { campaignSaveProblems, saveCampaign, underGraphLock } from './campaign-graph.js';
 import type { CommandContext } from './context.js';
 
 /** What a campaign is made of, in its stored form (references resolved to database ids). */
@@ -25,7 +25,7 @@ export function createCampaign(
   fields: CampaignFields,
 ): Promise<Campaign> {
   const campaign = ctx.em.create(Campaign, { workspace: program.workspace.id, program, ...fields });
-  return saveCampaign(ctx, campaign);
+  return saveCampaign(ctx, campaign, true);
 }
 
 /**
@@ -39,7 +39,35 @@ export function updateCampaign(
 ): Promise<Campaign> {
   Object.assign(campaign, changes);
   if (campaignType(toDomainCampaign(campaign)) !== 'TRIGGER') campaign.status = 'INACTIVE';
-  return saveCampaign(ctx, campaign);
+  return saveCampaign(ctx, campaign, false);
+}
+
+/** The problems `createCampaign` would refuse these fields for or the campaign would report; writes nothing. */
+export function validateNewCampaign(
+  ctx: CommandContext,
+  program: Program,
+  fields: CampaignFields,
+): Promise<SaveProblem[]> {
+  const { isExecutable, ...rest } = fields;
+  const campaign = {
+    ...rest,
+    workspaceId: program.workspace.id,
+    programId: program.id,
+    executable: isExecutable,
+  };
+  return campaignSaveProblems(ctx, { campaign, id: null });
+}
+
+/** The problems `updateCampaign` would refuse these changes for or the campaign would report; writes nothing. */
+export function validateCampaignChanges(
+  ctx: CommandContext,
+  campaign: Campaign,
+  changes: Partial<Omit<CampaignFields, 'isExecutable'>>,
+): Promise<SaveProblem[]> {
+  return campaignSaveProblems(ctx, {
+    campaign: { ...toDomainCampaign(campaign), ...changes },
+    id: campaign.id,
+  });
 }
 
 /**
@@ -64,7 +92,7 @@ export async function cloneCampaign(
     flow: source.flow.map((step) => ({ ...structuredClone(step), id: crypto.randomUUID() })),
     qualificationRule: structuredClone(source.qualificationRule),
   });
-  return saveCampaign(ctx, copy);
+  return saveCampaign(ctx, copy, true);
 }
 
 /**

@@ -29,6 +29,12 @@ export interface CampaignProblem extends Problem {
   stepPosition: number | null;
 }
 
+/** A problem a campaign save is refused for or would report; `campaignId` null for a campaign being created. */
+export interface SaveProblem extends Problem {
+  campaignId: string | null;
+  stepPosition: number | null;
+}
+
 /** A problem of a smart-list definition; `filterPosition` (1-based) when one filter causes it. */
 export interface SmartListProblem extends Problem {
   filterPosition: number | null;
@@ -43,10 +49,13 @@ export type RefusalCode = ProblemCode | 'BAD_USER_INPUT' | 'NOT_FOUND';
  */
 export class DomainError extends Error {
   readonly code: RefusalCode;
+  /** Every problem the operation is refused for, when it checks a campaign (the first one's code is `code`). */
+  readonly problems: readonly SaveProblem[];
 
-  constructor(code: RefusalCode, message: string) {
+  constructor(code: RefusalCode, message: string, problems: readonly SaveProblem[] = []) {
     super(message);
     this.name = 'DomainError';
     this.code = code;
+    this.problems = problems;
   }
 }

@@ -1,18 +1,27 @@
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import {
   activateCampaign,
+  type CampaignFields,
   cloneCampaign,
   createCampaign,
   deactivateCampaign,
   deleteCampaign,
   updateCampaign,
+  validateCampaignChanges,
+  validateNewCampaign,
 } from '../commands/campaigns.js';
 import { Campaign } from '../db/entities/campaign.entity.js';
 import { Program } from '../db/entities/program.entity.js';
 import { EMPTY_SMART_LIST } from '../db/entities/smart-list.entity.js';
 import type { QualificationRule } from '../domain/model.js';
 import { builder } from './builder.js';
-import { CampaignRef, QualificationKindEnum, TimeUnitEnum, workspaceCampaigns } from './campaign.js';
+import {
+  CampaignProblemRef,
+  CampaignRef,
+  QualificationKindEnum,
+  TimeUnitEnum,
+  workspaceCampaigns,
+} from './campaign.js';
 import type { GraphQLContext } from './context.js';
 import { userError } from './errors.js';
 import { FlowStepInputRef, toStoredFlow } from './flow.js';
@@ -86,25 +95,83 @@ async function saved(context: GraphQLContext, save: Promise<Campaign>): Promise<
   return campaign;
 }
 
+type CreateCampaignInput = typeof CreateCampaignInputRef.$inferInput;
+type UpdateCampaignInput = typeof UpdateCampaignInputRef.$inferInput;
+
+/** The fields of a new campaign of the program, as the create input gives them. */
+async function newCampaignFields(
+  context: GraphQLContext,
+  program: Program,
+  input: CreateCampaignInput,
+): Promise<CampaignFields> {
+  const workspaceId = program.workspace.id;
+  return {
+    name: input.name,
+    description: checkedDescription(input.description),
+    isExecutable: input.executable ?? false,
+    smartList: input.smartList
+      ? await toStoredSmartList(context, workspaceId, input.smartList)
+      : EMPTY_SMART_LIST,
+    flow: input.flow ? await toStoredFlow(context, workspaceId, input.flow) : [],
+    qualificationRule: toStoredRule(input.qualificationRule),
+  };
+}
+
+/** The changes the update input makes to the campaign: only the fields given. */
+async function campaignChanges(
+  context: GraphQLContext,
+  campaign: Campaign,
+  input: UpdateCampaignInput,
+): Promise<Partial<Omit<CampaignFields, 'isExecutable'>>> {
+  const workspaceId = campaign.workspace.id;
+  return {
+    ...(input.name && { name: input.name }),
+    ...(input.description !== undefined && { description: checkedDescription(input.description) }),
+    ...(input.smartList && {
+      smartList: await toStoredSmartList(context, workspaceId, input.smartList),
+    }),
+    ...(input.flow && { flow: await toStoredFlow(context, workspaceId, input.flow, campaign.flow) }),
+    ...(input.qualificationRule && { qualificationRule: toStoredRule(input.qualificationRule) }),
+  };
+}
+
+builder.queryFields((t) => ({
+  validateCampaign: t.field({
+    type: [CampaignProblemRef],
+    description:
+      'Checks a campaign before createCampaign: every problem the save would be refused for, then what the saved campaign would report in Campaign.problems; empty when it can be saved and run. Writes nothing; refuses what createCampaign refuses (an unknown program, input that does not fit).',
+    args: {
+      input: t.arg({ type: CreateCampaignInputRef, description: 'The input createCampaign would get.' }),
+    },
+    resolve: async (_root, { input }, context) => {
+      const program = await requireNode(context, Program, 'Program', input.programId);
+      return validateNewCampaign(context, program, await newCampaignFields(context, program, input));
+    },
+  }),
+  validateCampaignUpdate: t.field({
+    type: [CampaignProblemRef],
+    description:
+      'Checks an update before updateCampaign: every problem the save would be refused for, then what the changed campaign would report in Campaign.problems; empty when it can be saved and run. Writes nothing; refuses what updateCampaign refuses.',
+    args: {
+      id: t.arg.id({ description: 'The campaign updateCampaign would change.' }),
+      input: t.arg({ type: UpdateCampaignInputRef, description: 'The input updateCampaign would get.' }),
+    },
+    resolve: async (_root, { id, input }, context) => {
+      const campaign = await requireCampaign(context, id);
+      return validateCampaignChanges(context, campaign, await campaignChanges(context, campaign, input));
+    },
+  }),
+}));
+
 builder.mutationFields((t) => ({
   createCampaign: t.field({
     type: CampaignRef,
     args: { input: t.arg({ type: CreateCampaignInputRef }) },
     resolve: async (_root, { input }, context) => {
       const program = await requireNode(context, Program, 'Program', input.programId);
-      const workspaceId = program.workspace.id;
       return saved(
         context,
-        createCampaign(context, program, {
-          name: input.name,
-          description: checkedDescription(input.description),
-          isExecutable: input.executable ?? false,
-          smartList: input.smartList
-            ? await toStoredSmartList(context, workspaceId, input.smartList)
-            : EMPTY_SMART_LIST,
-          flow: input.flow ? await toStoredFlow(context, workspaceId, input.flow) : [],
-          qualificationRule: toStoredRule(input.qualificationRule),
-        }),
+        createCampaign(context, program, await newCampaignFields(context, program, input)),
       );
     },
   }),
@@ -113,18 +180,9 @@ builder.mutationFields((t) => ({
     args: { id: t.arg.id(), input: t.arg({ type: UpdateCampaignInputRef }) },
     resolve: async (_root, { id, input }, context) => {
       const campaign = await requireCampaign(context, id);
-      const workspaceId = campaign.workspace.id;
       return saved(
         context,
-        updateCampaign(context, campaign, {
-          ...(input.name && { name: input.name }),
-          ...(input.description !== undefined && { description: checkedDescription(input.description) }),
-          ...(input.smartList && {
-            smartList: await toStoredSmartList(context, workspaceId, input.smartList),
-          }),
-          ...(input.flow && { flow: await toStoredFlow(context, workspaceId, input.flow, campaign.flow) }),
-          ...(input.qualificationRule && { qualificationRule: toStoredRule(input.qualificationRule) }),
-        }),
+        updateCampaign(context, campaign, await campaignChanges(context, campaign, input)),
       );
     },
   }),

@@ -2,7 +2,7 @@ import { createContextCache } from '@pothos/core';
 import DataLoader from 'dataloader';
 import { Campaign } from '../db/entities/campaign.entity.js';
 import { toDomainCampaign } from '../db/mappers.js';
-import { type CampaignProblem, PROBLEM_CODES } from '../domain/errors.js';
+import { PROBLEM_CODES, type SaveProblem } from '../domain/errors.js';
 import { directCallers, executedCampaignIds } from '../domain/execution-graph.js';
 import {
   CAMPAIGN_STATUSES,
@@ -155,7 +155,7 @@ const ProblemCodeEnum = builder.enumType('ProblemCode', {
   values: PROBLEM_CODES,
 });
 
-const CampaignProblemRef = builder.objectRef<CampaignProblem>('CampaignProblem').implement({
+export const CampaignProblemRef = builder.objectRef<SaveProblem>('CampaignProblem').implement({
   fields: (t) => ({
     code: t.field({ type: ProblemCodeEnum, resolve: (problem) => problem.code }),
     message: t.exposeString('message'),

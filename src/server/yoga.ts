@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { PothosValidationError } from '@pothos/core';
+import { encodeGlobalID } from '@pothos/plugin-relay';
 import { GraphQLError } from 'graphql';
 import { createGraphQLError, createYoga, useReadinessCheck } from 'graphql-yoga';
 import type { Logger } from 'pino';
@@ -103,6 +104,18 @@ function isInputError(error: GraphQLError): boolean {
   );
 }
 
+/** A refusal's code, and the campaign problems it was refused for when it has them. */
+function refusalExtensions(refusal: DomainError): Record<string, unknown> {
+  if (refusal.problems.length === 0) return { code: refusal.code };
+  const problems = refusal.problems.map(({ code, message, stepPosition, campaignId }) => ({
+    code,
+    message,
+    stepPosition,
+    campaignId: campaignId && encodeGlobalID('Campaign', campaignId),
+  }));
+  return { code: refusal.code, problems };
+}
+
 export function createYogaServer({
   orm,
   log,
@@ -144,7 +157,7 @@ export function createYogaServer({
         const where = { nodes: located?.nodes, path: located?.path };
         const refusal = located?.originalError ?? error;
         if (refusal instanceof DomainError) {
-          return createGraphQLError(refusal.message, { ...where, extensions: { code: refusal.code } });
+          return createGraphQLError(refusal.message, { ...where, extensions: refusalExtensions(refusal) });
         }
         if (located && isInputError(located)) {
           return createGraphQLError(located.message, { ...where, extensions: { code: 'BAD_USER_INPUT' } });
