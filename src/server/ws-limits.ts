@@ -10,12 +10,14 @@ export const TOO_MANY_CONNECTIONS = { code: 4429, reason: 'Too many connections 
 /**
  * Counts each key's open WebSocket connections on this server (every admin key counts as one).
  * `admit` closes a connection one past the cap with TOO_MANY_CONNECTIONS and answers false;
- * an admitted connection is counted until its socket closes.
+ * an admitted connection is counted until its socket closes; one already closed is not admitted.
  */
 export function createConnectionQuota(maxPerKey = MAX_WEBSOCKETS_PER_KEY) {
   const open = new Map<string, number>();
   return {
     admit(socket: WebSocket, viewer: Viewer): boolean {
+      // Closed while its key was checked: its close event has passed, and would never uncount it.
+      if (socket.readyState !== socket.OPEN) return false;
       const key = viewer.kind === 'workspace' ? `key:${viewer.apiKeyId}` : 'admin';
       const count = open.get(key) ?? 0;
       if (count >= maxPerKey) {

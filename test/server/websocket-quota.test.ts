@@ -42,4 +42,23 @@ describe('WebSocket connections per key', () => {
     await first.closed;
     await expect.poll(async () => (await connect(url, ADMIN_KEY)).outcome).toBe('acknowledged');
   });
+
+  it('does not count a connection that closed while its key was being checked', async () => {
+    const { key } = await createWorkspaceWithKey(t, 'Checked');
+    for (let attempt = 0; attempt < 6; attempt += 1) {
+      const socket = new WebSocket(url.replace('http://', 'ws://'), 'graphql-transport-ws');
+      await new Promise((resolve, reject) => socket.once('open', resolve).once('error', reject));
+      socket.send(JSON.stringify({ type: 'connection_init', payload: { authorization: key } }));
+      socket.terminate();
+    }
+    await expect
+      .poll(async () => {
+        const [first, second] = [await connect(url, key), await connect(url, key)];
+        first.socket.close();
+        second.socket.close();
+        await Promise.all([first.closed, second.closed]);
+        return [first.outcome, second.outcome];
+      })
+      .toEqual(['acknowledged', 'acknowledged']);
+  });
 });
