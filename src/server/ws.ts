@@ -1,7 +1,7 @@
 import type { Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { type ExecutionArgs, GraphQLError, getOperationAST } from 'graphql';
-import type { Context } from 'graphql-ws';
+import type { Context, SubscribePayload } from 'graphql-ws';
 import type { Logger } from 'pino';
 import { type WebSocket, WebSocketServer } from 'ws';
 import type { Orm } from '../db/orm.js';
@@ -70,8 +70,20 @@ const NO_KEY = 'No API key: send connectionParams { authorization: "Bearer <key>
  * Closes a connection that may not open with 4403 and why (graphql-ws's own close, which follows
  * the false this returns, says only "Forbidden" and finds the socket closing already).
  */
+/** How long a client may take to answer the server's close frame when the server stops. */
+const CLOSING_HANDSHAKE_MS = 1000;
+
+/** The most bytes a WebSocket close frame's reason may hold. */
+const MAX_CLOSE_REASON_BYTES = 123;
+
 function refuse(socket: WebSocket, reason: string): false {
-  socket.close(FORBIDDEN, reason);
+  const bytes = Buffer.from(reason);
+  // Cut on a character boundary: ws refuses a reason that is not valid UTF-8, or longer.
+  const fitting =
+    bytes.length <= MAX_CLOSE_REASON_BYTES
+      ? reason
+      : new TextDecoder().decode(bytes.subarray(0, MAX_CLOSE_REASON_BYTES)).replace(/\uFFFD$/, '');
+  socket.close(FORBIDDEN, fitting);
   return false;
 }
 
@@ -182,6 +194,10 @@ export function attachWebSocketServer(
   const authentication = connectionAuthentication(orm, authenticator, revocations, connections);
   // The ids of each connection's running subscriptions (graphql-ws keeps one context per socket).
   const running = new WeakMap<object, Set<string>>();
+  // The ids of each connection's operations from their subscribe message on, set before any await:
+  // graphql-ws accepts a `complete` for an operation still being set up and then the same id again,
+  // which would leave the first one running, uncounted and unstoppable once its socket closes.
+  const operations = new WeakMap<object, Set<string>>();
   const subscriptions = subscriptionCount();
   // noServer: upgrades are routed here explicitly, so errors of the HTTP server (a port in use)
   // stay the HTTP server's to report instead of being re-emitted on the WebSocket server.
@@ -203,51 +219,28 @@ export function attachWebSocketServer(
       subscribe: (args) => (args.rootValue as EnvelopedRoot).subscribe(args) as never,
       // Returning false closes the socket with 4403 Forbidden: a missing or wrong key never connects.
       onConnect: (ctx) => authentication.admit(ctx),
-      onClose: (ctx) => authentication.release(ctx),
+      onClose: (ctx) => {
+        authentication.release(ctx);
+        // A subscription whose setup failed after it was counted gets no onComplete.
+        for (const _id of running.get(ctx) ?? []) subscriptions.ended();
+        running.delete(ctx);
+        operations.delete(ctx);
+      },
       onSubscribe: async (ctx, id, payload) => {
-        const { schema, execute, subscribe, contextFactory, parse, validate } = yoga.getEnveloped({
-          ...ctx,
-          req: ctx.extra.request,
-          socket: ctx.extra.socket,
-          params: payload,
-          connectionParams: ctx.connectionParams ?? {},
-        });
-        let document: ExecutionArgs['document'];
-        try {
-          document = parse(payload.query);
-        } catch (error) {
-          // A syntax error answers the operation, as on HTTP, instead of closing the socket.
-          return [error instanceof GraphQLError ? error : new GraphQLError('The query cannot be parsed')];
+        const ids = operations.get(ctx) ?? new Set<string>();
+        operations.set(ctx, ids);
+        if (ids.has(id)) {
+          ctx.extra.socket.close(4409, `Subscriber for ${id.slice(0, 64)} already exists`);
+          return [new GraphQLError('An operation with this id is already running')];
         }
-        const made = await contextOrForbidden(ctx, contextFactory);
-        if ('refused' in made) return [made.refused];
-        const args: ExecutionArgs = {
-          schema,
-          operationName: payload.operationName,
-          document,
-          variableValues: payload.variables,
-          contextValue: made.context,
-          rootValue: { execute, subscribe } satisfies EnvelopedRoot,
-        };
-        const errors = validate(args.schema, args.document);
-        if (errors.length) return errors;
-        if (getOperationAST(document, payload.operationName)?.operation === 'subscription') {
-          const ids = running.get(ctx) ?? new Set<string>();
-          if (ids.size >= maxSubscriptions) {
-            return [
-              new GraphQLError(`At most ${maxSubscriptions} subscriptions at once on one connection`, {
-                extensions: { code: 'BAD_USER_INPUT' },
-              }),
-            ];
-          }
-          ids.add(id);
-          running.set(ctx, ids);
-          subscriptions.opened();
-        }
-        return args;
+        ids.add(id);
+        const answer = await setUp(ctx, id, payload);
+        if (Array.isArray(answer)) ids.delete(id);
+        return answer;
       },
       // Called however an operation ends: completed by either side, failed, or its socket closed.
       onComplete: (ctx, id) => {
+        operations.get(ctx)?.delete(id);
         if (running.get(ctx)?.delete(id)) subscriptions.ended();
       },
       onError: (_ctx, _id, _payload, errors) => {
@@ -256,6 +249,54 @@ export function attachWebSocketServer(
     },
     log,
   );
+
+  /** An operation's execution arguments, or the errors that answer it instead. */
+  async function setUp(
+    ctx: Connection,
+    id: string,
+    payload: SubscribePayload,
+  ): Promise<ExecutionArgs | readonly GraphQLError[]> {
+    const { schema, execute, subscribe, contextFactory, parse, validate } = yoga.getEnveloped({
+      ...ctx,
+      req: ctx.extra.request,
+      socket: ctx.extra.socket,
+      params: payload,
+      connectionParams: ctx.connectionParams ?? {},
+    });
+    let document: ExecutionArgs['document'];
+    try {
+      document = parse(payload.query);
+    } catch (error) {
+      // A syntax error answers the operation, as on HTTP, instead of closing the socket.
+      return [error instanceof GraphQLError ? error : new GraphQLError('The query cannot be parsed')];
+    }
+    const made = await contextOrForbidden(ctx, contextFactory);
+    if ('refused' in made) return [made.refused];
+    const args: ExecutionArgs = {
+      schema,
+      operationName: payload.operationName,
+      document,
+      variableValues: payload.variables,
+      contextValue: made.context,
+      rootValue: { execute, subscribe } satisfies EnvelopedRoot,
+    };
+    const errors = validate(args.schema, args.document);
+    if (errors.length) return errors;
+    if (getOperationAST(document, payload.operationName)?.operation === 'subscription') {
+      const ids = running.get(ctx) ?? new Set<string>();
+      if (ids.size >= maxSubscriptions) {
+        return [
+          new GraphQLError(`At most ${maxSubscriptions} subscriptions at once on one connection`, {
+            extensions: { code: 'BAD_USER_INPUT' },
+          }),
+        ];
+      }
+      ids.add(id);
+      running.set(ctx, ids);
+      subscriptions.opened();
+    }
+    return args;
+  }
   return {
     wss,
     /**
@@ -268,7 +309,13 @@ export function attachWebSocketServer(
       // onComplete runs just before graphql-ws sends `complete`: it is queued one turn later.
       await new Promise((resolve) => setImmediate(resolve));
       for (const client of wss.clients) client.close(1001, 'Server shutting down');
+      // ws waits for every client's closing handshake; one that does not read its socket would
+      // hold the shutdown for ws's own 30 s timeout.
+      const stragglers = setTimeout(() => {
+        for (const client of wss.clients) client.terminate();
+      }, CLOSING_HANDSHAKE_MS);
       await disposable.dispose();
+      clearTimeout(stragglers);
     },
   };
 }

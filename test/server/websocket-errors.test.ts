@@ -140,3 +140,38 @@ describe('a WebSocket client sending what the protocol does not allow', () => {
     await client.dispose();
   });
 });
+
+describe('a WebSocket client reusing or abusing what it sends', () => {
+  it('closes with 4409 when an operation id is sent again while its first is still being set up', async () => {
+    const { socket, closed } = await open();
+    const subscribe = (id: string) =>
+      JSON.stringify({
+        id,
+        type: 'subscribe',
+        payload: { query: 'subscription { activityAdded { id } }' },
+      });
+    socket.send(subscribe('a'));
+    socket.send(JSON.stringify({ id: 'a', type: 'complete' }));
+    socket.send(subscribe('a'));
+    expect((await closed).code).toBe(4409);
+  });
+
+  it('refuses a key sent under many spellings with 4403 and a reason that fits a close frame', async () => {
+    // Every spelling with one letter upper-cased: the refusal names them all, far past 123 bytes.
+    const spellings = [...'authorization'].map(
+      (_letter, at) =>
+        `${'authorization'.slice(0, at)}${'authorization'[at]?.toUpperCase()}${'authorization'.slice(at + 1)}`,
+    );
+    const socket = new WebSocket(url, 'graphql-transport-ws');
+    const closed = new Promise<{ code: number; reason: string }>((resolve) =>
+      socket.once('close', (code, reason) => resolve({ code, reason: String(reason) })),
+    );
+    await new Promise((resolve, reject) => socket.once('open', resolve).once('error', reject));
+    const payload = Object.fromEntries(spellings.map((name) => [name, ADMIN_KEY]));
+    socket.send(JSON.stringify({ type: 'connection_init', payload }));
+    const { code, reason } = await closed;
+    expect(code).toBe(4403);
+    expect(reason).toMatch(/^The API key was sent twice/);
+    expect(Buffer.byteLength(reason)).toBeLessThanOrEqual(123);
+  });
+});
