@@ -8,10 +8,11 @@ import { ACTIVITY_TYPES, type JsonValue } from '../domain/model.js';
 import { builder } from './builder.js';
 import { CampaignRef, campaignsIncludingDeleted } from './campaign.js';
 import type { GraphQLContext } from './context.js';
-import { COST, FIRST_DESCRIPTION } from './cost.js';
+import { COST } from './cost.js';
 import { databaseId } from './ids.js';
 import { LeadRef } from './lead.js';
-import { idCursorPage, idWithin, PAGE_ARGUMENT_DESCRIPTIONS, type PageArgs } from './paging.js';
+import { pageArgs } from './page-args.js';
+import { idCursorPage, idWithin, type PageArgs } from './paging.js';
 import { CampaignRunRef } from './run.js';
 
 export const ActivityTypeEnum = builder.enumType('ActivityType', { values: ACTIVITY_TYPES });
@@ -237,10 +238,8 @@ const ACTIVITIES_DESCRIPTION = 'Oldest first, in commit order; `last` alone give
 
 const activityArgs = builder.args((t) => ({
   filter: t.field({ type: ActivityFilterRef, required: false }),
-  first: t.int({ required: false, description: FIRST_DESCRIPTION }),
+  ...pageArgs,
   after: t.string({ required: false, description: 'The id of the last activity seen.' }),
-  last: t.int({ required: false, description: PAGE_ARGUMENT_DESCRIPTIONS.last }),
-  before: t.string({ required: false, description: PAGE_ARGUMENT_DESCRIPTIONS.before }),
 }));
 
 builder.queryFields((t) => ({

@@ -15,10 +15,11 @@ import { campaignProblems, campaignType as domainCampaignType } from '../domain/
 import { builder } from './builder.js';
 import { requestCampaignGraph } from './campaign-graph-loader.js';
 import { canSeeWorkspace, type GraphQLContext } from './context.js';
-import { COST, FIRST_DESCRIPTION } from './cost.js';
+import { COST } from './cost.js';
 import { describedValues } from './enum-values.js';
 import { databaseId } from './ids.js';
-import { idCursorPage, PAGE_ARGUMENT_DESCRIPTIONS, readLoaded } from './paging.js';
+import { pageArgs } from './page-args.js';
+import { idCursorPage, readLoaded } from './paging.js';
 import { ProgramRef } from './program.js';
 import { SmartListDefinitionRef } from './smart-list.js';
 import { WorkspaceRef } from './tenancy.js';
@@ -187,10 +188,7 @@ builder.objectFields(WorkspaceRef, (t) => ({
     complexity: COST.page,
     args: {
       type: t.arg({ type: CampaignTypeEnum, required: false }),
-      first: t.arg.int({ required: false, description: FIRST_DESCRIPTION }),
-      after: t.arg.string({ required: false }),
-      last: t.arg.int({ required: false, description: PAGE_ARGUMENT_DESCRIPTIONS.last }),
-      before: t.arg.string({ required: false, description: PAGE_ARGUMENT_DESCRIPTIONS.before }),
+      ...pageArgs,
     },
     resolve: (workspace, args, context) =>
       idCursorPage<Campaign>(args, async (read) => {

@@ -10,13 +10,14 @@ import { BUILT_IN_FIELDS, readFieldValues } from '../domain/field-values.js';
 import { FIELD_TYPES, type FieldType, type FieldValue } from '../domain/model.js';
 import { builder } from './builder.js';
 import type { GraphQLContext } from './context.js';
-import { COST, FIRST_DESCRIPTION } from './cost.js';
+import { COST } from './cost.js';
 import { describedValues } from './enum-values.js';
 import { userError } from './errors.js';
 import { databaseId, isDatabaseId } from './ids.js';
 import { StaticListRef } from './list.js';
 import { loadVisible } from './loading.js';
-import { idCursorPage, idWithin, PAGE_ARGUMENT_DESCRIPTIONS } from './paging.js';
+import { pageArgs } from './page-args.js';
+import { idCursorPage, idWithin } from './paging.js';
 import { ProgramRef } from './program.js';
 import { requireWorkspace, WorkspaceRef } from './tenancy.js';
 
@@ -222,12 +223,7 @@ builder.objectFields(WorkspaceRef, (t) => ({
     type: LeadConnection,
     description: 'In creation order.',
     complexity: COST.page,
-    args: {
-      first: t.arg.int({ required: false, description: FIRST_DESCRIPTION }),
-      after: t.arg.string({ required: false }),
-      last: t.arg.int({ required: false, description: PAGE_ARGUMENT_DESCRIPTIONS.last }),
-      before: t.arg.string({ required: false, description: PAGE_ARGUMENT_DESCRIPTIONS.before }),
-    },
+    args: pageArgs,
     resolve: (workspace, args, context) =>
       idCursorPage<Lead>(args, (read) =>
         context.em.find(

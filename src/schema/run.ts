@@ -12,11 +12,12 @@ import { RUN_KINDS, RUN_STATUSES } from '../domain/model.js';
 import { builder } from './builder.js';
 import { CampaignRef, campaignsIncludingDeleted } from './campaign.js';
 import type { GraphQLContext } from './context.js';
-import { COST, FIRST_DESCRIPTION } from './cost.js';
+import { COST } from './cost.js';
 import { describedValues } from './enum-values.js';
 import { databaseId } from './ids.js';
 import { loadVisible, requireNode } from './loading.js';
-import { idCursorPage, idWithin, PAGE_ARGUMENT_DESCRIPTIONS } from './paging.js';
+import { pageArgs } from './page-args.js';
+import { idCursorPage, idWithin } from './paging.js';
 import { runTokens, TokenInputRef, TokenRef } from './token.js';
 
 const RunKindEnum = builder.enumType('RunKind', {
@@ -93,12 +94,7 @@ builder.objectFields(CampaignRef, (t) => ({
     type: CampaignRunConnection,
     description: 'Oldest first.',
     complexity: COST.page,
-    args: {
-      first: t.arg.int({ required: false, description: FIRST_DESCRIPTION }),
-      after: t.arg.string({ required: false }),
-      last: t.arg.int({ required: false, description: PAGE_ARGUMENT_DESCRIPTIONS.last }),
-      before: t.arg.string({ required: false, description: PAGE_ARGUMENT_DESCRIPTIONS.before }),
-    },
+    args: pageArgs,
     resolve: (campaign, args, context) =>
       idCursorPage<CampaignRun>(args, (read) =>
         context.em.find(
