@@ -6,6 +6,7 @@ import { initOrm } from './db/orm.js';
 import { createDemo } from './demo/create-demo.js';
 import { demoInstructions } from './demo/instructions.js';
 import { createLogger } from './logger.js';
+import { runProcess } from './process-exit.js';
 import { createEventBus, EventBusUnavailableError, eventNamespace } from './pubsub/events.js';
 import { startWorker } from './runs/job-runner.js';
 import { resolveAdminKey } from './server/admin-key.js';
@@ -96,14 +97,4 @@ async function main(config: Config): Promise<void> {
   }
 }
 
-function fail(error: unknown): never {
-  const explained = EXPLAINED.some((kind) => error instanceof kind);
-  console.error(explained ? (error as Error).message : error);
-  process.exit(1);
-}
-
-try {
-  main(loadConfig()).catch(fail);
-} catch (error) {
-  fail(error);
-}
+runProcess(() => main(loadConfig()), EXPLAINED);

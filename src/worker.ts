@@ -3,6 +3,7 @@ import { DatabaseUnavailableError, withClient } from './db/database.js';
 import { migrateUp } from './db/migrate.js';
 import { initOrm } from './db/orm.js';
 import { createLogger } from './logger.js';
+import { runProcess } from './process-exit.js';
 import { createEventBus, EventBusUnavailableError, eventNamespace } from './pubsub/events.js';
 import { startWorker } from './runs/job-runner.js';
 
@@ -44,11 +45,4 @@ async function main(): Promise<void> {
   process.once('SIGINT', stop);
 }
 
-main().catch((error: unknown) => {
-  const explained =
-    error instanceof ConfigError ||
-    error instanceof DatabaseUnavailableError ||
-    error instanceof EventBusUnavailableError;
-  console.error(explained ? (error as Error).message : error);
-  process.exit(1);
-});
+runProcess(main, [ConfigError, DatabaseUnavailableError, EventBusUnavailableError]);

@@ -4,6 +4,7 @@ import { DataFolderInUseError } from '../db/embedded-postgres.js';
 import { migrateUp } from '../db/migrate.js';
 import { initOrm } from '../db/orm.js';
 import { createLogger } from '../logger.js';
+import { runProcess } from '../process-exit.js';
 import { createDemo } from './create-demo.js';
 import { demoInstructions } from './instructions.js';
 
@@ -34,14 +35,4 @@ async function main(config: Config): Promise<void> {
   }
 }
 
-function fail(error: unknown): never {
-  const explained = EXPLAINED.some((kind) => error instanceof kind);
-  console.error(explained ? (error as Error).message : error);
-  process.exit(1);
-}
-
-try {
-  main(loadConfig()).catch(fail);
-} catch (error) {
-  fail(error);
-}
+runProcess(() => main(loadConfig()), EXPLAINED);
