@@ -281,16 +281,49 @@ export type WebhookInput = {
   url: string;
 };
 
+type ActivityFields_AddToListActivity_Fragment = { __typename: 'AddToListActivity', id: string, type: ActivityType, occurredAt: string, primaryAttributeValue: string | null, attributes: unknown, lead: { id: string, email: string }, campaign: { id: string, name: string } | null, run: { id: string } | null };
+
+type ActivityFields_CallWebhookActivity_Fragment = { __typename: 'CallWebhookActivity', id: string, type: ActivityType, occurredAt: string, primaryAttributeValue: string | null, attributes: unknown, lead: { id: string, email: string }, campaign: { id: string, name: string } | null, run: { id: string } | null };
+
+type ActivityFields_CampaignIsRequestedActivity_Fragment = { __typename: 'CampaignIsRequestedActivity', id: string, type: ActivityType, occurredAt: string, primaryAttributeValue: string | null, attributes: unknown, lead: { id: string, email: string }, campaign: { id: string, name: string } | null, run: { id: string } | null };
+
+type ActivityFields_ChangeDataValueActivity_Fragment = { __typename: 'ChangeDataValueActivity', id: string, type: ActivityType, occurredAt: string, primaryAttributeValue: string | null, attributes: unknown, lead: { id: string, email: string }, campaign: { id: string, name: string } | null, run: { id: string } | null };
+
+type ActivityFields_ChangeProgramStatusActivity_Fragment = { __typename: 'ChangeProgramStatusActivity', id: string, type: ActivityType, occurredAt: string, primaryAttributeValue: string | null, attributes: unknown, lead: { id: string, email: string }, campaign: { id: string, name: string } | null, run: { id: string } | null };
+
 type ActivityFields_ChangeScoreActivity_Fragment = { __typename: 'ChangeScoreActivity', scoreName: string, change: string, oldValue: number, newValue: number, id: string, type: ActivityType, occurredAt: string, primaryAttributeValue: string | null, attributes: unknown, lead: { id: string, email: string }, campaign: { id: string, name: string } | null, run: { id: string } | null };
 
 type ActivityFields_ExecuteCampaignActivity_Fragment = { __typename: 'ExecuteCampaignActivity', id: string, type: ActivityType, occurredAt: string, primaryAttributeValue: string | null, attributes: unknown, qualified: boolean, reason: string | null, depth: number, useParentTokenContext: boolean, lead: { id: string, email: string }, campaign: { id: string, name: string } | null, run: { id: string } | null, executedCampaign: { id: string, name: string } };
 
 type ActivityFields_GenericActivity_Fragment = { __typename: 'GenericActivity', id: string, type: ActivityType, occurredAt: string, primaryAttributeValue: string | null, attributes: unknown, lead: { id: string, email: string }, campaign: { id: string, name: string } | null, run: { id: string } | null };
 
+type ActivityFields_InterestingMomentActivity_Fragment = { __typename: 'InterestingMomentActivity', id: string, type: ActivityType, occurredAt: string, primaryAttributeValue: string | null, attributes: unknown, lead: { id: string, email: string }, campaign: { id: string, name: string } | null, run: { id: string } | null };
+
+type ActivityFields_NewLeadActivity_Fragment = { __typename: 'NewLeadActivity', id: string, type: ActivityType, occurredAt: string, primaryAttributeValue: string | null, attributes: unknown, lead: { id: string, email: string }, campaign: { id: string, name: string } | null, run: { id: string } | null };
+
+type ActivityFields_RemoveFromFlowActivity_Fragment = { __typename: 'RemoveFromFlowActivity', id: string, type: ActivityType, occurredAt: string, primaryAttributeValue: string | null, attributes: unknown, lead: { id: string, email: string }, campaign: { id: string, name: string } | null, run: { id: string } | null };
+
+type ActivityFields_RemoveFromListActivity_Fragment = { __typename: 'RemoveFromListActivity', id: string, type: ActivityType, occurredAt: string, primaryAttributeValue: string | null, attributes: unknown, lead: { id: string, email: string }, campaign: { id: string, name: string } | null, run: { id: string } | null };
+
+type ActivityFields_RequestCampaignActivity_Fragment = { __typename: 'RequestCampaignActivity', id: string, type: ActivityType, occurredAt: string, primaryAttributeValue: string | null, attributes: unknown, lead: { id: string, email: string }, campaign: { id: string, name: string } | null, run: { id: string } | null };
+
+type ActivityFields_WaitActivity_Fragment = { __typename: 'WaitActivity', id: string, type: ActivityType, occurredAt: string, primaryAttributeValue: string | null, attributes: unknown, lead: { id: string, email: string }, campaign: { id: string, name: string } | null, run: { id: string } | null };
+
 export type ActivityFieldsFragment =
+  | ActivityFields_AddToListActivity_Fragment
+  | ActivityFields_CallWebhookActivity_Fragment
+  | ActivityFields_CampaignIsRequestedActivity_Fragment
+  | ActivityFields_ChangeDataValueActivity_Fragment
+  | ActivityFields_ChangeProgramStatusActivity_Fragment
   | ActivityFields_ChangeScoreActivity_Fragment
   | ActivityFields_ExecuteCampaignActivity_Fragment
   | ActivityFields_GenericActivity_Fragment
+  | ActivityFields_InterestingMomentActivity_Fragment
+  | ActivityFields_NewLeadActivity_Fragment
+  | ActivityFields_RemoveFromFlowActivity_Fragment
+  | ActivityFields_RemoveFromListActivity_Fragment
+  | ActivityFields_RequestCampaignActivity_Fragment
+  | ActivityFields_WaitActivity_Fragment
 ;
 
 export type ExecuteCampaignFieldsFragment = { qualified: boolean, reason: string | null, depth: number, useParentTokenContext: boolean, executedCampaign: { id: string, name: string } };
@@ -303,9 +336,20 @@ export type ActivitiesQueryVariables = Exact<{
 
 
 export type ActivitiesQuery = { activities: { edges: Array<{ node:
+        | { __typename: 'AddToListActivity', id: string, type: ActivityType, occurredAt: string, primaryAttributeValue: string | null, attributes: unknown, lead: { id: string, email: string }, campaign: { id: string, name: string } | null, run: { id: string } | null }
+        | { __typename: 'CallWebhookActivity', id: string, type: ActivityType, occurredAt: string, primaryAttributeValue: string | null, attributes: unknown, lead: { id: string, email: string }, campaign: { id: string, name: string } | null, run: { id: string } | null }
+        | { __typename: 'CampaignIsRequestedActivity', id: string, type: ActivityType, occurredAt: string, primaryAttributeValue: string | null, attributes: unknown, lead: { id: string, email: string }, campaign: { id: string, name: string } | null, run: { id: string } | null }
+        | { __typename: 'ChangeDataValueActivity', id: string, type: ActivityType, occurredAt: string, primaryAttributeValue: string | null, attributes: unknown, lead: { id: string, email: string }, campaign: { id: string, name: string } | null, run: { id: string } | null }
+        | { __typename: 'ChangeProgramStatusActivity', id: string, type: ActivityType, occurredAt: string, primaryAttributeValue: string | null, attributes: unknown, lead: { id: string, email: string }, campaign: { id: string, name: string } | null, run: { id: string } | null }
         | { __typename: 'ChangeScoreActivity', scoreName: string, change: string, oldValue: number, newValue: number, id: string, type: ActivityType, occurredAt: string, primaryAttributeValue: string | null, attributes: unknown, lead: { id: string, email: string }, campaign: { id: string, name: string } | null, run: { id: string } | null }
         | { __typename: 'ExecuteCampaignActivity', id: string, type: ActivityType, occurredAt: string, primaryAttributeValue: string | null, attributes: unknown, qualified: boolean, reason: string | null, depth: number, useParentTokenContext: boolean, lead: { id: string, email: string }, campaign: { id: string, name: string } | null, run: { id: string } | null, executedCampaign: { id: string, name: string } }
         | { __typename: 'GenericActivity', id: string, type: ActivityType, occurredAt: string, primaryAttributeValue: string | null, attributes: unknown, lead: { id: string, email: string }, campaign: { id: string, name: string } | null, run: { id: string } | null }
+        | { __typename: 'InterestingMomentActivity', id: string, type: ActivityType, occurredAt: string, primaryAttributeValue: string | null, attributes: unknown, lead: { id: string, email: string }, campaign: { id: string, name: string } | null, run: { id: string } | null }
+        | { __typename: 'NewLeadActivity', id: string, type: ActivityType, occurredAt: string, primaryAttributeValue: string | null, attributes: unknown, lead: { id: string, email: string }, campaign: { id: string, name: string } | null, run: { id: string } | null }
+        | { __typename: 'RemoveFromFlowActivity', id: string, type: ActivityType, occurredAt: string, primaryAttributeValue: string | null, attributes: unknown, lead: { id: string, email: string }, campaign: { id: string, name: string } | null, run: { id: string } | null }
+        | { __typename: 'RemoveFromListActivity', id: string, type: ActivityType, occurredAt: string, primaryAttributeValue: string | null, attributes: unknown, lead: { id: string, email: string }, campaign: { id: string, name: string } | null, run: { id: string } | null }
+        | { __typename: 'RequestCampaignActivity', id: string, type: ActivityType, occurredAt: string, primaryAttributeValue: string | null, attributes: unknown, lead: { id: string, email: string }, campaign: { id: string, name: string } | null, run: { id: string } | null }
+        | { __typename: 'WaitActivity', id: string, type: ActivityType, occurredAt: string, primaryAttributeValue: string | null, attributes: unknown, lead: { id: string, email: string }, campaign: { id: string, name: string } | null, run: { id: string } | null }
        }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
 
 export type LatestActivitiesQueryVariables = Exact<{
@@ -316,9 +360,20 @@ export type LatestActivitiesQueryVariables = Exact<{
 
 
 export type LatestActivitiesQuery = { activities: { edges: Array<{ node:
+        | { __typename: 'AddToListActivity', id: string, type: ActivityType, occurredAt: string, primaryAttributeValue: string | null, attributes: unknown, lead: { id: string, email: string }, campaign: { id: string, name: string } | null, run: { id: string } | null }
+        | { __typename: 'CallWebhookActivity', id: string, type: ActivityType, occurredAt: string, primaryAttributeValue: string | null, attributes: unknown, lead: { id: string, email: string }, campaign: { id: string, name: string } | null, run: { id: string } | null }
+        | { __typename: 'CampaignIsRequestedActivity', id: string, type: ActivityType, occurredAt: string, primaryAttributeValue: string | null, attributes: unknown, lead: { id: string, email: string }, campaign: { id: string, name: string } | null, run: { id: string } | null }
+        | { __typename: 'ChangeDataValueActivity', id: string, type: ActivityType, occurredAt: string, primaryAttributeValue: string | null, attributes: unknown, lead: { id: string, email: string }, campaign: { id: string, name: string } | null, run: { id: string } | null }
+        | { __typename: 'ChangeProgramStatusActivity', id: string, type: ActivityType, occurredAt: string, primaryAttributeValue: string | null, attributes: unknown, lead: { id: string, email: string }, campaign: { id: string, name: string } | null, run: { id: string } | null }
         | { __typename: 'ChangeScoreActivity', scoreName: string, change: string, oldValue: number, newValue: number, id: string, type: ActivityType, occurredAt: string, primaryAttributeValue: string | null, attributes: unknown, lead: { id: string, email: string }, campaign: { id: string, name: string } | null, run: { id: string } | null }
         | { __typename: 'ExecuteCampaignActivity', id: string, type: ActivityType, occurredAt: string, primaryAttributeValue: string | null, attributes: unknown, qualified: boolean, reason: string | null, depth: number, useParentTokenContext: boolean, lead: { id: string, email: string }, campaign: { id: string, name: string } | null, run: { id: string } | null, executedCampaign: { id: string, name: string } }
         | { __typename: 'GenericActivity', id: string, type: ActivityType, occurredAt: string, primaryAttributeValue: string | null, attributes: unknown, lead: { id: string, email: string }, campaign: { id: string, name: string } | null, run: { id: string } | null }
+        | { __typename: 'InterestingMomentActivity', id: string, type: ActivityType, occurredAt: string, primaryAttributeValue: string | null, attributes: unknown, lead: { id: string, email: string }, campaign: { id: string, name: string } | null, run: { id: string } | null }
+        | { __typename: 'NewLeadActivity', id: string, type: ActivityType, occurredAt: string, primaryAttributeValue: string | null, attributes: unknown, lead: { id: string, email: string }, campaign: { id: string, name: string } | null, run: { id: string } | null }
+        | { __typename: 'RemoveFromFlowActivity', id: string, type: ActivityType, occurredAt: string, primaryAttributeValue: string | null, attributes: unknown, lead: { id: string, email: string }, campaign: { id: string, name: string } | null, run: { id: string } | null }
+        | { __typename: 'RemoveFromListActivity', id: string, type: ActivityType, occurredAt: string, primaryAttributeValue: string | null, attributes: unknown, lead: { id: string, email: string }, campaign: { id: string, name: string } | null, run: { id: string } | null }
+        | { __typename: 'RequestCampaignActivity', id: string, type: ActivityType, occurredAt: string, primaryAttributeValue: string | null, attributes: unknown, lead: { id: string, email: string }, campaign: { id: string, name: string } | null, run: { id: string } | null }
+        | { __typename: 'WaitActivity', id: string, type: ActivityType, occurredAt: string, primaryAttributeValue: string | null, attributes: unknown, lead: { id: string, email: string }, campaign: { id: string, name: string } | null, run: { id: string } | null }
        }>, pageInfo: { hasPreviousPage: boolean, startCursor: string | null } } };
 
 export type ActivityAddedSubscriptionVariables = Exact<{
@@ -328,9 +383,20 @@ export type ActivityAddedSubscriptionVariables = Exact<{
 
 
 export type ActivityAddedSubscription = { activityAdded:
+    | { __typename: 'AddToListActivity', id: string, type: ActivityType, occurredAt: string, primaryAttributeValue: string | null, attributes: unknown, lead: { id: string, email: string }, campaign: { id: string, name: string } | null, run: { id: string } | null }
+    | { __typename: 'CallWebhookActivity', id: string, type: ActivityType, occurredAt: string, primaryAttributeValue: string | null, attributes: unknown, lead: { id: string, email: string }, campaign: { id: string, name: string } | null, run: { id: string } | null }
+    | { __typename: 'CampaignIsRequestedActivity', id: string, type: ActivityType, occurredAt: string, primaryAttributeValue: string | null, attributes: unknown, lead: { id: string, email: string }, campaign: { id: string, name: string } | null, run: { id: string } | null }
+    | { __typename: 'ChangeDataValueActivity', id: string, type: ActivityType, occurredAt: string, primaryAttributeValue: string | null, attributes: unknown, lead: { id: string, email: string }, campaign: { id: string, name: string } | null, run: { id: string } | null }
+    | { __typename: 'ChangeProgramStatusActivity', id: string, type: ActivityType, occurredAt: string, primaryAttributeValue: string | null, attributes: unknown, lead: { id: string, email: string }, campaign: { id: string, name: string } | null, run: { id: string } | null }
     | { __typename: 'ChangeScoreActivity', scoreName: string, change: string, oldValue: number, newValue: number, id: string, type: ActivityType, occurredAt: string, primaryAttributeValue: string | null, attributes: unknown, lead: { id: string, email: string }, campaign: { id: string, name: string } | null, run: { id: string } | null }
     | { __typename: 'ExecuteCampaignActivity', id: string, type: ActivityType, occurredAt: string, primaryAttributeValue: string | null, attributes: unknown, qualified: boolean, reason: string | null, depth: number, useParentTokenContext: boolean, lead: { id: string, email: string }, campaign: { id: string, name: string } | null, run: { id: string } | null, executedCampaign: { id: string, name: string } }
     | { __typename: 'GenericActivity', id: string, type: ActivityType, occurredAt: string, primaryAttributeValue: string | null, attributes: unknown, lead: { id: string, email: string }, campaign: { id: string, name: string } | null, run: { id: string } | null }
+    | { __typename: 'InterestingMomentActivity', id: string, type: ActivityType, occurredAt: string, primaryAttributeValue: string | null, attributes: unknown, lead: { id: string, email: string }, campaign: { id: string, name: string } | null, run: { id: string } | null }
+    | { __typename: 'NewLeadActivity', id: string, type: ActivityType, occurredAt: string, primaryAttributeValue: string | null, attributes: unknown, lead: { id: string, email: string }, campaign: { id: string, name: string } | null, run: { id: string } | null }
+    | { __typename: 'RemoveFromFlowActivity', id: string, type: ActivityType, occurredAt: string, primaryAttributeValue: string | null, attributes: unknown, lead: { id: string, email: string }, campaign: { id: string, name: string } | null, run: { id: string } | null }
+    | { __typename: 'RemoveFromListActivity', id: string, type: ActivityType, occurredAt: string, primaryAttributeValue: string | null, attributes: unknown, lead: { id: string, email: string }, campaign: { id: string, name: string } | null, run: { id: string } | null }
+    | { __typename: 'RequestCampaignActivity', id: string, type: ActivityType, occurredAt: string, primaryAttributeValue: string | null, attributes: unknown, lead: { id: string, email: string }, campaign: { id: string, name: string } | null, run: { id: string } | null }
+    | { __typename: 'WaitActivity', id: string, type: ActivityType, occurredAt: string, primaryAttributeValue: string | null, attributes: unknown, lead: { id: string, email: string }, campaign: { id: string, name: string } | null, run: { id: string } | null }
    };
 
 export type ExecuteCampaignActivitySubscriptionVariables = Exact<{
@@ -729,9 +795,20 @@ export type CampaignRunQueryVariables = Exact<{
 
 
 export type CampaignRunQuery = { campaignRun: { id: string, kind: RunKind, status: RunStatus, scheduledFor: string | null, startedAt: string | null, finishedAt: string | null, leadsTotal: number | null, leadsProcessed: number, error: string | null, activities: { edges: Array<{ node:
+          | { __typename: 'AddToListActivity', id: string, type: ActivityType, occurredAt: string, primaryAttributeValue: string | null, attributes: unknown, lead: { id: string, email: string }, campaign: { id: string, name: string } | null, run: { id: string } | null }
+          | { __typename: 'CallWebhookActivity', id: string, type: ActivityType, occurredAt: string, primaryAttributeValue: string | null, attributes: unknown, lead: { id: string, email: string }, campaign: { id: string, name: string } | null, run: { id: string } | null }
+          | { __typename: 'CampaignIsRequestedActivity', id: string, type: ActivityType, occurredAt: string, primaryAttributeValue: string | null, attributes: unknown, lead: { id: string, email: string }, campaign: { id: string, name: string } | null, run: { id: string } | null }
+          | { __typename: 'ChangeDataValueActivity', id: string, type: ActivityType, occurredAt: string, primaryAttributeValue: string | null, attributes: unknown, lead: { id: string, email: string }, campaign: { id: string, name: string } | null, run: { id: string } | null }
+          | { __typename: 'ChangeProgramStatusActivity', id: string, type: ActivityType, occurredAt: string, primaryAttributeValue: string | null, attributes: unknown, lead: { id: string, email: string }, campaign: { id: string, name: string } | null, run: { id: string } | null }
           | { __typename: 'ChangeScoreActivity', scoreName: string, change: string, oldValue: number, newValue: number, id: string, type: ActivityType, occurredAt: string, primaryAttributeValue: string | null, attributes: unknown, lead: { id: string, email: string }, campaign: { id: string, name: string } | null, run: { id: string } | null }
           | { __typename: 'ExecuteCampaignActivity', id: string, type: ActivityType, occurredAt: string, primaryAttributeValue: string | null, attributes: unknown, qualified: boolean, reason: string | null, depth: number, useParentTokenContext: boolean, lead: { id: string, email: string }, campaign: { id: string, name: string } | null, run: { id: string } | null, executedCampaign: { id: string, name: string } }
           | { __typename: 'GenericActivity', id: string, type: ActivityType, occurredAt: string, primaryAttributeValue: string | null, attributes: unknown, lead: { id: string, email: string }, campaign: { id: string, name: string } | null, run: { id: string } | null }
+          | { __typename: 'InterestingMomentActivity', id: string, type: ActivityType, occurredAt: string, primaryAttributeValue: string | null, attributes: unknown, lead: { id: string, email: string }, campaign: { id: string, name: string } | null, run: { id: string } | null }
+          | { __typename: 'NewLeadActivity', id: string, type: ActivityType, occurredAt: string, primaryAttributeValue: string | null, attributes: unknown, lead: { id: string, email: string }, campaign: { id: string, name: string } | null, run: { id: string } | null }
+          | { __typename: 'RemoveFromFlowActivity', id: string, type: ActivityType, occurredAt: string, primaryAttributeValue: string | null, attributes: unknown, lead: { id: string, email: string }, campaign: { id: string, name: string } | null, run: { id: string } | null }
+          | { __typename: 'RemoveFromListActivity', id: string, type: ActivityType, occurredAt: string, primaryAttributeValue: string | null, attributes: unknown, lead: { id: string, email: string }, campaign: { id: string, name: string } | null, run: { id: string } | null }
+          | { __typename: 'RequestCampaignActivity', id: string, type: ActivityType, occurredAt: string, primaryAttributeValue: string | null, attributes: unknown, lead: { id: string, email: string }, campaign: { id: string, name: string } | null, run: { id: string } | null }
+          | { __typename: 'WaitActivity', id: string, type: ActivityType, occurredAt: string, primaryAttributeValue: string | null, attributes: unknown, lead: { id: string, email: string }, campaign: { id: string, name: string } | null, run: { id: string } | null }
          }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } }, tokens: Array<{ name: string, type: TokenType, value: string }>, campaign: { id: string, name: string } } | null };
 
 export type CampaignRunUpdatedSubscriptionVariables = Exact<{
