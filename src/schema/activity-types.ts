@@ -1,5 +1,4 @@
 import type { Campaign } from '../db/entities/campaign.entity.js';
-import type { StaticList } from '../db/entities/static-list.entity.js';
 import {
   ActivityRef,
   type ActivityView,
@@ -10,6 +9,7 @@ import {
 import { builder } from './builder.js';
 import { CampaignRef, campaignsIncludingDeleted } from './campaign.js';
 import type { GraphQLContext } from './context.js';
+import { isDatabaseId } from './ids.js';
 import { StaticListRef } from './list.js';
 import { ProgramRef } from './program.js';
 
@@ -22,20 +22,23 @@ import { ProgramRef } from './program.js';
 
 const interfaces = [FlowActivityRef, ActivityRef];
 
+/**
+ * The object an attribute names, through the request's loader; null when the attribute holds no
+ * row id (so that one odd value cannot fail a batch) or the loader finds nothing the key may see.
+ */
+function referenced<T>(loader: { load(id: string): Promise<T | null> }, value: unknown): Promise<T | null> {
+  return typeof value === 'string' && isDatabaseId(value) ? loader.load(value) : Promise.resolve(null);
+}
+
 /** A referenced campaign, deleted ones included (semantics I3); null when the key may not see it. */
 function campaignOf(context: GraphQLContext, id: unknown): Promise<Campaign | null> {
-  return typeof id === 'string' ? campaignsIncludingDeleted(context).load(id) : Promise.resolve(null);
+  return referenced(campaignsIncludingDeleted(context), id);
 }
 
 /** Campaigns by id, in order, leaving out those the key may not see. */
 async function campaignsOf(context: GraphQLContext, ids: unknown): Promise<Campaign[]> {
   const loaded = await Promise.all((Array.isArray(ids) ? ids : []).map((id) => campaignOf(context, id)));
   return loaded.filter((campaign) => campaign !== null);
-}
-
-/** A referenced static list; null when it is gone or the key may not see it. */
-function listOf(context: GraphQLContext, activity: ActivityView): Promise<StaticList | null> {
-  return StaticListRef.getDataloader(context).load(attribute(activity, 'listId', ''));
 }
 
 /** The host (and port) of a webhook's URL; null when the URL does not parse (a skipped template). */
@@ -142,7 +145,8 @@ function listActivity(name: string, step: string) {
         type: StaticListRef,
         nullable: true,
         description: 'The static list; null when the key may not see it.',
-        resolve: (activity, _args, context) => listOf(context, activity),
+        resolve: (activity, _args, context) =>
+          referenced(StaticListRef.getDataloader(context), activity.attributes.listId),
       }),
     }),
   });
@@ -161,7 +165,7 @@ builder.objectType(ChangeProgramStatusActivityRef, {
       nullable: true,
       description: 'The program; null when it does not exist (a skipped step) or the key may not see it.',
       resolve: (activity, _args, context) =>
-        ProgramRef.getDataloader(context).load(attribute(activity, 'programId', '')),
+        referenced(ProgramRef.getDataloader(context), activity.attributes.programId),
     }),
     oldStatus: t.string({
       nullable: true,
