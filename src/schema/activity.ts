@@ -57,11 +57,11 @@ export interface ActivityView {
 }
 
 /** A stored attribute, as the domain wrote it. */
-const attribute = <T>(activity: FlowRow, key: string, fallback: T): T =>
+export const attribute = <T>(activity: FlowRow, key: string, fallback: T): T =>
   (activity.attributes[key] as T | undefined) ?? fallback;
 
 /** What FlowActivity resolves from: a stored activity (ActivityView) or a dry run's row (the domain's). */
-interface FlowRow {
+export interface FlowRow {
   type: Activity['type'];
   campaignId?: string;
   campaign?: { id: string } | null;
@@ -69,13 +69,32 @@ interface FlowRow {
   attributes: Readonly<Record<string, unknown>>;
 }
 
+/**
+ * The object type each kind of stored activity resolves to (semantics A7). GenericActivity stays in
+ * the schema for clients' fragments; no kind resolves to it.
+ */
+const ACTIVITY_TYPENAMES: Record<Activity['type'], string> = {
+  EXECUTE_CAMPAIGN: 'ExecuteCampaignActivity',
+  CHANGE_SCORE: 'ChangeScoreActivity',
+  CHANGE_DATA_VALUE: 'ChangeDataValueActivity',
+  REQUEST_CAMPAIGN: 'RequestCampaignActivity',
+  CAMPAIGN_IS_REQUESTED: 'CampaignIsRequestedActivity',
+  REMOVE_FROM_FLOW: 'RemoveFromFlowActivity',
+  ADD_TO_LIST: 'AddToListActivity',
+  REMOVE_FROM_LIST: 'RemoveFromListActivity',
+  CHANGE_PROGRAM_STATUS: 'ChangeProgramStatusActivity',
+  WAIT: 'WaitActivity',
+  CALL_WEBHOOK: 'CallWebhookActivity',
+  INTERESTING_MOMENT: 'InterestingMomentActivity',
+  NEW_LEAD: 'NewLeadActivity',
+};
+
 export const FlowActivityRef = builder.interfaceRef<FlowRow>('FlowActivity').implement({
   description:
     'The fields a dry run’s rows (SimulatedActivity) and stored activities share, with the same meaning: one fragment on FlowActivity reads both (semantics A6 in docs/semantics.md).',
   resolveType: (row) => {
     if (!('id' in row)) return 'SimulatedActivity';
-    if (row.type === 'EXECUTE_CAMPAIGN') return 'ExecuteCampaignActivity';
-    return row.type === 'CHANGE_SCORE' ? 'ChangeScoreActivity' : 'GenericActivity';
+    return ACTIVITY_TYPENAMES[row.type];
   },
   fields: (t) => ({
     type: t.field({ type: ActivityTypeEnum, resolve: (row) => row.type }),
@@ -111,11 +130,7 @@ export const FlowActivityRef = builder.interfaceRef<FlowRow>('FlowActivity').imp
 export const ActivityRef = builder.interfaceRef<ActivityView>('Activity').implement({
   interfaces: [FlowActivityRef],
   description: 'An immutable record of something that happened to a lead.',
-  resolveType: (activity) => {
-    if (activity.type === 'EXECUTE_CAMPAIGN') return 'ExecuteCampaignActivity';
-    if (activity.type === 'CHANGE_SCORE') return 'ChangeScoreActivity';
-    return 'GenericActivity';
-  },
+  resolveType: (activity) => ACTIVITY_TYPENAMES[activity.type],
   fields: (t) => ({
     id: t.exposeID('id', {
       description:
@@ -159,7 +174,9 @@ builder.objectType(ExecuteCampaignActivityRef, {
   }),
 });
 
-builder.objectType(builder.objectRef<ActivityView>('ChangeScoreActivity'), {
+export const ChangeScoreActivityRef = builder.objectRef<ActivityView>('ChangeScoreActivity');
+
+builder.objectType(ChangeScoreActivityRef, {
   interfaces: [FlowActivityRef, ActivityRef],
   fields: (t) => ({
     scoreName: t.string({ resolve: (activity) => attribute(activity, 'scoreName', '') }),
@@ -171,7 +188,8 @@ builder.objectType(builder.objectRef<ActivityView>('ChangeScoreActivity'), {
 
 builder.objectType(builder.objectRef<ActivityView>('GenericActivity'), {
   interfaces: [FlowActivityRef, ActivityRef],
-  description: 'Any other activity; its type-specific details are in attributes.',
+  description:
+    'Kept so that fragments written for it stay valid: no activity is of this type any more, since every kind of activity has its own type (semantics A7 in docs/semantics.md).',
   fields: () => ({}),
 });
 

@@ -13,6 +13,7 @@ import './campaign-mutations.js';
 import './simulation.js';
 import './run.js';
 import './subscription.js';
+import './activity-types.js';
 
 /** The executable schema: every concept file registers its types on the builder as it is imported. */
 export const schema = builder.toSchema();
