@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { Campaign, type StoredFlowStep } from '../db/entities/campaign.entity.js';
 import { Program } from '../db/entities/program.entity.js';
 import { StaticList } from '../db/entities/static-list.entity.js';
-import { flowSizeRefusal } from '../domain/definition-limits.js';
+import { DEFINITION_LIMITS, flowSizeRefusal } from '../domain/definition-limits.js';
 import type { Filter, FlowAction, FlowChoice } from '../domain/model.js';
 import { builder } from './builder.js';
 import { CampaignRef } from './campaign.js';
@@ -26,7 +26,7 @@ type ActionOf<T extends ActionType> = Extract<FlowAction, { type: T }>;
 const ChangeScoreRef = builder.objectRef<ActionOf<'changeScore'>>('ChangeScore').implement({
   description: 'Adds to, subtracts from or sets a score field.',
   fields: (t) => ({
-    scoreName: t.exposeString('scoreName'),
+    scoreName: t.exposeString('scoreName', { description: 'The SCORE field to change (score by default).' }),
     change: t.exposeString('change', {
       description: '+10, -5, =50, or tokens that resolve to one of those, e.g. {{my.score}}',
     }),
@@ -35,7 +35,7 @@ const ChangeScoreRef = builder.objectRef<ActionOf<'changeScore'>>('ChangeScore')
 const ChangeDataValueRef = builder.objectRef<ActionOf<'changeDataValue'>>('ChangeDataValue').implement({
   description: 'Sets or clears a lead field.',
   fields: (t) => ({
-    attribute: t.exposeString('attribute'),
+    attribute: t.exposeString('attribute', { description: 'The lead field to set.' }),
     value: t.string({
       nullable: true,
       description: 'May hold tokens; null clears the value.',
@@ -46,7 +46,11 @@ const ChangeDataValueRef = builder.objectRef<ActionOf<'changeDataValue'>>('Chang
 const ExecuteCampaignRef = builder.objectRef<ActionOf<'executeCampaign'>>('ExecuteCampaign').implement({
   description: 'Runs an executable campaign’s whole flow for the lead, inside this step (serially).',
   fields: (t) => ({
-    campaign: t.field({ type: CampaignRef, resolve: (action) => action.campaignId }),
+    campaign: t.field({
+      type: CampaignRef,
+      description: 'The executable campaign to run.',
+      resolve: (action) => action.campaignId,
+    }),
     useParentTokenContext: t.exposeBoolean('useParentTokenContext', {
       description: 'True: the child resolves tokens in this campaign’s context (API-passed tokens included).',
     }),
@@ -55,7 +59,11 @@ const ExecuteCampaignRef = builder.objectRef<ActionOf<'executeCampaign'>>('Execu
 const RequestCampaignRef = builder.objectRef<ActionOf<'requestCampaign'>>('RequestCampaign').implement({
   description: 'Hands the lead to an active trigger campaign, which runs separately (in parallel).',
   fields: (t) => ({
-    campaign: t.field({ type: CampaignRef, resolve: (action) => action.campaignId }),
+    campaign: t.field({
+      type: CampaignRef,
+      description: 'The trigger campaign (listening for Campaign is Requested) to hand the lead to.',
+      resolve: (action) => action.campaignId,
+    }),
   }),
 });
 const RemoveFromFlowRef = builder.objectRef<ActionOf<'removeFromFlow'>>('RemoveFromFlow').implement({
@@ -64,6 +72,7 @@ const RemoveFromFlowRef = builder.objectRef<ActionOf<'removeFromFlow'>>('RemoveF
     campaigns: t.field({
       type: [CampaignRef],
       complexity: COST.removedCampaigns,
+      description: `The campaigns to stop, in the order given (a flow names at most ${DEFINITION_LIMITS.removedCampaigns} in all).`,
       resolve: (action) => action.campaignIds,
     }),
   }),
@@ -71,13 +80,13 @@ const RemoveFromFlowRef = builder.objectRef<ActionOf<'removeFromFlow'>>('RemoveF
 const AddToListRef = builder.objectRef<ActionOf<'addToList'>>('AddToList').implement({
   description: 'Adds the lead to a static list.',
   fields: (t) => ({
-    list: t.field({ type: StaticListRef, resolve: (action) => action.listId }),
+    list: t.field({ type: StaticListRef, description: 'The list.', resolve: (action) => action.listId }),
   }),
 });
 const RemoveFromListRef = builder.objectRef<ActionOf<'removeFromList'>>('RemoveFromList').implement({
   description: 'Removes the lead from a static list.',
   fields: (t) => ({
-    list: t.field({ type: StaticListRef, resolve: (action) => action.listId }),
+    list: t.field({ type: StaticListRef, description: 'The list.', resolve: (action) => action.listId }),
   }),
 });
 const ChangeProgramStatusRef = builder
@@ -85,27 +94,39 @@ const ChangeProgramStatusRef = builder
   .implement({
     description: 'Makes the lead a member of a program with a status; never moves a status backwards.',
     fields: (t) => ({
-      program: t.field({ type: ProgramRef, resolve: (action) => action.programId }),
-      status: t.exposeString('status'),
+      program: t.field({
+        type: ProgramRef,
+        description: 'The program.',
+        resolve: (action) => action.programId,
+      }),
+      status: t.exposeString('status', { description: 'One of the program’s statuses.' }),
     }),
   });
 const WaitRef = builder.objectRef<ActionOf<'wait'>>('Wait').implement({
   description: 'Pauses the lead’s flow (batch and trigger campaigns only).',
-  fields: (t) => ({ seconds: t.exposeInt('seconds') }),
+  fields: (t) => ({
+    seconds: t.exposeInt('seconds', {
+      description: `How long, in seconds: 1 to ${MAX_WAIT_SECONDS} (365 days).`,
+    }),
+  }),
 });
 const WebhookRef = builder.objectRef<ActionOf<'webhook'>>('Webhook').implement({
   description: 'Calls a URL (batch and trigger campaigns only).',
   fields: (t) => ({
-    url: t.exposeString('url'),
-    method: t.exposeString('method'),
-    body: t.string({ nullable: true, resolve: (action) => action.body }),
+    url: t.exposeString('url', { description: 'http(s) URL; may hold tokens, resolved per lead.' }),
+    method: t.exposeString('method', { description: 'GET, POST, PUT, PATCH or DELETE.' }),
+    body: t.string({
+      nullable: true,
+      description: 'The request body; may hold tokens; null: none.',
+      resolve: (action) => action.body,
+    }),
   }),
 });
 const InterestingMomentRef = builder.objectRef<ActionOf<'interestingMoment'>>('InterestingMoment').implement({
   description: 'Records an interesting moment.',
   fields: (t) => ({
-    kind: t.exposeString('kind'),
-    description: t.exposeString('description'),
+    kind: t.exposeString('kind', { description: 'Its kind, e.g. Milestone (the activity’s primary value).' }),
+    description: t.exposeString('description', { description: 'Its text; may hold tokens.' }),
   }),
 });
 
@@ -124,13 +145,19 @@ const MEMBERS = {
 } as const;
 
 const FlowActionRef = builder.unionType('FlowAction', {
+  description: 'What a flow step or choice does: one member per kind of flow action.',
   types: Object.values(MEMBERS),
   resolveType: (action: FlowAction) => MEMBERS[action.type],
 });
 
 const FlowChoiceRef = builder.objectRef<{ when: Filter; action: FlowAction | null }>('FlowChoice').implement({
+  description: 'A condition and the action to run instead of the step’s default when it holds for the lead.',
   fields: (t) => ({
-    when: t.field({ type: SmartListFilterRef, resolve: (choice) => ({ ...choice.when, position: 1 }) }),
+    when: t.field({
+      type: SmartListFilterRef,
+      description: 'The condition: a smart-list filter, tested against the lead when the step runs.',
+      resolve: (choice) => ({ ...choice.when, position: 1 }),
+    }),
     action: t.field({
       type: FlowActionRef,
       nullable: true,
@@ -141,6 +168,7 @@ const FlowChoiceRef = builder.objectRef<{ when: Filter; action: FlowAction | nul
 });
 
 const FlowStepRef = builder.objectRef<StoredFlowStep & { position: number }>('FlowStep').implement({
+  description: 'One step of a flow: a default action and optional choices.',
   fields: (t) => ({
     id: t.exposeID('id', {
       description:
@@ -166,50 +194,119 @@ builder.objectFields(CampaignRef, (t) => ({
   flow: t.field({
     type: [FlowStepRef],
     complexity: COST.flowSteps,
+    description: `The flow’s steps in the order they run (at most ${DEFINITION_LIMITS.flowSteps}).`,
     resolve: (campaign) => campaign.flow.map((step, index) => ({ ...step, position: index + 1 })),
   }),
 }));
 
 const ChangeScoreInput = builder.inputType('ChangeScoreInput', {
+  description: 'Change Score: adds to, subtracts from or sets a SCORE field.',
   fields: (t) => ({
-    scoreName: t.string({ required: false, defaultValue: 'score', validate: text(LIMITS.name) }),
-    change: t.string({ validate: text(LIMITS.shortText) }),
+    scoreName: t.string({
+      required: false,
+      defaultValue: 'score',
+      description: `The SCORE field, at most ${LIMITS.name} characters; empty means score.`,
+      validate: text(LIMITS.name),
+    }),
+    change: t.string({
+      description: `+N, -N or =N, or tokens resolving to one (e.g. {{my.score}}); at most ${LIMITS.shortText} characters, not empty.`,
+      validate: text(LIMITS.shortText),
+    }),
   }),
 });
 const ChangeDataValueInput = builder.inputType('ChangeDataValueInput', {
+  description: 'Change Data Value: sets or clears a lead field.',
   fields: (t) => ({
-    attribute: t.string({ validate: text(LIMITS.name) }),
-    value: t.string({ required: false, validate: text(LIMITS.longText) }),
+    attribute: t.string({
+      description: `The lead field, at most ${LIMITS.name} characters, not empty.`,
+      validate: text(LIMITS.name),
+    }),
+    value: t.string({
+      required: false,
+      description: `The new value, may hold tokens, at most ${LIMITS.longText.toLocaleString('en')} characters; absent or null clears the field.`,
+      validate: text(LIMITS.longText),
+    }),
   }),
 });
 const ExecuteCampaignInput = builder.inputType('ExecuteCampaignInput', {
+  description: 'Execute Campaign: runs an executable campaign of the same workspace inside this step.',
   fields: (t) => ({
-    campaignId: t.id(),
-    useParentTokenContext: t.boolean({ required: false, defaultValue: false }),
+    campaignId: t.id({ description: 'The executable campaign (else EXECUTE_TARGET_NOT_EXECUTABLE).' }),
+    useParentTokenContext: t.boolean({
+      required: false,
+      defaultValue: false,
+      description: 'True: the child resolves tokens in this campaign’s context.',
+    }),
   }),
 });
 const RequestCampaignInput = builder.inputType('RequestCampaignInput', {
-  fields: (t) => ({ campaignId: t.id() }),
+  description: 'Request Campaign: hands the lead to a trigger campaign of the same workspace.',
+  fields: (t) => ({
+    campaignId: t.id({
+      description: 'A campaign listening for Campaign is Requested (else a NOT_REQUESTABLE problem).',
+    }),
+  }),
 });
 const RemoveFromFlowInput = builder.inputType('RemoveFromFlowInput', {
-  fields: (t) => ({ campaignIds: t.idList({ validate: listOf(z.string()) }) }),
-});
-const ListActionInput = builder.inputType('ListActionInput', { fields: (t) => ({ listId: t.id() }) });
-const ChangeProgramStatusInput = builder.inputType('ChangeProgramStatusInput', {
-  fields: (t) => ({ programId: t.id(), status: t.string({ validate: text(LIMITS.name) }) }),
-});
-const WaitInput = builder.inputType('WaitInput', { fields: (t) => ({ seconds: t.int() }) });
-const WebhookInput = builder.inputType('WebhookInput', {
+  description: 'Remove from Flow: stops the lead’s flows in these campaigns.',
   fields: (t) => ({
-    url: t.string({ validate: text(LIMITS.shortText) }),
-    method: t.string({ required: false, defaultValue: 'POST' }),
-    body: t.string({ required: false, validate: text(LIMITS.longText) }),
+    campaignIds: t.idList({
+      description: `Campaigns of the same workspace: 1 to ${LIMITS.listItems}, at most ${DEFINITION_LIMITS.removedCampaigns} over the whole flow.`,
+      validate: listOf(z.string()),
+    }),
+  }),
+});
+const ListActionInput = builder.inputType('ListActionInput', {
+  description: 'Add to List or Remove from List: the static list.',
+  fields: (t) => ({ listId: t.id({ description: 'A static list of the same workspace (else NOT_FOUND).' }) }),
+});
+const ChangeProgramStatusInput = builder.inputType('ChangeProgramStatusInput', {
+  description: 'Change Program Status: makes the lead a member of a program with a status.',
+  fields: (t) => ({
+    programId: t.id({ description: 'A program of the same workspace (else NOT_FOUND).' }),
+    status: t.string({
+      description: 'One of the program’s statuses, exactly as spelled there (else BAD_USER_INPUT).',
+      validate: text(LIMITS.name),
+    }),
+  }),
+});
+const WaitInput = builder.inputType('WaitInput', {
+  description: 'Wait: pauses the lead’s flow. Not in executable campaigns (WAIT_IN_EXECUTABLE).',
+  fields: (t) => ({
+    seconds: t.int({ description: `How long, in seconds: 1 to ${MAX_WAIT_SECONDS} (365 days).` }),
+  }),
+});
+const WebhookInput = builder.inputType('WebhookInput', {
+  description:
+    'Call Webhook: calls a URL the operator’s allow-list covers. Not in executable campaigns (WEBHOOK_IN_EXECUTABLE).',
+  fields: (t) => ({
+    url: t.string({
+      description: `Starts with http:// or https:// (or a token); may hold tokens; at most ${LIMITS.shortText} characters.`,
+      validate: text(LIMITS.shortText),
+    }),
+    method: t.string({
+      required: false,
+      defaultValue: 'POST',
+      description: `One of ${WEBHOOK_METHODS.join(', ')}, any case.`,
+    }),
+    body: t.string({
+      required: false,
+      description: `The request body, may hold tokens, at most ${LIMITS.longText.toLocaleString('en')} characters; absent: none.`,
+      validate: text(LIMITS.longText),
+    }),
   }),
 });
 const InterestingMomentInput = builder.inputType('InterestingMomentInput', {
+  description: 'Interesting Moment: records a moment on the lead.',
   fields: (t) => ({
-    kind: t.string({ validate: text(LIMITS.name) }),
-    description: t.string({ validate: text(LIMITS.longText) }),
+    kind: t.string({
+      description: `Its kind (e.g. Milestone), at most ${LIMITS.name} characters, not empty.`,
+      validate: text(LIMITS.name),
+    }),
+    description: t.string({
+      description: `Its text, may hold tokens, at most ${LIMITS.longText.toLocaleString('en')} characters.`,
+      validate: text(LIMITS.longText),
+    }),
   }),
 });
 
@@ -217,31 +314,62 @@ const FlowActionInputRef = builder.inputType('FlowActionInput', {
   description: 'Exactly one action.',
   isOneOf: true,
   fields: (t) => ({
-    changeScore: t.field({ type: ChangeScoreInput, required: false }),
-    changeDataValue: t.field({ type: ChangeDataValueInput, required: false }),
-    executeCampaign: t.field({ type: ExecuteCampaignInput, required: false }),
-    requestCampaign: t.field({ type: RequestCampaignInput, required: false }),
-    removeFromFlow: t.field({ type: RemoveFromFlowInput, required: false }),
-    addToList: t.field({ type: ListActionInput, required: false }),
-    removeFromList: t.field({ type: ListActionInput, required: false }),
-    changeProgramStatus: t.field({ type: ChangeProgramStatusInput, required: false }),
-    wait: t.field({ type: WaitInput, required: false }),
-    webhook: t.field({ type: WebhookInput, required: false }),
-    interestingMoment: t.field({ type: InterestingMomentInput, required: false }),
+    changeScore: t.field({ type: ChangeScoreInput, required: false, description: 'Change Score.' }),
+    changeDataValue: t.field({
+      type: ChangeDataValueInput,
+      required: false,
+      description: 'Change Data Value.',
+    }),
+    executeCampaign: t.field({
+      type: ExecuteCampaignInput,
+      required: false,
+      description: 'Execute Campaign.',
+    }),
+    requestCampaign: t.field({
+      type: RequestCampaignInput,
+      required: false,
+      description: 'Request Campaign.',
+    }),
+    removeFromFlow: t.field({ type: RemoveFromFlowInput, required: false, description: 'Remove from Flow.' }),
+    addToList: t.field({ type: ListActionInput, required: false, description: 'Add to List.' }),
+    removeFromList: t.field({ type: ListActionInput, required: false, description: 'Remove from List.' }),
+    changeProgramStatus: t.field({
+      type: ChangeProgramStatusInput,
+      required: false,
+      description: 'Change Program Status.',
+    }),
+    wait: t.field({ type: WaitInput, required: false, description: 'Wait.' }),
+    webhook: t.field({ type: WebhookInput, required: false, description: 'Call Webhook.' }),
+    interestingMoment: t.field({
+      type: InterestingMomentInput,
+      required: false,
+      description: 'Interesting Moment.',
+    }),
   }),
 });
 
 const FlowChoiceInputRef = builder.inputType('FlowChoiceInput', {
+  description:
+    'A choice: when its condition holds for the lead, its action runs instead of the step’s default.',
   fields: (t) => ({
-    when: t.field({ type: FilterInputRef }),
-    action: t.field({ type: FlowActionInputRef, required: false }),
+    when: t.field({ type: FilterInputRef, description: 'The condition, a smart-list filter.' }),
+    action: t.field({ type: FlowActionInputRef, required: false, description: 'Absent: do nothing.' }),
   }),
 });
 
 export const FlowStepInputRef = builder.inputType('FlowStepInput', {
+  description: `A flow step. A flow holds at most ${DEFINITION_LIMITS.flowSteps} steps and ${DEFINITION_LIMITS.flowChoices} choices in all (BAD_USER_INPUT beyond).`,
   fields: (t) => ({
-    action: t.field({ type: FlowActionInputRef, required: false }),
-    choices: t.field({ type: [FlowChoiceInputRef], required: false }),
+    action: t.field({
+      type: FlowActionInputRef,
+      required: false,
+      description: 'The default action, when no choice holds; absent: do nothing.',
+    }),
+    choices: t.field({
+      type: [FlowChoiceInputRef],
+      required: false,
+      description: `Checked in order, the first that holds runs; at most ${DEFINITION_LIMITS.choicesPerStep} per step; absent: none.`,
+    }),
   }),
 });
 

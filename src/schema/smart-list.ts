@@ -27,6 +27,7 @@ import { ProgramRef } from './program.js';
 import { objectName, requireWorkspace, WorkspaceRef } from './tenancy.js';
 
 export const FilterRuleEnum = builder.enumType('FilterRule', {
+  description: 'How a smart list combines its filters (triggers are always OR’ed).',
   values: describedValues(FILTER_RULES, {
     ALL: 'Every filter must hold (the default).',
     ANY: 'At least one filter must hold.',
@@ -34,16 +35,51 @@ export const FilterRuleEnum = builder.enumType('FilterRule', {
   }),
 });
 
-export const FilterKindEnum = builder.enumType('FilterKind', { values: FILTER_KINDS });
-
-export const FilterOperatorEnum = builder.enumType('FilterOperator', {
-  description: 'String comparisons are case-insensitive. BETWEEN takes two values, both included.',
-  values: FILTER_OPERATORS,
+export const FilterKindEnum = builder.enumType('FilterKind', {
+  description: 'What a filter tests; each kind reads its own input fields.',
+  values: describedValues(FILTER_KINDS, {
+    ATTRIBUTE: 'A lead field compared by operator with values (attribute, operator, values).',
+    MEMBER_OF_SMART_LIST:
+      'The lead qualifies for a reusable smart list (smartListId; operator IS or IS_NOT).',
+    MEMBER_OF_LIST: 'The lead is on a static list (staticListId; operator IS or IS_NOT).',
+    MEMBER_OF_PROGRAM:
+      'The lead is a member of a program, optionally with a status (programId, status; operator IS or IS_NOT).',
+  }),
 });
 
-const TriggerKindEnum = builder.enumType('TriggerKind', { values: TRIGGER_KINDS });
+export const FilterOperatorEnum = builder.enumType('FilterOperator', {
+  description:
+    'How an ATTRIBUTE filter compares a field with its values (membership filters take IS, the default, and IS_NOT). String comparisons are case-insensitive. Which operators a field takes depends on its type (semantics S2 in docs/semantics.md).',
+  values: describedValues(FILTER_OPERATORS, {
+    IS: 'Equals one of the values.',
+    IS_NOT: 'Equals none of the values, or is empty.',
+    CONTAINS: 'STRING: contains one of the values.',
+    NOT_CONTAINS: 'STRING: contains none of the values, or is empty.',
+    STARTS_WITH: 'STRING: starts with one of the values.',
+    IS_EMPTY: 'Has no value (no values given).',
+    IS_NOT_EMPTY: 'Has a value (no values given).',
+    GREATER_THAN: 'Numbers and date-times: greater than the value.',
+    AT_LEAST: 'Numbers and date-times: greater than or equal to the value.',
+    LESS_THAN: 'Numbers and date-times: less than the value.',
+    AT_MOST: 'Numbers and date-times: less than or equal to the value.',
+    BETWEEN: 'Numbers and date-times: between the two values, both included.',
+  }),
+});
+
+const TriggerKindEnum = builder.enumType('TriggerKind', {
+  description: 'What a trigger listens for (semantics S3 in docs/semantics.md).',
+  values: describedValues(TRIGGER_KINDS, {
+    CAMPAIGN_IS_REQUESTED:
+      'Campaign is Requested: by requestCampaign or a Request Campaign step (source narrows).',
+    DATA_VALUE_CHANGES: 'Data Value Changes: a lead field (attribute) changes.',
+    SCORE_IS_CHANGED: 'Score is Changed: a SCORE field (attribute; absent: any) changes.',
+    ADDED_TO_LIST: 'Added to List: the lead is added to a static list (staticListId; absent: any).',
+    LEAD_IS_CREATED: 'Lead is Created: upsertLeads creates the lead.',
+  }),
+});
 
 const RequestSourceEnum = builder.enumType('RequestSource', {
+  description: 'Who asked for a Campaign is Requested event.',
   values: describedValues(REQUEST_SOURCES, {
     FLOW_ACTION: 'A Request Campaign flow step.',
     API: 'The requestCampaign mutation.',
@@ -60,14 +96,22 @@ SmartListFilterRef.implement({
   description: 'One filter of a smart list, or the condition of a flow choice.',
   fields: (t) => ({
     position: t.exposeInt('position', { description: '1-based: the number advancedLogic refers to.' }),
-    kind: t.field({ type: FilterKindEnum, resolve: (filter) => filter.kind }),
-    attribute: t.string({ nullable: true, resolve: (filter) => filter.attribute ?? null }),
+    kind: t.field({ type: FilterKindEnum, description: 'What it tests.', resolve: (filter) => filter.kind }),
+    attribute: t.string({
+      nullable: true,
+      description: 'ATTRIBUTE: the lead field; null for other kinds.',
+      resolve: (filter) => filter.attribute ?? null,
+    }),
     operator: t.field({
       type: FilterOperatorEnum,
       nullable: true,
+      description: 'The comparison; null means IS.',
       resolve: (filter) => filter.operator ?? null,
     }),
-    values: t.stringList({ resolve: (filter) => filter.values ?? [] }),
+    values: t.stringList({
+      description: 'ATTRIBUTE: the values compared with, as text; empty for other kinds.',
+      resolve: (filter) => filter.values ?? [],
+    }),
     smartList: t.field({
       type: SmartListRef,
       nullable: true,
@@ -77,18 +121,37 @@ SmartListFilterRef.implement({
     staticList: t.field({
       type: StaticListRef,
       nullable: true,
+      description: 'MEMBER_OF_LIST: the static list; null for other kinds.',
       resolve: (filter) => filter.staticListId ?? null,
     }),
-    program: t.field({ type: ProgramRef, nullable: true, resolve: (filter) => filter.programId ?? null }),
-    status: t.string({ nullable: true, resolve: (filter) => filter.status ?? null }),
+    program: t.field({
+      type: ProgramRef,
+      nullable: true,
+      description: 'MEMBER_OF_PROGRAM: the program; null for other kinds.',
+      resolve: (filter) => filter.programId ?? null,
+    }),
+    status: t.string({
+      nullable: true,
+      description: 'MEMBER_OF_PROGRAM: only members with this status; null: any status.',
+      resolve: (filter) => filter.status ?? null,
+    }),
   }),
 });
 
 const SmartListTriggerRef = builder.objectRef<Trigger>('SmartListTrigger').implement({
   description: 'What starts a trigger campaign for a lead. Triggers are always OR’ed.',
   fields: (t) => ({
-    kind: t.field({ type: TriggerKindEnum, resolve: (trigger) => trigger.kind }),
-    attribute: t.string({ nullable: true, resolve: (trigger) => trigger.attribute ?? null }),
+    kind: t.field({
+      type: TriggerKindEnum,
+      description: 'What it listens for.',
+      resolve: (trigger) => trigger.kind,
+    }),
+    attribute: t.string({
+      nullable: true,
+      description:
+        'DATA_VALUE_CHANGES and SCORE_IS_CHANGED: the field (any case); null listens to every field.',
+      resolve: (trigger) => trigger.attribute ?? null,
+    }),
     source: t.field({
       type: RequestSourceEnum,
       nullable: true,
@@ -98,6 +161,7 @@ const SmartListTriggerRef = builder.objectRef<Trigger>('SmartListTrigger').imple
     staticList: t.field({
       type: StaticListRef,
       nullable: true,
+      description: 'ADDED_TO_LIST: the static list; null listens to every list.',
       resolve: (trigger) => trigger.staticListId ?? null,
     }),
   }),
@@ -110,17 +174,28 @@ export const SmartListDefinitionRef = builder.objectRef<SmartListDefinitionView>
 SmartListDefinitionRef.implement({
   description: 'Filters combined by a rule, plus triggers.',
   fields: (t) => ({
-    rule: t.field({ type: FilterRuleEnum, resolve: (definition) => definition.rule }),
-    advancedLogic: t.string({ nullable: true, resolve: (definition) => definition.advancedLogic ?? null }),
+    rule: t.field({
+      type: FilterRuleEnum,
+      description: 'How the filters combine.',
+      resolve: (definition) => definition.rule,
+    }),
+    advancedLogic: t.string({
+      nullable: true,
+      description:
+        'ADVANCED: the formula over filter positions, e.g. 1 and (2 or not 3); null for other rules.',
+      resolve: (definition) => definition.advancedLogic ?? null,
+    }),
     filters: t.field({
       type: [SmartListFilterRef],
       complexity: COST.filters,
+      description: `The filters in order, numbered by position (at most ${DEFINITION_LIMITS.filters}).`,
       resolve: (definition) =>
         definition.filters.map((filter, index) => ({ ...filter, position: index + 1 })),
     }),
     triggers: t.field({
       type: [SmartListTriggerRef],
       complexity: COST.triggers,
+      description: `The triggers (at most ${DEFINITION_LIMITS.triggers}); any one firing starts a run. Empty for a batch campaign.`,
       resolve: (definition) => definition.triggers,
     }),
     isValid: t.boolean({
@@ -135,27 +210,38 @@ SmartListDefinitionRef.implement({
 SmartListRef.implement({
   description: 'A reusable smart list, referenced from other smart lists by MEMBER_OF_SMART_LIST filters.',
   fields: (t) => ({
-    name: t.exposeString('name'),
+    name: t.exposeString('name', { description: '1 to 200 characters.' }),
     definition: t.field({
       type: SmartListDefinitionRef,
+      description: 'Its filters and rule.',
       resolve: (smartList) => ({ ...smartList.definition, workspaceId: smartList.workspace.id }),
     }),
   }),
 });
 
 export const FilterInputRef = builder.inputType('FilterInput', {
+  description:
+    'A filter: kind says which other fields it needs; a missing one, or a reference to nothing in the workspace, is INVALID_SMART_LIST.',
   fields: (t) => ({
-    kind: t.field({ type: FilterKindEnum }),
+    kind: t.field({ type: FilterKindEnum, description: 'What it tests.' }),
     attribute: t.string({
       required: false,
       description: 'ATTRIBUTE: a lead field name, email included.',
       validate: text(LIMITS.name),
     }),
-    operator: t.field({ type: FilterOperatorEnum, required: false }),
-    values: t.stringList({ required: false, validate: listOf(text(LIMITS.shortText)) }),
-    smartListId: t.id({ required: false }),
-    staticListId: t.id({ required: false }),
-    programId: t.id({ required: false }),
+    operator: t.field({
+      type: FilterOperatorEnum,
+      required: false,
+      description: 'ATTRIBUTE: required. Membership kinds: IS (the default) or IS_NOT.',
+    }),
+    values: t.stringList({
+      required: false,
+      description: `ATTRIBUTE: the values compared with, as text of the field’s type; at most ${LIMITS.listItems}, each at most ${LIMITS.shortText} characters; absent: none.`,
+      validate: listOf(text(LIMITS.shortText)),
+    }),
+    smartListId: t.id({ required: false, description: 'MEMBER_OF_SMART_LIST: the smart list.' }),
+    staticListId: t.id({ required: false, description: 'MEMBER_OF_LIST: the static list.' }),
+    programId: t.id({ required: false, description: 'MEMBER_OF_PROGRAM: the program.' }),
     status: t.string({
       required: false,
       description: 'MEMBER_OF_PROGRAM: only members with this status.',
@@ -165,20 +251,46 @@ export const FilterInputRef = builder.inputType('FilterInput', {
 });
 
 const TriggerInputRef = builder.inputType('TriggerInput', {
+  description: 'A trigger: kind says which qualifier it takes; an absent qualifier matches anything.',
   fields: (t) => ({
-    kind: t.field({ type: TriggerKindEnum }),
-    attribute: t.string({ required: false, validate: text(LIMITS.name) }),
-    source: t.field({ type: RequestSourceEnum, required: false }),
-    staticListId: t.id({ required: false }),
+    kind: t.field({ type: TriggerKindEnum, description: 'What it listens for.' }),
+    attribute: t.string({
+      required: false,
+      description: `DATA_VALUE_CHANGES (required) and SCORE_IS_CHANGED: the field, at most ${LIMITS.name} characters.`,
+      validate: text(LIMITS.name),
+    }),
+    source: t.field({
+      type: RequestSourceEnum,
+      required: false,
+      description: 'CAMPAIGN_IS_REQUESTED: only this source; absent: every source.',
+    }),
+    staticListId: t.id({ required: false, description: 'ADDED_TO_LIST (required): the static list.' }),
   }),
 });
 
 export const SmartListInputRef = builder.inputType('SmartListInput', {
+  description: 'A smart list’s whole definition.',
   fields: (t) => ({
-    rule: t.field({ type: FilterRuleEnum, required: false, defaultValue: 'ALL' }),
-    advancedLogic: t.string({ required: false, validate: text(LIMITS.shortText) }),
-    filters: t.field({ type: [FilterInputRef] }),
-    triggers: t.field({ type: [TriggerInputRef], required: false }),
+    rule: t.field({
+      type: FilterRuleEnum,
+      required: false,
+      defaultValue: 'ALL',
+      description: 'How the filters combine.',
+    }),
+    advancedLogic: t.string({
+      required: false,
+      description: `ADVANCED (required): e.g. 1 and (2 or not 3), numbers being filter positions; at most ${LIMITS.shortText} characters; ignored for other rules.`,
+      validate: text(LIMITS.shortText),
+    }),
+    filters: t.field({
+      type: [FilterInputRef],
+      description: `The filters in order, at most ${DEFINITION_LIMITS.filters} (BAD_USER_INPUT beyond).`,
+    }),
+    triggers: t.field({
+      type: [TriggerInputRef],
+      required: false,
+      description: `At most ${DEFINITION_LIMITS.triggers} (BAD_USER_INPUT beyond); any makes the campaign a TRIGGER campaign; absent: none.`,
+    }),
   }),
 });
 
@@ -301,10 +413,12 @@ async function requireSmartList(context: GraphQLContext, globalId: string): Prom
 builder.mutationFields((t) => ({
   createSmartList: t.field({
     type: SmartListRef,
+    description:
+      'A new reusable smart list. A definition that cannot be evaluated (an unknown field, a reference to nothing, a cycle) is INVALID_SMART_LIST.',
     args: {
-      workspaceId: t.arg.id(),
-      name: t.arg.string({ validate: objectName }),
-      definition: t.arg({ type: SmartListInputRef }),
+      workspaceId: t.arg.id({ description: 'The workspace to create it in.' }),
+      name: t.arg.string({ description: 'Trimmed; 1 to 200 characters.', validate: objectName }),
+      definition: t.arg({ type: SmartListInputRef, description: 'Its filters and rule.' }),
     },
     resolve: async (_root, args, context) => {
       const workspace = await requireWorkspace(context, args.workspaceId);
@@ -314,7 +428,12 @@ builder.mutationFields((t) => ({
   }),
   updateSmartList: t.field({
     type: SmartListRef,
-    args: { id: t.arg.id(), definition: t.arg({ type: SmartListInputRef }) },
+    description:
+      'Replaces a smart list’s definition; the campaigns that reference it qualify by the new one from now on.',
+    args: {
+      id: t.arg.id({ description: 'The smart list’s global id.' }),
+      definition: t.arg({ type: SmartListInputRef, description: 'The new definition, whole.' }),
+    },
     resolve: async (_root, args, context) => {
       const smartList = await requireSmartList(context, args.id);
       const definition = await toStoredSmartList(context, smartList.workspace.id, args.definition);
@@ -323,8 +442,8 @@ builder.mutationFields((t) => ({
   }),
   deleteSmartList: t.id({
     description:
-      'Smart lists that reference this one become invalid: nobody qualifies for them (semantics E4 in docs/semantics.md).',
-    args: { id: t.arg.id() },
+      'Deletes a smart list and returns its id. Smart lists that reference this one become invalid: nobody qualifies for them (semantics E4 in docs/semantics.md).',
+    args: { id: t.arg.id({ description: 'The smart list’s global id.' }) },
     resolve: async (_root, args, context) => {
       const smartList = await requireSmartList(context, args.id);
       await deleteSmartList(context, smartList);
