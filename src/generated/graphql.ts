@@ -396,7 +396,7 @@ export type TriggerInput = {
 
 /** What a trigger listens for (semantics S3 in docs/semantics.md). */
 export type TriggerKind =
-  /** Added to List: the lead is added to a static list (staticListId; absent: any). */
+  /** Added to List: the lead is added to a static list (staticListId). */
   | 'ADDED_TO_LIST'
   /** Campaign is Requested: by requestCampaign or a Request Campaign step (source narrows). */
   | 'CAMPAIGN_IS_REQUESTED'

@@ -111,7 +111,7 @@ export const FlowActivityRef = builder.interfaceRef<FlowRow>('FlowActivity').imp
     primaryAttributeValue: t.string({
       nullable: true,
       description:
-        'What the activity is about, in one value, as a list of activities shows it: the field or score changed, the campaign executed or requested, the list, the wait in seconds, the interesting moment’s kind...; null when nothing.',
+        'What the activity is about, in one value, as a list of activities shows it: the field or score changed, the campaign executed or requested, the list, the wait in seconds, the interesting moment’s kind, a new lead’s email...; null when nothing.',
       resolve: (row) => row.primaryAttributeValue ?? null,
     }),
     attributes: t.field({
@@ -162,7 +162,7 @@ export const ActivityRef = builder.interfaceRef<ActivityView>('Activity').implem
     }),
     occurredAt: t.field({
       type: 'DateTime',
-      description: 'When it happened: the time its step ran.',
+      description: 'When it happened (for a flow step, when its run processed the lead).',
       resolve: (activity) => activity.occurredAt,
     }),
   }),

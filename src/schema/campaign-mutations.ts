@@ -24,7 +24,7 @@ import {
 } from './campaign.js';
 import type { GraphQLContext } from './context.js';
 import { userError } from './errors.js';
-import { FlowStepInputRef, toStoredFlow } from './flow.js';
+import { FlowStepInputRef, toStoredFlow } from './flow-input.js';
 import { requireInWorkspace, requireNode } from './loading.js';
 import { SmartListInputRef, toStoredSmartList } from './smart-list.js';
 import { objectName } from './tenancy.js';
