@@ -117,7 +117,7 @@ export type ExecuteCampaignInput = {
 
 /** A filter: kind says which other fields it needs; a missing one, or a reference to nothing in the workspace, is INVALID_SMART_LIST. */
 export type FilterInput = {
-  /** ATTRIBUTE: a lead field name, email included. */
+  /** ATTRIBUTE (required): a lead field name, email included; at most 200 characters. */
   attribute?: string | null | undefined;
   /** What it tests. */
   kind: FilterKind;
@@ -129,7 +129,7 @@ export type FilterInput = {
   smartListId?: string | null | undefined;
   /** MEMBER_OF_LIST: the static list. */
   staticListId?: string | null | undefined;
-  /** MEMBER_OF_PROGRAM: only members with this status. */
+  /** MEMBER_OF_PROGRAM: only members with this status, one of the program’s; absent: any status. */
   status?: string | null | undefined;
   /** ATTRIBUTE: the values compared with, as text of the field’s type; at most 100, each at most 1000 characters; absent: none. */
   values?: Array<string> | null | undefined;

@@ -163,7 +163,7 @@ export const FilterInputRef = builder.inputType('FilterInput', {
     kind: t.field({ type: FilterKindEnum, description: 'What it tests.' }),
     attribute: t.string({
       required: false,
-      description: 'ATTRIBUTE: a lead field name, email included.',
+      description: `ATTRIBUTE (required): a lead field name, email included; at most ${LIMITS.name} characters.`,
       validate: text(LIMITS.name),
     }),
     operator: t.field({
@@ -181,7 +181,8 @@ export const FilterInputRef = builder.inputType('FilterInput', {
     programId: t.id({ required: false, description: 'MEMBER_OF_PROGRAM: the program.' }),
     status: t.string({
       required: false,
-      description: 'MEMBER_OF_PROGRAM: only members with this status.',
+      description:
+        'MEMBER_OF_PROGRAM: only members with this status, one of the program’s; absent: any status.',
       validate: text(LIMITS.name),
     }),
   }),
@@ -253,7 +254,8 @@ export async function toStoredFilter(
   input: FilterInput,
   where: string,
 ): Promise<Filter> {
-  const stored: Filter = { kind: input.kind };
+  // A membership filter keeps the operator it was given (IS or IS_NOT; the domain judges any other).
+  const stored: Filter = { kind: input.kind, ...(input.operator && { operator: input.operator }) };
   switch (input.kind) {
     case 'ATTRIBUTE':
       if (!input.attribute?.trim() || !input.operator)
