@@ -4,35 +4,59 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+/** Which activities to read: every given field narrows (AND); absent fields do not. A workspace key only ever sees its own workspace. */
 export type ActivityFilter = {
+  /** Only those written by this campaign’s flow steps. */
   campaignId?: string | null | undefined;
+  /** Only this lead’s. */
   leadId?: string | null | undefined;
   /** Execute Campaign activities only: their Qualified value. */
   qualified?: boolean | null | undefined;
+  /** Only those this run wrote. */
   runId?: string | null | undefined;
+  /** Only these types; empty or absent: every type. */
   types?: Array<ActivityType> | null | undefined;
+  /** Only this workspace’s activities (another workspace than the key’s: none). */
   workspaceId?: string | null | undefined;
 };
 
+/** What an activity records: the flow step that wrote it, or NEW_LEAD. */
 export type ActivityType =
+  /** An Add to List step: the static list. */
   | 'ADD_TO_LIST'
+  /** A Call Webhook step: the request and the response status. */
   | 'CALL_WEBHOOK'
+  /** The lead was requested into this trigger campaign (by requestCampaign or a step). */
   | 'CAMPAIGN_IS_REQUESTED'
+  /** A field changed: by a Change Data Value step, or by upsertLeads (attributes.source is then API). */
   | 'CHANGE_DATA_VALUE'
+  /** A Change Program Status step: the program and the old and new status. */
   | 'CHANGE_PROGRAM_STATUS'
+  /** A Change Score step: the score field, the change and the old and new values. */
   | 'CHANGE_SCORE'
+  /** An Execute Campaign step: whether the lead qualified for the executable campaign. */
   | 'EXECUTE_CAMPAIGN'
+  /** An Interesting Moment step: its kind and text. */
   | 'INTERESTING_MOMENT'
+  /** upsertLeads created the lead (no run). */
   | 'NEW_LEAD'
+  /** A Remove from Flow step: the campaigns named and those it stopped. */
   | 'REMOVE_FROM_FLOW'
+  /** A Remove from List step: the static list. */
   | 'REMOVE_FROM_LIST'
+  /** A Request Campaign step: the trigger campaign it requested for the lead. */
   | 'REQUEST_CAMPAIGN'
+  /** A Wait step: its seconds and when the flow resumes. */
   | 'WAIT';
 
+/** Whether a trigger campaign listens for its triggers. */
 export type CampaignStatus =
+  /** A trigger campaign that runs for a lead when one of its triggers fires (activateCampaign). */
   | 'ACTIVE'
+  /** Not listening (every campaign starts so; batch and executable campaigns stay so). */
   | 'INACTIVE';
 
+/** How a campaign runs, derived from its definition (semantics E1 in docs/semantics.md). */
 export type CampaignType =
   /** Runs when scheduled, for the leads its smart list selects. */
   | 'BATCH'
@@ -41,71 +65,115 @@ export type CampaignType =
   /** Runs for a lead when one of its triggers fires; must be ACTIVE. */
   | 'TRIGGER';
 
+/** Change Data Value: sets or clears a lead field. */
 export type ChangeDataValueInput = {
+  /** The lead field, at most 200 characters, not empty. */
   attribute: string;
+  /** The new value, may hold tokens, at most 10,000 characters; absent or null clears the field. */
   value?: string | null | undefined;
 };
 
+/** Change Program Status: makes the lead a member of a program with a status. */
 export type ChangeProgramStatusInput = {
+  /** A program of the same workspace (else NOT_FOUND). */
   programId: string;
+  /** One of the program’s statuses, exactly as spelled there (else BAD_USER_INPUT). */
   status: string;
 };
 
+/** Change Score: adds to, subtracts from or sets a SCORE field. */
 export type ChangeScoreInput = {
+  /** +N, -N or =N, or tokens resolving to one (e.g. {{my.score}}); at most 1000 characters, not empty. */
   change: string;
+  /** The SCORE field, at most 200 characters; empty means score. */
   scoreName?: string | null | undefined;
 };
 
+/** A new campaign: only programId and name are required. */
 export type CreateCampaignInput = {
+  /** Free text for people, at most 2000 characters; absent: none. */
   description?: string | null | undefined;
   /** The Executable check box. An executable campaign is never scheduled or activated. */
   executable?: boolean | null | undefined;
+  /** The steps, in order; absent: none. */
   flow?: Array<FlowStepInput> | null | undefined;
+  /** Trimmed; 1 to 200 characters. */
   name: string;
+  /** The program to create it in. */
   programId: string;
+  /** How often a lead may run through the flow; absent: ONCE. */
   qualificationRule?: QualificationRuleInput | null | undefined;
+  /** Who qualifies; absent: rule ALL with no filters and no triggers. */
   smartList?: SmartListInput | null | undefined;
 };
 
+/** Execute Campaign: runs an executable campaign of the same workspace inside this step. */
 export type ExecuteCampaignInput = {
+  /** The executable campaign (else EXECUTE_TARGET_NOT_EXECUTABLE). */
   campaignId: string;
+  /** True: the child resolves tokens in this campaign’s context. */
   useParentTokenContext?: boolean | null | undefined;
 };
 
+/** A filter: kind says which other fields it needs; a missing one, or a reference to nothing in the workspace, is INVALID_SMART_LIST. */
 export type FilterInput = {
-  /** ATTRIBUTE: a lead field name, email included. */
+  /** ATTRIBUTE (required): a lead field name, email included; at most 200 characters. */
   attribute?: string | null | undefined;
+  /** What it tests. */
   kind: FilterKind;
+  /** ATTRIBUTE: required. Membership kinds: IS (the default) or IS_NOT. */
   operator?: FilterOperator | null | undefined;
+  /** MEMBER_OF_PROGRAM: the program. */
   programId?: string | null | undefined;
+  /** MEMBER_OF_SMART_LIST: the smart list. */
   smartListId?: string | null | undefined;
+  /** MEMBER_OF_LIST: the static list. */
   staticListId?: string | null | undefined;
-  /** MEMBER_OF_PROGRAM: only members with this status. */
+  /** MEMBER_OF_PROGRAM: only members with this status, one of the program’s; absent: any status. */
   status?: string | null | undefined;
+  /** ATTRIBUTE: the values compared with, as text of the field’s type; at most 100, each at most 1000 characters; absent: none. */
   values?: Array<string> | null | undefined;
 };
 
+/** What a filter tests; each kind reads its own input fields. */
 export type FilterKind =
+  /** A lead field compared by operator with values (attribute, operator, values). */
   | 'ATTRIBUTE'
+  /** The lead is on a static list (staticListId; operator IS or IS_NOT). */
   | 'MEMBER_OF_LIST'
+  /** The lead is a member of a program, optionally with a status (programId, status; operator IS or IS_NOT). */
   | 'MEMBER_OF_PROGRAM'
+  /** The lead qualifies for a reusable smart list (smartListId; operator IS or IS_NOT). */
   | 'MEMBER_OF_SMART_LIST';
 
-/** String comparisons are case-insensitive. BETWEEN takes two values, both included. */
+/** How an ATTRIBUTE filter compares a field with its values (membership filters take IS, the default, and IS_NOT). String comparisons are case-insensitive. Which operators a field takes depends on its type (semantics S2 in docs/semantics.md). */
 export type FilterOperator =
+  /** Numbers and date-times: greater than or equal to the value. */
   | 'AT_LEAST'
+  /** Numbers and date-times: less than or equal to the value. */
   | 'AT_MOST'
+  /** Numbers and date-times: between the two values, both included. */
   | 'BETWEEN'
+  /** STRING: contains one of the values. */
   | 'CONTAINS'
+  /** Numbers and date-times: greater than the value. */
   | 'GREATER_THAN'
+  /** Equals one of the values. */
   | 'IS'
+  /** Has no value (no values given). */
   | 'IS_EMPTY'
+  /** Equals none of the values, or is empty. */
   | 'IS_NOT'
+  /** Has a value (no values given). */
   | 'IS_NOT_EMPTY'
+  /** Numbers and date-times: less than the value. */
   | 'LESS_THAN'
+  /** STRING: contains none of the values, or is empty. */
   | 'NOT_CONTAINS'
+  /** STRING: starts with one of the values. */
   | 'STARTS_WITH';
 
+/** How a smart list combines its filters (triggers are always OR’ed). */
 export type FilterRule =
   /** advancedLogic such as: 1 and (2 or 3) */
   | 'ADVANCED'
@@ -116,60 +184,99 @@ export type FilterRule =
 
 /** Exactly one action. */
 export type FlowActionInput =
-  {   addToList: ListActionInput; changeDataValue?: never; changeProgramStatus?: never; changeScore?: never; executeCampaign?: never; interestingMoment?: never; removeFromFlow?: never; removeFromList?: never; requestCampaign?: never; wait?: never; webhook?: never; }
-  |  { addToList?: never;   changeDataValue: ChangeDataValueInput; changeProgramStatus?: never; changeScore?: never; executeCampaign?: never; interestingMoment?: never; removeFromFlow?: never; removeFromList?: never; requestCampaign?: never; wait?: never; webhook?: never; }
-  |  { addToList?: never; changeDataValue?: never;   changeProgramStatus: ChangeProgramStatusInput; changeScore?: never; executeCampaign?: never; interestingMoment?: never; removeFromFlow?: never; removeFromList?: never; requestCampaign?: never; wait?: never; webhook?: never; }
-  |  { addToList?: never; changeDataValue?: never; changeProgramStatus?: never;   changeScore: ChangeScoreInput; executeCampaign?: never; interestingMoment?: never; removeFromFlow?: never; removeFromList?: never; requestCampaign?: never; wait?: never; webhook?: never; }
-  |  { addToList?: never; changeDataValue?: never; changeProgramStatus?: never; changeScore?: never;   executeCampaign: ExecuteCampaignInput; interestingMoment?: never; removeFromFlow?: never; removeFromList?: never; requestCampaign?: never; wait?: never; webhook?: never; }
-  |  { addToList?: never; changeDataValue?: never; changeProgramStatus?: never; changeScore?: never; executeCampaign?: never;   interestingMoment: InterestingMomentInput; removeFromFlow?: never; removeFromList?: never; requestCampaign?: never; wait?: never; webhook?: never; }
-  |  { addToList?: never; changeDataValue?: never; changeProgramStatus?: never; changeScore?: never; executeCampaign?: never; interestingMoment?: never;   removeFromFlow: RemoveFromFlowInput; removeFromList?: never; requestCampaign?: never; wait?: never; webhook?: never; }
-  |  { addToList?: never; changeDataValue?: never; changeProgramStatus?: never; changeScore?: never; executeCampaign?: never; interestingMoment?: never; removeFromFlow?: never;   removeFromList: ListActionInput; requestCampaign?: never; wait?: never; webhook?: never; }
-  |  { addToList?: never; changeDataValue?: never; changeProgramStatus?: never; changeScore?: never; executeCampaign?: never; interestingMoment?: never; removeFromFlow?: never; removeFromList?: never;   requestCampaign: RequestCampaignInput; wait?: never; webhook?: never; }
-  |  { addToList?: never; changeDataValue?: never; changeProgramStatus?: never; changeScore?: never; executeCampaign?: never; interestingMoment?: never; removeFromFlow?: never; removeFromList?: never; requestCampaign?: never;   wait: WaitInput; webhook?: never; }
-  |  { addToList?: never; changeDataValue?: never; changeProgramStatus?: never; changeScore?: never; executeCampaign?: never; interestingMoment?: never; removeFromFlow?: never; removeFromList?: never; requestCampaign?: never; wait?: never;   webhook: WebhookInput; };
+  {   /** Add to List. */
+  addToList: ListActionInput; changeDataValue?: never; changeProgramStatus?: never; changeScore?: never; executeCampaign?: never; interestingMoment?: never; removeFromFlow?: never; removeFromList?: never; requestCampaign?: never; wait?: never; webhook?: never; }
+  |  { addToList?: never;   /** Change Data Value. */
+  changeDataValue: ChangeDataValueInput; changeProgramStatus?: never; changeScore?: never; executeCampaign?: never; interestingMoment?: never; removeFromFlow?: never; removeFromList?: never; requestCampaign?: never; wait?: never; webhook?: never; }
+  |  { addToList?: never; changeDataValue?: never;   /** Change Program Status. */
+  changeProgramStatus: ChangeProgramStatusInput; changeScore?: never; executeCampaign?: never; interestingMoment?: never; removeFromFlow?: never; removeFromList?: never; requestCampaign?: never; wait?: never; webhook?: never; }
+  |  { addToList?: never; changeDataValue?: never; changeProgramStatus?: never;   /** Change Score. */
+  changeScore: ChangeScoreInput; executeCampaign?: never; interestingMoment?: never; removeFromFlow?: never; removeFromList?: never; requestCampaign?: never; wait?: never; webhook?: never; }
+  |  { addToList?: never; changeDataValue?: never; changeProgramStatus?: never; changeScore?: never;   /** Execute Campaign. */
+  executeCampaign: ExecuteCampaignInput; interestingMoment?: never; removeFromFlow?: never; removeFromList?: never; requestCampaign?: never; wait?: never; webhook?: never; }
+  |  { addToList?: never; changeDataValue?: never; changeProgramStatus?: never; changeScore?: never; executeCampaign?: never;   /** Interesting Moment. */
+  interestingMoment: InterestingMomentInput; removeFromFlow?: never; removeFromList?: never; requestCampaign?: never; wait?: never; webhook?: never; }
+  |  { addToList?: never; changeDataValue?: never; changeProgramStatus?: never; changeScore?: never; executeCampaign?: never; interestingMoment?: never;   /** Remove from Flow. */
+  removeFromFlow: RemoveFromFlowInput; removeFromList?: never; requestCampaign?: never; wait?: never; webhook?: never; }
+  |  { addToList?: never; changeDataValue?: never; changeProgramStatus?: never; changeScore?: never; executeCampaign?: never; interestingMoment?: never; removeFromFlow?: never;   /** Remove from List. */
+  removeFromList: ListActionInput; requestCampaign?: never; wait?: never; webhook?: never; }
+  |  { addToList?: never; changeDataValue?: never; changeProgramStatus?: never; changeScore?: never; executeCampaign?: never; interestingMoment?: never; removeFromFlow?: never; removeFromList?: never;   /** Request Campaign. */
+  requestCampaign: RequestCampaignInput; wait?: never; webhook?: never; }
+  |  { addToList?: never; changeDataValue?: never; changeProgramStatus?: never; changeScore?: never; executeCampaign?: never; interestingMoment?: never; removeFromFlow?: never; removeFromList?: never; requestCampaign?: never;   /** Wait. */
+  wait: WaitInput; webhook?: never; }
+  |  { addToList?: never; changeDataValue?: never; changeProgramStatus?: never; changeScore?: never; executeCampaign?: never; interestingMoment?: never; removeFromFlow?: never; removeFromList?: never; requestCampaign?: never; wait?: never;   /** Call Webhook. */
+  webhook: WebhookInput; };
 
+/** A choice: when its condition holds for the lead, its action runs instead of the step’s default. */
 export type FlowChoiceInput = {
+  /** Absent: do nothing. */
   action?: FlowActionInput | null | undefined;
+  /** The condition, a smart-list filter. */
   when: FilterInput;
 };
 
+/** A flow step. A flow holds at most 100 steps and 100 choices in all (BAD_USER_INPUT beyond). */
 export type FlowStepInput = {
+  /** The default action, when no choice holds; absent: do nothing. */
   action?: FlowActionInput | null | undefined;
+  /** Checked in order, the first that holds runs; at most 20 per step; absent: none. */
   choices?: Array<FlowChoiceInput> | null | undefined;
 };
 
+/** Interesting Moment: records a moment on the lead. */
 export type InterestingMomentInput = {
+  /** Its text, may hold tokens, at most 10,000 characters. */
   description: string;
+  /** Its kind (e.g. Milestone), at most 200 characters, not empty. */
   kind: string;
 };
 
+/** A lead to insert or update, found by email. */
 export type LeadInput = {
+  /** An email address, at most 254 characters, trimmed; matched case-insensitively, at most once per call. */
   email: string;
-  /** Values by field name; null clears one. */
+  /** An object of values by defined field name, each of its field’s type; null clears one; absent fields stay unchanged. */
   fields?: unknown;
 };
 
+/** Add to List or Remove from List: the static list. */
 export type ListActionInput = {
+  /** A static list of the same workspace (else NOT_FOUND). */
   listId: string;
 };
 
-/** Why a save is refused, or why a campaign cannot run as defined. */
+/** Why a save is refused, or why a campaign cannot run as defined. As an error, the same code is errors[].extensions.code. */
 export type ProblemCode =
+  /** A campaign with triggers cannot be cloned (semantics E10 in docs/semantics.md). */
   | 'CLONE_WITH_TRIGGERS'
+  /** An Execute Campaign step names a campaign of another workspace (semantics E7 in docs/semantics.md). */
   | 'CROSS_WORKSPACE_EXECUTE'
+  /** An Execute Campaign step names a campaign that is not executable (semantics E7 in docs/semantics.md). */
   | 'EXECUTE_TARGET_NOT_EXECUTABLE'
+  /** An Execute Campaign chain would run a campaign inside itself (semantics E6 in docs/semantics.md). */
   | 'EXECUTION_CYCLE'
+  /** An Execute Campaign chain would be deeper than 3 (semantics E5 in docs/semantics.md). */
   | 'EXECUTION_DEPTH_EXCEEDED'
+  /** A smart list or choice condition cannot be evaluated (e.g. an unknown field or a deleted smart list; semantics E4 in docs/semantics.md). */
   | 'INVALID_SMART_LIST'
+  /** A My Token’s name or value does not fit its type (semantics T7 in docs/semantics.md). */
   | 'INVALID_TOKEN'
+  /** The campaign is inactive or does not listen for Campaign is Requested (for a Request Campaign step: a problem, not an error). */
   | 'NOT_REQUESTABLE'
+  /** Only batch campaigns are scheduled, and executable ones are never activated. */
   | 'NOT_SCHEDULABLE'
+  /** An executable campaign’s smart list has a trigger (semantics E8 in docs/semantics.md). */
   | 'TRIGGER_IN_EXECUTABLE'
+  /** A step uses a My Token that no context defines: a problem of the campaign, never an error. */
   | 'UNDEFINED_TOKEN'
+  /** An executable campaign has a Wait step (semantics E8 in docs/semantics.md). */
   | 'WAIT_IN_EXECUTABLE'
+  /** An executable campaign has a Call Webhook step (semantics E8 in docs/semantics.md). */
   | 'WEBHOOK_IN_EXECUTABLE'
+  /** A Call Webhook step’s target is not covered by the operator’s allow-list (semantics F10 in docs/semantics.md). */
   | 'WEBHOOK_TARGET_NOT_ALLOWED';
 
+/** How often a lead may run through a campaign’s flow (semantics Q1 in docs/semantics.md). */
 export type QualificationKind =
   /** Every time. */
   | 'EVERY_TIME'
@@ -178,28 +285,36 @@ export type QualificationKind =
   /** Not again until `every` `unit`s after the last time. */
   | 'ONCE_EVERY';
 
+/** How often a lead may run through the flow. ONCE_EVERY without every or unit is BAD_USER_INPUT. */
 export type QualificationRuleInput = {
-  /** ONCE_EVERY only: how many units. */
+  /** ONCE_EVERY only: how many units, 1 to 1000; ignored for other kinds. */
   every?: number | null | undefined;
+  /** The rule. */
   kind: QualificationKind;
-  /** ONCE_EVERY only. */
+  /** ONCE_EVERY only: the unit of every; ignored for other kinds. */
   unit?: TimeUnit | null | undefined;
 };
 
+/** Remove from Flow: stops the lead’s flows in these campaigns. */
 export type RemoveFromFlowInput = {
+  /** Campaigns of the same workspace: 1 to 100, at most 100 over the whole flow. */
   campaignIds: Array<string>;
 };
 
+/** Request Campaign: hands the lead to a trigger campaign of the same workspace. */
 export type RequestCampaignInput = {
+  /** A campaign listening for Campaign is Requested (else a NOT_REQUESTABLE problem). */
   campaignId: string;
 };
 
+/** Who asked for a Campaign is Requested event. */
 export type RequestSource =
   /** The requestCampaign mutation. */
   | 'API'
   /** A Request Campaign flow step. */
   | 'FLOW_ACTION';
 
+/** What started a run. */
 export type RunKind =
   /** scheduleCampaign: the leads the smart list selects when the run starts. */
   | 'BATCH'
@@ -208,37 +323,55 @@ export type RunKind =
   /** A trigger fired, or a Request Campaign step handed the lead over. */
   | 'TRIGGERED';
 
+/** Where a run is. COMPLETED, FAILED and CANCELLED are final, except that a COMPLETED run whose resumed Wait or webhook gives up becomes FAILED (docs/runs.md). */
 export type RunStatus =
+  /** cancelCampaignRun stopped it; what was done stays. */
   | 'CANCELLED'
+  /** Every lead of its audience was processed (waiting leads resume later). */
   | 'COMPLETED'
+  /** A job gave up; error says which and why. */
   | 'FAILED'
+  /** Waiting for a worker to start it. */
   | 'QUEUED'
+  /** Its audience is fixed and its leads are being processed. */
   | 'RUNNING'
+  /** A batch run waiting for its scheduledFor time. */
   | 'SCHEDULED';
 
+/** A smart list’s whole definition. */
 export type SmartListInput = {
+  /** ADVANCED (required): e.g. 1 and (2 or not 3), numbers being filter positions; at most 1000 characters; ignored for other rules. */
   advancedLogic?: string | null | undefined;
+  /** The filters in order, at most 100 (BAD_USER_INPUT beyond). */
   filters: Array<FilterInput>;
+  /** How the filters combine. */
   rule?: FilterRule | null | undefined;
+  /** At most 20 (BAD_USER_INPUT beyond); any makes the campaign a TRIGGER campaign; absent: none. */
   triggers?: Array<TriggerInput> | null | undefined;
 };
 
+/** The unit of a ONCE_EVERY qualification rule. */
 export type TimeUnit =
   /** 24 hours. */
   | 'DAYS'
+  /** Hours. */
   | 'HOURS'
   /** 30 days. */
   | 'MONTHS'
+  /** 7 days. */
   | 'WEEKS';
 
+/** A My Token to set, or to pass for one run. At most 100 per call; a name or value that does not fit is INVALID_TOKEN. */
 export type TokenInput = {
-  /** my.score or {{my.score}} */
+  /** my.score or {{my.score}}: at most 50 characters after my., no braces, colons or control characters; matched ignoring case. */
   name: string;
   /** TEXT when not given. */
   type?: TokenType | null | undefined;
+  /** The value, as text of its type. */
   value: string;
 };
 
+/** What a My Token’s value must be (semantics T7 in docs/semantics.md); checked when it is set. */
 export type TokenType =
   /** An ISO-8601 date or date-time. */
   | 'DATE'
@@ -246,38 +379,61 @@ export type TokenType =
   | 'NUMBER'
   /** A score change: +N, -N, =N, =-N or N. */
   | 'SCORE'
+  /** Any text (the default). */
   | 'TEXT';
 
+/** A trigger: kind says which qualifier it takes; an absent qualifier matches anything. */
 export type TriggerInput = {
+  /** DATA_VALUE_CHANGES (required) and SCORE_IS_CHANGED: the field, at most 200 characters. */
   attribute?: string | null | undefined;
+  /** What it listens for. */
   kind: TriggerKind;
+  /** CAMPAIGN_IS_REQUESTED: only this source; absent: every source. */
   source?: RequestSource | null | undefined;
+  /** ADDED_TO_LIST (required): the static list. */
   staticListId?: string | null | undefined;
 };
 
+/** What a trigger listens for (semantics S3 in docs/semantics.md). */
 export type TriggerKind =
+  /** Added to List: the lead is added to a static list (staticListId). */
   | 'ADDED_TO_LIST'
+  /** Campaign is Requested: by requestCampaign or a Request Campaign step (source narrows). */
   | 'CAMPAIGN_IS_REQUESTED'
+  /** Data Value Changes: a lead field (attribute) changes. */
   | 'DATA_VALUE_CHANGES'
+  /** Lead is Created: upsertLeads creates the lead. */
   | 'LEAD_IS_CREATED'
+  /** Score is Changed: a SCORE field (attribute; absent: any) changes. */
   | 'SCORE_IS_CHANGED';
 
 /** Only the fields given change. */
 export type UpdateCampaignInput = {
+  /** New free text, at most 2000 characters; null clears it; absent: unchanged. */
   description?: string | null | undefined;
+  /** Replaces the whole flow; absent: unchanged. */
   flow?: Array<FlowStepInput> | null | undefined;
+  /** A new name (trimmed; 1 to 200 characters); absent: unchanged. */
   name?: string | null | undefined;
+  /** Replaces the rule; absent: unchanged. */
   qualificationRule?: QualificationRuleInput | null | undefined;
+  /** Replaces the whole smart list; absent: unchanged. */
   smartList?: SmartListInput | null | undefined;
 };
 
+/** Wait: pauses the lead’s flow. Not in executable campaigns (WAIT_IN_EXECUTABLE). */
 export type WaitInput = {
+  /** How long, in seconds: 1 to 31536000 (365 days). */
   seconds: number;
 };
 
+/** Call Webhook: calls a URL the operator’s allow-list covers. Not in executable campaigns (WEBHOOK_IN_EXECUTABLE). */
 export type WebhookInput = {
+  /** The request body, may hold tokens, at most 10,000 characters; absent: none. */
   body?: string | null | undefined;
+  /** One of GET, POST, PUT, PATCH, DELETE, any case. */
   method?: string | null | undefined;
+  /** Starts with http:// or https:// (or a token); may hold tokens; at most 1000 characters. */
   url: string;
 };
 

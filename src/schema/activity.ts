@@ -9,13 +9,33 @@ import { builder } from './builder.js';
 import { CampaignRef, campaignsIncludingDeleted } from './campaign.js';
 import type { GraphQLContext } from './context.js';
 import { COST } from './cost.js';
+import { describedValues } from './enum-values.js';
 import { databaseId } from './ids.js';
 import { LeadRef } from './lead.js';
 import { pageArgs } from './page-args.js';
 import { idCursorPage, idWithin, type PageArgs } from './paging.js';
 import { CampaignRunRef } from './run.js';
 
-export const ActivityTypeEnum = builder.enumType('ActivityType', { values: ACTIVITY_TYPES });
+export const ActivityTypeEnum = builder.enumType('ActivityType', {
+  description: 'What an activity records: the flow step that wrote it, or NEW_LEAD.',
+  values: describedValues(ACTIVITY_TYPES, {
+    EXECUTE_CAMPAIGN: 'An Execute Campaign step: whether the lead qualified for the executable campaign.',
+    CHANGE_SCORE: 'A Change Score step: the score field, the change and the old and new values.',
+    CHANGE_DATA_VALUE:
+      'A field changed: by a Change Data Value step, or by upsertLeads (attributes.source is then API).',
+    REQUEST_CAMPAIGN: 'A Request Campaign step: the trigger campaign it requested for the lead.',
+    CAMPAIGN_IS_REQUESTED:
+      'The lead was requested into this trigger campaign (by requestCampaign or a step).',
+    REMOVE_FROM_FLOW: 'A Remove from Flow step: the campaigns named and those it stopped.',
+    ADD_TO_LIST: 'An Add to List step: the static list.',
+    REMOVE_FROM_LIST: 'A Remove from List step: the static list.',
+    CHANGE_PROGRAM_STATUS: 'A Change Program Status step: the program and the old and new status.',
+    WAIT: 'A Wait step: its seconds and when the flow resumes.',
+    CALL_WEBHOOK: 'A Call Webhook step: the request and the response status.',
+    INTERESTING_MOMENT: 'An Interesting Moment step: its kind and text.',
+    NEW_LEAD: 'upsertLeads created the lead (no run).',
+  }),
+});
 
 /** Attribute keys that hold database ids, and the type whose global id clients know them by. */
 const ID_ATTRIBUTES: Record<string, string> = {
@@ -97,7 +117,7 @@ export const FlowActivityRef = builder.interfaceRef<FlowRow>('FlowActivity').imp
     return ACTIVITY_TYPENAMES[row.type];
   },
   fields: (t) => ({
-    type: t.field({ type: ActivityTypeEnum, resolve: (row) => row.type }),
+    type: t.field({ type: ActivityTypeEnum, description: 'What happened.', resolve: (row) => row.type }),
     campaign: t.field({
       type: CampaignRef,
       nullable: true,
@@ -107,9 +127,16 @@ export const FlowActivityRef = builder.interfaceRef<FlowRow>('FlowActivity').imp
         return id ? campaignsIncludingDeleted(context).load(id) : null;
       },
     }),
-    primaryAttributeValue: t.string({ nullable: true, resolve: (row) => row.primaryAttributeValue ?? null }),
+    primaryAttributeValue: t.string({
+      nullable: true,
+      description:
+        'What the activity is about, in one value, as a list of activities shows it: the field or score changed, the campaign executed or requested, the list, the wait in seconds, the interesting moment’s kind, a new lead’s email...; null when nothing.',
+      resolve: (row) => row.primaryAttributeValue ?? null,
+    }),
     attributes: t.field({
       type: 'JSON',
+      description:
+        'The type’s details as a JSON object (e.g. attribute, oldValue, newValue; skipped and reason when the step did nothing); ids in it are global ids.',
       resolve: (row) => presentAttributes(row.attributes as Record<string, JsonValue>),
     }),
     qualified: t.boolean({
@@ -136,9 +163,23 @@ export const ActivityRef = builder.interfaceRef<ActivityView>('Activity').implem
       description:
         'Increases in the order activities are committed: ask for everything after the last one seen.',
     }),
-    lead: t.field({ type: LeadRef, resolve: (activity) => activity.lead.id }),
-    run: t.field({ type: CampaignRunRef, nullable: true, resolve: (activity) => activity.run?.id ?? null }),
-    occurredAt: t.field({ type: 'DateTime', resolve: (activity) => activity.occurredAt }),
+    lead: t.field({
+      type: LeadRef,
+      description: 'The lead it happened to.',
+      resolve: (activity) => activity.lead.id,
+    }),
+    run: t.field({
+      type: CampaignRunRef,
+      nullable: true,
+      description:
+        'The run that wrote it; null for activities upsertLeads wrote (NEW_LEAD, Change Data Value).',
+      resolve: (activity) => activity.run?.id ?? null,
+    }),
+    occurredAt: t.field({
+      type: 'DateTime',
+      description: 'When it happened (for a flow step, when its run processed the lead).',
+      resolve: (activity) => activity.occurredAt,
+    }),
   }),
 });
 
@@ -154,12 +195,15 @@ builder.objectType(ExecuteCampaignActivityRef, {
     }),
     executedCampaign: t.field({
       type: CampaignRef,
+      description: 'The executable campaign the step ran (still returned, with deletedAt set, once deleted).',
       resolve: async (activity, _args, context) =>
         (await campaignsIncludingDeleted(context).load(
           attribute(activity, 'executedCampaignId', ''),
         )) as Campaign,
     }),
     useParentTokenContext: t.boolean({
+      description:
+        'Whether the child resolved My Tokens in the caller’s context (semantics T6 in docs/semantics.md).',
       resolve: (activity) => attribute(activity, 'useParentTokenContext', false),
     }),
     depth: t.int({
@@ -178,11 +222,24 @@ export const ChangeScoreActivityRef = builder.objectRef<ActivityView>('ChangeSco
 
 builder.objectType(ChangeScoreActivityRef, {
   interfaces: [FlowActivityRef, ActivityRef],
+  description: 'A Change Score step: which score field changed, by what, from which value to which.',
   fields: (t) => ({
-    scoreName: t.string({ resolve: (activity) => attribute(activity, 'scoreName', '') }),
-    change: t.string({ resolve: (activity) => attribute(activity, 'change', '') }),
-    oldValue: t.int({ resolve: (activity) => attribute(activity, 'oldValue', 0) }),
-    newValue: t.int({ resolve: (activity) => attribute(activity, 'newValue', 0) }),
+    scoreName: t.string({
+      description: 'The SCORE field changed (e.g. score).',
+      resolve: (activity) => attribute(activity, 'scoreName', ''),
+    }),
+    change: t.string({
+      description: 'The change as the step gave it, tokens resolved: +N, -N or =N.',
+      resolve: (activity) => attribute(activity, 'change', ''),
+    }),
+    oldValue: t.int({
+      description: 'The score before the step (0 when it was unset).',
+      resolve: (activity) => attribute(activity, 'oldValue', 0),
+    }),
+    newValue: t.int({
+      description: 'The score after the step; the old value when the step was skipped.',
+      resolve: (activity) => attribute(activity, 'newValue', 0),
+    }),
   }),
 });
 
@@ -194,12 +251,21 @@ builder.objectType(builder.objectRef<ActivityView>('GenericActivity'), {
 });
 
 export const ActivityFilterRef = builder.inputType('ActivityFilter', {
+  description:
+    'Which activities to read: every given field narrows (AND); absent fields do not. A workspace key only ever sees its own workspace.',
   fields: (t) => ({
-    workspaceId: t.id({ required: false }),
-    campaignId: t.id({ required: false }),
-    leadId: t.id({ required: false }),
-    runId: t.id({ required: false }),
-    types: t.field({ type: [ActivityTypeEnum], required: false }),
+    workspaceId: t.id({
+      required: false,
+      description: 'Only this workspace’s activities (another workspace than the key’s: none).',
+    }),
+    campaignId: t.id({ required: false, description: 'Only those written by this campaign’s flow steps.' }),
+    leadId: t.id({ required: false, description: 'Only this lead’s.' }),
+    runId: t.id({ required: false, description: 'Only those this run wrote.' }),
+    types: t.field({
+      type: [ActivityTypeEnum],
+      required: false,
+      description: 'Only these types; empty or absent: every type.',
+    }),
     qualified: t.boolean({
       required: false,
       description: 'Execute Campaign activities only: their Qualified value.',
@@ -209,7 +275,14 @@ export const ActivityFilterRef = builder.inputType('ActivityFilter', {
 
 export type ActivityFilter = typeof ActivityFilterRef.$inferInput;
 
-const ActivityConnection = builder.connectionObject({ type: ActivityRef, name: 'ActivityConnection' });
+const ActivityConnection = builder.connectionObject(
+  {
+    type: ActivityRef,
+    name: 'ActivityConnection',
+    description: 'A page of activities, oldest first (commit order).',
+  },
+  { description: 'An activity and its cursor (the activity’s id).' },
+);
 
 /**
  * The filter in database ids, narrowed to the workspaces the viewer may see: a workspace key that
@@ -255,7 +328,11 @@ export function activityConnection(
 const ACTIVITIES_DESCRIPTION = 'Oldest first, in commit order; `last` alone gives the newest page.';
 
 const activityArgs = builder.args((t) => ({
-  filter: t.field({ type: ActivityFilterRef, required: false }),
+  filter: t.field({
+    type: ActivityFilterRef,
+    required: false,
+    description: 'Narrows the list; absent: all.',
+  }),
   ...pageArgs,
   after: t.string({ required: false, description: 'The id of the last activity seen.' }),
 }));

@@ -72,6 +72,18 @@ export const builder = new SchemaBuilder<{
   relay: {
     clientMutationId: 'omit',
     cursorType: 'String',
+    nodeTypeOptions: {
+      description:
+        'An object with a global id: refetch it with node(id) or nodes(ids), and key a normalized cache by its id.',
+    },
+    idFieldOptions: {
+      description: 'The global id: opaque, stable, unique across every type; node(id) refetches the object.',
+    },
+    cursorFieldOptions: {
+      description: 'Where this item lies in the list: pass it as `after` or `before` to page from it.',
+    },
+    nodeFieldOptions: { description: 'The item.' },
+    pageInfoFieldOptions: { description: 'Where this page lies in the list, and the cursors to page on.' },
     pageInfoTypeOptions: { description: PAGE_INFO_DESCRIPTIONS.type },
     hasPreviousPageFieldOptions: { description: PAGE_INFO_DESCRIPTIONS.hasPreviousPage },
     hasNextPageFieldOptions: { description: PAGE_INFO_DESCRIPTIONS.hasNextPage },
@@ -79,7 +91,10 @@ export const builder = new SchemaBuilder<{
     endCursorFieldOptions: { description: PAGE_INFO_DESCRIPTIONS.endCursor },
     // A connection field already counts its selection once per requested item (COST.page); its edges
     // list must not multiply it again.
-    edgesFieldOptions: { complexity: { field: 1, multiplier: 1 } },
+    edgesFieldOptions: {
+      description: 'The page’s items with their cursors, in the list’s order (oldest first).',
+      complexity: { field: 1, multiplier: 1 },
+    },
     nodesQueryOptions: {
       description: `Objects by their global ids, in the order asked: null in the place of an id that names nothing or an object the key may not see. At most ${MAX_NODES} ids (more is BAD_USER_INPUT); a malformed id is BAD_USER_INPUT, as in node(id).`,
       args: { ids: { description: `Global ids of any node types, at most ${MAX_NODES}; repeats allowed.` } },
@@ -95,6 +110,7 @@ export const builder = new SchemaBuilder<{
     },
     nodeQueryOptions: {
       description: 'Any object by its global id; null when it does not exist or the key may not see it.',
+      args: { id: { description: 'A global id of any node type; a malformed one is BAD_USER_INPUT.' } },
       // An id of a type that is not a node, or that holds no object's id, names nothing: null, not an error.
       resolve: (_root, args, _context, info, resolveNode) =>
         namesANode(args.id, info.schema) ? resolveNode(args.id) : null,
@@ -133,5 +149,13 @@ function loadNodes(
 
 const everyOperationNeedsAKey = { authScopes: { authenticated: true } } as const;
 builder.queryType({ ...everyOperationNeedsAKey, description: COST_DESCRIPTION });
-builder.mutationType(everyOperationNeedsAKey);
-builder.subscriptionType(everyOperationNeedsAKey);
+builder.mutationType({
+  ...everyOperationNeedsAKey,
+  description:
+    'Every change. A refused mutation writes nothing and says why in errors[].extensions.code (docs/api-guide.md, Errors).',
+});
+builder.subscriptionType({
+  ...everyOperationNeedsAKey,
+  description:
+    'Live events, over WebSocket (graphql-transport-ws) or server-sent events: see docs/streaming.md for limits and resuming.',
+});

@@ -24,7 +24,7 @@ import {
 } from './campaign.js';
 import type { GraphQLContext } from './context.js';
 import { userError } from './errors.js';
-import { FlowStepInputRef, toStoredFlow } from './flow.js';
+import { FlowStepInputRef, toStoredFlow } from './flow-input.js';
 import { requireInWorkspace, requireNode } from './loading.js';
 import { SmartListInputRef, toStoredSmartList } from './smart-list.js';
 import { objectName } from './tenancy.js';
@@ -33,37 +33,81 @@ const MAX_DESCRIPTION = 2000;
 const MAX_ONCE_EVERY = 1000;
 
 const QualificationRuleInputRef = builder.inputType('QualificationRuleInput', {
+  description:
+    'How often a lead may run through the flow. ONCE_EVERY without every or unit is BAD_USER_INPUT.',
   fields: (t) => ({
-    kind: t.field({ type: QualificationKindEnum }),
-    every: t.int({ required: false, description: 'ONCE_EVERY only: how many units.' }),
-    unit: t.field({ type: TimeUnitEnum, required: false, description: 'ONCE_EVERY only.' }),
+    kind: t.field({ type: QualificationKindEnum, description: 'The rule.' }),
+    every: t.int({
+      required: false,
+      description: `ONCE_EVERY only: how many units, 1 to ${MAX_ONCE_EVERY}; ignored for other kinds.`,
+    }),
+    unit: t.field({
+      type: TimeUnitEnum,
+      required: false,
+      description: 'ONCE_EVERY only: the unit of every; ignored for other kinds.',
+    }),
   }),
 });
 
 const CreateCampaignInputRef = builder.inputType('CreateCampaignInput', {
+  description: 'A new campaign: only programId and name are required.',
   fields: (t) => ({
-    programId: t.id(),
-    name: t.string({ validate: objectName }),
-    description: t.string({ required: false }),
+    programId: t.id({ description: 'The program to create it in.' }),
+    name: t.string({ description: 'Trimmed; 1 to 200 characters.', validate: objectName }),
+    description: t.string({
+      required: false,
+      description: `Free text for people, at most ${MAX_DESCRIPTION} characters; absent: none.`,
+    }),
     executable: t.boolean({
       required: false,
       defaultValue: false,
       description: 'The Executable check box. An executable campaign is never scheduled or activated.',
     }),
-    smartList: t.field({ type: SmartListInputRef, required: false }),
-    flow: t.field({ type: [FlowStepInputRef], required: false }),
-    qualificationRule: t.field({ type: QualificationRuleInputRef, required: false }),
+    smartList: t.field({
+      type: SmartListInputRef,
+      required: false,
+      description: 'Who qualifies; absent: rule ALL with no filters and no triggers.',
+    }),
+    flow: t.field({
+      type: [FlowStepInputRef],
+      required: false,
+      description: 'The steps, in order; absent: none.',
+    }),
+    qualificationRule: t.field({
+      type: QualificationRuleInputRef,
+      required: false,
+      description: 'How often a lead may run through the flow; absent: ONCE.',
+    }),
   }),
 });
 
 const UpdateCampaignInputRef = builder.inputType('UpdateCampaignInput', {
   description: 'Only the fields given change.',
   fields: (t) => ({
-    name: t.string({ required: false, validate: objectName }),
-    description: t.string({ required: false }),
-    smartList: t.field({ type: SmartListInputRef, required: false }),
-    flow: t.field({ type: [FlowStepInputRef], required: false }),
-    qualificationRule: t.field({ type: QualificationRuleInputRef, required: false }),
+    name: t.string({
+      required: false,
+      description: 'A new name (trimmed; 1 to 200 characters); absent: unchanged.',
+      validate: objectName,
+    }),
+    description: t.string({
+      required: false,
+      description: `New free text, at most ${MAX_DESCRIPTION} characters; null clears it; absent: unchanged.`,
+    }),
+    smartList: t.field({
+      type: SmartListInputRef,
+      required: false,
+      description: 'Replaces the whole smart list; absent: unchanged.',
+    }),
+    flow: t.field({
+      type: [FlowStepInputRef],
+      required: false,
+      description: 'Replaces the whole flow; absent: unchanged.',
+    }),
+    qualificationRule: t.field({
+      type: QualificationRuleInputRef,
+      required: false,
+      description: 'Replaces the rule; absent: unchanged.',
+    }),
   }),
 });
 
@@ -166,7 +210,9 @@ builder.queryFields((t) => ({
 builder.mutationFields((t) => ({
   createCampaign: t.field({
     type: CampaignRef,
-    args: { input: t.arg({ type: CreateCampaignInputRef }) },
+    description:
+      'Saves a new campaign, INACTIVE. Refused (nothing written) with the first problem’s code and every problem in extensions.problems; validateCampaign checks the same input first.',
+    args: { input: t.arg({ type: CreateCampaignInputRef, description: 'The campaign’s definition.' }) },
     resolve: async (_root, { input }, context) => {
       const program = await requireNode(context, Program, 'Program', input.programId);
       return saved(
@@ -177,7 +223,12 @@ builder.mutationFields((t) => ({
   }),
   updateCampaign: t.field({
     type: CampaignRef,
-    args: { id: t.arg.id(), input: t.arg({ type: UpdateCampaignInputRef }) },
+    description:
+      'Changes the fields given. Refused like createCampaign (codes and extensions.problems); validateCampaignUpdate checks first. A deleted campaign is NOT_FOUND.',
+    args: {
+      id: t.arg.id({ description: 'The campaign’s global id.' }),
+      input: t.arg({ type: UpdateCampaignInputRef, description: 'The changes.' }),
+    },
     resolve: async (_root, { id, input }, context) => {
       const campaign = await requireCampaign(context, id);
       return saved(
@@ -190,10 +241,20 @@ builder.mutationFields((t) => ({
     type: CampaignRef,
     description: 'The clone is executable only when executable is true, whatever the source was.',
     args: {
-      id: t.arg.id(),
-      name: t.arg.string({ validate: objectName }),
-      programId: t.arg.id({ required: false }),
-      executable: t.arg.boolean({ required: false, defaultValue: false }),
+      id: t.arg.id({ description: 'The campaign to copy (its smart list, flow and rule).' }),
+      name: t.arg.string({
+        description: 'The clone’s name; trimmed, 1 to 200 characters.',
+        validate: objectName,
+      }),
+      programId: t.arg.id({
+        required: false,
+        description: 'The program of the same workspace to put the clone in; absent: the source’s.',
+      }),
+      executable: t.arg.boolean({
+        required: false,
+        defaultValue: false,
+        description: 'Whether the clone is executable (the box is checked again on every clone).',
+      }),
     },
     resolve: async (_root, args, context) => {
       const source = await requireCampaign(context, args.id);
@@ -213,8 +274,9 @@ builder.mutationFields((t) => ({
     },
   }),
   deleteCampaign: t.id({
-    description: 'Refused while another campaign’s flow names this one.',
-    args: { id: t.arg.id() },
+    description:
+      'Marks the campaign deleted (it stays readable by id, with deletedAt) and returns its id. Refused with BAD_USER_INPUT while another campaign’s flow names it.',
+    args: { id: t.arg.id({ description: 'The campaign’s global id.' }) },
     resolve: async (_root, args, context) => {
       const campaign = await requireCampaign(context, args.id);
       await deleteCampaign(
@@ -227,15 +289,17 @@ builder.mutationFields((t) => ({
   }),
   activateCampaign: t.field({
     type: CampaignRef,
-    description: 'Trigger campaigns only.',
-    args: { id: t.arg.id() },
+    description:
+      'Makes a trigger campaign ACTIVE: its triggers start runs from now on. An executable campaign is NOT_SCHEDULABLE, a batch one BAD_USER_INPUT.',
+    args: { id: t.arg.id({ description: 'The campaign’s global id.' }) },
     resolve: async (_root, args, context) => {
       return activateCampaign(context, await requireCampaign(context, args.id));
     },
   }),
   deactivateCampaign: t.field({
     type: CampaignRef,
-    args: { id: t.arg.id() },
+    description: 'Makes the campaign INACTIVE: its triggers start no more runs; runs already started go on.',
+    args: { id: t.arg.id({ description: 'The campaign’s global id.' }) },
     resolve: async (_root, args, context) => {
       return deactivateCampaign(context, await requireCampaign(context, args.id));
     },

@@ -30,6 +30,7 @@ export function campaignType(campaign: Campaign): CampaignType {
 }
 
 export const CampaignTypeEnum = builder.enumType('CampaignType', {
+  description: 'How a campaign runs, derived from its definition (semantics E1 in docs/semantics.md).',
   values: describedValues(CAMPAIGN_TYPES, {
     BATCH: 'Runs when scheduled, for the leads its smart list selects.',
     TRIGGER: 'Runs for a lead when one of its triggers fires; must be ACTIVE.',
@@ -37,9 +38,16 @@ export const CampaignTypeEnum = builder.enumType('CampaignType', {
   }),
 });
 
-export const CampaignStatusEnum = builder.enumType('CampaignStatus', { values: CAMPAIGN_STATUSES });
+export const CampaignStatusEnum = builder.enumType('CampaignStatus', {
+  description: 'Whether a trigger campaign listens for its triggers.',
+  values: describedValues(CAMPAIGN_STATUSES, {
+    INACTIVE: 'Not listening (every campaign starts so; batch and executable campaigns stay so).',
+    ACTIVE: 'A trigger campaign that runs for a lead when one of its triggers fires (activateCampaign).',
+  }),
+});
 
 export const QualificationKindEnum = builder.enumType('QualificationKind', {
+  description: 'How often a lead may run through a campaign’s flow (semantics Q1 in docs/semantics.md).',
   values: describedValues(QUALIFICATION_KINDS, {
     ONCE: 'A lead runs through the flow at most once, ever (the default).',
     EVERY_TIME: 'Every time.',
@@ -48,7 +56,13 @@ export const QualificationKindEnum = builder.enumType('QualificationKind', {
 });
 
 export const TimeUnitEnum = builder.enumType('TimeUnit', {
-  values: describedValues(TIME_UNITS, { DAYS: '24 hours.', MONTHS: '30 days.' }),
+  description: 'The unit of a ONCE_EVERY qualification rule.',
+  values: describedValues(TIME_UNITS, {
+    HOURS: 'Hours.',
+    DAYS: '24 hours.',
+    WEEKS: '7 days.',
+    MONTHS: '30 days.',
+  }),
 });
 
 /**
@@ -97,21 +111,49 @@ export const QualificationRuleRef = builder
   .implement({
     description: 'How often a lead may run through the campaign’s flow (applies to every kind of run).',
     fields: (t) => ({
-      kind: t.field({ type: QualificationKindEnum, resolve: (rule) => rule.kind }),
-      every: t.int({ nullable: true, resolve: (rule) => rule.every ?? null }),
-      unit: t.field({ type: TimeUnitEnum, nullable: true, resolve: (rule) => rule.unit ?? null }),
+      kind: t.field({ type: QualificationKindEnum, description: 'The rule.', resolve: (rule) => rule.kind }),
+      every: t.int({
+        nullable: true,
+        description: 'ONCE_EVERY: how many units must pass since the lead’s last run; null for other kinds.',
+        resolve: (rule) => rule.every ?? null,
+      }),
+      unit: t.field({
+        type: TimeUnitEnum,
+        nullable: true,
+        description: 'ONCE_EVERY: the unit of every; null for other kinds.',
+        resolve: (rule) => rule.unit ?? null,
+      }),
     }),
   });
 
 CampaignRef.implement({
   description: 'A smart campaign: a smart list (who), a flow (what) and a qualification rule (how often).',
   fields: (t) => ({
-    name: t.exposeString('name'),
-    description: t.string({ nullable: true, resolve: (campaign) => campaign.description ?? null }),
-    workspace: t.field({ type: WorkspaceRef, resolve: (campaign) => campaign.workspace.id }),
-    program: t.field({ type: ProgramRef, resolve: (campaign) => campaign.program.id }),
-    type: t.field({ type: CampaignTypeEnum, resolve: campaignType }),
-    isExecutable: t.exposeBoolean('isExecutable'),
+    name: t.exposeString('name', { description: '1 to 200 characters.' }),
+    description: t.string({
+      nullable: true,
+      description: 'Free text for people, at most 2,000 characters; null when none was given.',
+      resolve: (campaign) => campaign.description ?? null,
+    }),
+    workspace: t.field({
+      type: WorkspaceRef,
+      description: 'The workspace it belongs to.',
+      resolve: (campaign) => campaign.workspace.id,
+    }),
+    program: t.field({
+      type: ProgramRef,
+      description: 'The program that holds it (its My Tokens apply to the campaign).',
+      resolve: (campaign) => campaign.program.id,
+    }),
+    type: t.field({
+      type: CampaignTypeEnum,
+      description:
+        'Derived: EXECUTABLE when created so, TRIGGER when its smart list has triggers, else BATCH.',
+      resolve: campaignType,
+    }),
+    isExecutable: t.exposeBoolean('isExecutable', {
+      description: 'Created with executable: true; it never changes (a clone may choose again).',
+    }),
     deletedAt: t.field({
       type: 'DateTime',
       nullable: true,
@@ -126,15 +168,18 @@ CampaignRef.implement({
     }),
     smartList: t.field({
       type: SmartListDefinitionRef,
+      description: 'Who qualifies: the campaign’s own filters and triggers.',
       resolve: (campaign) => ({ ...campaign.smartList, workspaceId: campaign.workspace.id }),
     }),
     qualificationRule: t.field({
       type: QualificationRuleRef,
+      description: 'How often a lead may run through the flow; ONCE unless set.',
       resolve: (campaign) => campaign.qualificationRule,
     }),
     executes: t.field({
       type: [CampaignRef],
-      description: 'Campaigns this one runs through Execute Campaign steps.',
+      description:
+        'Live campaigns this one runs through Execute Campaign steps (its choices’ included), in step order, each once.',
       resolve: async (campaign, _args, context) => {
         const byId = new Map(
           (await workspaceCampaigns(context).load(campaign.workspace.id)).map((other) => [other.id, other]),
@@ -144,7 +189,7 @@ CampaignRef.implement({
     }),
     executedBy: t.field({
       type: [CampaignRef],
-      description: 'Campaigns whose Execute Campaign steps run this one.',
+      description: 'Live campaigns of the workspace whose Execute Campaign steps run this one, oldest first.',
       resolve: async (campaign, _args, context) =>
         directCallers(await workspaceCampaigns(context).load(campaign.workspace.id), campaign.id),
     }),
@@ -152,15 +197,50 @@ CampaignRef.implement({
 });
 
 const ProblemCodeEnum = builder.enumType('ProblemCode', {
-  description: 'Why a save is refused, or why a campaign cannot run as defined.',
-  values: PROBLEM_CODES,
+  description:
+    'Why a save is refused, or why a campaign cannot run as defined. As an error, the same code is errors[].extensions.code.',
+  values: describedValues(PROBLEM_CODES, {
+    WAIT_IN_EXECUTABLE: 'An executable campaign has a Wait step (semantics E8 in docs/semantics.md).',
+    WEBHOOK_IN_EXECUTABLE:
+      'An executable campaign has a Call Webhook step (semantics E8 in docs/semantics.md).',
+    WEBHOOK_TARGET_NOT_ALLOWED:
+      'A Call Webhook step’s target is not covered by the operator’s allow-list (semantics F10 in docs/semantics.md).',
+    TRIGGER_IN_EXECUTABLE:
+      'An executable campaign’s smart list has a trigger (semantics E8 in docs/semantics.md).',
+    EXECUTE_TARGET_NOT_EXECUTABLE:
+      'An Execute Campaign step names a campaign that is not executable (semantics E7 in docs/semantics.md).',
+    CROSS_WORKSPACE_EXECUTE:
+      'An Execute Campaign step names a campaign of another workspace (semantics E7 in docs/semantics.md).',
+    EXECUTION_DEPTH_EXCEEDED:
+      'An Execute Campaign chain would be deeper than 3 (semantics E5 in docs/semantics.md).',
+    EXECUTION_CYCLE:
+      'An Execute Campaign chain would run a campaign inside itself (semantics E6 in docs/semantics.md).',
+    INVALID_SMART_LIST:
+      'A smart list or choice condition cannot be evaluated (e.g. an unknown field or a deleted smart list; semantics E4 in docs/semantics.md).',
+    CLONE_WITH_TRIGGERS: 'A campaign with triggers cannot be cloned (semantics E10 in docs/semantics.md).',
+    NOT_SCHEDULABLE: 'Only batch campaigns are scheduled, and executable ones are never activated.',
+    NOT_REQUESTABLE:
+      'The campaign is inactive or does not listen for Campaign is Requested (for a Request Campaign step: a problem, not an error).',
+    INVALID_TOKEN: 'A My Token’s name or value does not fit its type (semantics T7 in docs/semantics.md).',
+    UNDEFINED_TOKEN:
+      'A step uses a My Token that no context defines: a problem of the campaign, never an error.',
+  }),
 });
 
 export const CampaignProblemRef = builder.objectRef<SaveProblem>('CampaignProblem').implement({
+  description: 'One reason a campaign cannot be saved or cannot run as defined.',
   fields: (t) => ({
-    code: t.field({ type: ProblemCodeEnum, resolve: (problem) => problem.code }),
-    message: t.exposeString('message'),
-    stepPosition: t.int({ nullable: true, resolve: (problem) => problem.stepPosition }),
+    code: t.field({
+      type: ProblemCodeEnum,
+      description: 'What is wrong.',
+      resolve: (problem) => problem.code,
+    }),
+    message: t.exposeString('message', { description: 'The same in words, for people; may change.' }),
+    stepPosition: t.int({
+      nullable: true,
+      description: 'The 1-based position of the flow step that causes it; null when no one step does.',
+      resolve: (problem) => problem.stepPosition,
+    }),
   }),
 });
 
@@ -180,14 +260,22 @@ builder.objectFields(CampaignRef, (t) => ({
   }),
 }));
 
-const CampaignConnection = builder.connectionObject({ type: CampaignRef, name: 'CampaignConnection' });
+const CampaignConnection = builder.connectionObject(
+  { type: CampaignRef, name: 'CampaignConnection', description: 'A page of campaigns, oldest first.' },
+  { description: 'A campaign and its cursor.' },
+);
 
 builder.objectFields(WorkspaceRef, (t) => ({
   campaigns: t.field({
     type: CampaignConnection,
+    description: 'The workspace’s live campaigns (not deleted ones), oldest first.',
     complexity: COST.page,
     args: {
-      type: t.arg({ type: CampaignTypeEnum, required: false }),
+      type: t.arg({
+        type: CampaignTypeEnum,
+        required: false,
+        description: 'Only campaigns of this type; absent: all.',
+      }),
       ...pageArgs,
     },
     resolve: (workspace, args, context) =>
@@ -203,6 +291,7 @@ builder.objectFields(WorkspaceRef, (t) => ({
 builder.objectFields(ProgramRef, (t) => ({
   campaigns: t.field({
     type: [CampaignRef],
+    description: 'The program’s live campaigns (not deleted ones), oldest first.',
     resolve: async (program, _args, context) =>
       (await workspaceCampaigns(context).load(program.workspace.id)).filter(
         (campaign) => campaign.program.id === program.id,
@@ -216,7 +305,7 @@ builder.queryFields((t) => ({
     nullable: true,
     description:
       'Null when it does not exist or belongs to a workspace the key may not see. A deleted campaign is returned, with its deletedAt set.',
-    args: { id: t.arg.id() },
+    args: { id: t.arg.id({ description: 'The campaign’s global id.' }) },
     resolve: (_root, args) => databaseId(args.id, 'Campaign'),
   }),
 }));

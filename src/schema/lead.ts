@@ -24,7 +24,12 @@ import { requireWorkspace, WorkspaceRef } from './tenancy.js';
 export const MAX_UPSERT = 1000;
 
 const FieldTypeEnum = builder.enumType('FieldType', {
+  description: 'The type of a lead field’s values, checked on every write.',
   values: describedValues(FIELD_TYPES, {
+    STRING: 'Text, at most 10,000 characters.',
+    INTEGER: 'A 32-bit signed integer (-2147483648 to 2147483647).',
+    FLOAT: 'A finite number.',
+    BOOLEAN: 'true or false.',
     DATETIME: 'An ISO-8601 date and time; stored in UTC.',
     SCORE: 'An integer changed by Change Score steps; 0 until set.',
   }),
@@ -133,8 +138,14 @@ const LeadFieldRef = builder
     description:
       'A typed lead field. `email` and the `score` score field exist in every workspace. Its id is its workspace and its name.',
     fields: (t) => ({
-      name: t.exposeString('name'),
-      type: t.field({ type: FieldTypeEnum, resolve: (field) => field.type }),
+      name: t.exposeString('name', {
+        description: 'As defined; fields are matched by name case-insensitively (the key in Lead.fields).',
+      }),
+      type: t.field({
+        type: FieldTypeEnum,
+        description: 'Its values’ type.',
+        resolve: (field) => field.type,
+      }),
     }),
   });
 
@@ -146,8 +157,12 @@ export const LeadRef = builder.loadableNodeRef('Lead', {
 const ProgramMemberRef = builder.objectRef<ProgramMember>('ProgramMember').implement({
   description: 'A lead’s membership of a program.',
   fields: (t) => ({
-    program: t.field({ type: ProgramRef, resolve: (member) => member.program.id }),
-    status: t.exposeString('status'),
+    program: t.field({
+      type: ProgramRef,
+      description: 'The program.',
+      resolve: (member) => member.program.id,
+    }),
+    status: t.exposeString('status', { description: 'The lead’s status in it: one of Program.statuses.' }),
   }),
 });
 
@@ -170,7 +185,9 @@ export function presentedFields(
 LeadRef.implement({
   description: 'A person. Email is unique per workspace (case-insensitively).',
   fields: (t) => ({
-    email: t.exposeString('email'),
+    email: t.exposeString('email', {
+      description: 'The lead’s email address: unique in its workspace, compared case-insensitively.',
+    }),
     fields: t.field({
       type: 'JSON',
       description: 'Every field’s value by field name, score fields included (0 when never set).',
@@ -179,7 +196,13 @@ LeadRef.implement({
     }),
     score: t.int({
       description: 'A score field’s value; 0 when never set.',
-      args: { name: t.arg.string({ required: false, defaultValue: 'score' }) },
+      args: {
+        name: t.arg.string({
+          required: false,
+          defaultValue: 'score',
+          description: 'The score field, any case.',
+        }),
+      },
       resolve: (lead, args) => {
         const wanted = (args.name ?? 'score').toLowerCase();
         const entry = Object.entries(lead.fields).find(([name]) => name.toLowerCase() === wanted);
@@ -193,6 +216,7 @@ LeadRef.implement({
     }),
     programMemberships: t.loadableGroup({
       type: ProgramMemberRef,
+      description: 'The programs the lead is a member of, with its status in each, oldest program first.',
       resolve: (lead) => lead.id,
       group: (member: ProgramMember) => member.lead.id,
       load: (leadIds: string[], context) =>
@@ -206,12 +230,15 @@ builder.queryFields((t) => ({
     type: LeadRef,
     nullable: true,
     description: 'Null when it does not exist or belongs to a workspace the key may not see.',
-    args: { id: t.arg.id() },
+    args: { id: t.arg.id({ description: 'The lead’s global id.' }) },
     resolve: (_root, args) => databaseId(args.id, 'Lead'),
   }),
 }));
 
-const LeadConnection = builder.connectionObject({ type: LeadRef, name: 'LeadConnection' });
+const LeadConnection = builder.connectionObject(
+  { type: LeadRef, name: 'LeadConnection', description: 'A page of leads, in creation order.' },
+  { description: 'A lead and its cursor.' },
+);
 
 builder.objectFields(WorkspaceRef, (t) => ({
   leadFields: t.field({
@@ -247,9 +274,18 @@ function checkedFields(
 }
 
 const LeadInputRef = builder.inputType('LeadInput', {
+  description: 'A lead to insert or update, found by email.',
   fields: (t) => ({
-    email: t.string(),
-    fields: t.field({ type: 'JSON', required: false, description: 'Values by field name; null clears one.' }),
+    email: t.string({
+      description:
+        'An email address, at most 254 characters, trimmed; matched case-insensitively, at most once per call.',
+    }),
+    fields: t.field({
+      type: 'JSON',
+      required: false,
+      description:
+        'An object of values by defined field name, each of its field’s type; null clears one; absent fields stay unchanged.',
+    }),
   }),
 });
 
@@ -259,7 +295,13 @@ builder.mutationFields((t) => ({
   upsertLeads: t.field({
     type: [LeadRef],
     description: `Inserts or updates by email (case-insensitively), at most ${MAX_UPSERT} per call; only the given fields change. New leads get a NEW_LEAD activity, changed values of existing ones a CHANGE_DATA_VALUE activity (and start Lead is Created / Data Value Changes listeners). All or nothing.`,
-    args: { workspaceId: t.arg.id(), leads: t.arg({ type: [LeadInputRef] }) },
+    args: {
+      workspaceId: t.arg.id({ description: 'The workspace of the leads.' }),
+      leads: t.arg({
+        type: [LeadInputRef],
+        description: `At most ${MAX_UPSERT}; returned in the same order.`,
+      }),
+    },
     resolve: async (_root, args, context) => {
       const workspace = await requireWorkspace(context, args.workspaceId);
       if (args.leads.length > MAX_UPSERT)
@@ -287,9 +329,12 @@ builder.mutationFields((t) => ({
     description:
       'Adds a typed field to the workspace’s leads. Names are unique, case-insensitively. Returns the field with the id every later read gives it.',
     args: {
-      workspaceId: t.arg.id(),
-      name: t.arg.string(),
-      type: t.arg({ type: FieldTypeEnum }),
+      workspaceId: t.arg.id({ description: 'The workspace whose leads get the field.' }),
+      name: t.arg.string({
+        description:
+          'Starts with a letter; letters, digits, spaces, _ and -; at most 100 characters; not a name already defined (any case).',
+      }),
+      type: t.arg({ type: FieldTypeEnum, description: 'The type of its values; it never changes.' }),
     },
     resolve: async (_root, args, context) => {
       const workspace = await requireWorkspace(context, args.workspaceId);

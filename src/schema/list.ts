@@ -13,7 +13,7 @@ export const StaticListRef = builder.loadableNodeRef('StaticList', {
 StaticListRef.implement({
   description: 'A static list of leads.',
   fields: (t) => ({
-    name: t.exposeString('name'),
+    name: t.exposeString('name', { description: '1 to 200 characters.' }),
     size: t.loadable({
       type: 'Int',
       description: 'How many leads are on the list.',
@@ -26,6 +26,7 @@ StaticListRef.implement({
 builder.objectFields(WorkspaceRef, (t) => ({
   staticLists: t.field({
     type: [StaticListRef],
+    description: 'Every static list of the workspace, oldest first.',
     resolve: (workspace, _args, context) =>
       context.em.find(StaticList, { workspace: workspace.id }, { orderBy: { id: 'asc' } }),
   }),
@@ -34,7 +35,11 @@ builder.objectFields(WorkspaceRef, (t) => ({
 builder.mutationFields((t) => ({
   createStaticList: t.field({
     type: StaticListRef,
-    args: { workspaceId: t.arg.id(), name: t.arg.string({ validate: objectName }) },
+    description: 'A new, empty static list.',
+    args: {
+      workspaceId: t.arg.id({ description: 'The workspace to create it in.' }),
+      name: t.arg.string({ description: 'Trimmed; 1 to 200 characters.', validate: objectName }),
+    },
     resolve: async (_root, args, context) => {
       const workspace = await requireWorkspace(context, args.workspaceId);
       return createStaticList(context, workspace, args.name);

@@ -39,8 +39,10 @@ export interface IdPage<T> {
   };
 }
 
-/** The descriptions of the backward arguments, shared by every connection. */
+/** The descriptions of the cursor and backward arguments, shared by every connection. */
 export const PAGE_ARGUMENT_DESCRIPTIONS = {
+  after:
+    'A cursor (the endCursor of a page read before): only items after it. A cursor that is not one of this list is BAD_USER_INPUT.',
   last: `How many items to take from the end: the last ones before \`before\`, or the newest ones when it is not given; still returned oldest first, like every page. From 0 to ${MAX_PAGE_SIZE}; without \`first\` and \`last\` a page has ${DEFAULT_PAGE_SIZE} items (the last ones before \`before\` when only it is given). Not with \`first\`: both is BAD_USER_INPUT.`,
   before:
     'A cursor (the startCursor of a page read before): only items before it. With `after`, only the items between the two.',

@@ -23,17 +23,31 @@ export const ProgramRef = builder.loadableNodeRef('Program', {
 FolderRef.implement({
   description: 'A folder of programs. Folders nest; My Tokens defined on one apply to everything below it.',
   fields: (t) => ({
-    name: t.exposeString('name'),
-    parent: t.field({ type: FolderRef, nullable: true, resolve: (folder) => folder.parent?.id ?? null }),
+    name: t.exposeString('name', { description: '1 to 200 characters.' }),
+    parent: t.field({
+      type: FolderRef,
+      nullable: true,
+      description: 'The folder this one is in; null at the top of the tree.',
+      resolve: (folder) => folder.parent?.id ?? null,
+    }),
   }),
 });
 
 ProgramRef.implement({
   description: 'A program: it holds campaigns, has an ordered list of statuses and may define My Tokens.',
   fields: (t) => ({
-    name: t.exposeString('name'),
-    workspace: t.field({ type: WorkspaceRef, resolve: (program) => program.workspace.id }),
-    folder: t.field({ type: FolderRef, nullable: true, resolve: (program) => program.folder?.id ?? null }),
+    name: t.exposeString('name', { description: '1 to 200 characters.' }),
+    workspace: t.field({
+      type: WorkspaceRef,
+      description: 'The workspace it belongs to.',
+      resolve: (program) => program.workspace.id,
+    }),
+    folder: t.field({
+      type: FolderRef,
+      nullable: true,
+      description: 'The folder it is in; null when it is in none.',
+      resolve: (program) => program.folder?.id ?? null,
+    }),
     statuses: t.exposeStringList('statuses', {
       description: 'The progression, first to last. A lead’s status never moves backwards along it.',
     }),
@@ -57,11 +71,13 @@ const statusList = z
 builder.objectFields(WorkspaceRef, (t) => ({
   folders: t.field({
     type: [FolderRef],
+    description: 'Every folder of the workspace, at any depth, oldest first.',
     resolve: (workspace, _args, context) =>
       context.em.find(Folder, { workspace: workspace.id }, { orderBy: { id: 'asc' } }),
   }),
   programs: t.field({
     type: [ProgramRef],
+    description: 'Every program of the workspace, in any folder or none, oldest first.',
     resolve: (workspace, _args, context) =>
       context.em.find(Program, { workspace: workspace.id }, { orderBy: { id: 'asc' } }),
   }),
@@ -78,10 +94,15 @@ function optionalFolder(context: GraphQLContext, globalId: string | null | undef
 builder.mutationFields((t) => ({
   createFolder: t.field({
     type: FolderRef,
+    description: 'A new folder, at the top of the tree or in a parent folder.',
     args: {
-      workspaceId: t.arg.id(),
-      name: t.arg.string({ validate: objectName }),
-      parentId: t.arg.id({ required: false }),
+      workspaceId: t.arg.id({ description: 'The workspace to create it in.' }),
+      name: t.arg.string({ description: 'Trimmed; 1 to 200 characters.', validate: objectName }),
+      parentId: t.arg.id({
+        required: false,
+        description:
+          'The folder to create it in (of the same workspace, else NOT_FOUND); absent: at the top.',
+      }),
     },
     resolve: async (_root, args, context) => {
       const workspace = await requireWorkspace(context, args.workspaceId);
@@ -93,10 +114,17 @@ builder.mutationFields((t) => ({
     type: ProgramRef,
     description: `Statuses default to ${DEFAULT_PROGRAM_STATUSES.map((status) => `"${status}"`).join(', ')}.`,
     args: {
-      workspaceId: t.arg.id(),
-      name: t.arg.string({ validate: objectName }),
-      folderId: t.arg.id({ required: false }),
-      statuses: t.arg.stringList({ required: false, validate: statusList }),
+      workspaceId: t.arg.id({ description: 'The workspace to create it in.' }),
+      name: t.arg.string({ description: 'Trimmed; 1 to 200 characters.', validate: objectName }),
+      folderId: t.arg.id({
+        required: false,
+        description: 'The folder to create it in (of the same workspace, else NOT_FOUND); absent: none.',
+      }),
+      statuses: t.arg.stringList({
+        required: false,
+        description: `The progression, first to last: 1 to 50 statuses, each 1 to 100 characters, unique ignoring case. Absent: ${DEFAULT_PROGRAM_STATUSES.map((status) => `"${status}"`).join(', ')}.`,
+        validate: statusList,
+      }),
     },
     resolve: async (_root, args, context) => {
       const workspace = await requireWorkspace(context, args.workspaceId);

@@ -1,6 +1,7 @@
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import {
   cancelRun,
+  MAX_REMOVED_LEADS,
   MAX_REQUESTED_LEADS,
   removeFromFlow,
   requestCampaign,
@@ -21,6 +22,7 @@ import { idCursorPage, idWithin } from './paging.js';
 import { runTokens, TokenInputRef, TokenRef } from './token.js';
 
 const RunKindEnum = builder.enumType('RunKind', {
+  description: 'What started a run.',
   values: describedValues(RUN_KINDS, {
     BATCH: 'scheduleCampaign: the leads the smart list selects when the run starts.',
     REQUESTED: 'requestCampaign: up to 100 leads named by the API.',
@@ -28,7 +30,18 @@ const RunKindEnum = builder.enumType('RunKind', {
   }),
 });
 
-const RunStatusEnum = builder.enumType('RunStatus', { values: RUN_STATUSES });
+const RunStatusEnum = builder.enumType('RunStatus', {
+  description:
+    'Where a run is. COMPLETED, FAILED and CANCELLED are final, except that a COMPLETED run whose resumed Wait or webhook gives up becomes FAILED (docs/runs.md).',
+  values: describedValues(RUN_STATUSES, {
+    SCHEDULED: 'A batch run waiting for its scheduledFor time.',
+    QUEUED: 'Waiting for a worker to start it.',
+    RUNNING: 'Its audience is fixed and its leads are being processed.',
+    COMPLETED: 'Every lead of its audience was processed (waiting leads resume later).',
+    FAILED: 'A job gave up; error says which and why.',
+    CANCELLED: 'cancelCampaignRun stopped it; what was done stays.',
+  }),
+});
 
 export const CampaignRunRef = builder.loadableNodeRef('CampaignRun', {
   id: { resolve: (run: CampaignRun) => run.id },
@@ -44,11 +57,27 @@ CampaignRunRef.implement({
       resolve: async (run, _args, context) =>
         (await campaignsIncludingDeleted(context).load(run.campaign.id)) as Campaign,
     }),
-    kind: t.field({ type: RunKindEnum, resolve: (run) => run.kind }),
-    status: t.field({ type: RunStatusEnum, resolve: (run) => run.status }),
-    scheduledFor: t.field({ type: 'DateTime', nullable: true, resolve: (run) => run.scheduledFor ?? null }),
-    startedAt: t.field({ type: 'DateTime', nullable: true, resolve: (run) => run.startedAt ?? null }),
-    finishedAt: t.field({ type: 'DateTime', nullable: true, resolve: (run) => run.finishedAt ?? null }),
+    kind: t.field({ type: RunKindEnum, description: 'What started it.', resolve: (run) => run.kind }),
+    status: t.field({ type: RunStatusEnum, description: 'Where it is.', resolve: (run) => run.status }),
+    scheduledFor: t.field({
+      type: 'DateTime',
+      nullable: true,
+      description:
+        'When it is to start: runAt for a batch run scheduled ahead, otherwise when it was created.',
+      resolve: (run) => run.scheduledFor ?? null,
+    }),
+    startedAt: t.field({
+      type: 'DateTime',
+      nullable: true,
+      description: 'When a worker started it; null before.',
+      resolve: (run) => run.startedAt ?? null,
+    }),
+    finishedAt: t.field({
+      type: 'DateTime',
+      nullable: true,
+      description: 'When it reached COMPLETED, FAILED or CANCELLED; null before.',
+      resolve: (run) => run.finishedAt ?? null,
+    }),
     leadsTotal: t.int({
       nullable: true,
       description: 'Known once the audience is: null while a batch run has not started.',
@@ -66,12 +95,19 @@ CampaignRunRef.implement({
         'Of the leads the smart list matched, those the qualification rule kept out (e.g. ONCE for a lead that already ran through); leadsTotal = leadsMatched - leadsExcludedByRule. Null until the run started.',
       resolve: (run) => run.leadsExcludedByRule ?? null,
     }),
-    leadsProcessed: t.exposeInt('leadsProcessed'),
+    leadsProcessed: t.exposeInt('leadsProcessed', {
+      description: 'Leads of the audience whose flow has run (up to a Wait or webhook); 0 before it starts.',
+    }),
     leadsQualified: t.exposeInt('leadsQualified', {
+      description: 'The same number as leadsProcessed.',
       deprecationReason:
         'Always equal to leadsProcessed: a run fixes its audience of qualified leads when it starts, so every lead it processes qualified. Use leadsProcessed.',
     }),
-    error: t.string({ nullable: true, resolve: (run) => run.error ?? null }),
+    error: t.string({
+      nullable: true,
+      description: 'FAILED runs: which job gave up and the failure’s kind (never values); null otherwise.',
+      resolve: (run) => run.error ?? null,
+    }),
   }),
 });
 
@@ -84,15 +120,15 @@ builder.objectFields(CampaignRunRef, (t) => ({
   }),
 }));
 
-const CampaignRunConnection = builder.connectionObject({
-  type: CampaignRunRef,
-  name: 'CampaignRunConnection',
-});
+const CampaignRunConnection = builder.connectionObject(
+  { type: CampaignRunRef, name: 'CampaignRunConnection', description: 'A page of runs, oldest first.' },
+  { description: 'A run and its cursor.' },
+);
 
 builder.objectFields(CampaignRef, (t) => ({
   runs: t.field({
     type: CampaignRunConnection,
-    description: 'Oldest first.',
+    description: 'The campaign’s runs of every kind and status, oldest first.',
     complexity: COST.page,
     args: pageArgs,
     resolve: (campaign, args, context) =>
@@ -110,7 +146,8 @@ builder.queryFields((t) => ({
   campaignRun: t.field({
     type: CampaignRunRef,
     nullable: true,
-    args: { id: t.arg.id() },
+    description: 'Null when it does not exist or belongs to a workspace the key may not see.',
+    args: { id: t.arg.id({ description: 'The run’s global id.' }) },
     resolve: (_root, args) => databaseId(args.id, 'CampaignRun'),
   }),
 }));
@@ -126,9 +163,18 @@ builder.mutationFields((t) => ({
     description:
       'Runs a batch campaign now (runAt null) or later, at most two years ahead. Tokens override My Tokens for this run only. Returns at once; the run goes on in the background.',
     args: {
-      campaignId: t.arg.id(),
-      runAt: t.arg({ type: 'DateTime', required: false }),
-      tokens: t.arg({ type: [TokenInputRef], required: false }),
+      campaignId: t.arg.id({ description: 'A batch campaign (another type is NOT_SCHEDULABLE).' }),
+      runAt: t.arg({
+        type: 'DateTime',
+        required: false,
+        description:
+          'When to run; absent, null or past: now. At most two years ahead (BAD_USER_INPUT beyond).',
+      }),
+      tokens: t.arg({
+        type: [TokenInputRef],
+        required: false,
+        description: 'My Token values for this run only, at most 100; absent: none.',
+      }),
     },
     resolve: async (_root, args, context) => {
       const campaign = await requireNode(context, Campaign, 'Campaign', args.campaignId);
@@ -139,9 +185,15 @@ builder.mutationFields((t) => ({
     type: CampaignRunRef,
     description: `Runs an active trigger campaign that listens for Campaign is Requested (source API, or any) for up to ${MAX_REQUESTED_LEADS} leads of its workspace. Tokens override My Tokens for this run only.`,
     args: {
-      campaignId: t.arg.id(),
-      leadIds: t.arg.idList(),
-      tokens: t.arg({ type: [TokenInputRef], required: false }),
+      campaignId: t.arg.id({ description: 'The trigger campaign (else NOT_REQUESTABLE).' }),
+      leadIds: t.arg.idList({
+        description: `1 to ${MAX_REQUESTED_LEADS} leads of the campaign’s workspace (BAD_USER_INPUT otherwise).`,
+      }),
+      tokens: t.arg({
+        type: [TokenInputRef],
+        required: false,
+        description: 'My Token values for this run only, at most 100; absent: none.',
+      }),
     },
     resolve: async (_root, args, context) => {
       const campaign = await requireNode(context, Campaign, 'Campaign', args.campaignId);
@@ -156,7 +208,10 @@ builder.mutationFields((t) => ({
   removeFromFlow: t.int({
     description:
       'Takes the leads out of the campaign’s flow (and, for an executable campaign, its callers’ flows): their pending waits there are cancelled (semantics F6, E9 in docs/semantics.md). Returns how many leads were taken out.',
-    args: { campaignId: t.arg.id(), leadIds: t.arg.idList() },
+    args: {
+      campaignId: t.arg.id({ description: 'The campaign whose flow the leads leave.' }),
+      leadIds: t.arg.idList({ description: `1 to ${MAX_REMOVED_LEADS} leads (BAD_USER_INPUT otherwise).` }),
+    },
     resolve: async (_root, args, context) => {
       const campaign = await requireNode(context, Campaign, 'Campaign', args.campaignId);
       return removeFromFlow(
@@ -169,8 +224,8 @@ builder.mutationFields((t) => ({
   cancelCampaignRun: t.field({
     type: CampaignRunRef,
     description:
-      'Stops the leads not yet processed; what was done stays. A finished run cannot be cancelled.',
-    args: { id: t.arg.id() },
+      'Stops the leads not yet processed; what was done stays. A finished run cannot be cancelled (BAD_USER_INPUT).',
+    args: { id: t.arg.id({ description: 'The run’s global id.' }) },
     resolve: async (_root, args, context) => cancelRun(context, await requireRun(context, args.id)),
   }),
 }));

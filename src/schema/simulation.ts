@@ -27,9 +27,11 @@ interface SimulationView {
 const FilterEvaluationRef = builder.objectRef<FilterEvaluation>('FilterEvaluation').implement({
   description: 'Why the lead passed or failed one smart-list filter.',
   fields: (t) => ({
-    position: t.exposeInt('position'),
-    passed: t.exposeBoolean('passed'),
-    detail: t.exposeString('detail'),
+    position: t.exposeInt('position', {
+      description: 'The filter’s 1-based position (SmartListFilter.position).',
+    }),
+    passed: t.exposeBoolean('passed', { description: 'Whether the lead passed it.' }),
+    detail: t.exposeString('detail', { description: 'Why, in words for people (may change).' }),
   }),
 });
 
@@ -37,7 +39,11 @@ const RuleVerdictRef = builder.objectRef<RuleVerdict>('QualificationRuleVerdict'
   description:
     'What the campaign’s qualification rule says about the lead now (semantics Q1, Q3 in docs/semantics.md).',
   fields: (t) => ({
-    rule: t.field({ type: QualificationRuleRef, resolve: (verdict) => verdict.rule }),
+    rule: t.field({
+      type: QualificationRuleRef,
+      description: 'The campaign’s rule.',
+      resolve: (verdict) => verdict.rule,
+    }),
     allowed: t.exposeBoolean('allowed', {
       description: 'Whether the rule lets the lead through the flow now.',
     }),
@@ -62,7 +68,11 @@ const SimulatedActivityRef = builder.objectRef<Activity>('SimulatedActivity').im
     'An activity a real run would write. Its FlowActivity fields read as a stored activity’s do (semantics A6 in docs/semantics.md).',
   interfaces: [FlowActivityRef],
   fields: (t) => ({
-    type: t.field({ type: ActivityTypeEnum, resolve: (activity) => activity.type }),
+    type: t.field({
+      type: ActivityTypeEnum,
+      description: 'What would happen.',
+      resolve: (activity) => activity.type,
+    }),
     campaign: t.field({
       type: CampaignRef,
       nullable: true,
@@ -83,9 +93,14 @@ const SimulatedActivityRef = builder.objectRef<Activity>('SimulatedActivity').im
     }),
     primaryAttributeValue: t.string({
       nullable: true,
+      description: 'What the activity is about, in one value, as a stored activity’s (FlowActivity).',
       resolve: (activity) => activity.primaryAttributeValue,
     }),
-    attributes: t.field({ type: 'JSON', resolve: (activity) => presentAttributes(activity.attributes) }),
+    attributes: t.field({
+      type: 'JSON',
+      description: 'The type’s details as a stored activity’s (FlowActivity); ids in it are global ids.',
+      resolve: (activity) => presentAttributes(activity.attributes),
+    }),
   }),
 });
 
@@ -129,9 +144,13 @@ builder.queryFields((t) => ({
     type: SimulationRef,
     description: 'Dry run: what would happen if this lead went through this campaign now. Writes nothing.',
     args: {
-      campaignId: t.arg.id(),
-      leadId: t.arg.id(),
-      tokens: t.arg({ type: [TokenInputRef], required: false }),
+      campaignId: t.arg.id({ description: 'The campaign, of any type.' }),
+      leadId: t.arg.id({ description: 'A lead of the campaign’s workspace (else NOT_FOUND).' }),
+      tokens: t.arg({
+        type: [TokenInputRef],
+        required: false,
+        description: 'My Token values for this dry run only, as scheduleCampaign takes them; at most 100.',
+      }),
     },
     resolve: async (_root, args, context) => {
       const campaign = await requireNode(context, Campaign, 'Campaign', args.campaignId);

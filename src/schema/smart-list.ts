@@ -4,51 +4,24 @@ import { Program } from '../db/entities/program.entity.js';
 import { SmartList } from '../db/entities/smart-list.entity.js';
 import { StaticList } from '../db/entities/static-list.entity.js';
 import { DEFINITION_LIMITS } from '../domain/definition-limits.js';
-import {
-  FILTER_KINDS,
-  FILTER_OPERATORS,
-  FILTER_RULES,
-  type Filter,
-  REQUEST_SOURCES,
-  type SmartListDefinition,
-  TRIGGER_KINDS,
-  type Trigger,
-} from '../domain/model.js';
+import type { Filter, SmartListDefinition, Trigger } from '../domain/model.js';
 import { builder } from './builder.js';
 import { isEvaluable, requestCampaignGraph } from './campaign-graph-loader.js';
 import type { GraphQLContext } from './context.js';
 import { COST } from './cost.js';
-import { describedValues } from './enum-values.js';
 import { userError } from './errors.js';
 import { LIMITS, listOf, text } from './limits.js';
 import { StaticListRef } from './list.js';
 import { loadVisible, type Owned, requireInWorkspace, requireNode } from './loading.js';
 import { ProgramRef } from './program.js';
+import {
+  FilterKindEnum,
+  FilterOperatorEnum,
+  FilterRuleEnum,
+  RequestSourceEnum,
+  TriggerKindEnum,
+} from './smart-list-enums.js';
 import { objectName, requireWorkspace, WorkspaceRef } from './tenancy.js';
-
-export const FilterRuleEnum = builder.enumType('FilterRule', {
-  values: describedValues(FILTER_RULES, {
-    ALL: 'Every filter must hold (the default).',
-    ANY: 'At least one filter must hold.',
-    ADVANCED: 'advancedLogic such as: 1 and (2 or 3)',
-  }),
-});
-
-export const FilterKindEnum = builder.enumType('FilterKind', { values: FILTER_KINDS });
-
-export const FilterOperatorEnum = builder.enumType('FilterOperator', {
-  description: 'String comparisons are case-insensitive. BETWEEN takes two values, both included.',
-  values: FILTER_OPERATORS,
-});
-
-const TriggerKindEnum = builder.enumType('TriggerKind', { values: TRIGGER_KINDS });
-
-const RequestSourceEnum = builder.enumType('RequestSource', {
-  values: describedValues(REQUEST_SOURCES, {
-    FLOW_ACTION: 'A Request Campaign flow step.',
-    API: 'The requestCampaign mutation.',
-  }),
-});
 
 export const SmartListRef = builder.loadableNodeRef('SmartList', {
   id: { resolve: (smartList: SmartList) => smartList.id },
@@ -60,14 +33,22 @@ SmartListFilterRef.implement({
   description: 'One filter of a smart list, or the condition of a flow choice.',
   fields: (t) => ({
     position: t.exposeInt('position', { description: '1-based: the number advancedLogic refers to.' }),
-    kind: t.field({ type: FilterKindEnum, resolve: (filter) => filter.kind }),
-    attribute: t.string({ nullable: true, resolve: (filter) => filter.attribute ?? null }),
+    kind: t.field({ type: FilterKindEnum, description: 'What it tests.', resolve: (filter) => filter.kind }),
+    attribute: t.string({
+      nullable: true,
+      description: 'ATTRIBUTE: the lead field; null for other kinds.',
+      resolve: (filter) => filter.attribute ?? null,
+    }),
     operator: t.field({
       type: FilterOperatorEnum,
       nullable: true,
+      description: 'The comparison; null means IS.',
       resolve: (filter) => filter.operator ?? null,
     }),
-    values: t.stringList({ resolve: (filter) => filter.values ?? [] }),
+    values: t.stringList({
+      description: 'ATTRIBUTE: the values compared with, as text; empty for other kinds.',
+      resolve: (filter) => filter.values ?? [],
+    }),
     smartList: t.field({
       type: SmartListRef,
       nullable: true,
@@ -77,18 +58,37 @@ SmartListFilterRef.implement({
     staticList: t.field({
       type: StaticListRef,
       nullable: true,
+      description: 'MEMBER_OF_LIST: the static list; null for other kinds.',
       resolve: (filter) => filter.staticListId ?? null,
     }),
-    program: t.field({ type: ProgramRef, nullable: true, resolve: (filter) => filter.programId ?? null }),
-    status: t.string({ nullable: true, resolve: (filter) => filter.status ?? null }),
+    program: t.field({
+      type: ProgramRef,
+      nullable: true,
+      description: 'MEMBER_OF_PROGRAM: the program; null for other kinds.',
+      resolve: (filter) => filter.programId ?? null,
+    }),
+    status: t.string({
+      nullable: true,
+      description: 'MEMBER_OF_PROGRAM: only members with this status; null: any status.',
+      resolve: (filter) => filter.status ?? null,
+    }),
   }),
 });
 
 const SmartListTriggerRef = builder.objectRef<Trigger>('SmartListTrigger').implement({
   description: 'What starts a trigger campaign for a lead. Triggers are always OR’ed.',
   fields: (t) => ({
-    kind: t.field({ type: TriggerKindEnum, resolve: (trigger) => trigger.kind }),
-    attribute: t.string({ nullable: true, resolve: (trigger) => trigger.attribute ?? null }),
+    kind: t.field({
+      type: TriggerKindEnum,
+      description: 'What it listens for.',
+      resolve: (trigger) => trigger.kind,
+    }),
+    attribute: t.string({
+      nullable: true,
+      description:
+        'DATA_VALUE_CHANGES and SCORE_IS_CHANGED: the field (any case); null listens to every field.',
+      resolve: (trigger) => trigger.attribute ?? null,
+    }),
     source: t.field({
       type: RequestSourceEnum,
       nullable: true,
@@ -98,6 +98,7 @@ const SmartListTriggerRef = builder.objectRef<Trigger>('SmartListTrigger').imple
     staticList: t.field({
       type: StaticListRef,
       nullable: true,
+      description: 'ADDED_TO_LIST: the static list; null for other kinds.',
       resolve: (trigger) => trigger.staticListId ?? null,
     }),
   }),
@@ -110,17 +111,28 @@ export const SmartListDefinitionRef = builder.objectRef<SmartListDefinitionView>
 SmartListDefinitionRef.implement({
   description: 'Filters combined by a rule, plus triggers.',
   fields: (t) => ({
-    rule: t.field({ type: FilterRuleEnum, resolve: (definition) => definition.rule }),
-    advancedLogic: t.string({ nullable: true, resolve: (definition) => definition.advancedLogic ?? null }),
+    rule: t.field({
+      type: FilterRuleEnum,
+      description: 'How the filters combine.',
+      resolve: (definition) => definition.rule,
+    }),
+    advancedLogic: t.string({
+      nullable: true,
+      description:
+        'ADVANCED: the formula over filter positions, e.g. 1 and (2 or not 3); null for other rules.',
+      resolve: (definition) => definition.advancedLogic ?? null,
+    }),
     filters: t.field({
       type: [SmartListFilterRef],
       complexity: COST.filters,
+      description: `The filters in order, numbered by position (at most ${DEFINITION_LIMITS.filters}).`,
       resolve: (definition) =>
         definition.filters.map((filter, index) => ({ ...filter, position: index + 1 })),
     }),
     triggers: t.field({
       type: [SmartListTriggerRef],
       complexity: COST.triggers,
+      description: `The triggers (at most ${DEFINITION_LIMITS.triggers}); any one firing starts a run. Empty for a batch campaign.`,
       resolve: (definition) => definition.triggers,
     }),
     isValid: t.boolean({
@@ -135,50 +147,88 @@ SmartListDefinitionRef.implement({
 SmartListRef.implement({
   description: 'A reusable smart list, referenced from other smart lists by MEMBER_OF_SMART_LIST filters.',
   fields: (t) => ({
-    name: t.exposeString('name'),
+    name: t.exposeString('name', { description: '1 to 200 characters.' }),
     definition: t.field({
       type: SmartListDefinitionRef,
+      description: 'Its filters and rule.',
       resolve: (smartList) => ({ ...smartList.definition, workspaceId: smartList.workspace.id }),
     }),
   }),
 });
 
 export const FilterInputRef = builder.inputType('FilterInput', {
+  description:
+    'A filter: kind says which other fields it needs; a missing one, or a reference to nothing in the workspace, is INVALID_SMART_LIST.',
   fields: (t) => ({
-    kind: t.field({ type: FilterKindEnum }),
+    kind: t.field({ type: FilterKindEnum, description: 'What it tests.' }),
     attribute: t.string({
       required: false,
-      description: 'ATTRIBUTE: a lead field name, email included.',
+      description: `ATTRIBUTE (required): a lead field name, email included; at most ${LIMITS.name} characters.`,
       validate: text(LIMITS.name),
     }),
-    operator: t.field({ type: FilterOperatorEnum, required: false }),
-    values: t.stringList({ required: false, validate: listOf(text(LIMITS.shortText)) }),
-    smartListId: t.id({ required: false }),
-    staticListId: t.id({ required: false }),
-    programId: t.id({ required: false }),
+    operator: t.field({
+      type: FilterOperatorEnum,
+      required: false,
+      description: 'ATTRIBUTE: required. Membership kinds: IS (the default) or IS_NOT.',
+    }),
+    values: t.stringList({
+      required: false,
+      description: `ATTRIBUTE: the values compared with, as text of the field’s type; at most ${LIMITS.listItems}, each at most ${LIMITS.shortText} characters; absent: none.`,
+      validate: listOf(text(LIMITS.shortText)),
+    }),
+    smartListId: t.id({ required: false, description: 'MEMBER_OF_SMART_LIST: the smart list.' }),
+    staticListId: t.id({ required: false, description: 'MEMBER_OF_LIST: the static list.' }),
+    programId: t.id({ required: false, description: 'MEMBER_OF_PROGRAM: the program.' }),
     status: t.string({
       required: false,
-      description: 'MEMBER_OF_PROGRAM: only members with this status.',
+      description:
+        'MEMBER_OF_PROGRAM: only members with this status, one of the program’s; absent: any status.',
       validate: text(LIMITS.name),
     }),
   }),
 });
 
 const TriggerInputRef = builder.inputType('TriggerInput', {
+  description: 'A trigger: kind says which qualifier it takes; an absent qualifier matches anything.',
   fields: (t) => ({
-    kind: t.field({ type: TriggerKindEnum }),
-    attribute: t.string({ required: false, validate: text(LIMITS.name) }),
-    source: t.field({ type: RequestSourceEnum, required: false }),
-    staticListId: t.id({ required: false }),
+    kind: t.field({ type: TriggerKindEnum, description: 'What it listens for.' }),
+    attribute: t.string({
+      required: false,
+      description: `DATA_VALUE_CHANGES (required) and SCORE_IS_CHANGED: the field, at most ${LIMITS.name} characters.`,
+      validate: text(LIMITS.name),
+    }),
+    source: t.field({
+      type: RequestSourceEnum,
+      required: false,
+      description: 'CAMPAIGN_IS_REQUESTED: only this source; absent: every source.',
+    }),
+    staticListId: t.id({ required: false, description: 'ADDED_TO_LIST (required): the static list.' }),
   }),
 });
 
 export const SmartListInputRef = builder.inputType('SmartListInput', {
+  description: 'A smart list’s whole definition.',
   fields: (t) => ({
-    rule: t.field({ type: FilterRuleEnum, required: false, defaultValue: 'ALL' }),
-    advancedLogic: t.string({ required: false, validate: text(LIMITS.shortText) }),
-    filters: t.field({ type: [FilterInputRef] }),
-    triggers: t.field({ type: [TriggerInputRef], required: false }),
+    rule: t.field({
+      type: FilterRuleEnum,
+      required: false,
+      defaultValue: 'ALL',
+      description: 'How the filters combine.',
+    }),
+    advancedLogic: t.string({
+      required: false,
+      description: `ADVANCED (required): e.g. 1 and (2 or not 3), numbers being filter positions; at most ${LIMITS.shortText} characters; ignored for other rules.`,
+      validate: text(LIMITS.shortText),
+    }),
+    filters: t.field({
+      type: [FilterInputRef],
+      description: `The filters in order, at most ${DEFINITION_LIMITS.filters} (BAD_USER_INPUT beyond).`,
+    }),
+    triggers: t.field({
+      type: [TriggerInputRef],
+      required: false,
+      description: `At most ${DEFINITION_LIMITS.triggers} (BAD_USER_INPUT beyond); any makes the campaign a TRIGGER campaign; absent: none.`,
+    }),
   }),
 });
 
@@ -204,7 +254,8 @@ export async function toStoredFilter(
   input: FilterInput,
   where: string,
 ): Promise<Filter> {
-  const stored: Filter = { kind: input.kind };
+  // A membership filter keeps the operator it was given (IS or IS_NOT; the domain judges any other).
+  const stored: Filter = { kind: input.kind, ...(input.operator && { operator: input.operator }) };
   switch (input.kind) {
     case 'ATTRIBUTE':
       if (!input.attribute?.trim() || !input.operator)
@@ -301,10 +352,12 @@ async function requireSmartList(context: GraphQLContext, globalId: string): Prom
 builder.mutationFields((t) => ({
   createSmartList: t.field({
     type: SmartListRef,
+    description:
+      'A new reusable smart list. A definition that cannot be evaluated (an unknown field, a reference to nothing, a cycle) is INVALID_SMART_LIST.',
     args: {
-      workspaceId: t.arg.id(),
-      name: t.arg.string({ validate: objectName }),
-      definition: t.arg({ type: SmartListInputRef }),
+      workspaceId: t.arg.id({ description: 'The workspace to create it in.' }),
+      name: t.arg.string({ description: 'Trimmed; 1 to 200 characters.', validate: objectName }),
+      definition: t.arg({ type: SmartListInputRef, description: 'Its filters and rule.' }),
     },
     resolve: async (_root, args, context) => {
       const workspace = await requireWorkspace(context, args.workspaceId);
@@ -314,7 +367,12 @@ builder.mutationFields((t) => ({
   }),
   updateSmartList: t.field({
     type: SmartListRef,
-    args: { id: t.arg.id(), definition: t.arg({ type: SmartListInputRef }) },
+    description:
+      'Replaces a smart list’s definition; the campaigns that reference it qualify by the new one from now on.',
+    args: {
+      id: t.arg.id({ description: 'The smart list’s global id.' }),
+      definition: t.arg({ type: SmartListInputRef, description: 'The new definition, whole.' }),
+    },
     resolve: async (_root, args, context) => {
       const smartList = await requireSmartList(context, args.id);
       const definition = await toStoredSmartList(context, smartList.workspace.id, args.definition);
@@ -323,8 +381,8 @@ builder.mutationFields((t) => ({
   }),
   deleteSmartList: t.id({
     description:
-      'Smart lists that reference this one become invalid: nobody qualifies for them (semantics E4 in docs/semantics.md).',
-    args: { id: t.arg.id() },
+      'Deletes a smart list and returns its id. Smart lists that reference this one become invalid: nobody qualifies for them (semantics E4 in docs/semantics.md).',
+    args: { id: t.arg.id({ description: 'The smart list’s global id.' }) },
     resolve: async (_root, args, context) => {
       const smartList = await requireSmartList(context, args.id);
       await deleteSmartList(context, smartList);

@@ -132,7 +132,12 @@ function presentItem(item: StreamItem, context: GraphQLContext): ActivityView {
 }
 
 const streamArgs = builder.args((t) => ({
-  filter: t.field({ type: ActivityFilterRef, required: false }),
+  filter: t.field({
+    type: ActivityFilterRef,
+    required: false,
+    description:
+      'Narrows the stream; an id in it the key may not see is NOT_FOUND. Absent: every activity the key sees.',
+  }),
   after: t.id({
     required: false,
     description:
@@ -170,7 +175,7 @@ builder.subscriptionFields((t) => ({
     type: CampaignRunRef,
     description:
       'The run now, then again each time its status or counters change; completes after it is COMPLETED, FAILED or CANCELLED.',
-    args: { runId: t.arg.id() },
+    args: { runId: t.arg.id({ description: 'The run’s global id (NOT_FOUND if the key may not see it).' }) },
     subscribe: async (_root, args, context) => {
       const { id: runId } = await requireRun(context, args.runId);
       return withinQuota(() =>

@@ -48,9 +48,16 @@ const ApiKeyRef = builder.objectRef<ApiKey>('ApiKey').implement({
   description:
     'A workspace API key, as its workspace lists it: never its secret (shown once, when created) nor its hash.',
   fields: (t) => ({
-    id: t.id({ resolve: (apiKey) => encodeGlobalID('ApiKey', apiKey.id) }),
-    name: t.exposeString('name'),
-    createdAt: t.field({ type: 'DateTime', resolve: (apiKey) => apiKey.createdAt }),
+    id: t.id({
+      description: 'The key’s global id, as revokeApiKey takes it.',
+      resolve: (apiKey) => encodeGlobalID('ApiKey', apiKey.id),
+    }),
+    name: t.exposeString('name', { description: 'The name given at creation (1 to 200 characters).' }),
+    createdAt: t.field({
+      type: 'DateTime',
+      description: 'When the key was created.',
+      resolve: (apiKey) => apiKey.createdAt,
+    }),
     lastUsedAt: t.field({
       type: 'DateTime',
       nullable: true,
@@ -70,7 +77,7 @@ const ApiKeyRef = builder.objectRef<ApiKey>('ApiKey').implement({
 WorkspaceRef.implement({
   description: 'The tenancy boundary: every other object belongs to exactly one workspace.',
   fields: (t) => ({
-    name: t.exposeString('name'),
+    name: t.exposeString('name', { description: 'The name given at creation (1 to 200 characters).' }),
     apiKeys: t.field({
       type: [ApiKeyRef],
       description:
@@ -85,7 +92,10 @@ WorkspaceRef.implement({
 const ViewerRef = builder.objectRef<Viewer>('Viewer').implement({
   description: 'Who the API key in use belongs to.',
   fields: (t) => ({
-    isAdmin: t.boolean({ resolve: (viewer) => viewer.kind === 'admin' }),
+    isAdmin: t.boolean({
+      description: 'True for the admin key, which may see and do everything; false for a workspace key.',
+      resolve: (viewer) => viewer.kind === 'admin',
+    }),
     workspaces: t.field({
       type: [WorkspaceRef],
       description: 'Every workspace for the admin key; the key’s own workspace otherwise.',
@@ -97,7 +107,7 @@ const ViewerRef = builder.objectRef<Viewer>('Viewer').implement({
 const ApiKeyCreatedRef = builder.objectRef<{ id: string; secret: string }>('ApiKeyCreated').implement({
   description: 'A new workspace API key. The secret is shown only here, once; only its hash is kept.',
   fields: (t) => ({
-    id: t.exposeID('id'),
+    id: t.exposeID('id', { description: 'The key’s global id (ApiKey.id), as revokeApiKey takes it.' }),
     secret: t.exposeString('secret', {
       description: 'Send it as "Authorization: Bearer <secret>", or as connectionParams.authorization.',
     }),
@@ -107,6 +117,7 @@ const ApiKeyCreatedRef = builder.objectRef<{ id: string; secret: string }>('ApiK
 builder.queryFields((t) => ({
   viewer: t.field({
     type: ViewerRef,
+    description: 'The API key in use: admin or workspace key, and the workspaces it sees.',
     resolve: (_root, _args, context) => context.viewer as Viewer,
   }),
   workspaces: t.field({
@@ -117,7 +128,8 @@ builder.queryFields((t) => ({
   workspace: t.field({
     type: WorkspaceRef,
     nullable: true,
-    args: { id: t.arg.id() },
+    description: 'Null when it does not exist or the key may not see it.',
+    args: { id: t.arg.id({ description: 'The workspace’s global id.' }) },
     resolve: async (_root, args, context) => {
       const [workspace] = await loadVisibleWorkspaces([databaseId(args.id, 'Workspace')], context);
       return workspace ?? null;
@@ -130,7 +142,7 @@ builder.mutationFields((t) => ({
     type: WorkspaceRef,
     description: 'Admin key only.',
     authScopes: { admin: true },
-    args: { name: t.arg.string({ validate: objectName }) },
+    args: { name: t.arg.string({ description: 'Trimmed; 1 to 200 characters.', validate: objectName }) },
     resolve: async (_root, args, context) => {
       return createWorkspace(context, args.name);
     },
@@ -139,7 +151,13 @@ builder.mutationFields((t) => ({
     type: ApiKeyCreatedRef,
     description: 'Admin key only. The secret is shown once.',
     authScopes: { admin: true },
-    args: { workspaceId: t.arg.id(), name: t.arg.string({ validate: objectName }) },
+    args: {
+      workspaceId: t.arg.id({ description: 'The workspace the key may see (and nothing else).' }),
+      name: t.arg.string({
+        description: 'To recognise the key by; trimmed, 1 to 200 characters.',
+        validate: objectName,
+      }),
+    },
     resolve: async (_root, args, context) => {
       const workspace = await requireWorkspace(context, args.workspaceId);
       const { apiKey, secret } = await createApiKey(context, workspace, args.name);
@@ -150,7 +168,7 @@ builder.mutationFields((t) => ({
     type: ApiKeyRef,
     description:
       'The admin key may revoke any workspace key; a workspace key, those of its own workspace (itself included). From then on the key is UNAUTHENTICATED, and its open subscriptions end (WebSocket: closed with 4403). Revoking a revoked key changes nothing. A key the caller may not see is NOT_FOUND.',
-    args: { id: t.arg.id() },
+    args: { id: t.arg.id({ description: 'The key’s global id (ApiKey.id).' }) },
     resolve: async (_root, args, context) => {
       const apiKey = await requireNode(context, ApiKey, 'ApiKey', args.id);
       return revokeApiKey(context, apiKey);

@@ -7,7 +7,14 @@ import { Folder } from '../db/entities/folder.entity.js';
 import { MyToken } from '../db/entities/my-token.entity.js';
 import { Program } from '../db/entities/program.entity.js';
 import { TOKEN_TYPES, type TokenType } from '../domain/model.js';
-import { effectiveTokens, normalizedTokenKey, requireTokens, type TokenOwner } from '../domain/tokens.js';
+import {
+  effectiveTokens,
+  MAX_TOKEN_NAME_LENGTH,
+  MAX_TOKENS_PER_CALL,
+  normalizedTokenKey,
+  requireTokens,
+  type TokenOwner,
+} from '../domain/tokens.js';
 import { builder } from './builder.js';
 import { canSeeWorkspace, type GraphQLContext } from './context.js';
 import { COST } from './cost.js';
@@ -30,7 +37,7 @@ export interface TokenView {
   owner: TokenOwnerId;
 }
 
-/** What a token's global id holds: its owner and the key of its name (semantics I1). */
+/** What a token's global id holds: its owner and the key of its name (semantics I1 in docs/semantics.md). */
 interface TokenId {
   owner: TokenOwnerId;
   key: string;
@@ -54,7 +61,9 @@ function parseTokenId(text: string): TokenId | null {
 }
 
 const TokenTypeEnum = builder.enumType('TokenType', {
+  description: 'What a My Token’s value must be (semantics T7 in docs/semantics.md); checked when it is set.',
   values: describedValues(TOKEN_TYPES, {
+    TEXT: 'Any text (the default).',
     NUMBER: 'A decimal number.',
     SCORE: 'A score change: +N, -N, =N, =-N or N.',
     DATE: 'An ISO-8601 date or date-time.',
@@ -62,9 +71,12 @@ const TokenTypeEnum = builder.enumType('TokenType', {
 });
 
 export const TokenInputRef = builder.inputType('TokenInput', {
+  description: `A My Token to set, or to pass for one run. At most ${MAX_TOKENS_PER_CALL} per call; a name or value that does not fit is INVALID_TOKEN.`,
   fields: (t) => ({
-    name: t.string({ description: 'my.score or {{my.score}}' }),
-    value: t.string(),
+    name: t.string({
+      description: `my.score or {{my.score}}: at most ${MAX_TOKEN_NAME_LENGTH} characters after my., no braces, colons or control characters; matched ignoring case.`,
+    }),
+    value: t.string({ description: 'The value, as text of its type.' }),
     type: t.field({ type: TokenTypeEnum, required: false, description: 'TEXT when not given.' }),
   }),
 });
@@ -167,8 +179,12 @@ export const TokenRef = builder
       'A My Token: defined on a folder or a program (setTokens), or passed for one run. Its id is its owner and its name.',
     fields: (t) => ({
       name: t.exposeString('name', { description: 'Without braces, e.g. my.score' }),
-      type: t.field({ type: TokenTypeEnum, resolve: (token) => token.type }),
-      value: t.exposeString('value'),
+      type: t.field({
+        type: TokenTypeEnum,
+        description: 'The type its value was checked against.',
+        resolve: (token) => token.type,
+      }),
+      value: t.exposeString('value', { description: 'The value as set, text of its type.' }),
       definedBy: t.field({
         type: builder.nodeInterfaceRef(),
         nullable: true,
@@ -219,7 +235,15 @@ builder.mutationFields((t) => ({
     type: [TokenRef],
     description:
       'Replaces the My Tokens of a folder or a program. At most 100; all or nothing. Returns the new set, by name; a token set again keeps its id, so a normalized cache updates it in place.',
-    args: { ownerId: t.arg.id(), tokens: t.arg({ type: [TokenInputRef] }) },
+    args: {
+      ownerId: t.arg.id({
+        description: 'The global id of a Folder or a Program (any other id is NOT_FOUND).',
+      }),
+      tokens: t.arg({
+        type: [TokenInputRef],
+        description: `The whole new set, at most ${MAX_TOKENS_PER_CALL}; empty removes every token.`,
+      }),
+    },
     resolve: async (_root, args, context) => {
       const { typename, id } = decodeOwnerId(args.ownerId, ['Folder', 'Program'] as const);
       const described = { typename, globalId: args.ownerId };

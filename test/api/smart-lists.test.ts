@@ -1,9 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN_KEY, startTestApp, type TestApp } from '../helpers/app.js';
 import {
+  createCampaign,
   createProgram,
   createStaticList,
   createWorkspaceWithKey,
+  upsertLeads,
   type WorkspaceWithKey,
 } from '../helpers/factories.js';
 import { errorCodes, run } from '../helpers/graphql.js';
@@ -131,8 +133,14 @@ describe('smart-list assets', () => {
       { filters: [{ kind: 'MEMBER_OF_PROGRAM', programId: '$program', status: 'Nope' }] },
     ],
     ['DATA_VALUE_CHANGES without an attribute', { filters: [], triggers: [{ kind: 'DATA_VALUE_CHANGES' }] }],
+    [
+      'a membership filter with an operator other than IS or IS_NOT',
+      { filters: [{ kind: 'MEMBER_OF_LIST', staticListId: '$list', operator: 'CONTAINS' }] },
+    ],
   ])('refuses %s as INVALID_SMART_LIST, writing nothing', async (_case, definition) => {
-    const patched = JSON.parse(JSON.stringify(definition).replace('$program', acmeProgram));
+    const patched = JSON.parse(
+      JSON.stringify(definition).replace('$program', acmeProgram).replace('$list', acmeList),
+    );
     const response = await createSmartList(patched, acme.key, 'Refused');
     expect(errorCodes(response)).toEqual(['INVALID_SMART_LIST']);
     const names = await run<{ workspace: { smartLists: { name: string }[] } }>(
@@ -142,6 +150,34 @@ describe('smart-list assets', () => {
       { id: acme.id },
     );
     expect(names.workspace.smartLists.map((smartList) => smartList.name)).not.toContain('Refused');
+  });
+
+  it('keeps a membership filter’s IS_NOT, which selects the leads that are not members', async () => {
+    const [leadId] = await upsertLeads(t, acme, [{ email: 'outsider@acme.com' }]);
+    const qualifiedThrough = async (operator: 'IS' | 'IS_NOT') => {
+      const campaignId = await createCampaign(t, acme, {
+        programId: acmeProgram,
+        name: `Members ${operator}`,
+        qualificationRule: { kind: 'EVERY_TIME' },
+        smartList: { filters: [{ kind: 'MEMBER_OF_LIST', staticListId: acmeList, operator }] },
+      });
+      const { campaign, simulateCampaign } = await run<{
+        campaign: { smartList: { filters: { operator: string | null }[] } };
+        simulateCampaign: { qualified: boolean };
+      }>(
+        t,
+        acme.key,
+        `query ($campaignId: ID!, $leadId: ID!) {
+          campaign(id: $campaignId) { smartList { filters { operator } } }
+          simulateCampaign(campaignId: $campaignId, leadId: $leadId) { qualified }
+        }`,
+        { campaignId, leadId },
+      );
+      expect(campaign.smartList.filters).toEqual([{ operator }]);
+      return simulateCampaign.qualified;
+    };
+    expect(await qualifiedThrough('IS_NOT')).toBe(true);
+    expect(await qualifiedThrough('IS')).toBe(false);
   });
 
   it('refuses a reference to another workspace’s list, even for the admin key', async () => {
