@@ -108,7 +108,9 @@ function instantOf(timeZone: string, wall: WallTime): number {
   // The zone's offsets a day either side are the two it can have near the wanted time.
   const before = local - offsetAt(timeZone, local - 86_400_000);
   const after = local - offsetAt(timeZone, local + 86_400_000);
-  const exact = [before, after].sort((a, b) => a - b).find((instant) => asUtc(wallTimeAt(timeZone, instant)) === local);
+  const exact = [before, after]
+    .sort((a, b) => a - b)
+    .find((instant) => asUtc(wallTimeAt(timeZone, instant)) === local);
   if (exact !== undefined) return exact;
   // In a gap: the clock jumps from before the wanted time to after it; find the jump.
   let low = Math.min(before, after);
@@ -229,7 +231,25 @@ export function checkRecurrence(
   const recurrence = { ...request, timeZone };
   const first = occurrenceFrom(recurrence, anchor, 0);
   if (!first) {
-    return { problem: 'the recurrence has no occurrence: endAt is before the first one, or none falls on a weekday' };
+    return {
+      problem: 'the recurrence has no occurrence: endAt is before the first one, or none falls on a weekday',
+    };
   }
   return { recurrence, first };
+}
+
+/**
+ * When the recurrence's next `count` runs start: its first occurrence's run while that waits
+ * (`pendingFirst`), then the occurrences from `nextStep` on (none once it has ended).
+ */
+export function upcomingRunTimes(
+  recurrence: Recurrence,
+  anchor: Date,
+  { pendingFirst, nextStep }: { pendingFirst: Date | null; nextStep: number | null },
+  count: number,
+): Date[] {
+  const first = pendingFirst && count > 0 ? [pendingFirst] : [];
+  if (nextStep === null) return first;
+  const later = upcomingOccurrences(recurrence, anchor, nextStep, count - first.length);
+  return [...first, ...later.map((occurrence) => occurrence.at)];
 }

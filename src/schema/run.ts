@@ -18,6 +18,7 @@ import { databaseId } from './ids.js';
 import { loadVisible, requireNode } from './loading.js';
 import { pageArgs } from './page-args.js';
 import { idCursorPage, idWithin } from './paging.js';
+import { RecurrenceInputRef, toRecurrenceRequest } from './schedule.js';
 import { runTokens, TokenInputRef, TokenRef } from './token.js';
 
 const RunKindEnum = builder.enumType('RunKind', {
@@ -129,10 +130,20 @@ builder.mutationFields((t) => ({
       campaignId: t.arg.id(),
       runAt: t.arg({ type: 'DateTime', required: false }),
       tokens: t.arg({ type: [TokenInputRef], required: false }),
+      recurrence: t.arg({
+        type: RecurrenceInputRef,
+        required: false,
+        description:
+          'Repeats the run (semantics R6): runAt (or now) is the first occurrence, and the run returned is its run; the tokens apply to every occurrence. Replaces the campaign’s recurrence, if it has one, and cancels that one’s first run while it has not started. None: one run.',
+      }),
     },
     resolve: async (_root, args, context) => {
       const campaign = await requireNode(context, Campaign, 'Campaign', args.campaignId);
-      return scheduleCampaign(context, campaign, { runAt: args.runAt ?? null, tokens: args.tokens ?? [] });
+      return scheduleCampaign(context, campaign, {
+        runAt: args.runAt ?? null,
+        tokens: args.tokens ?? [],
+        recurrence: args.recurrence ? toRecurrenceRequest(args.recurrence) : null,
+      });
     },
   }),
   requestCampaign: t.field({

@@ -145,7 +145,10 @@ describe('semantics R6 checks', () => {
   it('spells the time zone as Intl does', () => {
     expect(canonicalTimeZone('europe/berlin')).toBe('Europe/Berlin');
     const checked = checkRecurrence(request, anchor);
-    expect(checked).toMatchObject({ recurrence: { timeZone: 'Europe/Berlin' }, first: { step: 0, at: anchor } });
+    expect(checked).toMatchObject({
+      recurrence: { timeZone: 'Europe/Berlin' },
+      first: { step: 0, at: anchor },
+    });
   });
 
   it.each([

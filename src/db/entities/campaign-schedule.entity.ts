@@ -1,7 +1,7 @@
 import { defineEntity, type InferEntity, p } from '@mikro-orm/core';
 import { RECURRENCE_UNITS } from '../../domain/recurrence.js';
 import { Campaign } from './campaign.entity.js';
-import type { RunToken } from './campaign-run.entity.js';
+import { CampaignRun, type RunToken } from './campaign-run.entity.js';
 import { createdAt, id, Workspace } from './workspace.entity.js';
 
 /**
@@ -22,6 +22,11 @@ export const CampaignSchedule = defineEntity({
     timeZone: p.text(),
     /** Step 0 of the sequence: the first occurrence's wall time in the zone fixes every other. */
     anchorAt: p.datetime(),
+    /**
+     * The first occurrence's run, made by scheduleCampaign itself: replacing or cancelling the
+     * recurrence cancels it while it has not started.
+     */
+    firstRun: () => p.manyToOne(CampaignRun),
     /** The API tokens every occurrence's run gets. */
     tokens: p.json<RunToken[]>().default('[]'),
     /** The next occurrence not yet started; both null once the recurrence has ended. */
