@@ -134,7 +134,7 @@ builder.mutationFields((t) => ({
         type: RecurrenceInputRef,
         required: false,
         description:
-          'Repeats the run (semantics R6): runAt (or now) is the first occurrence, and the run returned is its run; the tokens apply to every occurrence. Replaces the campaign’s recurrence, if it has one, and cancels that one’s first run while it has not started. None: one run.',
+          'Repeats the run (semantics R6 in docs/semantics.md): runAt (or now) is the first occurrence, and the run returned is its run; the tokens apply to every occurrence. Replaces the campaign’s recurrence, if it has one, and cancels that one’s first run while it has not started. None: one run.',
       }),
     },
     resolve: async (_root, args, context) => {

@@ -104,7 +104,8 @@ function pendingFirst(schedule: CampaignSchedule): Date | null {
 }
 
 const CampaignScheduleRef = builder.objectRef<CampaignSchedule>('CampaignSchedule').implement({
-  description: 'A batch campaign’s recurring schedule (semantics R6): at most one per campaign.',
+  description:
+    'A batch campaign’s recurring schedule (semantics R6 in docs/semantics.md): at most one per campaign.',
   fields: (t) => ({
     recurrence: t.field({ type: RecurrenceRef, resolve: (schedule) => schedule }),
     tokens: t.field({
