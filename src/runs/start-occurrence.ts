@@ -1,4 +1,5 @@
 import { LockMode } from '@mikro-orm/core';
+import { Campaign } from '../db/entities/campaign.entity.js';
 import { CampaignRun } from '../db/entities/campaign-run.entity.js';
 import { CampaignSchedule } from '../db/entities/campaign-schedule.entity.js';
 import { toDomainCampaign, toDomainRecurrence } from '../db/mappers.js';
@@ -15,14 +16,22 @@ import { scheduleProblems } from '../domain/validation.js';
  * already done, does nothing. Returns the new run's id, if one was made.
  */
 export async function startOccurrence(orm: Orm, { scheduleId, step }: OccurrencePayload, now: Date) {
+  const found = await orm.em.fork().findOne(CampaignSchedule, { id: scheduleId }, { fields: ['campaign'] });
+  if (!found) return null;
   return orm.em.fork().transactional(async (em): Promise<string | null> => {
+    // The campaign first, as scheduleCampaign and cancelCampaignSchedule lock it before the
+    // recurrence: the other order could deadlock with them.
+    const campaign = await em.findOneOrFail(
+      Campaign,
+      { id: found.campaign.id },
+      { lockMode: LockMode.PESSIMISTIC_READ },
+    );
     const schedule = await em.findOne(
       CampaignSchedule,
       { id: scheduleId },
-      { lockMode: LockMode.PESSIMISTIC_WRITE, populate: ['campaign'] },
+      { lockMode: LockMode.PESSIMISTIC_WRITE },
     );
     if (!schedule || schedule.nextStep !== step || !schedule.nextAt) return null;
-    const { campaign } = schedule;
     const { start, next } = campaign.deletedAt
       ? { start: null, next: null }
       : catchUp(toDomainRecurrence(schedule), schedule.anchorAt, { step, at: schedule.nextAt }, now);

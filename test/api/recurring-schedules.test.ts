@@ -220,6 +220,36 @@ describe('semantics R6 durability', () => {
   });
 });
 
+describe('semantics R6 exactly once', () => {
+  it('the same occurrence started three times at once makes one run', async () => {
+    const campaign = await newCampaign('Raced');
+    await schedule(campaign, { recurrence: daily });
+    await untilRuns(campaign, 1);
+    const due = await storedSchedule(campaign);
+    const payload = { scheduleId: due.id, step: due.nextStep as number };
+    const started = await Promise.all(
+      [1, 2, 3].map(() => startOccurrence(t.orm, payload, due.nextAt as Date)),
+    );
+    expect(started.filter((id) => id !== null)).toHaveLength(1);
+    expect(await runsOf(campaign)).toHaveLength(2);
+    expect(await occurrenceJobs(campaign)).toEqual([new Date((due.nextAt as Date).getTime() + DAY)]);
+  });
+
+  it('a deleted campaign’s recurrence ends at its next occurrence, without a run', async () => {
+    const campaign = await newCampaign('Deleted');
+    await schedule(campaign, { recurrence: daily });
+    await untilRuns(campaign, 1);
+    await run(t, acme.key, 'mutation ($id: ID!) { deleteCampaign(id: $id) }', { id: campaign });
+    const due = await storedSchedule(campaign);
+    const payload = { scheduleId: due.id, step: due.nextStep as number };
+    expect(await startOccurrence(t.orm, payload, due.nextAt as Date)).toBeNull();
+    const view = await viewOf(campaign);
+    expect(view.runs.edges).toHaveLength(1);
+    expect(view.schedule).toMatchObject({ nextRunAt: null, upcoming: [] });
+    expect(await occurrenceJobs(campaign)).toHaveLength(1);
+  });
+});
+
 describe('semantics R6 cancelling and replacing', () => {
   it('cancelCampaignSchedule stops future occurrences and the first run not yet started; again is harmless', async () => {
     const campaign = await newCampaign('Cancelled');
