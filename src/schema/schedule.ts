@@ -78,7 +78,11 @@ const RecurrenceRef = builder.objectRef<CampaignSchedule>('Recurrence').implemen
   description:
     'How a campaign’s batch run repeats, as scheduleCampaign was given it (its time zone as IANA spells it).',
   fields: (t) => ({
-    every: t.field({ type: RecurrenceUnitEnum, resolve: (schedule) => schedule.every }),
+    every: t.field({
+      type: RecurrenceUnitEnum,
+      description: 'The unit interval counts in.',
+      resolve: (schedule) => schedule.every,
+    }),
     interval: t.exposeInt('interval', {
       description: `Every how many units, 1 to ${MAX_RECURRENCE_INTERVAL}.`,
     }),
@@ -107,7 +111,11 @@ const CampaignScheduleRef = builder.objectRef<CampaignSchedule>('CampaignSchedul
   description:
     'A batch campaign’s recurring schedule (semantics R6 in docs/semantics.md): at most one per campaign.',
   fields: (t) => ({
-    recurrence: t.field({ type: RecurrenceRef, resolve: (schedule) => schedule }),
+    recurrence: t.field({
+      type: RecurrenceRef,
+      description: 'When the occurrences fall.',
+      resolve: (schedule) => schedule,
+    }),
     tokens: t.field({
       type: [TokenRef],
       description: 'The My Tokens passed to scheduleCampaign: every occurrence’s run gets them.',
