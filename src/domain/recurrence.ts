@@ -6,6 +6,8 @@
 export const RECURRENCE_UNITS = ['DAY', 'WEEK', 'MONTH'] as const;
 export type RecurrenceUnit = (typeof RECURRENCE_UNITS)[number];
 
+const DAY_MS = 24 * 3600 * 1000;
+
 /** The largest `interval`: every 1000 days, weeks or months. */
 export const MAX_RECURRENCE_INTERVAL = 1000;
 
@@ -106,8 +108,8 @@ function offsetAt(timeZone: string, instant: number): number {
 function instantOf(timeZone: string, wall: WallTime): number {
   const local = asUtc(wall);
   // The zone's offsets a day either side are the two it can have near the wanted time.
-  const before = local - offsetAt(timeZone, local - 86_400_000);
-  const after = local - offsetAt(timeZone, local + 86_400_000);
+  const before = local - offsetAt(timeZone, local - DAY_MS);
+  const after = local - offsetAt(timeZone, local + DAY_MS);
   const exact = [before, after]
     .sort((a, b) => a - b)
     .find((instant) => asUtc(wallTimeAt(timeZone, instant)) === local);
@@ -187,6 +189,16 @@ export function upcomingOccurrences(
 }
 
 /**
+ * A step that is due at `now` unless skipped, and not far before the latest one: the time passed
+ * since the anchor in the longest a step can last, a day kept aside for daylight-saving shifts.
+ */
+function stepDueBy(recurrence: Recurrence, anchor: Date, now: Date): number {
+  const days = recurrence.every === 'MONTH' ? 31 : recurrence.every === 'WEEK' ? 7 : 1;
+  const longest = recurrence.interval * days * DAY_MS;
+  return Math.max(0, Math.floor((now.getTime() - anchor.getTime() - DAY_MS) / longest));
+}
+
+/**
  * The occurrence due now, from `due` (the next one not yet started, already due) on: the latest of
  * those whose time has come, so that occurrences missed while no worker ran start once, not once
  * each (semantics R6); and the one after it, null when the recurrence has ended.
@@ -197,7 +209,8 @@ export function catchUp(
   due: Occurrence,
   now: Date,
 ): { start: Occurrence; next: Occurrence | null } {
-  let start = due;
+  const jump = occurrenceFrom(recurrence, anchor, Math.max(due.step, stepDueBy(recurrence, anchor, now)));
+  let start = jump && jump.at <= now ? jump : due;
   for (;;) {
     const next = occurrenceFrom(recurrence, anchor, start.step + 1);
     if (!next || next.at > now) return { start, next };

@@ -3,6 +3,7 @@ import {
   canonicalTimeZone,
   catchUp,
   checkRecurrence,
+  type Occurrence,
   occurrenceFrom,
   type Recurrence,
   type RecurrenceRequest,
@@ -128,6 +129,24 @@ describe('semantics R6 missed occurrences', () => {
       next: { step: 2, at: new Date('2026-11-03T09:00:00Z') },
     });
   });
+
+  it.each([
+    ['daily in Berlin', { ...daily, timeZone: 'Europe/Berlin' }],
+    ['every 3 days, weekdays only', { ...daily, interval: 3, weekdaysOnly: true }],
+    ['weekly in New York', { ...daily, every: 'WEEK' as const, timeZone: 'America/New_York' }],
+    ['monthly from the 31st', { ...daily, every: 'MONTH' as const }],
+  ])(
+    'after a long stop, %s starts the same occurrence as going through them one by one',
+    (_case, recurrence) => {
+      const from = new Date('2026-01-31T09:00:00Z');
+      const [first, ...rest] = upcomingOccurrences(recurrence, from, 1, 500);
+      for (const now of ['2026-02-01T00:00:00Z', '2026-07-15T09:30:00Z', '2027-03-31T09:00:00Z']) {
+        const at = new Date(now);
+        const latest = [first, ...rest].filter((o) => o && o.at <= at).at(-1) ?? first;
+        expect(catchUp(recurrence, from, first as Occurrence, at).start).toEqual(latest);
+      }
+    },
+  );
 
   it('past endAt there is no next one', () => {
     const bounded = { ...daily, endAt: new Date('2026-11-03T09:00:00Z') };
