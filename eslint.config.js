@@ -9,6 +9,7 @@ const TYPES_WITHOUT_ID = {
   // a client cache stores them within their owner; an invented id would change whenever the owner is saved.
   valuesOfTheirOwner: [
     'AddToList',
+    'CampaignSchedule',
     'ChangeDataValue',
     'ChangeProgramStatus',
     'ChangeScore',
@@ -17,6 +18,7 @@ const TYPES_WITHOUT_ID = {
     'InterestingMoment',
     'ProgramMember',
     'QualificationRule',
+    'Recurrence',
     'RemoveFromFlow',
     'RemoveFromList',
     'RequestCampaign',

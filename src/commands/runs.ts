@@ -7,9 +7,11 @@ import { cancelPendingWaits } from '../db/sql/waits.js';
 import { DomainError, type Problem } from '../domain/errors.js';
 import { callerClosure } from '../domain/execution-graph.js';
 import { FINISHED_RUN_STATUSES } from '../domain/model.js';
+import type { RecurrenceRequest } from '../domain/recurrence.js';
 import { requireTokens, type TokenInput } from '../domain/tokens.js';
 import { requestProblems, scheduleProblems } from '../domain/validation.js';
 import type { CommandContext } from './context.js';
+import { scheduleRecurrence } from './schedules.js';
 
 /** How far ahead a run may be scheduled (semantics R1). */
 const MAX_SCHEDULE_AHEAD_MS = 2 * 366 * 24 * 3600 * 1000;
@@ -32,13 +34,18 @@ function refuseProblem([problem]: Problem[]): void {
 
 /**
  * Runs a batch campaign now (`runAt` null or past) or at `runAt`, at most two years ahead (semantics R1),
- * with `tokens` overriding its My Tokens for this run only. Refusals come in this order: the
- * campaign, the time, the tokens.
+ * with `tokens` overriding its My Tokens for this run only. With a `recurrence` (semantics R6) that run
+ * is the first occurrence and the tokens apply to every one. Refusals come in this order: the
+ * campaign, the time, the tokens, the recurrence.
  */
 export function scheduleCampaign(
   ctx: CommandContext,
   campaign: Campaign,
-  { runAt, tokens }: { runAt: Date | null; tokens: readonly TokenInput[] },
+  {
+    runAt,
+    tokens,
+    recurrence = null,
+  }: { runAt: Date | null; tokens: readonly TokenInput[]; recurrence?: RecurrenceRequest | null },
 ): Promise<CampaignRun> {
   refuseProblem(scheduleProblems(toDomainCampaign(campaign)));
   const now = new Date();
@@ -46,11 +53,15 @@ export function scheduleCampaign(
   if (later && later.getTime() - now.getTime() > MAX_SCHEDULE_AHEAD_MS) {
     throw new DomainError('BAD_USER_INPUT', 'runAt must be at most two years ahead');
   }
+  const runTokens = requireTokens(tokens);
+  if (recurrence) {
+    return scheduleRecurrence(ctx, campaign, { anchor: later ?? now, now, tokens: runTokens, recurrence });
+  }
   return queueRun(ctx, campaign, {
     kind: 'BATCH',
     status: later ? 'SCHEDULED' : 'QUEUED',
     scheduledFor: later ?? now,
-    tokens: requireTokens(tokens),
+    tokens: runTokens,
   });
 }
 

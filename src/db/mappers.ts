@@ -7,7 +7,9 @@ import type {
   FieldType,
   MyTokens,
 } from '../domain/model.js';
+import type { Recurrence } from '../domain/recurrence.js';
 import { Campaign } from './entities/campaign.entity.js';
+import type { CampaignSchedule } from './entities/campaign-schedule.entity.js';
 import { Folder } from './entities/folder.entity.js';
 import { LeadField } from './entities/lead-field.entity.js';
 import { MyToken } from './entities/my-token.entity.js';
@@ -91,4 +93,10 @@ export async function loadCampaignGraph(em: EntityManager, workspaceId: string):
     ),
     fields: Object.fromEntries(fields.map((field) => [field.name, field.type as FieldType])),
   };
+}
+
+/** A stored recurrence as the domain computes its occurrences. */
+export function toDomainRecurrence(schedule: CampaignSchedule): Recurrence {
+  const { every, interval, weekdaysOnly, timeZone } = schedule;
+  return { every, interval, weekdaysOnly, endAt: schedule.endAt ?? null, timeZone };
 }

@@ -13,7 +13,7 @@ import { type Announcer, createAnnouncer } from '../commands/announcer.js';
 import { databaseErrorSummary } from '../db/loggable.js';
 import type { Orm } from '../db/orm.js';
 import { forgetWorkers, recordHeartbeats, silentWorkersHoldingJobs } from '../db/sql/job-workers.js';
-import { chunkJobKey, JOBS, MAX_JOB_ATTEMPTS } from '../db/sql/jobs.js';
+import { chunkJobKey, JOBS, MAX_JOB_ATTEMPTS, type OccurrencePayload } from '../db/sql/jobs.js';
 import { failRun } from '../db/sql/runs.js';
 import { failWait } from '../db/sql/waits.js';
 import type { AllowedTargets } from '../domain/network-targets.js';
@@ -21,6 +21,7 @@ import type { EventPublisher } from '../pubsub/events.js';
 import { planRun } from './plan-run.js';
 import { completeIfDone, processChunk } from './process-chunk.js';
 import { resumeWait } from './resume-wait.js';
+import { startOccurrence } from './start-occurrence.js';
 
 interface RunPayload {
   runId: string;
@@ -104,6 +105,9 @@ function taskList(
     const resumed = await resumeWait(orm, waitId, new Date(), { allowedTargets: allowedWebhookTargets });
     if (resumed) await announce.waitResumed(waitId);
   };
+  const occur: Task = async (payload) => {
+    await startOccurrence(orm, payload as OccurrencePayload, new Date());
+  };
   return {
     [JOBS.planRun]: withBoundedAttempts(plan, maxAttempts, (payload, failed) =>
       failRunOf((payload as RunPayload).runId, `Stopped: its plan ${failed}`),
@@ -120,6 +124,9 @@ function taskList(
       const given = await failWait(orm.em.fork(), waitId, reasons);
       if (given?.runFailed) await announce.runUpdated(given.runId);
     }),
+    // A recurrence whose job keeps failing is left where it stands: its next occurrence is not
+    // started, and Campaign.schedule keeps showing it due.
+    [JOBS.startOccurrence]: withBoundedAttempts(occur, maxAttempts, async () => {}),
   };
 }
 

@@ -12,6 +12,7 @@ import './token.js';
 import './campaign-mutations.js';
 import './simulation.js';
 import './run.js';
+import './schedule.js';
 import './subscription.js';
 import './activity-types.js';
 

@@ -19,6 +19,7 @@ import { databaseId } from './ids.js';
 import { loadVisible, requireNode } from './loading.js';
 import { pageArgs } from './page-args.js';
 import { idCursorPage, idWithin } from './paging.js';
+import { RecurrenceInputRef, toRecurrenceRequest } from './schedule.js';
 import { runTokens, TokenInputRef, TokenRef } from './token.js';
 
 const RunKindEnum = builder.enumType('RunKind', {
@@ -175,10 +176,20 @@ builder.mutationFields((t) => ({
         required: false,
         description: 'My Token values for this run only, at most 100; absent: none.',
       }),
+      recurrence: t.arg({
+        type: RecurrenceInputRef,
+        required: false,
+        description:
+          'Repeats the run (semantics R6 in docs/semantics.md): runAt (or now) is the first occurrence, and the run returned is its run; the tokens apply to every occurrence. Replaces the campaign’s recurrence, if it has one, and cancels that one’s first run while it has not started. None: one run.',
+      }),
     },
     resolve: async (_root, args, context) => {
       const campaign = await requireNode(context, Campaign, 'Campaign', args.campaignId);
-      return scheduleCampaign(context, campaign, { runAt: args.runAt ?? null, tokens: args.tokens ?? [] });
+      return scheduleCampaign(context, campaign, {
+        runAt: args.runAt ?? null,
+        tokens: args.tokens ?? [],
+        recurrence: args.recurrence ? toRecurrenceRequest(args.recurrence) : null,
+      });
     },
   }),
   requestCampaign: t.field({

@@ -39,6 +39,7 @@ const TABLES = [
   'lead_field',
   'my_token',
   'campaign_run',
+  'campaign_schedule',
   'activity',
 ];
 

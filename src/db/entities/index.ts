@@ -2,6 +2,7 @@ import { Activity } from './activity.entity.js';
 import { ApiKey } from './api-key.entity.js';
 import { Campaign } from './campaign.entity.js';
 import { CampaignRun } from './campaign-run.entity.js';
+import { CampaignSchedule } from './campaign-schedule.entity.js';
 import { FlowWait } from './flow-wait.entity.js';
 import { Folder } from './folder.entity.js';
 import { JobWorker } from './job-worker.entity.js';
@@ -31,6 +32,7 @@ export const entities = [
   SmartList,
   Campaign,
   CampaignRun,
+  CampaignSchedule,
   RunChunk,
   LeadCampaignHistory,
   Activity,

@@ -13,12 +13,21 @@ export const JOBS = {
   planRun: 'run:plan',
   runChunk: 'run:chunk',
   resumeWait: 'wait:resume',
+  startOccurrence: 'schedule:occurrence',
 } as const;
 
 /** Job keys: enqueueing the same work twice under one key is harmless (graphile-worker replaces it). */
 const planJobKey = (runId: string) => `run:${runId}:plan`;
 export const chunkJobKey = (runId: string, seq: number) => `run:${runId}:chunk:${seq}`;
 const resumeJobKey = (waitId: string) => `wait:${waitId}`;
+/** One per campaign, as a campaign has at most one recurrence (semantics R6). */
+const occurrenceJobKey = (campaignId: string) => `campaign:${campaignId}:schedule`;
+
+/** What the job that starts a recurrence's next occurrence is given. */
+export interface OccurrencePayload {
+  scheduleId: string;
+  step: number;
+}
 
 interface JobSpec {
   task: string;
@@ -68,4 +77,24 @@ export function addResumeJobs(em: EntityManager, waits: { id: string; resumeAt: 
 /** Drops a run's plan job if it has not started, in the caller's transaction. */
 export async function removePlanJob(em: EntityManager, runId: string): Promise<void> {
   await query(em, 'select graphile_worker.remove_job(?)', [planJobKey(runId)]);
+}
+
+/**
+ * The job that starts the campaign's next occurrence at `runAt`, in the caller's transaction; it
+ * replaces the campaign's pending one.
+ */
+export function addOccurrenceJob(
+  em: EntityManager,
+  campaignId: string,
+  occurrence: OccurrencePayload & { runAt: Date },
+): Promise<void> {
+  const { scheduleId, step, runAt } = occurrence;
+  return addJobs(em, [
+    { task: JOBS.startOccurrence, payload: { scheduleId, step }, runAt, key: occurrenceJobKey(campaignId) },
+  ]);
+}
+
+/** Drops the campaign's pending occurrence job, in the caller's transaction. */
+export async function removeOccurrenceJob(em: EntityManager, campaignId: string): Promise<void> {
+  await query(em, 'select graphile_worker.remove_job(?)', [occurrenceJobKey(campaignId)]);
 }
