@@ -16,7 +16,7 @@ const config: CodegenConfig = {
     // Client's possibleTypes, urql Graphcache's): docs/client-codegen.md.
     'src/generated/possible-types.ts': {
       plugins: ['fragment-matcher'],
-      config: { apolloClientVersion: 3 },
+      config: { apolloClientVersion: 3, useExplicitTyping: true },
     },
     'src/generated/': {
       preset: 'client',
