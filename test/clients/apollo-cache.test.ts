@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { gql, InMemoryCache, type TypePolicies } from '@apollo/client';
-import { relayStylePagination } from '@apollo/client/utilities';
+import { addTypenameToDocument, relayStylePagination } from '@apollo/client/utilities';
 import {
   buildSchema,
   type GraphQLOutputType,
@@ -9,10 +9,15 @@ import {
   isListType,
   isNonNullType,
   isObjectType,
+  print,
 } from 'graphql';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import generated from '../../src/generated/possible-types.js';
 import { printSortedSchema } from '../../src/schema/index.js';
+import { startTestApp, type TestApp } from '../helpers/app.js';
+import { executeScenario, scheduleNow, startTestWorker, untilCompleted } from '../helpers/campaign-runs.js';
+import { createWorkspaceWithKey, type WorkspaceWithKey } from '../helpers/factories.js';
+import { run } from '../helpers/graphql.js';
 
 /**
  * The Apollo Client cache set-up of docs/client-codegen.md, proven on the printed schema: fragments on
@@ -159,7 +164,15 @@ const activity = {
   },
 };
 
-function page(nodes: { id: string }[], hasPreviousPage: boolean) {
+/** What FEED answers, with __typename on every object. */
+interface FeedData {
+  activities: {
+    edges: { cursor: string; node: { __typename: string; id: string } }[];
+    pageInfo: { startCursor: string | null; endCursor: string | null; hasPreviousPage: boolean };
+  };
+}
+
+function page(nodes: { __typename: string; id: string }[], hasPreviousPage: boolean) {
   return {
     activities: {
       __typename: 'ActivityConnection',
@@ -251,7 +264,7 @@ describe('Apollo Client InMemoryCache as docs/client-codegen.md sets it up', () 
     recordWarnings();
     const cache = new InMemoryCache();
     cache.writeQuery({ query: FEED, variables: { last: 1 }, data: page([activity.changeScore], false) });
-    const feed = cache.readQuery<ReturnType<typeof page>>({ query: FEED, variables: { last: 1 } });
+    const feed = cache.readQuery<FeedData>({ query: FEED, variables: { last: 1 } });
     expect(feed?.activities.edges[0]?.node).toEqual({ __typename: 'ChangeScoreActivity' });
   });
 
@@ -269,7 +282,7 @@ describe('Apollo Client InMemoryCache as docs/client-codegen.md sets it up', () 
       data: page([activity.changeScore, activity.execute], false),
     });
 
-    const feed = cache.readQuery<ReturnType<typeof page>>({ query: FEED, variables: { last: 2 } });
+    const feed = cache.readQuery<FeedData>({ query: FEED, variables: { last: 2 } });
     expect(feed?.activities.edges.map((edge) => edge.cursor)).toEqual(['c-a1', 'c-a2', 'c-a3', 'c-a4']);
     expect(feed?.activities.pageInfo).toMatchObject({
       startCursor: 'c-a1',
@@ -371,5 +384,54 @@ describe('Apollo Client InMemoryCache as docs/client-codegen.md sets it up', () 
 
     expect(write(new InMemoryCache({ possibleTypes }))).toEqual(after);
     expect(warnings.join('\n')).toMatch(/Cache data may be lost when replacing[\s\S]* Campaign\.problems /);
+  });
+});
+
+describe('the Apollo set-up with what the server answers', () => {
+  let t: TestApp;
+  let worker: Awaited<ReturnType<typeof startTestWorker>>;
+  let acme: WorkspaceWithKey;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    worker = await startTestWorker(t);
+    acme = await createWorkspaceWithKey(t, 'Acme');
+    // New leads, then a run whose Execute Campaign step qualifies one of them for a Change Score child.
+    const scenario = await executeScenario(t, acme, 2);
+    await untilCompleted(t, acme.key, await scheduleNow(t, acme.key, scenario.parent));
+  });
+  afterAll(async () => {
+    await worker.stop();
+    await t.close();
+  });
+
+  it('caches the feed read newest page first, then the older one, as one list of typed activities', async () => {
+    // ApolloClient adds __typename to every selection before it sends a document; so does this test.
+    const feed = addTypenameToDocument(FEED);
+    const whole = await run<FeedData>(t, acme.key, print(feed), { last: 100 });
+    const types = new Set(whole.activities.edges.map((edge) => edge.node.__typename));
+    expect([...types].sort()).toEqual(['ChangeScoreActivity', 'ExecuteCampaignActivity', 'GenericActivity']);
+
+    recordWarnings();
+    const cache = new InMemoryCache({ possibleTypes, typePolicies });
+    const newest = await run<FeedData>(t, acme.key, print(feed), { last: 3 });
+    cache.writeQuery({ query: feed, variables: { last: 3 }, data: newest });
+    const older = await run<FeedData>(t, acme.key, print(feed), {
+      last: 100,
+      before: newest.activities.pageInfo.startCursor,
+    });
+    cache.writeQuery({
+      query: feed,
+      variables: { last: 100, before: newest.activities.pageInfo.startCursor },
+      data: older,
+    });
+
+    expect(cache.readQuery({ query: feed, variables: { last: 3 } })).toEqual(whole);
+    for (const { node } of whole.activities.edges) {
+      expect(
+        cache.readFragment({ id: cache.identify(node), fragment: addTypenameToDocument(ACTIVITY_ROW) }),
+      ).toEqual(node);
+    }
+    expect(warnings).toEqual([]);
   });
 });
