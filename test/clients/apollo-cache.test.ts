@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { gql, InMemoryCache, type TypePolicies } from '@apollo/client';
-import { addTypenameToDocument, relayStylePagination } from '@apollo/client/utilities';
+import { gql, InMemoryCache } from '@apollo/client';
+import { addTypenameToDocument } from '@apollo/client/utilities';
 import {
   buildSchema,
   type GraphQLOutputType,
@@ -12,60 +12,18 @@ import {
   print,
 } from 'graphql';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import generated from '../../src/generated/possible-types.js';
 import { printSortedSchema } from '../../src/schema/index.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
 import { executeScenario, scheduleNow, startTestWorker, untilCompleted } from '../helpers/campaign-runs.js';
 import { createWorkspaceWithKey, type WorkspaceWithKey } from '../helpers/factories.js';
 import { run } from '../helpers/graphql.js';
+import { ACTIVITY_ROW, FEED, type FeedData, possibleTypes, typePolicies } from './apollo-set-up.js';
 
 /**
  * The Apollo Client cache set-up of docs/client-codegen.md, proven on the printed schema: fragments on
  * interfaces match with the generated possible types, value objects without an id merge without
  * losing data or warning, and connections page both ways into one list.
  */
-
-const { possibleTypes } = generated;
-
-// The code of docs/client-codegen.md, from VALUE_TYPES to typePolicies: a test compares the two.
-/** Objects without an id that a field holds alone (not in a list): merged into what is cached. */
-const VALUE_TYPES = [
-  'PageInfo',
-  'QualificationRule',
-  'QualificationRuleVerdict',
-  'Simulation',
-  'SmartListFilter',
-  'Viewer',
-  ...possibleTypes.FlowAction, // a step's or a choice's action: AddToList, ChangeScore, Wait...
-];
-const value = { merge: true };
-/** A list is the server's answer as a whole: a shorter one replaces the cached one, silently. */
-const replaceList = { merge: false };
-
-const typePolicies: TypePolicies = {
-  ...Object.fromEntries(VALUE_TYPES.map((type) => [type, value])),
-  SmartListDefinition: { merge: true, fields: { filters: replaceList, triggers: replaceList } },
-  Query: { fields: { activities: relayStylePagination(['filter']) } },
-  Workspace: {
-    fields: {
-      campaigns: relayStylePagination(['type']),
-      leads: relayStylePagination(),
-      leadFields: replaceList,
-    },
-  },
-  Campaign: {
-    fields: {
-      runs: relayStylePagination(),
-      activities: relayStylePagination(['filter']),
-      flow: replaceList,
-      problems: replaceList,
-    },
-  },
-  CampaignRun: { fields: { activities: relayStylePagination(['filter']) } },
-  Lead: { fields: { activities: relayStylePagination(['filter']) } },
-  Folder: { fields: { tokens: replaceList } },
-  Program: { fields: { tokens: replaceList } },
-};
 
 const schema = buildSchema(printSortedSchema());
 
@@ -81,51 +39,6 @@ function recordWarnings() {
     });
   }
 }
-
-const ACTIVITY_ROW = gql`
-  fragment ActivityRow on Activity {
-    __typename
-    id
-    type
-    occurredAt
-    lead {
-      id
-      email
-    }
-    ... on ExecuteCampaignActivity {
-      executedCampaign {
-        id
-        name
-      }
-      qualified
-      depth
-    }
-    ... on ChangeScoreActivity {
-      scoreName
-      newValue
-    }
-  }
-`;
-
-const FEED = gql`
-  ${ACTIVITY_ROW}
-  query Feed($last: Int, $before: String) {
-    activities(last: $last, before: $before) {
-      edges {
-        cursor
-        node {
-          ...ActivityRow
-        }
-      }
-      pageInfo {
-        startCursor
-        endCursor
-        hasPreviousPage
-        hasNextPage
-      }
-    }
-  }
-`;
 
 const lead = { __typename: 'Lead', id: 'TGVhZDox', email: 'ada@example.com' };
 const activity = {
@@ -163,14 +76,6 @@ const activity = {
     lead,
   },
 };
-
-/** What FEED answers, with __typename on every object. */
-interface FeedData {
-  activities: {
-    edges: { cursor: string; node: { __typename: string; id: string } }[];
-    pageInfo: { startCursor: string | null; endCursor: string | null; hasPreviousPage: boolean };
-  };
-}
 
 function page(nodes: { __typename: string; id: string }[], hasPreviousPage: boolean) {
   return {
@@ -210,7 +115,7 @@ describe('Apollo Client InMemoryCache as docs/client-codegen.md sets it up', () 
         .replace(/\s+/g, ' ');
     const documented = region(readFileSync('docs/client-codegen.md', 'utf8'));
     expect(documented).toContain('relayStylePagination');
-    expect(region(readFileSync(import.meta.filename, 'utf8'))).toBe(documented);
+    expect(region(readFileSync('test/clients/apollo-set-up.ts', 'utf8'))).toBe(documented);
   });
 
   it('merges every object without an id that a field of the printed schema holds alone', () => {
