@@ -16,9 +16,9 @@ import { StaticListRef } from './list.js';
 import { loadVisible, requireInWorkspace } from './loading.js';
 import { ProgramRef } from './program.js';
 import { FilterInputRef, SmartListFilterRef, toStoredFilter } from './smart-list.js';
+import { toStoredWebhook, WebhookInput, WebhookRef } from './webhook.js';
 
 export const MAX_WAIT_SECONDS = 365 * 24 * 3600;
-const WEBHOOK_METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'];
 
 type ActionType = FlowAction['type'];
 type ActionOf<T extends ActionType> = Extract<FlowAction, { type: T }>;
@@ -92,14 +92,6 @@ const ChangeProgramStatusRef = builder
 const WaitRef = builder.objectRef<ActionOf<'wait'>>('Wait').implement({
   description: 'Pauses the lead’s flow (batch and trigger campaigns only).',
   fields: (t) => ({ seconds: t.exposeInt('seconds') }),
-});
-const WebhookRef = builder.objectRef<ActionOf<'webhook'>>('Webhook').implement({
-  description: 'Calls a URL (batch and trigger campaigns only).',
-  fields: (t) => ({
-    url: t.exposeString('url'),
-    method: t.exposeString('method'),
-    body: t.string({ nullable: true, resolve: (action) => action.body }),
-  }),
 });
 const InterestingMomentRef = builder.objectRef<ActionOf<'interestingMoment'>>('InterestingMoment').implement({
   description: 'Records an interesting moment.',
@@ -199,13 +191,6 @@ const ChangeProgramStatusInput = builder.inputType('ChangeProgramStatusInput', {
   fields: (t) => ({ programId: t.id(), status: t.string({ validate: text(LIMITS.name) }) }),
 });
 const WaitInput = builder.inputType('WaitInput', { fields: (t) => ({ seconds: t.int() }) });
-const WebhookInput = builder.inputType('WebhookInput', {
-  fields: (t) => ({
-    url: t.string({ validate: text(LIMITS.shortText) }),
-    method: t.string({ required: false, defaultValue: 'POST' }),
-    body: t.string({ required: false, validate: text(LIMITS.longText) }),
-  }),
-});
 const InterestingMomentInput = builder.inputType('InterestingMomentInput', {
   fields: (t) => ({
     kind: t.string({ validate: text(LIMITS.name) }),
@@ -337,14 +322,7 @@ async function toStoredAction(
     if (seconds < 1 || seconds > MAX_WAIT_SECONDS) throw bad(`wait takes 1 to ${MAX_WAIT_SECONDS} seconds`);
     return { type: 'wait', seconds };
   }
-  if (input.webhook) {
-    const url = input.webhook.url.trim();
-    if (!/^(https?:\/\/|\{\{)/i.test(url)) throw bad('webhook url must start with http:// or https://');
-    const method = (input.webhook.method ?? 'POST').toUpperCase();
-    if (!WEBHOOK_METHODS.includes(method))
-      throw bad(`webhook method must be one of ${WEBHOOK_METHODS.join(', ')}`);
-    return { type: 'webhook', url, method, body: input.webhook.body ?? null };
-  }
+  if (input.webhook) return toStoredWebhook(input.webhook, bad);
   if (input.interestingMoment) {
     const kind = input.interestingMoment.kind.trim();
     if (!kind) throw bad('interestingMoment needs a kind');

@@ -12,6 +12,7 @@ import './token.js';
 import './campaign-mutations.js';
 import './simulation.js';
 import './run.js';
+import './results.js';
 import './subscription.js';
 
 /** The executable schema: every concept file registers its types on the builder as it is imported. */

@@ -12,6 +12,7 @@ import { MyToken } from './my-token.entity.js';
 import { Program } from './program.entity.js';
 import { ProgramMember } from './program-member.entity.js';
 import { RunChunk } from './run-chunk.entity.js';
+import { RunResultCount } from './run-result-count.entity.js';
 import { SmartList } from './smart-list.entity.js';
 import { StaticList, StaticListMember } from './static-list.entity.js';
 import { Workspace } from './workspace.entity.js';
@@ -32,6 +33,7 @@ export const entities = [
   Campaign,
   CampaignRun,
   RunChunk,
+  RunResultCount,
   LeadCampaignHistory,
   Activity,
   FlowWait,
