@@ -74,7 +74,11 @@ const ActivityTypeCountRef = builder
   .implement({
     description: 'Activities of one type.',
     fields: (t) => ({
-      type: t.field({ type: ActivityTypeEnum, resolve: (row) => row.type }),
+      type: t.field({
+        type: ActivityTypeEnum,
+        description: 'The activities’ type.',
+        resolve: (row) => row.type,
+      }),
       count: t.exposeInt('count', { description: 'Activities, at least 1.' }),
     }),
   });
