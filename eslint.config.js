@@ -27,14 +27,21 @@ const TYPES_WITHOUT_ID = {
     'SmartListTrigger',
     'Wait',
     'Webhook',
+    'WebhookResponseMapping',
   ],
-  // Answers computed for one request and stored nowhere: nothing to refetch by id.
+  // Answers computed for one request (counts are summed from stored counters when asked): nothing to
+  // refetch by id.
   computedAnswers: [
+    'ActivityTypeCount',
     'CampaignProblem',
+    'CampaignResults',
     'FilterEvaluation',
     'QualificationRuleVerdict',
+    'ReasonCount',
     'SimulatedActivity',
     'Simulation',
+    'StepBranchCount',
+    'StepResult',
     'Viewer',
   ],
   // Relay's paging types: parts of one page of a connection.

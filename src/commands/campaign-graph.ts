@@ -4,12 +4,14 @@ import { SmartList } from '../db/entities/smart-list.entity.js';
 import type { Workspace } from '../db/entities/workspace.entity.js';
 import { loadCampaignGraph, toDomainCampaign } from '../db/mappers.js';
 import { lockWorkspaceGraph } from '../db/sql/workspaces.js';
+import { responseMappingFieldRefusal } from '../domain/actions/webhook-response.js';
 import {
   type CampaignProblem,
   DomainError,
   type SaveProblem,
   type SmartListProblem,
 } from '../domain/errors.js';
+import { indexFields } from '../domain/lead-state.js';
 import type { CampaignGraph, Campaign as DomainCampaign, SmartListDefinition } from '../domain/model.js';
 import type { AllowedTargets } from '../domain/network-targets.js';
 import {
@@ -50,6 +52,12 @@ export interface SaveCandidate {
 /** The candidate as it is checked: a new campaign under an id no stored campaign has. */
 function checkedCampaign({ campaign, id }: SaveCandidate): DomainCampaign {
   return { ...campaign, id: id ?? UNSAVED };
+}
+
+/** Refuses response mappings into fields the workspace lacks, or email (semantics F12), as BAD_USER_INPUT. */
+function refuseUnwritableMappedFields(candidate: DomainCampaign, graph: CampaignGraph): void {
+  const refusal = responseMappingFieldRefusal(candidate.flow, indexFields(graph.fields));
+  if (refusal) throw new DomainError('BAD_USER_INPUT', refusal);
 }
 
 /** A problem as a client is told it: the campaign being created has no id (null). */
@@ -112,6 +120,7 @@ export async function campaignSaveProblems(
 ): Promise<SaveProblem[]> {
   const candidate = checkedCampaign(saving);
   const graph = await graphWith(ctx.em, candidate);
+  refuseUnwritableMappedFields(candidate, graph);
   const refused = saveRefusals(candidate, graph, ctx.allowedWebhookTargets).map(({ problem }) => problem);
   const key = (problem: SaveProblem) =>
     `${problem.code} ${problem.campaignId} ${problem.stepPosition} ${problem.message}`;
@@ -161,6 +170,7 @@ export async function saveCampaign(
     const id = isNew ? null : campaign.id;
     const candidate = checkedCampaign({ campaign: toDomainCampaign(campaign), id });
     const graph = await graphWith(ctx.em, candidate);
+    refuseUnwritableMappedFields(candidate, graph);
     const refusals = saveRefusals(candidate, graph, ctx.allowedWebhookTargets);
     const [first] = refusals;
     if (first) {

@@ -1,5 +1,5 @@
 /**
- * The most a campaign's definition holds (semantics L1, L2). A save over a limit is
+ * The most a campaign's definition holds (semantics L1, L2, F12). A save over a limit is
  * refused before anything is written; the API prices its queries by these bounds.
  */
 export const DEFINITION_LIMITS = {
@@ -11,10 +11,29 @@ export const DEFINITION_LIMITS = {
   removedCampaigns: 100,
   filters: 100,
   triggers: 20,
+  /** Response mappings of one webhook action (semantics F12). */
+  responseMappings: 20,
+  /** Characters of a response mapping's path. */
+  responsePathLength: 200,
 } as const;
 
 interface ActionShape {
   removeFromFlow?: { campaignIds: readonly unknown[] } | null;
+  webhook?: { responseMappings?: readonly { path: string }[] | null } | null;
+}
+
+/** Why a webhook's response mappings are malformed (semantics F12), or null when they are not. */
+function responseMappingsRefusal(mappings: readonly { path: string }[]): string | null {
+  const limits = DEFINITION_LIMITS;
+  if (mappings.length > limits.responseMappings)
+    return `a webhook has at most ${limits.responseMappings} response mappings`;
+  for (const { path } of mappings) {
+    if (path.length > limits.responsePathLength)
+      return `a response mapping's path has at most ${limits.responsePathLength} characters`;
+    if (path.split('.').some((segment) => segment.trim() === ''))
+      return `response mapping path "${path}" needs names between its dots, e.g. data.owner.email`;
+  }
+  return null;
 }
 
 interface StepShape {
@@ -35,6 +54,8 @@ export function flowSizeRefusal(steps: readonly StepShape[]): string | null {
     choices += stepChoices.length;
     for (const action of [step.action, ...stepChoices.map((choice) => choice.action)]) {
       removed += action?.removeFromFlow?.campaignIds.length ?? 0;
+      const mappingRefusal = responseMappingsRefusal(action?.webhook?.responseMappings ?? []);
+      if (mappingRefusal) return `flow step ${index + 1}: ${mappingRefusal}`;
     }
   }
   if (choices > limits.flowChoices) return `A flow holds at most ${limits.flowChoices} choices in all`;

@@ -1,4 +1,5 @@
-import type { RunState } from './flow-types.js';
+import { applyResponseMappings } from './actions/webhook-response.js';
+import type { Frame, RunState } from './flow-types.js';
 import { compiledGraph } from './graph.js';
 import { type LeadState, leadStateOf } from './lead-state.js';
 import type {
@@ -45,7 +46,8 @@ function leadAfter(lead: LeadState, scoreFields: readonly string[]): Lead {
 /**
  * Runs a campaign's flow for one lead from `startStepIndex` (semantics R3: serially, Execute Campaign inlined
  * up to depth 3) and returns what happened: activities in order, effects to persist, the lead after the
- * flow, and where it suspended (Wait, Webhook) if it did. Pure and deterministic; never throws on user
+ * flow, and where it suspended (Wait, Webhook) if it did. Resuming after a webhook, the call's response
+ * mappings apply first (semantics F12). Pure and deterministic; never throws on user
  * content. The top campaign's qualification is the caller's (see `qualifyForCampaign`); its flow is
  * counted as a run (semantics Q1) when it starts at step 0.
  */
@@ -63,19 +65,26 @@ export function runFlow(input: RunFlowInput): RunFlowResult {
     now: input.now,
     activities: [],
     effects: emptyEffects(),
+    steps: [],
     stack: [],
     stopped: false,
     suspend: null,
   };
   if (input.startStepIndex === 0) recordRun(state, campaign.source.id);
   const tokens = topContext(campaign.ownContext, myTokenLayer(run.tokens), trigger);
-  runFrame(state, { campaign, depth: 0, tokens }, input.startStepIndex);
+  const frame: Frame = { campaign, depth: 0, tokens };
+  const mappingFailures = input.webhookResponse
+    ? applyResponseMappings(state, frame, input.webhookResponse)
+    : [];
+  runFrame(state, frame, input.startStepIndex);
   return {
     activities: state.activities,
     effects: state.effects,
     leadAfter: leadAfter(state.lead, graph.scoreFields),
     suspend: state.suspend,
     removed: state.stopped,
+    steps: state.steps,
+    mappingFailures,
   };
 }
 

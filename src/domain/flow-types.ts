@@ -1,3 +1,4 @@
+import type { StepVisit, Suspension } from './flow-records.js';
 import type { LeadState } from './lead-state.js';
 import type {
   Activity,
@@ -6,7 +7,6 @@ import type {
   CampaignHistory,
   Effects,
   SmartListDefinition,
-  Suspension,
 } from './model.js';
 import type { CompiledSmartList, SmartListEnvironment } from './smart-list-compiler.js';
 import type { MyTokenLayer, TokenContext } from './tokens.js';
@@ -49,6 +49,8 @@ export interface RunState {
   readonly now: Date;
   readonly activities: Activity[];
   readonly effects: Effects;
+  /** The steps reached, in order (semantics A4). */
+  readonly steps: StepVisit[];
   /** The frames currently running, outermost first (the top campaign, then executed children). */
   readonly stack: Frame[];
   /** Set by Remove from Flow: no further step of any running frame runs. */

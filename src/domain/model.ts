@@ -1,3 +1,11 @@
+import type {
+  MappingFailure,
+  StepVisit,
+  Suspension,
+  WebhookResponse,
+  WebhookResponseMapping,
+} from './flow-records.js';
+
 /** A lead field's type (the contract's FieldType). SCORE fields hold integers and read 0 when unset. */
 export const FIELD_TYPES = ['STRING', 'INTEGER', 'FLOAT', 'BOOLEAN', 'DATETIME', 'SCORE'] as const;
 export type FieldType = (typeof FIELD_TYPES)[number];
@@ -142,7 +150,14 @@ export type FlowAction =
   | { type: 'removeFromList'; listId: string }
   | { type: 'changeProgramStatus'; programId: string; status: string }
   | { type: 'wait'; seconds: number }
-  | { type: 'webhook'; url: string; method: string; body: string | null }
+  | {
+      type: 'webhook';
+      url: string;
+      method: string;
+      body: string | null;
+      /** Lead fields set from the JSON response (semantics F12); absent on steps saved before them. */
+      responseMappings?: readonly WebhookResponseMapping[];
+    }
   | { type: 'interestingMoment'; kind: string; description: string };
 
 /** A choice of a step: when the filter holds for the lead, this action (or nothing) runs instead. */
@@ -249,6 +264,8 @@ export interface RunFlowInput {
   /** 0-based index of the first step to run: 0 for a fresh run, `suspend.resumeStepIndex` to resume. */
   startStepIndex: number;
   now: Date;
+  /** When resuming after a webhook whose step maps its response: the mappings and what the call answered. */
+  webhookResponse?: WebhookResponse;
 }
 
 /** The contract's ActivityType: what flows write, and NEW_LEAD for a lead the API created. */
@@ -313,21 +330,6 @@ export interface Effects {
   removedFromFlowCampaignIds: string[];
 }
 
-/** An HTTP call a webhook step asks for, tokens resolved. */
-export interface WebhookRequest {
-  url: string;
-  method: string;
-  body: string | null;
-}
-
-/**
- * Where the flow paused: the runs layer carries the wait or call out, then calls `runFlow` again
- * with `startStepIndex: resumeStepIndex`.
- */
-export type Suspension =
-  | { kind: 'WAIT'; resumeAt: Date; resumeStepIndex: number }
-  | { kind: 'WEBHOOK'; request: WebhookRequest; resumeStepIndex: number };
-
 /** What `runFlow` returns for one lead. */
 export interface RunFlowResult {
   activities: Activity[];
@@ -337,15 +339,11 @@ export interface RunFlowResult {
   suspend: Suspension | null;
   /** True when a Remove from Flow step stopped the flow for this lead. */
   removed: boolean;
+  /** The steps the lead reached, in order, executed children's included (semantics A4). */
+  steps: StepVisit[];
+  /** Response mappings of the webhook the flow resumed after that set nothing (semantics F12). */
+  mappingFailures: MappingFailure[];
 }
-
-/** Why an Execute Campaign step (or a top campaign) did not let the lead in (semantics E3, Q2). */
-export type NotQualifiedReason =
-  | 'NOT_IN_SMART_LIST'
-  | 'QUALIFICATION_RULE'
-  | 'INVALID_SMART_LIST'
-  | 'DEPTH_LIMIT'
-  | 'NOT_EXECUTABLE';
 
 /** Why a lead passed or failed one filter (the contract's FilterEvaluation). */
 export interface FilterEvaluation {

@@ -1,3 +1,4 @@
+import type { NotQualifiedReason } from './flow-records.js';
 import type { CompiledStep, Frame, RunState, StepRunner } from './flow-types.js';
 import type { FieldDefinition, LeadState } from './lead-state.js';
 import type { ActivityType, FieldValue, JsonValue } from './model.js';
@@ -76,9 +77,23 @@ export function addToScore(state: RunState, field: FieldDefinition, delta: numbe
   else state.effects.scoreChanges[field.name] = { set: null, delta };
 }
 
-function runnerFor(step: CompiledStep, lead: LeadState): StepRunner | null {
-  for (const choice of step.choices) if (choice.when(lead)) return choice.run;
-  return step.run;
+/** The branch of a step that runs for the lead: the first choice whose condition holds (1-based), else the default. */
+function branchFor(
+  step: CompiledStep,
+  lead: LeadState,
+): { choice: number | null; runner: StepRunner | null } {
+  const index = step.choices.findIndex((choice) => choice.when(lead));
+  const choice = step.choices[index];
+  return choice ? { choice: index + 1, runner: choice.run } : { choice: null, runner: step.run };
+}
+
+/**
+ * Records an Execute Campaign step's verdict on the step's visit (semantics A4). Called before the child's
+ * flow runs, while the step's own visit is still the last one recorded.
+ */
+export function recordExecution(state: RunState, reason: NotQualifiedReason | null): void {
+  const visit = state.steps.at(-1);
+  if (visit) visit.execution = { qualified: reason === null, reason };
 }
 
 /**
@@ -89,7 +104,8 @@ export function runFrame(state: RunState, frame: Frame, startStepIndex: number):
   state.stack.push(frame);
   const steps = frame.campaign.steps;
   for (let index = startStepIndex; index < steps.length && !state.stopped && !state.suspend; index += 1) {
-    const runner = runnerFor(steps[index] as CompiledStep, state.lead);
+    const { choice, runner } = branchFor(steps[index] as CompiledStep, state.lead);
+    state.steps.push({ campaignId: frame.campaign.source.id, position: index + 1, choice });
     runner?.(state, frame, index);
   }
   state.stack.pop();

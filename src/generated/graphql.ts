@@ -433,8 +433,18 @@ export type WebhookInput = {
   body?: string | null | undefined;
   /** One of GET, POST, PUT, PATCH, DELETE, any case. */
   method?: string | null | undefined;
+  /** Lead fields to set from the JSON response of a 2xx answer, in order; at most 20. Default: none. */
+  responseMappings?: Array<WebhookResponseMappingInput> | null | undefined;
   /** Starts with http:// or https:// (or a token); may hold tokens; at most 1000 characters. */
   url: string;
+};
+
+/** Copies a value of the webhook’s JSON response into a lead field (semantics F12 in docs/semantics.md). */
+export type WebhookResponseMappingInput = {
+  /** A lead field (built-in or defined, not email), as Change Data Value names it; the value must fit its type when the response comes, else it is recorded as a mapping failure. */
+  field: string;
+  /** A dotted path into the JSON response, e.g. data.owner.email: 1 to 200 characters, no empty segment; a whole-number segment indexes an array from 0 (items.0.id). */
+  path: string;
 };
 
 type ActivityFields_AddToListActivity_Fragment = { __typename: 'AddToListActivity', id: string, type: ActivityType, occurredAt: string, primaryAttributeValue: string | null, attributes: unknown, lead: { id: string, email: string }, campaign: { id: string, name: string } | null, run: { id: string } | null, list: { id: string, name: string } | null };

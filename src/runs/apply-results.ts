@@ -1,9 +1,11 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { activityLine, copyActivities } from '../db/sql/activities.js';
 import { type FlowEffectRows, writeFlowEffects } from '../db/sql/flow-effects.js';
+import { addRunResults } from '../db/sql/run-results.js';
 import { addToRunCounters, insertTriggeredRuns } from '../db/sql/runs.js';
 import { staticListNames } from '../db/sql/static-lists.js';
 import type { FieldValue, Lead, RunFlowResult } from '../domain/model.js';
+import { resultCounts } from '../domain/run-results.js';
 import { eventsOf, type Listener, requestedRuns, triggeredRuns } from '../domain/triggers.js';
 
 /** What one transaction's flows did, for the leads (locked by the caller) they ran for. */
@@ -118,7 +120,7 @@ function activityLines(flows: FlowResults): string[] {
 /**
  * Writes what flows did, set-based, a few statements for all the leads, in the caller's
  * transaction: their effects; the runs they start (Request Campaign and triggers, one deeper), each
- * with its job; the run's counters; and the activities last, so that their commit-order lock is
+ * with its job; the run's counters and its results' counters (semantics A4); and the activities last, so that their commit-order lock is
  * held only until the commit (see the activity entity).
  */
 export async function applyResults(em: EntityManager, flows: FlowResults): Promise<void> {
@@ -145,5 +147,6 @@ export async function applyResults(em: EntityManager, flows: FlowResults): Promi
   if (flows.processed) {
     await addToRunCounters(em, flows.runId, { processed: flows.processed, qualified: flows.processed });
   }
+  await addRunResults(em, flows.runId, resultCounts(flows.results));
   await copyActivities(em, activityLines(flows));
 }

@@ -1,9 +1,9 @@
 import type { LookupAddress } from 'node:dns';
 import { lookup } from 'node:dns/promises';
-import { request as httpRequest } from 'node:http';
+import { request as httpRequest, type IncomingMessage } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import type { LookupFunction } from 'node:net';
-import type { WebhookRequest } from '../domain/model.js';
+import type { WebhookRequest } from '../domain/flow-records.js';
 import {
   type AllowedTargets,
   isAllowedAddress,
@@ -25,6 +25,19 @@ export interface WebhookOutcome {
   error: string | null;
 }
 
+/** The most of a response body read for response mappings (semantics F12); a longer body maps nothing. */
+export const WEBHOOK_RESPONSE_MAX_BYTES = 1024 * 1024;
+
+/**
+ * A webhook call's outcome and, when its step maps the response (semantics F12), the body of a 2xx
+ * response, or why there is none to map.
+ */
+export interface WebhookCall {
+  outcome: WebhookOutcome;
+  body: string | null;
+  unmappable: string | null;
+}
+
 /** How webhook calls are made: their timeout and the targets allowed beyond public addresses. */
 export interface WebhookCallOptions {
   timeoutMs?: number;
@@ -34,7 +47,32 @@ export interface WebhookCallOptions {
 }
 
 /** The same whatever the target's state, so that calls cannot tell open ports from closed ones. */
-const NOT_ALLOWED: WebhookOutcome = { status: null, ok: false, error: 'the target address is not allowed' };
+/** A call that got no response. */
+const failed = (error: string): WebhookCall => ({
+  outcome: { status: null, ok: false, error },
+  body: null,
+  unmappable: 'CALL_FAILED',
+});
+
+const NOT_ALLOWED = failed('the target address is not allowed');
+
+/** Reads a response body up to the limit, or says why it could not. */
+function readBody(response: IncomingMessage): Promise<Pick<WebhookCall, 'body' | 'unmappable'>> {
+  return new Promise((resolve) => {
+    const parts: Buffer[] = [];
+    let size = 0;
+    const unread = (unmappable: string) => resolve({ body: null, unmappable });
+    response.on('data', (part: Buffer) => {
+      size += part.length;
+      if (size > WEBHOOK_RESPONSE_MAX_BYTES) {
+        unread('RESPONSE_TOO_LARGE');
+        response.destroy();
+      } else parts.push(part);
+    });
+    response.on('end', () => resolve({ body: Buffer.concat(parts).toString('utf8'), unmappable: null }));
+    response.on('close', () => unread('RESPONSE_INCOMPLETE'));
+  });
+}
 
 const resolveWithDns = (host: string) => lookup(host, { all: true, verbatim: true });
 
@@ -73,7 +111,7 @@ function send(
   request: WebhookRequest,
   addresses: LookupAddress[],
   timeoutMs: number,
-): Promise<WebhookOutcome> {
+): Promise<WebhookCall> {
   const body =
     request.body !== null && request.method !== 'GET' && request.method !== 'HEAD' ? request.body : null;
   const connectTo: LookupFunction = (_host, options, callback) => {
@@ -96,22 +134,20 @@ function send(
         signal,
       },
       (response) => {
-        response.destroy();
         const status = response.statusCode as number;
         const ok = status >= 200 && status < 300;
-        resolve({ status, ok, error: ok ? null : `HTTP ${status}` });
+        const outcome = { status, ok, error: ok ? null : `HTTP ${status}` };
+        if (!ok || !request.responseMappings?.length) {
+          response.destroy();
+          resolve({ outcome, body: null, unmappable: ok ? null : 'CALL_FAILED' });
+          return;
+        }
+        void readBody(response).then((read) => resolve({ outcome, ...read }));
       },
     );
     call.on('error', (error: NodeJS.ErrnoException) => {
-      if (signal.aborted) {
-        resolve({ status: null, ok: false, error: `no response within ${timeoutMs / 1000} s` });
-      } else {
-        resolve({
-          status: null,
-          ok: false,
-          error: error.code ? `no response (${error.code})` : 'no response',
-        });
-      }
+      if (signal.aborted) resolve(failed(`no response within ${timeoutMs / 1000} s`));
+      else resolve(failed(error.code ? `no response (${error.code})` : 'no response'));
     });
     call.end(body ?? undefined);
   });
@@ -122,7 +158,7 @@ function send(
  * Only http and https URLs are called, without following redirects, and only at public addresses
  * or targets the operator allows: the host is resolved once, every address it has is checked, and
  * the connection goes to a checked one, so a name that changes its answer meanwhile gains nothing.
- * The response body is not read.
+ * The response body is read only when the step maps it (semantics F12), up to WEBHOOK_RESPONSE_MAX_BYTES.
  */
 export async function callWebhook(
   request: WebhookRequest,
@@ -131,22 +167,22 @@ export async function callWebhook(
     allowedTargets = NO_ALLOWED_TARGETS,
     resolveHost = resolveWithDns,
   }: WebhookCallOptions = {},
-): Promise<WebhookOutcome> {
+): Promise<WebhookCall> {
   let url: URL;
   try {
     url = new URL(request.url);
   } catch {
-    return { status: null, ok: false, error: 'the URL is not valid' };
+    return failed('the URL is not valid');
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    return { status: null, ok: false, error: `${url.protocol} URLs are not called: use http or https` };
+    return failed(`${url.protocol} URLs are not called: use http or https`);
   }
   let addresses: LookupAddress[] | null;
   try {
     addresses = await checkedAddresses(url.hostname, allowedTargets, resolveHost);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    return { status: null, ok: false, error: code ? `no response (${code})` : 'no response' };
+    return failed(code ? `no response (${code})` : 'no response');
   }
   return addresses ? send(url, request, addresses, timeoutMs) : NOT_ALLOWED;
 }

@@ -13,8 +13,7 @@ import { databaseId } from './ids.js';
 import { LIMITS, listOf, text } from './limits.js';
 import { loadVisible, requireInWorkspace } from './loading.js';
 import { FilterInputRef, toStoredFilter } from './smart-list.js';
-
-const WEBHOOK_METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'];
+import { toStoredWebhook, WebhookInput } from './webhook.js';
 
 const ChangeScoreInput = builder.inputType('ChangeScoreInput', {
   description: 'Change Score: adds to, subtracts from or sets a SCORE field.',
@@ -91,26 +90,6 @@ const WaitInput = builder.inputType('WaitInput', {
   description: 'Wait: pauses the lead’s flow. Not in executable campaigns (WAIT_IN_EXECUTABLE).',
   fields: (t) => ({
     seconds: t.int({ description: `How long, in seconds: 1 to ${MAX_WAIT_SECONDS} (365 days).` }),
-  }),
-});
-const WebhookInput = builder.inputType('WebhookInput', {
-  description:
-    'Call Webhook: calls a URL the operator’s allow-list covers. Not in executable campaigns (WEBHOOK_IN_EXECUTABLE).',
-  fields: (t) => ({
-    url: t.string({
-      description: `Starts with http:// or https:// (or a token); may hold tokens; at most ${LIMITS.shortText} characters.`,
-      validate: text(LIMITS.shortText),
-    }),
-    method: t.string({
-      required: false,
-      defaultValue: 'POST',
-      description: `One of ${WEBHOOK_METHODS.join(', ')}, any case.`,
-    }),
-    body: t.string({
-      required: false,
-      description: `The request body, may hold tokens, at most ${LIMITS.longText.toLocaleString('en')} characters; absent: none.`,
-      validate: text(LIMITS.longText),
-    }),
   }),
 });
 const InterestingMomentInput = builder.inputType('InterestingMomentInput', {
@@ -282,14 +261,7 @@ async function toStoredAction(
     if (seconds < 1 || seconds > MAX_WAIT_SECONDS) throw bad(`wait takes 1 to ${MAX_WAIT_SECONDS} seconds`);
     return { type: 'wait', seconds };
   }
-  if (input.webhook) {
-    const url = input.webhook.url.trim();
-    if (!/^(https?:\/\/|\{\{)/i.test(url)) throw bad('webhook url must start with http:// or https://');
-    const method = (input.webhook.method ?? 'POST').toUpperCase();
-    if (!WEBHOOK_METHODS.includes(method))
-      throw bad(`webhook method must be one of ${WEBHOOK_METHODS.join(', ')}`);
-    return { type: 'webhook', url, method, body: input.webhook.body ?? null };
-  }
+  if (input.webhook) return toStoredWebhook(input.webhook, bad);
   if (input.interestingMoment) {
     const kind = input.interestingMoment.kind.trim();
     if (!kind) throw bad('interestingMoment needs a kind');

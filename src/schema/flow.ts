@@ -7,6 +7,7 @@ import { COST } from './cost.js';
 import { StaticListRef } from './list.js';
 import { ProgramRef } from './program.js';
 import { SmartListFilterRef } from './smart-list.js';
+import { WebhookRef } from './webhook.js';
 
 export const MAX_WAIT_SECONDS = 365 * 24 * 3600;
 
@@ -97,18 +98,6 @@ const WaitRef = builder.objectRef<ActionOf<'wait'>>('Wait').implement({
   fields: (t) => ({
     seconds: t.exposeInt('seconds', {
       description: `How long, in seconds: 1 to ${MAX_WAIT_SECONDS} (365 days).`,
-    }),
-  }),
-});
-const WebhookRef = builder.objectRef<ActionOf<'webhook'>>('Webhook').implement({
-  description: 'Calls a URL (batch and trigger campaigns only).',
-  fields: (t) => ({
-    url: t.exposeString('url', { description: 'http(s) URL; may hold tokens, resolved per lead.' }),
-    method: t.exposeString('method', { description: 'GET, POST, PUT, PATCH or DELETE.' }),
-    body: t.string({
-      nullable: true,
-      description: 'The request body; may hold tokens; null: none.',
-      resolve: (action) => action.body,
     }),
   }),
 });

@@ -13,6 +13,7 @@ import './campaign-mutations.js';
 import './simulation.js';
 import './run.js';
 import './schedule.js';
+import './results.js';
 import './subscription.js';
 import './activity-types.js';
 

@@ -1,5 +1,5 @@
 import { defineEntity, type InferEntity, p } from '@mikro-orm/core';
-import type { WebhookRequest } from '../../domain/model.js';
+import type { WebhookRequest } from '../../domain/flow-records.js';
 import { Campaign } from './campaign.entity.js';
 import { CampaignRun } from './campaign-run.entity.js';
 import { Lead } from './lead.entity.js';

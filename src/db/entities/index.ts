@@ -13,6 +13,7 @@ import { MyToken } from './my-token.entity.js';
 import { Program } from './program.entity.js';
 import { ProgramMember } from './program-member.entity.js';
 import { RunChunk } from './run-chunk.entity.js';
+import { RunResultCount } from './run-result-count.entity.js';
 import { SmartList } from './smart-list.entity.js';
 import { StaticList, StaticListMember } from './static-list.entity.js';
 import { Workspace } from './workspace.entity.js';
@@ -34,6 +35,7 @@ export const entities = [
   CampaignRun,
   CampaignSchedule,
   RunChunk,
+  RunResultCount,
   LeadCampaignHistory,
   Activity,
   FlowWait,

@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { FieldValue, WebhookRequest } from '../../domain/model.js';
+import type { WebhookRequest } from '../../domain/flow-records.js';
+import type { FieldValue } from '../../domain/model.js';
 import { addResumeJobs } from './jobs.js';
 import { query, requireTransaction } from './query.js';
 

@@ -1,8 +1,9 @@
+import type { NotQualifiedReason } from '../flow-records.js';
 import type { CompiledCampaign, Frame, RunState, StepRunner } from '../flow-types.js';
-import type { FlowAction, NotQualifiedReason } from '../model.js';
+import type { FlowAction } from '../model.js';
 import { ownValue } from '../own.js';
 import { qualificationAllows } from '../qualification.js';
-import { MAX_EXECUTION_DEPTH, recordRun, runFrame, writeActivity } from '../run-state.js';
+import { MAX_EXECUTION_DEPTH, recordExecution, recordRun, runFrame, writeActivity } from '../run-state.js';
 import { inheritedContext } from '../tokens.js';
 
 function refusal(
@@ -33,6 +34,7 @@ export function compileExecuteCampaign(action: Extract<FlowAction, { type: 'exec
     const child = state.graph.campaign(campaignId);
     const depth = frame.depth + 1;
     const reason = refusal(state, frame, child, depth);
+    recordExecution(state, reason);
     writeActivity(state, frame, 'EXECUTE_CAMPAIGN', child?.source.name ?? campaignId, {
       executedCampaignId: campaignId,
       qualified: reason === null,

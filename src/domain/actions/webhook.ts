@@ -25,7 +25,12 @@ export function compileWebhook(action: Extract<FlowAction, { type: 'webhook' }>)
       return;
     }
     const scope = tokenScope(state, frame);
-    const request = { url: renderTemplate(url, scope), method, body: body && renderTemplate(body, scope) };
+    const request = {
+      url: renderTemplate(url, scope),
+      method,
+      body: body && renderTemplate(body, scope),
+      ...(action.responseMappings?.length ? { responseMappings: action.responseMappings } : {}),
+    };
     state.suspend = { kind: 'WEBHOOK', request, resumeStepIndex: stepIndex + 1 };
   };
 }

@@ -1,0 +1,131 @@
+import type { StepVisit } from './flow-records.js';
+import { ACTIVITY_TYPES, type Activity, type ActivityType, type FlowStep } from './model.js';
+
+/**
+ * What a results counter counts (semantics A4): leads that reached a step, the branch of a step that ran
+ * (`key`: the 1-based choice, `0` for the default action), Execute Campaign verdicts (`key`: the FALSE
+ * reason) and activities (`key`: the type; position 0).
+ */
+export const RESULT_KINDS = ['REACHED', 'BRANCH', 'QUALIFIED', 'NOT_QUALIFIED', 'ACTIVITY'] as const;
+export type ResultKind = (typeof RESULT_KINDS)[number];
+
+/** One counter of a run's results, kept by campaign: the campaign whose flow holds the step or wrote the activity. */
+export interface ResultCount {
+  campaignId: string;
+  kind: ResultKind;
+  /** The 1-based step; 0 for activities. */
+  position: number;
+  key: string;
+  count: number;
+}
+
+const counterKey = (count: Omit<ResultCount, 'count'>) =>
+  `${count.campaignId}\u0000${count.kind}\u0000${count.position}\u0000${count.key}`;
+
+function visitCounts(visit: StepVisit): Omit<ResultCount, 'count'>[] {
+  const at = { campaignId: visit.campaignId, position: visit.position };
+  const counts: Omit<ResultCount, 'count'>[] = [
+    { ...at, kind: 'REACHED', key: '' },
+    { ...at, kind: 'BRANCH', key: String(visit.choice ?? 0) },
+  ];
+  if (visit.execution) {
+    const { qualified, reason } = visit.execution;
+    counts.push({ ...at, kind: qualified ? 'QUALIFIED' : 'NOT_QUALIFIED', key: reason ?? '' });
+  }
+  return counts;
+}
+
+/** The counters of what flows did (semantics A4), summed over their leads. */
+export function resultCounts(
+  flows: readonly { steps: readonly StepVisit[]; activities: readonly Activity[] }[],
+): ResultCount[] {
+  const counts = new Map<string, ResultCount>();
+  const add = (counter: Omit<ResultCount, 'count'>) => {
+    const key = counterKey(counter);
+    const known = counts.get(key);
+    if (known) known.count += 1;
+    else counts.set(key, { ...counter, count: 1 });
+  };
+  for (const flow of flows) {
+    for (const visit of flow.steps) for (const counter of visitCounts(visit)) add(counter);
+    for (const activity of flow.activities) {
+      add({ campaignId: activity.campaignId, kind: 'ACTIVITY', position: 0, key: activity.type });
+    }
+  }
+  return [...counts.values()];
+}
+
+/** The contract's StepResult (semantics A4). */
+export interface StepResult {
+  /** 1-based. */
+  position: number;
+  reached: number;
+  /** Leads by the branch that ran: `choice` 1-based, null for the default action. */
+  branches: { choice: number | null; count: number }[];
+  /** Null unless the step executes a campaign (in its default action or a choice) or did. */
+  executeQualified: number | null;
+  executeNotQualified: number | null;
+  notQualifiedByReason: { reason: string; count: number }[] | null;
+}
+
+/** The contract's CampaignResults (semantics A4). */
+export interface CampaignResults {
+  steps: StepResult[];
+  activitiesByType: { type: ActivityType; count: number }[];
+}
+
+function executes(step: FlowStep | undefined): boolean {
+  if (!step) return false;
+  return [step.action, ...step.choices.map((choice) => choice.action)].some(
+    (action) => action?.type === 'executeCampaign',
+  );
+}
+
+/**
+ * A campaign's results from its counters (semantics A4): one row per step of its flow as it is now and per
+ * step beyond it that counted leads (a flow shortened since), and activities by type in the
+ * contract's order. `stepCounts` are the campaign's own; `activityCounts` whichever the caller sums.
+ */
+export function campaignResults(
+  flow: readonly FlowStep[],
+  stepCounts: readonly ResultCount[],
+  activityCounts: readonly ResultCount[],
+): CampaignResults {
+  const byPosition = new Map<number, ResultCount[]>();
+  for (const count of stepCounts) {
+    if (count.kind === 'ACTIVITY') continue;
+    byPosition.set(count.position, [...(byPosition.get(count.position) ?? []), count]);
+  }
+  const last = Math.max(flow.length, ...byPosition.keys());
+  const steps = Array.from({ length: last }, (_, index): StepResult => {
+    const counts = byPosition.get(index + 1) ?? [];
+    const sum = (kind: ResultKind) =>
+      counts.filter((count) => count.kind === kind).reduce((total, count) => total + count.count, 0);
+    const branches = counts
+      .filter((count) => count.kind === 'BRANCH')
+      .map((count) => ({ choice: count.key === '0' ? null : Number(count.key), count: count.count }))
+      .sort((a, b) => (a.choice ?? 0) - (b.choice ?? 0));
+    const executed = executes(flow[index]) || counts.some((count) => count.kind.endsWith('QUALIFIED'));
+    const reasons = counts
+      .filter((count) => count.kind === 'NOT_QUALIFIED')
+      .map((count) => ({ reason: count.key, count: count.count }))
+      .sort((a, b) => (a.reason < b.reason ? -1 : 1));
+    return {
+      position: index + 1,
+      reached: sum('REACHED'),
+      branches,
+      executeQualified: executed ? sum('QUALIFIED') : null,
+      executeNotQualified: executed ? sum('NOT_QUALIFIED') : null,
+      notQualifiedByReason: executed ? reasons : null,
+    };
+  });
+  const byType = new Map<string, number>();
+  for (const count of activityCounts) {
+    if (count.kind === 'ACTIVITY') byType.set(count.key, (byType.get(count.key) ?? 0) + count.count);
+  }
+  const activitiesByType = ACTIVITY_TYPES.filter((type) => byType.has(type)).map((type) => ({
+    type,
+    count: byType.get(type) as number,
+  }));
+  return { steps, activitiesByType };
+}
