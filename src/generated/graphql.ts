@@ -4,6 +4,26 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+/** Which of a lead’s activities a HAD_ACTIVITY or NOT_HAD_ACTIVITY filter counts (semantics S5 in docs/semantics.md). Qualifiers that do not fit the type make the smart list INVALID_SMART_LIST. */
+export type ActivityCriteriaInput = {
+  /** CHANGE_DATA_VALUE only: only changes of this lead field (case-insensitive). Null: any field. */
+  attribute?: string | null | undefined;
+  /** Only activities written by this campaign’s own flow steps (an executed child’s steps are the child’s; its Execute Campaign activity is the caller’s). Null: any campaign. */
+  campaignId?: string | null | undefined;
+  /** EXECUTE_CAMPAIGN only: only executions of this campaign. Null: any. */
+  executedCampaignId?: string | null | undefined;
+  /** How many matching activities HAD_ACTIVITY needs (NOT_HAD_ACTIVITY: fewer than this); from 1 to 1000, default 1. */
+  minTimes?: number | null | undefined;
+  /** CHANGE_DATA_VALUE only: only changes to this value, read as the field’s type (case-insensitive). Null: any value. */
+  newValue?: string | null | undefined;
+  /** EXECUTE_CAMPAIGN only: only executions with this Qualified value. Null: either. */
+  qualified?: boolean | null | undefined;
+  /** The activity type that counts. */
+  type: ActivityType;
+  /** Only activities of the last withinDays days (24 hours each) before the run’s clock, the edge included; from 1 to 3650. Null: the whole history. */
+  withinDays?: number | null | undefined;
+};
+
 export type ActivityFilter = {
   campaignId?: string | null | undefined;
   leadId?: string | null | undefined;
@@ -73,6 +93,8 @@ export type ExecuteCampaignInput = {
 };
 
 export type FilterInput = {
+  /** HAD_ACTIVITY and NOT_HAD_ACTIVITY (required there): which activities count. */
+  activity?: ActivityCriteriaInput | null | undefined;
   /** ATTRIBUTE: a lead field name, email included. */
   attribute?: string | null | undefined;
   kind: FilterKind;
@@ -87,9 +109,13 @@ export type FilterInput = {
 
 export type FilterKind =
   | 'ATTRIBUTE'
+  /** The lead has at least activity.minTimes activities matching activity (semantics S5 in docs/semantics.md). */
+  | 'HAD_ACTIVITY'
   | 'MEMBER_OF_LIST'
   | 'MEMBER_OF_PROGRAM'
-  | 'MEMBER_OF_SMART_LIST';
+  | 'MEMBER_OF_SMART_LIST'
+  /** The lead has fewer than activity.minTimes activities matching activity (semantics S5 in docs/semantics.md). */
+  | 'NOT_HAD_ACTIVITY';
 
 /** String comparisons are case-insensitive. BETWEEN takes two values, both included. */
 export type FilterOperator =

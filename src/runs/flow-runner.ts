@@ -18,7 +18,10 @@ export async function runFlowsLocked(
   now: Date,
 ): Promise<FlowResults> {
   const { graph, listeners } = await definitionsAt(em, claimed.workspaceId, claimed.graphVersion);
-  const states = await leadStates(em, leadIds, flowNeeds(graph, claimed.campaignId), { lock: true });
+  const states = await leadStates(em, leadIds, flowNeeds(graph, claimed.campaignId), {
+    lock: true,
+    now,
+  });
   const results = states.map(({ lead, history }) =>
     runFlow({ lead, graph, history, run: claimed.run, campaignId: claimed.campaignId, startStepIndex, now }),
   );

@@ -4,7 +4,8 @@ import { activityFilterQuery } from '../db/activity-filter-query.js';
 import { Activity } from '../db/entities/activity.entity.js';
 import type { Campaign } from '../db/entities/campaign.entity.js';
 import type { ActivityFilter as ActivityFilterRule } from '../domain/activity-filter.js';
-import { ACTIVITY_TYPES, type JsonValue } from '../domain/model.js';
+import type { JsonValue } from '../domain/model.js';
+import { ActivityTypeEnum } from './activity-type.js';
 import { builder } from './builder.js';
 import { CampaignRef, campaignsIncludingDeleted } from './campaign.js';
 import type { GraphQLContext } from './context.js';
@@ -15,7 +16,7 @@ import { pageArgs } from './page-args.js';
 import { idCursorPage, idWithin, type PageArgs } from './paging.js';
 import { CampaignRunRef } from './run.js';
 
-export const ActivityTypeEnum = builder.enumType('ActivityType', { values: ACTIVITY_TYPES });
+export { ActivityTypeEnum };
 
 /** Attribute keys that hold database ids, and the type whose global id clients know them by. */
 const ID_ATTRIBUTES: Record<string, string> = {

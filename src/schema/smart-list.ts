@@ -14,6 +14,7 @@ import {
   TRIGGER_KINDS,
   type Trigger,
 } from '../domain/model.js';
+import { ActivityCriteriaInputRef, ActivityCriteriaRef, toStoredCriteria } from './activity-criteria.js';
 import { builder } from './builder.js';
 import { isEvaluable, requestCampaignGraph } from './campaign-graph-loader.js';
 import type { GraphQLContext } from './context.js';
@@ -34,7 +35,14 @@ export const FilterRuleEnum = builder.enumType('FilterRule', {
   }),
 });
 
-export const FilterKindEnum = builder.enumType('FilterKind', { values: FILTER_KINDS });
+export const FilterKindEnum = builder.enumType('FilterKind', {
+  values: describedValues(FILTER_KINDS, {
+    HAD_ACTIVITY:
+      'The lead has at least activity.minTimes activities matching activity (semantics S5 in docs/semantics.md).',
+    NOT_HAD_ACTIVITY:
+      'The lead has fewer than activity.minTimes activities matching activity (semantics S5 in docs/semantics.md).',
+  }),
+});
 
 export const FilterOperatorEnum = builder.enumType('FilterOperator', {
   description: 'String comparisons are case-insensitive. BETWEEN takes two values, both included.',
@@ -81,6 +89,12 @@ SmartListFilterRef.implement({
     }),
     program: t.field({ type: ProgramRef, nullable: true, resolve: (filter) => filter.programId ?? null }),
     status: t.string({ nullable: true, resolve: (filter) => filter.status ?? null }),
+    activity: t.field({
+      type: ActivityCriteriaRef,
+      nullable: true,
+      description: 'HAD_ACTIVITY and NOT_HAD_ACTIVITY: which activities count; null for other kinds.',
+      resolve: (filter) => filter.activity ?? null,
+    }),
   }),
 });
 
@@ -161,6 +175,11 @@ export const FilterInputRef = builder.inputType('FilterInput', {
       description: 'MEMBER_OF_PROGRAM: only members with this status.',
       validate: text(LIMITS.name),
     }),
+    activity: t.field({
+      type: ActivityCriteriaInputRef,
+      required: false,
+      description: 'HAD_ACTIVITY and NOT_HAD_ACTIVITY (required there): which activities count.',
+    }),
   }),
 });
 
@@ -240,6 +259,13 @@ export async function toStoredFilter(
       }
       return { ...stored, programId: program.id, status: input.status ?? null };
     }
+    case 'HAD_ACTIVITY':
+    case 'NOT_HAD_ACTIVITY':
+      if (!input.activity) throw invalid(`${where}: ${input.kind} needs activity criteria`);
+      return {
+        ...stored,
+        activity: await toStoredCriteria(context, workspaceId, input.activity, { invalid, where }),
+      };
   }
 }
 

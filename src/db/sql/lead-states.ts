@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { windowStart } from '../../domain/activity-criteria.js';
 import type { Lead, LeadHistory } from '../../domain/model.js';
 import type { LeadStateNeeds } from '../../domain/state-needs.js';
 import { query } from './query.js';
@@ -16,6 +17,7 @@ interface LeadStateRow {
   list_ids: string[];
   memberships: Record<string, string>;
   history: Record<string, { lastRunAt: string; runCount: number }>;
+  activity_counts: Record<string, number>;
 }
 
 const MEMBERSHIPS = `coalesce((select jsonb_agg(m.list_id::text) from static_list_member m where m.lead_id = l.id), '[]') as list_ids,
@@ -24,26 +26,64 @@ const NO_MEMBERSHIPS = `'[]'::jsonb as list_ids, '{}'::jsonb as memberships`;
 const HISTORY = `coalesce((select jsonb_object_agg(h.campaign_id::text, jsonb_build_object('lastRunAt', h.last_run_at, 'runCount', h.run_count))
   from lead_campaign_history h where h.lead_id = l.id), '{}') as history`;
 const NO_HISTORY = `'{}'::jsonb as history`;
+/**
+ * Per lead, for each criteria (a bound JSON array), how many activities match, counted up to its
+ * `minTimes` (semantics S5): each count is a range read of the (lead, type, occurred_at) index,
+ * so the page's statement reads only the history it needs. Skipped steps do not count.
+ */
+const ACTIVITY_COUNTS = `(select coalesce(jsonb_object_agg(c.key, (select count(*) from (
+    select 1 from activity a
+    where a.lead_id = l.id and a.type = c.type and a.occurred_at >= coalesce(c.since, '-infinity')
+      and a.attributes->>'skipped' is null
+      and (c.campaign_id is null or a.campaign_id = c.campaign_id)
+      and (c.executed_campaign_id is null or a.attributes->>'executedCampaignId' = c.executed_campaign_id)
+      and (c.qualified is null or (a.attributes->>'qualified')::boolean = c.qualified)
+      and (c.attribute is null or lower(a.attributes->>'attribute') = c.attribute)
+      and (c.new_value is null or lower(a.attributes->>'newValue') = c.new_value)
+    limit c.min_times) matching)), '{}')
+  from jsonb_to_recordset(?::jsonb) as c(key text, type text, since timestamptz, campaign_id bigint,
+    executed_campaign_id text, qualified boolean, attribute text, new_value text, min_times int)) as activity_counts`;
+const NO_ACTIVITY_COUNTS = `'{}'::jsonb as activity_counts`;
+
+/** The criteria as ACTIVITY_COUNTS binds them, their windows placed at `now`. */
+function countedCriteria(needs: LeadStateNeeds, now: Date): string {
+  return JSON.stringify(
+    needs.activities.map((criteria) => ({
+      key: criteria.key,
+      type: criteria.type,
+      since: windowStart(criteria, now)?.toISOString() ?? null,
+      campaign_id: criteria.campaignId,
+      executed_campaign_id: criteria.executedCampaignId,
+      qualified: criteria.qualified,
+      attribute: criteria.attribute,
+      new_value: criteria.newValue,
+      min_times: criteria.minTimes,
+    })),
+  );
+}
 
 /**
- * Reads leads in the domain's shape with, as `needs` says, their lists, program statuses and
- * campaign history, in one statement (what is not needed reads as empty: reading it for every lead
- * is most of the cost of a plan or a chunk otherwise). `selection` is a query returning the leads'
- * `id, email, fields` in id order; with `for update`, the leads are locked in that order.
+ * Reads leads in the domain's shape with, as `needs` says, their lists, program statuses, campaign
+ * history and activity counts at `now`, in one statement (what is not needed reads as empty: reading
+ * it for every lead is most of the cost of a plan or a chunk otherwise). `selection` is a query
+ * returning the leads' `id, email, fields` in id order; with `for update`, the leads are locked in
+ * that order.
  */
 async function readLeadStates(
   em: EntityManager,
   selection: string,
   params: unknown[],
   needs: LeadStateNeeds,
+  now: Date,
 ): Promise<LeadState[]> {
+  const counts = needs.activities.length > 0;
   const rows = await query<LeadStateRow>(
     em,
     `with l as (${selection})
      select l.id::text, l.email, l.fields, ${needs.memberships ? MEMBERSHIPS : NO_MEMBERSHIPS},
-       ${needs.history ? HISTORY : NO_HISTORY}
+       ${needs.history ? HISTORY : NO_HISTORY}, ${counts ? ACTIVITY_COUNTS : NO_ACTIVITY_COUNTS}
      from l order by l.id`,
-    params,
+    counts ? [...params, countedCriteria(needs, now)] : params,
   );
   return rows.map((row) => ({
     lead: {
@@ -52,6 +92,7 @@ async function readLeadStates(
       fields: row.fields,
       listIds: row.list_ids,
       programMemberships: row.memberships,
+      activityCounts: row.activity_counts,
     },
     history: Object.fromEntries(
       Object.entries(row.history).map(([campaignId, { lastRunAt, runCount }]) => [
@@ -65,30 +106,31 @@ async function readLeadStates(
 const IDS = 'select jsonb_array_elements_text(?::jsonb)::bigint';
 
 /**
- * The leads with these ids, in id order. `lock` locks them in that order, so concurrent runs on the
- * same leads take turns without deadlocks (semantics R3); a simulation reads without.
+ * The leads with these ids, in id order, as at `now`. `lock` locks them in that order, so concurrent
+ * runs on the same leads take turns without deadlocks (semantics R3); a simulation reads without.
  */
 export function leadStates(
   em: EntityManager,
   leadIds: string[],
   needs: LeadStateNeeds,
-  { lock }: { lock: boolean },
+  { lock, now }: { lock: boolean; now: Date },
 ): Promise<LeadState[]> {
   return readLeadStates(
     em,
     `select id, email, fields from lead where id in (${IDS}) order by id${lock ? ' for update' : ''}`,
     [JSON.stringify(leadIds)],
     needs,
+    now,
   );
 }
 
 /**
- * A page of a workspace's leads after the id `after`, in id order: all of them, or only those of
- * `among` when given (a requested or triggered run's leads).
+ * A page of a workspace's leads after the id `after`, in id order, as at `now`: all of them, or only
+ * those of `among` when given (a requested or triggered run's leads).
  */
 export function leadStatesPage(
   em: EntityManager,
-  page: { workspaceId: string; after: string; among: string[] | null; limit: number },
+  page: { workspaceId: string; after: string; among: string[] | null; limit: number; now: Date },
   needs: LeadStateNeeds,
 ): Promise<LeadState[]> {
   const among = page.among ? `and id in (${IDS})` : '';
@@ -99,5 +141,6 @@ export function leadStatesPage(
       ? [page.workspaceId, page.after, JSON.stringify(page.among), page.limit]
       : [page.workspaceId, page.after, page.limit],
     needs,
+    page.now,
   );
 }
