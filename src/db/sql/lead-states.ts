@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { windowStart } from '../../domain/activity-criteria.js';
+import { type NormalizedCriteria, windowStart } from '../../domain/activity-criteria.js';
 import type { Lead, LeadHistory } from '../../domain/model.js';
 import type { LeadStateNeeds } from '../../domain/state-needs.js';
 import { query } from './query.js';
@@ -27,40 +27,39 @@ const HISTORY = `coalesce((select jsonb_object_agg(h.campaign_id::text, jsonb_bu
   from lead_campaign_history h where h.lead_id = l.id), '{}') as history`;
 const NO_HISTORY = `'{}'::jsonb as history`;
 /**
- * Per lead, for each criteria (a bound JSON array), how many activities match, counted up to its
- * `minTimes` (semantics S5): each count is a range read of the (lead, type, occurred_at) index,
- * so the page's statement reads only the history it needs. Skipped steps do not count.
+ * Per lead, for each criteria, how many activities match, counted up to its `minTimes` (semantics
+ * S5): each count is a range read of the (lead, type, occurred_at) index. Each criteria gets its own
+ * subquery, holding the conditions of the qualifiers it has (their values bound), so that the
+ * planner sees a constant type and window and reads that index. Skipped steps do not count.
  */
-const ACTIVITY_COUNTS = `(select coalesce(jsonb_object_agg(c.key, (select count(*) from (
-    select 1 from activity a
-    where a.lead_id = l.id and a.type = c.type and a.occurred_at >= coalesce(c.since, '-infinity')
-      and a.attributes->>'skipped' is null
-      and (c.campaign_id is null or a.campaign_id = c.campaign_id)
-      and (c.executed_campaign_id is null or a.attributes->>'executedCampaignId' = c.executed_campaign_id)
-      and (c.qualified is null or (a.attributes->>'qualified')::boolean = c.qualified)
-      and (c.attribute is null or lower(a.attributes->>'attribute') = c.attribute)
-      and (c.new_value is null or lower(a.attributes->>'newValue') = c.new_value)
-    limit c.min_times) matching)), '{}')
-  from jsonb_to_recordset(?::jsonb) as c(key text, type text, since timestamptz, campaign_id bigint,
-    executed_campaign_id text, qualified boolean, attribute text, new_value text, min_times int)) as activity_counts`;
-const NO_ACTIVITY_COUNTS = `'{}'::jsonb as activity_counts`;
-
-/** The criteria as ACTIVITY_COUNTS binds them, their windows placed at `now`. */
-function countedCriteria(needs: LeadStateNeeds, now: Date): string {
-  return JSON.stringify(
-    needs.activities.map((criteria) => ({
-      key: criteria.key,
-      type: criteria.type,
-      since: windowStart(criteria, now)?.toISOString() ?? null,
-      campaign_id: criteria.campaignId,
-      executed_campaign_id: criteria.executedCampaignId,
-      qualified: criteria.qualified,
-      attribute: criteria.attribute,
-      new_value: criteria.newValue,
-      min_times: criteria.minTimes,
-    })),
-  );
+function activityCounts(
+  criteria: readonly NormalizedCriteria[],
+  now: Date,
+): { sql: string; params: unknown[] } {
+  const params: unknown[] = [];
+  const objects = criteria.map((criterion) => {
+    const conditions = ['a.lead_id = l.id', 'a.type = ?', "a.attributes->>'skipped' is null"];
+    params.push(criterion.key, criterion.type);
+    const since = windowStart(criterion, now);
+    const optional: [string, unknown][] = [
+      ['a.occurred_at >= ?', since],
+      ['a.campaign_id = ?', criterion.campaignId],
+      ["a.attributes->>'executedCampaignId' = ?", criterion.executedCampaignId],
+      ["(a.attributes->>'qualified')::boolean = ?", criterion.qualified],
+      ["lower(a.attributes->>'attribute') = ?", criterion.attribute],
+      ["lower(a.attributes->>'newValue') = ?", criterion.newValue],
+    ];
+    for (const [condition, value] of optional) {
+      if (value === null) continue;
+      conditions.push(condition);
+      params.push(value);
+    }
+    params.push(criterion.minTimes);
+    return `jsonb_build_object(?::text, (select count(*) from (select 1 from activity a where ${conditions.join(' and ')} limit ?) m))`;
+  });
+  return { sql: `${objects.join(' || ')} as activity_counts`, params };
 }
+const NO_ACTIVITY_COUNTS = `'{}'::jsonb as activity_counts`;
 
 /**
  * Reads leads in the domain's shape with, as `needs` says, their lists, program statuses, campaign
@@ -76,14 +75,14 @@ async function readLeadStates(
   needs: LeadStateNeeds,
   now: Date,
 ): Promise<LeadState[]> {
-  const counts = needs.activities.length > 0;
+  const counts = needs.activities.length > 0 ? activityCounts(needs.activities, now) : null;
   const rows = await query<LeadStateRow>(
     em,
     `with l as (${selection})
      select l.id::text, l.email, l.fields, ${needs.memberships ? MEMBERSHIPS : NO_MEMBERSHIPS},
-       ${needs.history ? HISTORY : NO_HISTORY}, ${counts ? ACTIVITY_COUNTS : NO_ACTIVITY_COUNTS}
+       ${needs.history ? HISTORY : NO_HISTORY}, ${counts ? counts.sql : NO_ACTIVITY_COUNTS}
      from l order by l.id`,
-    counts ? [...params, countedCriteria(needs, now)] : params,
+    counts ? [...params, ...counts.params] : params,
   );
   return rows.map((row) => ({
     lead: {
