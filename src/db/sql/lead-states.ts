@@ -27,10 +27,10 @@ const HISTORY = `coalesce((select jsonb_object_agg(h.campaign_id::text, jsonb_bu
   from lead_campaign_history h where h.lead_id = l.id), '{}') as history`;
 const NO_HISTORY = `'{}'::jsonb as history`;
 /**
- * Per lead, for each criteria, how many activities match, counted up to its `minTimes` (semantics
- * S5): each count is a range read of the (lead, type, occurred_at) index. Each criteria gets its own
- * subquery, holding the conditions of the qualifiers it has (their values bound), so that the
- * planner sees a constant type and window and reads that index. Skipped steps do not count.
+ * Per lead, for each criteria, how many activities match, counted up to its `minTimes`
+ * (semantics S5): each count is a range read of the (lead, type, occurred_at) index. Each criteria
+ * gets its own subquery, holding the conditions of the qualifiers it has (their values bound), so
+ * that the planner sees a constant type and window and reads that index. Skipped steps do not count.
  */
 function activityCounts(
   criteria: readonly NormalizedCriteria[],
