@@ -8,6 +8,7 @@ const TYPES_WITHOUT_ID = {
   // Values inside the campaign, smart list or lead that holds them: no identity of their own, and
   // a client cache stores them within their owner; an invented id would change whenever the owner is saved.
   valuesOfTheirOwner: [
+    'ActivityCriteria',
     'AddToList',
     'CampaignSchedule',
     'ChangeDataValue',

@@ -65,7 +65,7 @@ export async function seedW1(orm: Orm, leadCount: number) {
     ],
   });
   await em.flush();
-  const a = campaign('A', {
+  const flowA: Pick<Campaign, 'flow'> = {
     flow: [
       { id: 'a1', action: { type: 'changeScore', scoreName: 'score', change: '+1' }, choices: [] },
       { id: 'a2', action: { type: 'changeDataValue', attribute: 'Segment', value: 'w1' }, choices: [] },
@@ -76,6 +76,20 @@ export async function seedW1(orm: Orm, leadCount: number) {
       },
       { id: 'a4', action: { type: 'requestCampaign', campaignId: listener.id }, choices: [] },
     ],
+  };
+  const a = campaign('A', flowA);
+  // A with one activity-history filter (semantics S5) that every lead passes once A has run for it.
+  const aWithHistory = campaign('A with history', {
+    ...flowA,
+    smartList: {
+      ...always,
+      filters: [
+        {
+          kind: 'HAD_ACTIVITY',
+          activity: { type: 'CHANGE_DATA_VALUE', attribute: 'Segment', newValue: 'w1', withinDays: 30 },
+        },
+      ],
+    },
   });
   await em.flush();
   await em.getConnection().execute(
@@ -83,7 +97,14 @@ export async function seedW1(orm: Orm, leadCount: number) {
      select ?, 'lead' || g || '@example.com', jsonb_build_object('Group', g % 2), now(), now() from generate_series(1, ?) g`,
     [workspace.id, leadCount],
   );
-  return { workspaceId: workspace.id, a: a.id, b: b.id, c: c.id, listener: listener.id };
+  return {
+    workspaceId: workspace.id,
+    a: a.id,
+    aWithHistory: aWithHistory.id,
+    b: b.id,
+    c: c.id,
+    listener: listener.id,
+  };
 }
 
 export async function newRun(orm: Orm, workspaceId: string, campaignId: string): Promise<string> {

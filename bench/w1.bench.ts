@@ -1,6 +1,7 @@
 import { pipeline } from 'node:stream/promises';
 import pg from 'pg';
 import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
+import { CampaignRun } from '../src/db/entities/campaign-run.entity.js';
 import { initOrm, type Orm } from '../src/db/orm.js';
 import { planRun } from '../src/runs/plan-run.js';
 import { completeIfDone, processChunk } from '../src/runs/process-chunk.js';
@@ -9,6 +10,8 @@ import { CONCURRENCY, inParallel, newRun, seedW1, withBenchDatabase } from './w1
 
 const argument = (name: string) => process.argv[process.argv.indexOf(name) + 1];
 const leadCount = process.argv.includes('--leads') ? Number(argument('--leads')) : 100_000;
+const historyFilter = process.argv.includes('--history-filter');
+const rounds = process.argv.includes('--rounds') ? Number(argument('--rounds')) : 3;
 
 /** The engine: plan, every chunk through runFlow and its writes, completion. Returns the planning time. */
 async function engine(orm: Orm, runId: string): Promise<number> {
@@ -125,10 +128,64 @@ async function copyFloor(url: string, runId: string): Promise<number> {
   return seconds;
 }
 
+const round = (value: number, digits = 2) => Number(value.toFixed(digits));
+
+/** One engine run of a campaign: its time, planning time and audience. */
+async function timedRun(orm: Orm, workspaceId: string, campaignId: string) {
+  const runId = await newRun(orm, workspaceId, campaignId);
+  const started = performance.now();
+  const planSeconds = await engine(orm, runId);
+  const seconds = (performance.now() - started) / 1000;
+  const run = await orm.em.fork().findOneOrFail(CampaignRun, { id: runId });
+  return { seconds: round(seconds), planSeconds: round(planSeconds), leadsTotal: run.leadsTotal };
+}
+
+/**
+ * The history-filter case (semantics S5): W1's campaign A without and with one HAD_ACTIVITY filter
+ * in its smart list, in rounds on the same database, after a first run of A that gives every lead
+ * the history the filter reads (so both runs have the same audience and work). The order within a
+ * round alternates, as each run makes the activity table larger for the next.
+ */
+async function historyFilterCase(orm: Orm, ids: Awaited<ReturnType<typeof seedW1>>) {
+  const warmUp = await timedRun(orm, ids.workspaceId, ids.a);
+  const pairs = [];
+  for (let index = 0; index < rounds; index += 1) {
+    const plainFirst = index % 2 === 0;
+    const first = await timedRun(orm, ids.workspaceId, plainFirst ? ids.a : ids.aWithHistory);
+    const second = await timedRun(orm, ids.workspaceId, plainFirst ? ids.aWithHistory : ids.a);
+    const [plain, filtered] = plainFirst ? [first, second] : [second, first];
+    pairs.push({ plain, filtered, ratio: round(filtered.seconds / plain.seconds) });
+  }
+  const ratios = pairs.map((pair) => pair.ratio).sort((x, y) => x - y);
+  const result = {
+    leads: leadCount,
+    warmUp,
+    rounds: pairs,
+    medianRatio: ratios[Math.floor(ratios.length / 2)],
+  };
+  console.table(
+    pairs.map((pair) => ({
+      'W1 s': pair.plain.seconds,
+      'W1 plan s': pair.plain.planSeconds,
+      'W1 + filter s': pair.filtered.seconds,
+      'filter plan s': pair.filtered.planSeconds,
+      audience: pair.filtered.leadsTotal,
+      ratio: pair.ratio,
+    })),
+  );
+  console.log(JSON.stringify(result, null, 2));
+  await writeResult('w1-history.json', result);
+}
+
 async function main() {
   await withBenchDatabase(async (url) => {
     const orm = await initOrm(url);
     const ids = await seedW1(orm, leadCount);
+    if (historyFilter) {
+      await historyFilterCase(orm, ids);
+      await orm.close();
+      return;
+    }
 
     const engineRun = await newRun(orm, ids.workspaceId, ids.a);
     let peakRss = process.memoryUsage().rss;
@@ -154,7 +211,6 @@ async function main() {
     const setBasedSeconds = (performance.now() - baselineStarted) / 1000;
     await orm.close();
 
-    const round = (value: number, digits = 2) => Number(value.toFixed(digits));
     const result = {
       leads: leadCount,
       activities: counted?.count ?? 0,

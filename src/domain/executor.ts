@@ -3,6 +3,7 @@ import type { Frame, RunState } from './flow-types.js';
 import { compiledGraph } from './graph.js';
 import { type LeadState, leadStateOf } from './lead-state.js';
 import type {
+  Activity,
   CampaignGraph,
   Effects,
   Lead,
@@ -58,12 +59,13 @@ export function runFlow(input: RunFlowInput): RunFlowResult {
   const { run } = input;
   const fired = triggerOf(run, input.lead.id);
   const trigger = fired ? triggerLayer(fired) : null;
+  const activities: Activity[] = [];
   const state: RunState = {
     graph,
-    lead: leadStateOf(input.lead),
+    lead: leadStateOf(input.lead, activities),
     history: { ...input.history },
     now: input.now,
-    activities: [],
+    activities,
     effects: emptyEffects(),
     steps: [],
     stack: [],

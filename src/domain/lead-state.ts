@@ -1,4 +1,4 @@
-import type { FieldType, FieldValue, Lead } from './model.js';
+import type { Activity, FieldType, FieldValue, Lead } from './model.js';
 import { ownValue } from './own.js';
 
 /** The lead as a flow changes it: a private, mutable copy of the input lead. */
@@ -8,6 +8,10 @@ export interface LeadState {
   readonly fields: Record<string, FieldValue>;
   readonly lists: Set<string>;
   readonly memberships: Record<string, string>;
+  /** Stored activities matching the criteria read, by criteria key (semantics S5). */
+  readonly activityCounts: Readonly<Record<string, number>>;
+  /** What the flow has written for the lead so far, in order: history its later steps see (semantics S5, E2). */
+  readonly activities: Activity[];
 }
 
 /** A lead field as the domain resolves it: its stored name and type. */
@@ -22,14 +26,19 @@ export type FieldIndex = ReadonlyMap<string, FieldDefinition>;
 /** The pseudo-field every lead has; it lives outside `fields`. */
 export const EMAIL_FIELD: FieldDefinition = { name: 'email', type: 'STRING' };
 
-/** Copies a lead so that a flow can change it without touching the caller's object. */
-export function leadStateOf(lead: Lead): LeadState {
+/**
+ * Copies a lead so that a flow can change it without touching the caller's object; `activities` is
+ * where the flow writes (none yet for a smart list read outside a flow).
+ */
+export function leadStateOf(lead: Lead, activities: Activity[] = []): LeadState {
   return {
     id: lead.id,
     email: lead.email,
     fields: { ...lead.fields },
     lists: new Set(lead.listIds),
     memberships: { ...lead.programMemberships },
+    activityCounts: lead.activityCounts ?? {},
+    activities,
   };
 }
 

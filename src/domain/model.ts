@@ -1,3 +1,4 @@
+import type { ActivityCriteria, ActivityType } from './activity-criteria.js';
 import type {
   MappingFailure,
   StepVisit,
@@ -31,6 +32,8 @@ export interface Lead {
   listIds: readonly string[];
   /** The lead's status in each program it is a member of, by program id. */
   programMemberships: Readonly<Record<string, string>>;
+  /** Stored activities matching each criteria the computation reads, by `criteriaKey` (semantics S5). */
+  activityCounts?: Readonly<Record<string, number>>;
 }
 
 /** How a smart list combines its filters. */
@@ -43,6 +46,8 @@ export const FILTER_KINDS = [
   'MEMBER_OF_SMART_LIST',
   'MEMBER_OF_LIST',
   'MEMBER_OF_PROGRAM',
+  'HAD_ACTIVITY',
+  'NOT_HAD_ACTIVITY',
 ] as const;
 export type FilterKind = (typeof FILTER_KINDS)[number];
 
@@ -73,6 +78,8 @@ export interface Filter {
   staticListId?: string | null;
   programId?: string | null;
   status?: string | null;
+  /** HAD_ACTIVITY, NOT_HAD_ACTIVITY: which activities count (semantics S5). */
+  activity?: ActivityCriteria | null;
 }
 
 /** What a trigger listens for. */
@@ -268,23 +275,7 @@ export interface RunFlowInput {
   webhookResponse?: WebhookResponse;
 }
 
-/** The contract's ActivityType: what flows write, and NEW_LEAD for a lead the API created. */
-export const ACTIVITY_TYPES = [
-  'EXECUTE_CAMPAIGN',
-  'CHANGE_SCORE',
-  'CHANGE_DATA_VALUE',
-  'REQUEST_CAMPAIGN',
-  'CAMPAIGN_IS_REQUESTED',
-  'REMOVE_FROM_FLOW',
-  'ADD_TO_LIST',
-  'REMOVE_FROM_LIST',
-  'CHANGE_PROGRAM_STATUS',
-  'WAIT',
-  'CALL_WEBHOOK',
-  'INTERESTING_MOMENT',
-  'NEW_LEAD',
-] as const;
-export type ActivityType = (typeof ACTIVITY_TYPES)[number];
+export { ACTIVITY_TYPES, type ActivityType } from './activity-criteria.js';
 
 /** One activity a flow wrote, in order. The caller adds the lead, the run and the id. */
 export interface Activity {

@@ -1,3 +1,4 @@
+import { countActivities, describeCriteria, resolveCriteria } from './activity-history.js';
 import { evaluateLogic, parseAdvancedLogic } from './advanced-logic.js';
 import {
   type FieldDefinition,
@@ -237,9 +238,38 @@ function compileMemberOfSmartList(
   );
 }
 
+/**
+ * HAD_ACTIVITY holds when at least `minTimes` activities match, NOT_HAD_ACTIVITY when fewer do
+ * (semantics S5); operators do not apply.
+ */
+function compileActivity(filter: Filter, fields: FieldIndex): FilterCompilation {
+  if (!filter.activity) return invalid(`a ${filter.kind} filter needs activity criteria`);
+  if (filter.operator) return invalid(`operator ${filter.operator} does not apply to ${filter.kind} filters`);
+  const criteria = resolveCriteria(filter.activity, fields);
+  if (typeof criteria === 'string') return invalid(criteria);
+  const wanted = filter.kind === 'HAD_ACTIVITY';
+  const test = (lead: LeadState) => countActivities(criteria, lead) >= criteria.minTimes === wanted;
+  const expectation = `${wanted ? 'HAD' : 'NOT_HAD'} at least ${criteria.minTimes}`;
+  return {
+    valid: true,
+    test,
+    explain: (lead) => {
+      const count = countActivities(criteria, lead);
+      const found = count >= criteria.minTimes ? `at least ${count}` : `${count}`;
+      return {
+        passed: count >= criteria.minTimes === wanted,
+        detail: `${found} ${describeCriteria(criteria)} activities; expected ${expectation}`,
+      };
+    },
+  };
+}
+
 /** Compiles one filter (of a smart list, or the `when` of a flow choice). */
 export function compileFilter(filter: Filter, environment: SmartListEnvironment): FilterCompilation {
   if (filter.kind === 'ATTRIBUTE') return compileAttribute(filter, environment.fields);
+  if (filter.kind === 'HAD_ACTIVITY' || filter.kind === 'NOT_HAD_ACTIVITY') {
+    return compileActivity(filter, environment.fields);
+  }
   const wanted = membershipPolarity(filter);
   if (wanted === null) return invalid(`operator ${filter.operator} does not apply to ${filter.kind} filters`);
   switch (filter.kind) {

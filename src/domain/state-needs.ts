@@ -1,4 +1,7 @@
+import type { NormalizedCriteria } from './activity-criteria.js';
+import { criteriaOf, HISTORY_FILTER_KINDS } from './activity-history.js';
 import { executionClosure, flowActions } from './execution-graph.js';
+import { indexFields } from './lead-state.js';
 import type { CampaignGraph, Filter, FlowAction, SmartListDefinition } from './model.js';
 import { ownValue } from './own.js';
 
@@ -8,13 +11,13 @@ export interface LeadStateNeeds {
   readonly memberships: boolean;
   /** Campaign history (qualification rules). */
   readonly history: boolean;
+  /** The activity criteria whose stored counts are read (semantics S5). */
+  readonly activities: readonly NormalizedCriteria[];
 }
 
-/** Everything a lead has: what a simulation reads, whatever the campaign. */
-export const EVERYTHING: LeadStateNeeds = { memberships: true, history: true };
-
-/** Only ATTRIBUTE filters read nothing but fields; the others read lists, programs or smart lists. */
-const readsMemberships = (filter: Filter) => filter.kind !== 'ATTRIBUTE';
+/** Membership filters read lists, programs or smart lists; ATTRIBUTE and activity filters do not. */
+const readsMemberships = (filter: Filter) =>
+  filter.kind !== 'ATTRIBUTE' && !HISTORY_FILTER_KINDS.has(filter.kind);
 const listReadsMemberships = (list: SmartListDefinition) => list.filters.some(readsMemberships);
 
 /** Actions whose outcome depends on the lead's current lists or statuses (semantics F7, F8). */
@@ -30,10 +33,42 @@ const MEMBERSHIP_ACTIONS: ReadonlySet<FlowAction['type']> = new Set([
  */
 export function audienceNeeds(graph: CampaignGraph, campaignId: string): LeadStateNeeds {
   const campaign = ownValue(graph.campaigns, campaignId);
-  if (!campaign) return EVERYTHING;
+  if (!campaign) return everything(graph, campaignId);
   return {
     memberships: listReadsMemberships(campaign.smartList),
     history: campaign.qualificationRule.kind !== 'EVERY_TIME',
+    activities: criteriaOf(graph, indexFields(graph.fields), {
+      smartLists: [campaign.smartList],
+      conditions: [],
+    }),
+  };
+}
+
+/** The smart lists and choice conditions a campaign's flow reads, executed children's included. */
+function flowSources(graph: CampaignGraph, campaignId: string) {
+  const smartLists: SmartListDefinition[] = [];
+  const conditions: Filter[] = [];
+  for (const id of executionClosure(graph.campaigns, campaignId)) {
+    const campaign = ownValue(graph.campaigns, id);
+    if (!campaign) continue;
+    if (id !== campaignId) smartLists.push(campaign.smartList);
+    for (const step of campaign.flow) conditions.push(...step.choices.map((choice) => choice.when));
+  }
+  return { smartLists, conditions };
+}
+
+/**
+ * Everything a lead has that a campaign can read, its own smart list and flow included: what a
+ * simulation reads.
+ */
+export function everything(graph: CampaignGraph, campaignId: string): LeadStateNeeds {
+  const sources = flowSources(graph, campaignId);
+  const campaign = ownValue(graph.campaigns, campaignId);
+  if (campaign) sources.smartLists.push(campaign.smartList);
+  return {
+    memberships: true,
+    history: true,
+    activities: criteriaOf(graph, indexFields(graph.fields), sources),
   };
 }
 
@@ -48,7 +83,7 @@ export function flowNeeds(graph: CampaignGraph, campaignId: string): LeadStateNe
   let history = false;
   for (const id of executionClosure(graph.campaigns, campaignId)) {
     const campaign = ownValue(graph.campaigns, id);
-    if (!campaign) return EVERYTHING;
+    if (!campaign) return everything(graph, campaignId);
     if (id !== campaignId) {
       memberships ||= listReadsMemberships(campaign.smartList);
       history ||= campaign.qualificationRule.kind !== 'EVERY_TIME';
@@ -58,5 +93,6 @@ export function flowNeeds(graph: CampaignGraph, campaignId: string): LeadStateNe
     );
     memberships ||= flowActions(campaign.flow).some(({ action }) => MEMBERSHIP_ACTIONS.has(action.type));
   }
-  return { memberships, history };
+  const activities = criteriaOf(graph, indexFields(graph.fields), flowSources(graph, campaignId));
+  return { memberships, history, activities };
 }

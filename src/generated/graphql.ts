@@ -4,6 +4,26 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+/** Which of a lead’s activities a HAD_ACTIVITY or NOT_HAD_ACTIVITY filter counts (semantics S5 in docs/semantics.md). Qualifiers that do not fit the type make the smart list INVALID_SMART_LIST. */
+export type ActivityCriteriaInput = {
+  /** CHANGE_DATA_VALUE only: only changes of this lead field (case-insensitive). Null: any field. */
+  attribute?: string | null | undefined;
+  /** Only activities written by this campaign’s own flow steps (an executed child’s steps are the child’s; its Execute Campaign activity is the caller’s). Null: any campaign. */
+  campaignId?: string | null | undefined;
+  /** EXECUTE_CAMPAIGN only: only executions of this campaign. Null: any. */
+  executedCampaignId?: string | null | undefined;
+  /** How many matching activities HAD_ACTIVITY needs (NOT_HAD_ACTIVITY: fewer than this); from 1 to 1000, default 1. */
+  minTimes?: number | null | undefined;
+  /** CHANGE_DATA_VALUE only: only changes to this value, read as the field’s type (case-insensitive). Null: any value. */
+  newValue?: string | null | undefined;
+  /** EXECUTE_CAMPAIGN only: only executions with this Qualified value. Null: either. */
+  qualified?: boolean | null | undefined;
+  /** The activity type that counts. */
+  type: ActivityType;
+  /** Only activities of the last withinDays days (24 hours each) before the run’s clock, the edge included; from 1 to 3650. Null: the whole history. */
+  withinDays?: number | null | undefined;
+};
+
 /** Which activities to read: every given field narrows (AND); absent fields do not. A workspace key only ever sees its own workspace. */
 export type ActivityFilter = {
   /** Only those written by this campaign’s flow steps. */
@@ -117,6 +137,8 @@ export type ExecuteCampaignInput = {
 
 /** A filter: kind says which other fields it needs; a missing one, or a reference to nothing in the workspace, is INVALID_SMART_LIST. */
 export type FilterInput = {
+  /** HAD_ACTIVITY and NOT_HAD_ACTIVITY (required there): which activities count. */
+  activity?: ActivityCriteriaInput | null | undefined;
   /** ATTRIBUTE (required): a lead field name, email included; at most 200 characters. */
   attribute?: string | null | undefined;
   /** What it tests. */
@@ -139,12 +161,16 @@ export type FilterInput = {
 export type FilterKind =
   /** A lead field compared by operator with values (attribute, operator, values). */
   | 'ATTRIBUTE'
+  /** The lead has at least activity.minTimes activities matching activity (semantics S5 in docs/semantics.md). */
+  | 'HAD_ACTIVITY'
   /** The lead is on a static list (staticListId; operator IS or IS_NOT). */
   | 'MEMBER_OF_LIST'
   /** The lead is a member of a program, optionally with a status (programId, status; operator IS or IS_NOT). */
   | 'MEMBER_OF_PROGRAM'
   /** The lead qualifies for a reusable smart list (smartListId; operator IS or IS_NOT). */
-  | 'MEMBER_OF_SMART_LIST';
+  | 'MEMBER_OF_SMART_LIST'
+  /** The lead has fewer than activity.minTimes activities matching activity (semantics S5 in docs/semantics.md). */
+  | 'NOT_HAD_ACTIVITY';
 
 /** How an ATTRIBUTE filter compares a field with its values (membership filters take IS, the default, and IS_NOT). String comparisons are case-insensitive. Which operators a field takes depends on its type (semantics S2 in docs/semantics.md). */
 export type FilterOperator =

@@ -21,7 +21,10 @@ export async function runFlowsLocked(
   webhookResponse?: WebhookResponse,
 ): Promise<FlowResults> {
   const { graph, listeners } = await definitionsAt(em, claimed.workspaceId, claimed.graphVersion);
-  const states = await leadStates(em, leadIds, flowNeeds(graph, claimed.campaignId), { lock: true });
+  const states = await leadStates(em, leadIds, flowNeeds(graph, claimed.campaignId), {
+    lock: true,
+    now,
+  });
   const results = states.map(({ lead, history }) =>
     runFlow({
       lead,

@@ -33,7 +33,7 @@ async function chooseAudience(em: EntityManager, run: CampaignRun, now: Date): P
   const needs = audienceNeeds(graph, run.campaign.id);
   const audience: Audience = { leadIds: [], matched: 0, excludedByRule: 0 };
   for (let after = '0'; ; ) {
-    const page = { workspaceId, after, among: run.leadIds ?? null, limit: AUDIENCE_PAGE };
+    const page = { workspaceId, after, among: run.leadIds ?? null, limit: AUDIENCE_PAGE, now };
     const states = await leadStatesPage(em, page, needs);
     if (states.length === 0) return audience;
     for (const { lead, history } of states) {

@@ -5,7 +5,7 @@ import { type LeadState, leadStates } from '../db/sql/lead-states.js';
 import { qualifyForCampaign, runFlow } from '../domain/executor.js';
 import type { Activity, FilterEvaluation, RuleVerdict } from '../domain/model.js';
 import { qualificationReasons } from '../domain/qualification.js';
-import { EVERYTHING } from '../domain/state-needs.js';
+import { everything } from '../domain/state-needs.js';
 import { requireTokens } from '../domain/tokens.js';
 import { ActivityTypeEnum, FlowActivityRef, presentAttributes } from './activity.js';
 import { builder } from './builder.js';
@@ -162,13 +162,14 @@ builder.queryFields((t) => ({
         requireTokens(args.tokens ?? []).map((token) => [token.name, token.value]),
       );
       const workspaceId = campaign.workspace.id;
-      const [graph, [state], fields] = await Promise.all([
+      const now = new Date();
+      const [graph, fields] = await Promise.all([
         loadCampaignGraph(context.em, workspaceId),
-        leadStates(context.em, [lead.id], EVERYTHING, { lock: false }),
         workspaceFields(context).load(workspaceId),
       ]);
+      const needs = everything(graph, campaign.id);
+      const [state] = await leadStates(context.em, [lead.id], needs, { lock: false, now });
       const { lead: domainLead, history } = state as LeadState;
-      const now = new Date();
       const input = { lead: domainLead, graph, history, campaignId: campaign.id, now };
       const qualification = qualifyForCampaign(input);
       const result = qualification.qualified

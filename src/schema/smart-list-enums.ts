@@ -26,6 +26,10 @@ export const FilterKindEnum = builder.enumType('FilterKind', {
     MEMBER_OF_LIST: 'The lead is on a static list (staticListId; operator IS or IS_NOT).',
     MEMBER_OF_PROGRAM:
       'The lead is a member of a program, optionally with a status (programId, status; operator IS or IS_NOT).',
+    HAD_ACTIVITY:
+      'The lead has at least activity.minTimes activities matching activity (semantics S5 in docs/semantics.md).',
+    NOT_HAD_ACTIVITY:
+      'The lead has fewer than activity.minTimes activities matching activity (semantics S5 in docs/semantics.md).',
   }),
 });
 

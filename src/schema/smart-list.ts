@@ -5,6 +5,7 @@ import { SmartList } from '../db/entities/smart-list.entity.js';
 import { StaticList } from '../db/entities/static-list.entity.js';
 import { DEFINITION_LIMITS } from '../domain/definition-limits.js';
 import type { Filter, SmartListDefinition, Trigger } from '../domain/model.js';
+import { ActivityCriteriaInputRef, ActivityCriteriaRef, toStoredCriteria } from './activity-criteria.js';
 import { builder } from './builder.js';
 import { isEvaluable, requestCampaignGraph } from './campaign-graph-loader.js';
 import type { GraphQLContext } from './context.js';
@@ -71,6 +72,12 @@ SmartListFilterRef.implement({
       nullable: true,
       description: 'MEMBER_OF_PROGRAM: only members with this status; null: any status.',
       resolve: (filter) => filter.status ?? null,
+    }),
+    activity: t.field({
+      type: ActivityCriteriaRef,
+      nullable: true,
+      description: 'HAD_ACTIVITY and NOT_HAD_ACTIVITY: which activities count; null for other kinds.',
+      resolve: (filter) => filter.activity ?? null,
     }),
   }),
 });
@@ -185,6 +192,11 @@ export const FilterInputRef = builder.inputType('FilterInput', {
         'MEMBER_OF_PROGRAM: only members with this status, one of the program’s; absent: any status.',
       validate: text(LIMITS.name),
     }),
+    activity: t.field({
+      type: ActivityCriteriaInputRef,
+      required: false,
+      description: 'HAD_ACTIVITY and NOT_HAD_ACTIVITY (required there): which activities count.',
+    }),
   }),
 });
 
@@ -291,6 +303,13 @@ export async function toStoredFilter(
       }
       return { ...stored, programId: program.id, status: input.status ?? null };
     }
+    case 'HAD_ACTIVITY':
+    case 'NOT_HAD_ACTIVITY':
+      if (!input.activity) throw invalid(`${where}: ${input.kind} needs activity criteria`);
+      return {
+        ...stored,
+        activity: await toStoredCriteria(context, workspaceId, input.activity, { invalid, where }),
+      };
   }
 }
 

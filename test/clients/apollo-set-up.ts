@@ -9,6 +9,7 @@ const { possibleTypes } = generated;
 // The code of docs/client-codegen.md, from VALUE_TYPES to typePolicies: apollo-cache.test.ts compares the two.
 /** Objects without an id that a field holds alone (not in a list): merged into what is cached. */
 const VALUE_TYPES = [
+  'ActivityCriteria',
   'CampaignResults',
   'CampaignSchedule',
   'PageInfo',

@@ -38,6 +38,8 @@ export const Activity = defineEntity({
     { name: 'activity_lead_id_index', properties: ['lead', 'id'] },
     { name: 'activity_campaign_id_index', properties: ['campaign', 'id'] },
     { name: 'activity_run_id_index', properties: ['run', 'id'] },
+    // Activity-history filters (semantics S5) count a lead's activities of a type since an instant.
+    { name: 'activity_lead_type_occurred_at_index', properties: ['lead', 'type', 'occurredAt'] },
   ],
 });
 export type Activity = InferEntity<typeof Activity>;

@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { type NormalizedCriteria, windowStart } from '../../domain/activity-criteria.js';
 import type { Lead, LeadHistory } from '../../domain/model.js';
 import type { LeadStateNeeds } from '../../domain/state-needs.js';
 import { query } from './query.js';
@@ -16,6 +17,7 @@ interface LeadStateRow {
   list_ids: string[];
   memberships: Record<string, string>;
   history: Record<string, { lastRunAt: string; runCount: number }>;
+  activity_counts: Record<string, number>;
 }
 
 const MEMBERSHIPS = `coalesce((select jsonb_agg(m.list_id::text) from static_list_member m where m.lead_id = l.id), '[]') as list_ids,
@@ -24,26 +26,63 @@ const NO_MEMBERSHIPS = `'[]'::jsonb as list_ids, '{}'::jsonb as memberships`;
 const HISTORY = `coalesce((select jsonb_object_agg(h.campaign_id::text, jsonb_build_object('lastRunAt', h.last_run_at, 'runCount', h.run_count))
   from lead_campaign_history h where h.lead_id = l.id), '{}') as history`;
 const NO_HISTORY = `'{}'::jsonb as history`;
+/**
+ * Per lead, for each criteria, how many activities match, counted up to its `minTimes`
+ * (semantics S5): each count is a range read of the (lead, type, occurred_at) index. Each criteria
+ * gets its own subquery, holding the conditions of the qualifiers it has (their values bound), so
+ * that the planner sees a constant type and window and reads that index. Skipped steps do not count.
+ */
+function activityCounts(
+  criteria: readonly NormalizedCriteria[],
+  now: Date,
+): { sql: string; params: unknown[] } {
+  const params: unknown[] = [];
+  const objects = criteria.map((criterion) => {
+    const conditions = ['a.lead_id = l.id', 'a.type = ?', "a.attributes->>'skipped' is null"];
+    params.push(criterion.key, criterion.type);
+    const since = windowStart(criterion, now);
+    const optional: [string, unknown][] = [
+      ['a.occurred_at >= ?', since],
+      ['a.campaign_id = ?', criterion.campaignId],
+      ["a.attributes->>'executedCampaignId' = ?", criterion.executedCampaignId],
+      ["(a.attributes->>'qualified')::boolean = ?", criterion.qualified],
+      ["lower(a.attributes->>'attribute') = ?", criterion.attribute],
+      ["lower(a.attributes->>'newValue') = ?", criterion.newValue],
+    ];
+    for (const [condition, value] of optional) {
+      if (value === null) continue;
+      conditions.push(condition);
+      params.push(value);
+    }
+    params.push(criterion.minTimes);
+    return `jsonb_build_object(?::text, (select count(*) from (select 1 from activity a where ${conditions.join(' and ')} limit ?) m))`;
+  });
+  return { sql: `${objects.join(' || ')} as activity_counts`, params };
+}
+const NO_ACTIVITY_COUNTS = `'{}'::jsonb as activity_counts`;
 
 /**
- * Reads leads in the domain's shape with, as `needs` says, their lists, program statuses and
- * campaign history, in one statement (what is not needed reads as empty: reading it for every lead
- * is most of the cost of a plan or a chunk otherwise). `selection` is a query returning the leads'
- * `id, email, fields` in id order; with `for update`, the leads are locked in that order.
+ * Reads leads in the domain's shape with, as `needs` says, their lists, program statuses, campaign
+ * history and activity counts at `now`, in one statement (what is not needed reads as empty: reading
+ * it for every lead is most of the cost of a plan or a chunk otherwise). `selection` is a query
+ * returning the leads' `id, email, fields` in id order; with `for update`, the leads are locked in
+ * that order.
  */
 async function readLeadStates(
   em: EntityManager,
   selection: string,
   params: unknown[],
   needs: LeadStateNeeds,
+  now: Date,
 ): Promise<LeadState[]> {
+  const counts = needs.activities.length > 0 ? activityCounts(needs.activities, now) : null;
   const rows = await query<LeadStateRow>(
     em,
     `with l as (${selection})
      select l.id::text, l.email, l.fields, ${needs.memberships ? MEMBERSHIPS : NO_MEMBERSHIPS},
-       ${needs.history ? HISTORY : NO_HISTORY}
+       ${needs.history ? HISTORY : NO_HISTORY}, ${counts ? counts.sql : NO_ACTIVITY_COUNTS}
      from l order by l.id`,
-    params,
+    counts ? [...params, ...counts.params] : params,
   );
   return rows.map((row) => ({
     lead: {
@@ -52,6 +91,7 @@ async function readLeadStates(
       fields: row.fields,
       listIds: row.list_ids,
       programMemberships: row.memberships,
+      activityCounts: row.activity_counts,
     },
     history: Object.fromEntries(
       Object.entries(row.history).map(([campaignId, { lastRunAt, runCount }]) => [
@@ -65,30 +105,31 @@ async function readLeadStates(
 const IDS = 'select jsonb_array_elements_text(?::jsonb)::bigint';
 
 /**
- * The leads with these ids, in id order. `lock` locks them in that order, so concurrent runs on the
- * same leads take turns without deadlocks (semantics R3); a simulation reads without.
+ * The leads with these ids, in id order, as at `now`. `lock` locks them in that order, so concurrent
+ * runs on the same leads take turns without deadlocks (semantics R3); a simulation reads without.
  */
 export function leadStates(
   em: EntityManager,
   leadIds: string[],
   needs: LeadStateNeeds,
-  { lock }: { lock: boolean },
+  { lock, now }: { lock: boolean; now: Date },
 ): Promise<LeadState[]> {
   return readLeadStates(
     em,
     `select id, email, fields from lead where id in (${IDS}) order by id${lock ? ' for update' : ''}`,
     [JSON.stringify(leadIds)],
     needs,
+    now,
   );
 }
 
 /**
- * A page of a workspace's leads after the id `after`, in id order: all of them, or only those of
- * `among` when given (a requested or triggered run's leads).
+ * A page of a workspace's leads after the id `after`, in id order, as at `now`: all of them, or only
+ * those of `among` when given (a requested or triggered run's leads).
  */
 export function leadStatesPage(
   em: EntityManager,
-  page: { workspaceId: string; after: string; among: string[] | null; limit: number },
+  page: { workspaceId: string; after: string; among: string[] | null; limit: number; now: Date },
   needs: LeadStateNeeds,
 ): Promise<LeadState[]> {
   const among = page.among ? `and id in (${IDS})` : '';
@@ -99,5 +140,6 @@ export function leadStatesPage(
       ? [page.workspaceId, page.after, JSON.stringify(page.among), page.limit]
       : [page.workspaceId, page.after, page.limit],
     needs,
+    page.now,
   );
 }
