@@ -1,4 +1,5 @@
 import { encodeGlobalID } from '@pothos/plugin-relay';
+import { idempotently } from '../commands/idempotency.js';
 import {
   cancelRun,
   MAX_REQUESTED_LEADS,
@@ -14,6 +15,7 @@ import { CampaignRef, campaignsIncludingDeleted } from './campaign.js';
 import type { GraphQLContext } from './context.js';
 import { COST } from './cost.js';
 import { describedValues } from './enum-values.js';
+import { IDEMPOTENCY_KEY_DESCRIPTION, idempotentRequest } from './idempotency.js';
 import { databaseId } from './ids.js';
 import { loadVisible, requireNode } from './loading.js';
 import { pageArgs } from './page-args.js';
@@ -120,6 +122,14 @@ export async function requireRun(context: GraphQLContext, globalId: string): Pro
   return requireNode(context, CampaignRun, 'CampaignRun', globalId);
 }
 
+/** A run kept for retries by its id, and read again for them as it is now. */
+function runKept(context: GraphQLContext) {
+  return {
+    keep: (run: CampaignRun) => run.id,
+    replay: (runId: unknown) => context.em.findOneOrFail(CampaignRun, runId as string),
+  };
+}
+
 builder.mutationFields((t) => ({
   scheduleCampaign: t.field({
     type: CampaignRunRef,
@@ -129,10 +139,16 @@ builder.mutationFields((t) => ({
       campaignId: t.arg.id(),
       runAt: t.arg({ type: 'DateTime', required: false }),
       tokens: t.arg({ type: [TokenInputRef], required: false }),
+      idempotencyKey: t.arg.string({ required: false, description: IDEMPOTENCY_KEY_DESCRIPTION }),
     },
-    resolve: async (_root, args, context) => {
+    resolve: async (_root, args, context, info) => {
+      const request = idempotentRequest(context, info, args);
       const campaign = await requireNode(context, Campaign, 'Campaign', args.campaignId);
-      return scheduleCampaign(context, campaign, { runAt: args.runAt ?? null, tokens: args.tokens ?? [] });
+      return idempotently(context, request, {
+        run: (ctx) =>
+          scheduleCampaign(ctx, campaign, { runAt: args.runAt ?? null, tokens: args.tokens ?? [] }),
+        ...runKept(context),
+      });
     },
   }),
   requestCampaign: t.field({
@@ -142,15 +158,21 @@ builder.mutationFields((t) => ({
       campaignId: t.arg.id(),
       leadIds: t.arg.idList(),
       tokens: t.arg({ type: [TokenInputRef], required: false }),
+      idempotencyKey: t.arg.string({ required: false, description: IDEMPOTENCY_KEY_DESCRIPTION }),
     },
-    resolve: async (_root, args, context) => {
+    resolve: async (_root, args, context, info) => {
+      const request = idempotentRequest(context, info, args);
       const campaign = await requireNode(context, Campaign, 'Campaign', args.campaignId);
-      return requestCampaign(
-        context,
-        campaign,
-        { leadIds: args.leadIds.map((id) => databaseId(id, 'Lead')), tokens: args.tokens ?? [] },
-        (leadId) => encodeGlobalID('Lead', leadId),
-      );
+      return idempotently(context, request, {
+        run: (ctx) =>
+          requestCampaign(
+            ctx,
+            campaign,
+            { leadIds: args.leadIds.map((id) => databaseId(id, 'Lead')), tokens: args.tokens ?? [] },
+            (leadId) => encodeGlobalID('Lead', leadId),
+          ),
+        ...runKept(context),
+      });
     },
   }),
   removeFromFlow: t.int({

@@ -4,6 +4,7 @@ import { Campaign } from './campaign.entity.js';
 import { CampaignRun } from './campaign-run.entity.js';
 import { FlowWait } from './flow-wait.entity.js';
 import { Folder } from './folder.entity.js';
+import { IdempotencyKey } from './idempotency-key.entity.js';
 import { JobWorker } from './job-worker.entity.js';
 import { Lead } from './lead.entity.js';
 import { LeadCampaignHistory } from './lead-campaign-history.entity.js';
@@ -36,4 +37,5 @@ export const entities = [
   Activity,
   FlowWait,
   JobWorker,
+  IdempotencyKey,
 ];
