@@ -14,7 +14,7 @@ const IDEMPOTENT_MUTATIONS = new Set([
 ]);
 
 /** The description of each mutation's `idempotencyKey` argument. */
-export const IDEMPOTENCY_KEY_DESCRIPTION = `For retries (semantics R7): a retry with the same key and arguments within 24 hours gets the first result and changes nothing; other arguments are BAD_USER_INPUT. 1 to ${MAX_IDEMPOTENCY_KEY_LENGTH} printable ASCII characters, per API key. For WebSocket clients; over HTTP the Idempotency-Key header does the same (both given: they must agree).`;
+export const IDEMPOTENCY_KEY_DESCRIPTION = `For retries (semantics R7 in docs/semantics.md): a retry with the same key and arguments within 24 hours gets the first result and changes nothing; other arguments are BAD_USER_INPUT. 1 to ${MAX_IDEMPOTENCY_KEY_LENGTH} printable ASCII characters, per API key. For WebSocket clients; over HTTP the Idempotency-Key header does the same (both given: they must agree).`;
 
 /** How many fields of the selection, its fragments included, are idempotent mutations. */
 function idempotentFieldCount(
