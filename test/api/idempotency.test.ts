@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN_KEY, type GraphQLResponse, startTestApp, type TestApp } from '../helpers/app.js';
 import { createProgram, createWorkspaceWithKey, type WorkspaceWithKey } from '../helpers/factories.js';
 import { dataOf, errorCodes } from '../helpers/graphql.js';
+import { wsClient } from '../helpers/streams.js';
 
 let t: TestApp;
 let url: string;
@@ -280,5 +281,29 @@ describe('scope and lifetime', () => {
       .execute(`update idempotency_key set claimed_at = claimed_at - interval '24 hours'`);
     dataOf(await post(SCHEDULE, { id: batch, runAt: OTHER_TIME }, { header }));
     expect(await count(`idempotency_key where claimed_at < now() - interval '24 hours'`)).toBe(0);
+  });
+});
+
+describe('over WebSocket', () => {
+  it('the idempotencyKey argument makes a retry return the first run', async () => {
+    const client = wsClient({ url }, acme.key);
+    const once = () =>
+      new Promise<unknown>((resolve, reject) => {
+        let result: unknown;
+        client.subscribe(
+          { query: SCHEDULE, variables: { id: batch, runAt: LATER, key } },
+          { next: (value) => (result = value), error: reject, complete: () => resolve(result) },
+        );
+      });
+    const key = freshKey();
+    const runs = await count('campaign_run');
+    try {
+      const first = await once();
+      expect(await once()).toEqual(first);
+      expect(first).toMatchObject({ data: { scheduleCampaign: { status: 'SCHEDULED' } } });
+    } finally {
+      await client.dispose();
+    }
+    expect(await count('campaign_run')).toBe(runs + 1);
   });
 });
