@@ -1,10 +1,11 @@
-import { hashSecret, newSecret } from '../db/api-keys.js';
+import { hashSecret, newSecret, openSealedSecret, sealSecret } from '../db/api-keys.js';
 import { ApiKey } from '../db/entities/api-key.entity.js';
 import { Folder } from '../db/entities/folder.entity.js';
 import { Program } from '../db/entities/program.entity.js';
 import { StaticList } from '../db/entities/static-list.entity.js';
 import { Workspace } from '../db/entities/workspace.entity.js';
 import type { CommandContext } from './context.js';
+import type { IdempotentEffect, IdempotentRequest } from './idempotency.js';
 
 /** A workspace, with nothing in it yet. */
 export async function createWorkspace(ctx: Pick<CommandContext, 'em'>, name: string): Promise<Workspace> {
@@ -24,6 +25,36 @@ export async function createApiKey(
   await ctx.em.flush();
   return { apiKey, secret };
 }
+
+/** A new key's id and its secret, shown once. */
+export interface CreatedApiKey {
+  apiKeyId: string;
+  secret: string;
+}
+
+/**
+ * `createApiKey` for `idempotently` (semantics R7): the retries of its idempotency key get the same
+ * secret. It is kept sealed under the idempotency key, itself stored only as a hash, for the key's
+ * 24 hours.
+ */
+export function apiKeyCreation(workspace: Workspace, name: string): IdempotentEffect<CreatedApiKey> {
+  return {
+    run: async (ctx) => {
+      const { apiKey, secret } = await createApiKey(ctx, workspace, name);
+      return { apiKeyId: apiKey.id, secret };
+    },
+    keep: ({ apiKeyId, secret }, request) => ({
+      apiKeyId,
+      sealedSecret: sealSecret(secret, sealingMaterial(request)),
+    }),
+    replay: async (kept, request) => {
+      const { apiKeyId, sealedSecret } = kept as { apiKeyId: string; sealedSecret: string };
+      return { apiKeyId, secret: openSealedSecret(sealedSecret, sealingMaterial(request)) };
+    },
+  };
+}
+
+const sealingMaterial = ({ owner, key }: IdempotentRequest) => `${owner}\n${key}`;
 
 /** A folder of the workspace, at its top or in `parent` (a folder of the same workspace). */
 export async function createFolder(

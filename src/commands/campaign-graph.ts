@@ -136,13 +136,21 @@ export async function campaignSaveProblems(
  * that holds the workspace's graph lock: saves of one workspace take turns, so each is checked
  * against the graph as it commits (two saves that are each fine cannot together make a cycle or a
  * chain too deep). Changes pending in the entity manager commit with it; a refused save rolls back
- * and drops them.
+ * and drops them. Inside a caller's transaction (an idempotent save, semantics R7) the lock and the
+ * changes are that transaction's, which commits or rolls back all: a nested begin and commit would
+ * leave the entity manager outside it.
  */
 export async function underGraphLock<T>(
   em: EntityManager,
   workspaceId: string,
   save: () => Promise<T>,
 ): Promise<T> {
+  if (em.isInTransaction()) {
+    await lockWorkspaceGraph(em, workspaceId);
+    const result = await save();
+    await em.flush();
+    return result;
+  }
   await em.begin();
   try {
     await lockWorkspaceGraph(em, workspaceId);

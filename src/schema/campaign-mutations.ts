@@ -10,6 +10,7 @@ import {
   validateCampaignChanges,
   validateNewCampaign,
 } from '../commands/campaigns.js';
+import { idempotently } from '../commands/idempotency.js';
 import { Campaign } from '../db/entities/campaign.entity.js';
 import { Program } from '../db/entities/program.entity.js';
 import { EMPTY_SMART_LIST } from '../db/entities/smart-list.entity.js';
@@ -25,6 +26,7 @@ import {
 import type { GraphQLContext } from './context.js';
 import { userError } from './errors.js';
 import { FlowStepInputRef, toStoredFlow } from './flow-input.js';
+import { IDEMPOTENCY_KEY_DESCRIPTION, idempotentRequest } from './idempotency.js';
 import { requireInWorkspace, requireNode } from './loading.js';
 import { SmartListInputRef, toStoredSmartList } from './smart-list.js';
 import { objectName } from './tenancy.js';
@@ -212,12 +214,21 @@ builder.mutationFields((t) => ({
     type: CampaignRef,
     description:
       'Saves a new campaign, INACTIVE. Refused (nothing written) with the first problem’s code and every problem in extensions.problems; validateCampaign checks the same input first.',
-    args: { input: t.arg({ type: CreateCampaignInputRef, description: 'The campaign’s definition.' }) },
-    resolve: async (_root, { input }, context) => {
-      const program = await requireNode(context, Program, 'Program', input.programId);
+    args: {
+      input: t.arg({ type: CreateCampaignInputRef, description: 'The campaign’s definition.' }),
+      idempotencyKey: t.arg.string({ required: false, description: IDEMPOTENCY_KEY_DESCRIPTION }),
+    },
+    resolve: async (_root, args, context, info) => {
+      const request = idempotentRequest(context, info, args);
+      const program = await requireNode(context, Program, 'Program', args.input.programId);
+      const fields = await newCampaignFields(context, program, args.input);
       return saved(
         context,
-        createCampaign(context, program, await newCampaignFields(context, program, input)),
+        idempotently(context, request, {
+          run: (ctx) => createCampaign(ctx, program, fields),
+          keep: (campaign) => campaign.id,
+          replay: (campaignId) => context.em.findOneOrFail(Campaign, campaignId as string),
+        }),
       );
     },
   }),

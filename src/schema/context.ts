@@ -18,6 +18,8 @@ export interface GraphQLContext {
   allowedWebhookTargets: AllowedTargets;
   /** Live activity and run streams (subscriptions). */
   streams: ActivityStreams;
+  /** The request's Idempotency-Key header (semantics R7); null without one, and over WebSocket. */
+  idempotencyKeyHeader: string | null;
 }
 
 /** Whether the viewer may see objects of the workspace. */

@@ -1,6 +1,7 @@
 import { createContextCache } from '@pothos/core';
 import DataLoader from 'dataloader';
 import { z } from 'zod';
+import { idempotently } from '../commands/idempotency.js';
 import { defineLeadField, upsertLeads } from '../commands/leads.js';
 import { Lead } from '../db/entities/lead.entity.js';
 import { LeadField } from '../db/entities/lead-field.entity.js';
@@ -13,6 +14,7 @@ import type { GraphQLContext } from './context.js';
 import { COST } from './cost.js';
 import { describedValues } from './enum-values.js';
 import { userError } from './errors.js';
+import { IDEMPOTENCY_KEY_DESCRIPTION, idempotentRequest } from './idempotency.js';
 import { databaseId, isDatabaseId } from './ids.js';
 import { StaticListRef } from './list.js';
 import { loadVisible } from './loading.js';
@@ -301,8 +303,10 @@ builder.mutationFields((t) => ({
         type: [LeadInputRef],
         description: `At most ${MAX_UPSERT}; returned in the same order.`,
       }),
+      idempotencyKey: t.arg.string({ required: false, description: IDEMPOTENCY_KEY_DESCRIPTION }),
     },
-    resolve: async (_root, args, context) => {
+    resolve: async (_root, args, context, info) => {
+      const request = idempotentRequest(context, info, args);
       const workspace = await requireWorkspace(context, args.workspaceId);
       if (args.leads.length > MAX_UPSERT)
         throw userError('BAD_USER_INPUT', `At most ${MAX_UPSERT} leads per call`);
@@ -318,7 +322,11 @@ builder.mutationFields((t) => ({
         seen.add(key);
         return { email: address.data, fields: checkedFields(lead.fields, fields, where) };
       });
-      const ids = await upsertLeads(context, workspace.id, rows);
+      const ids = await idempotently(context, request, {
+        run: (ctx) => upsertLeads(ctx, workspace.id, rows),
+        keep: (leadIds) => leadIds,
+        replay: async (leadIds) => leadIds as string[],
+      });
       const leads = await context.em.find(Lead, { id: { $in: ids } }, { refresh: true });
       const byId = new Map(leads.map((lead) => [lead.id, lead]));
       return ids.map((id) => byId.get(id) as Lead);

@@ -1,4 +1,5 @@
 import { encodeGlobalID } from '@pothos/plugin-relay';
+import { idempotently } from '../commands/idempotency.js';
 import {
   cancelRun,
   MAX_REMOVED_LEADS,
@@ -15,6 +16,7 @@ import { CampaignRef, campaignsIncludingDeleted } from './campaign.js';
 import type { GraphQLContext } from './context.js';
 import { COST } from './cost.js';
 import { describedValues } from './enum-values.js';
+import { IDEMPOTENCY_KEY_DESCRIPTION, idempotentRequest } from './idempotency.js';
 import { databaseId } from './ids.js';
 import { loadVisible, requireNode } from './loading.js';
 import { pageArgs } from './page-args.js';
@@ -158,6 +160,14 @@ export async function requireRun(context: GraphQLContext, globalId: string): Pro
   return requireNode(context, CampaignRun, 'CampaignRun', globalId);
 }
 
+/** A run kept for retries by its id, and read again for them as it is now. */
+function runKept(context: GraphQLContext) {
+  return {
+    keep: (run: CampaignRun) => run.id,
+    replay: (runId: unknown) => context.em.findOneOrFail(CampaignRun, runId as string),
+  };
+}
+
 builder.mutationFields((t) => ({
   scheduleCampaign: t.field({
     type: CampaignRunRef,
@@ -182,13 +192,19 @@ builder.mutationFields((t) => ({
         description:
           'Repeats the run (semantics R6 in docs/semantics.md): runAt (or now) is the first occurrence, and the run returned is its run; the tokens apply to every occurrence. Replaces the campaign’s recurrence, if it has one, and cancels that one’s first run while it has not started. None: one run.',
       }),
+      idempotencyKey: t.arg.string({ required: false, description: IDEMPOTENCY_KEY_DESCRIPTION }),
     },
-    resolve: async (_root, args, context) => {
+    resolve: async (_root, args, context, info) => {
+      const request = idempotentRequest(context, info, args);
       const campaign = await requireNode(context, Campaign, 'Campaign', args.campaignId);
-      return scheduleCampaign(context, campaign, {
-        runAt: args.runAt ?? null,
-        tokens: args.tokens ?? [],
-        recurrence: args.recurrence ? toRecurrenceRequest(args.recurrence) : null,
+      return idempotently(context, request, {
+        run: (ctx) =>
+          scheduleCampaign(ctx, campaign, {
+            runAt: args.runAt ?? null,
+            tokens: args.tokens ?? [],
+            recurrence: args.recurrence ? toRecurrenceRequest(args.recurrence) : null,
+          }),
+        ...runKept(context),
       });
     },
   }),
@@ -205,15 +221,21 @@ builder.mutationFields((t) => ({
         required: false,
         description: 'My Token values for this run only, at most 100; absent: none.',
       }),
+      idempotencyKey: t.arg.string({ required: false, description: IDEMPOTENCY_KEY_DESCRIPTION }),
     },
-    resolve: async (_root, args, context) => {
+    resolve: async (_root, args, context, info) => {
+      const request = idempotentRequest(context, info, args);
       const campaign = await requireNode(context, Campaign, 'Campaign', args.campaignId);
-      return requestCampaign(
-        context,
-        campaign,
-        { leadIds: args.leadIds.map((id) => databaseId(id, 'Lead')), tokens: args.tokens ?? [] },
-        (leadId) => encodeGlobalID('Lead', leadId),
-      );
+      return idempotently(context, request, {
+        run: (ctx) =>
+          requestCampaign(
+            ctx,
+            campaign,
+            { leadIds: args.leadIds.map((id) => databaseId(id, 'Lead')), tokens: args.tokens ?? [] },
+            (leadId) => encodeGlobalID('Lead', leadId),
+          ),
+        ...runKept(context),
+      });
     },
   }),
   removeFromFlow: t.int({

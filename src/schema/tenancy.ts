@@ -1,12 +1,14 @@
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import { z } from 'zod';
 import { revokeApiKey } from '../commands/api-keys.js';
-import { createApiKey, createWorkspace } from '../commands/assets.js';
+import { apiKeyCreation, createWorkspace } from '../commands/assets.js';
+import { idempotently } from '../commands/idempotency.js';
 import { ApiKey } from '../db/entities/api-key.entity.js';
 import { Workspace } from '../db/entities/workspace.entity.js';
 import { builder } from './builder.js';
 import { canSeeWorkspace, type GraphQLContext, type Viewer } from './context.js';
 import { userError } from './errors.js';
+import { IDEMPOTENCY_KEY_DESCRIPTION, idempotentRequest } from './idempotency.js';
 import { databaseId } from './ids.js';
 import { requireNode } from './loading.js';
 
@@ -157,11 +159,13 @@ builder.mutationFields((t) => ({
         description: 'To recognise the key by; trimmed, 1 to 200 characters.',
         validate: objectName,
       }),
+      idempotencyKey: t.arg.string({ required: false, description: IDEMPOTENCY_KEY_DESCRIPTION }),
     },
-    resolve: async (_root, args, context) => {
+    resolve: async (_root, args, context, info) => {
+      const request = idempotentRequest(context, info, args);
       const workspace = await requireWorkspace(context, args.workspaceId);
-      const { apiKey, secret } = await createApiKey(context, workspace, args.name);
-      return { id: encodeGlobalID('ApiKey', apiKey.id), secret };
+      const { apiKeyId, secret } = await idempotently(context, request, apiKeyCreation(workspace, args.name));
+      return { id: encodeGlobalID('ApiKey', apiKeyId), secret };
     },
   }),
   revokeApiKey: t.field({

@@ -178,7 +178,8 @@ export function createYogaServer({
         ? credentialFromConnectionParams(connectionParams)
         : credentialFromHeaders(authorizationHeaders(req, request));
       const viewer = await authenticator.viewerFor(em, credential);
-      return { em, viewer, log, announcer, streams, allowedWebhookTargets };
+      const idempotencyKeyHeader = connectionParams ? null : (request.headers.get('idempotency-key') ?? null);
+      return { em, viewer, log, announcer, streams, allowedWebhookTargets, idempotencyKeyHeader };
     },
     plugins: [
       useVaryOnOrigin(corsOrigins),

@@ -5,6 +5,7 @@ import { CampaignRun } from './campaign-run.entity.js';
 import { CampaignSchedule } from './campaign-schedule.entity.js';
 import { FlowWait } from './flow-wait.entity.js';
 import { Folder } from './folder.entity.js';
+import { IdempotencyKey } from './idempotency-key.entity.js';
 import { JobWorker } from './job-worker.entity.js';
 import { Lead } from './lead.entity.js';
 import { LeadCampaignHistory } from './lead-campaign-history.entity.js';
@@ -40,4 +41,5 @@ export const entities = [
   Activity,
   FlowWait,
   JobWorker,
+  IdempotencyKey,
 ];
