@@ -28,7 +28,7 @@ const report = () => {
 process.on('message', (message) => {
   if (message === 'usage') report();
   if (message === 'gc') {
-    // V8 frees the memory of collected Buffers after the collection, on a thread of its own: read
+    // Node frees the memory of collected Buffers after the collection, on a thread of its own: read
     // after it has had time to.
     globalThis.gc?.();
     setTimeout(() => {
