@@ -9,11 +9,12 @@
  * the server's CPU time per request; the server's RSS before and after; and /health's latency
  * before and during the attack. Writes
  * hostile.json to bench/results/local/, or with --publish to bench/results/ (see bench/README.md).
- * Usage: npm run bench:hostile -- [--requests 100] [--publish]
+ * Usage: npm run bench:hostile -- [--requests 100] [--max-request-bytes N] [--publish]
  */
 import { type ChildProcess, fork } from 'node:child_process';
+import { MAX_REQUEST_BYTES } from '../src/server/body-limit.js';
 import {
-  HTTP_SHAPES,
+  httpShapes,
   sendHttp,
   sendOversizedWebSocketMessage,
   type Timing,
@@ -24,6 +25,10 @@ import { withBenchDatabase } from './w1-workload.js';
 
 const argument = (name: string) => process.argv[process.argv.indexOf(name) + 1];
 const requests = process.argv.includes('--requests') ? Number(argument('--requests')) : 100;
+/** The server's body cap (its MAX_REQUEST_BYTES), the default unless given. */
+const capBytes = process.argv.includes('--max-request-bytes')
+  ? Number(argument('--max-request-bytes'))
+  : MAX_REQUEST_BYTES;
 const CONCURRENCY = 8;
 const MB = 1024 * 1024;
 
@@ -43,13 +48,13 @@ interface Shape {
 
 // Built now, before any process starts: a head per request and the shape's shared tail.
 const shapes: Shape[] = [
-  ...HTTP_SHAPES.map((shape): Shape => {
+  ...httpShapes(capBytes).map((shape): Shape => {
     const tail = Buffer.from(shape.tail);
     const heads = Array.from({ length: requests + 1 }, (_, i) => Buffer.from(shape.head(i)));
     return {
       name: shape.name,
       bytes: (heads[0]?.length ?? 0) + tail.length,
-      send: (url, i) => sendHttp(url, shape, heads[i] as Buffer, tail),
+      send: (url, i) => sendHttp(url, shape, heads[i] as Buffer, tail, capBytes),
     };
   }),
   (() => {
@@ -113,9 +118,13 @@ function ask<T>(child: ChildProcess, message?: string): Promise<T> {
 }
 
 await withBenchDatabase(async (databaseUrl) => {
-  const server = fork(new URL('hostile-server.ts', import.meta.url).pathname, [databaseUrl], {
-    execArgv: ['--import', 'tsx', '--expose-gc'],
-  });
+  const server = fork(
+    new URL('hostile-server.ts', import.meta.url).pathname,
+    [databaseUrl, String(capBytes)],
+    {
+      execArgv: ['--import', 'tsx', '--expose-gc'],
+    },
+  );
   const { url } = await ask<{ url: string }>(server);
   const poller = fork(
     new URL('hostile-health.ts', import.meta.url).pathname,
@@ -125,12 +134,13 @@ await withBenchDatabase(async (databaseUrl) => {
     },
   );
   await ask(poller);
-  type Usage = { rss: number; heapUsed: number; external: number; cpuMs: number };
+  type Usage = { rss: number; heapUsed: number; external: number; arrayBuffers: number; cpuMs: number };
   const usage = (message = 'usage') => ask<Usage>(server, message);
-  const memory = ({ rss, heapUsed, external }: Usage) => ({
+  const memory = ({ rss, heapUsed, external, arrayBuffers }: Usage) => ({
     rssMb: megabytes(rss),
     heapUsedMb: megabytes(heapUsed),
     externalMb: megabytes(external),
+    arrayBuffersMb: megabytes(arrayBuffers),
   });
 
   await new Promise((resolve) => setTimeout(resolve, 2000));
@@ -173,6 +183,7 @@ await withBenchDatabase(async (databaseUrl) => {
   await writeResult('hostile.json', {
     date: new Date().toISOString(),
     requestsPerShape: requests,
+    maxRequestBytes: capBytes,
     concurrency: CONCURRENCY,
     shapes: results,
     serverMemoryMb,

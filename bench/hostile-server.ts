@@ -1,9 +1,10 @@
 /**
  * The server under test of `npm run bench:hostile`, in a process of its own so that its memory is
- * measured apart from the client's: serves on a free port over the database URL given as argument,
+ * measured apart from the client's: serves on a free port over the database URL given as first
+ * argument, with the body cap in bytes given as second,
  * sends its URL to the parent, and answers each `usage` message with its memory (RSS, heap used,
- * external) and the CPU time it has used, and each `gc` message with the same after a full garbage
- * collection (when started with --expose-gc).
+ * external, of which Buffers) and the CPU time it has used, and each `gc` message with the same
+ * after two full garbage collections (when started with --expose-gc).
  */
 import pino from 'pino';
 import { initOrm } from '../src/db/orm.js';
@@ -16,14 +17,24 @@ const app = buildApp({
   adminApiKey: 'bench-admin-key-0123456789abcdef',
   host: '127.0.0.1',
   port: 0,
+  maxRequestBytes: Number(process.argv[3]),
 });
 const url = await app.start();
+const report = () => {
+  const { rss, heapUsed, external, arrayBuffers } = process.memoryUsage();
+  const { user, system } = process.cpuUsage();
+  process.send?.({ rss, heapUsed, external, arrayBuffers, cpuMs: (user + system) / 1000 });
+};
 process.on('message', (message) => {
-  if (message === 'gc') globalThis.gc?.();
-  if (message === 'usage' || message === 'gc') {
-    const { rss, heapUsed, external } = process.memoryUsage();
-    const { user, system } = process.cpuUsage();
-    process.send?.({ rss, heapUsed, external, cpuMs: (user + system) / 1000 });
+  if (message === 'usage') report();
+  if (message === 'gc') {
+    // Node frees the memory of collected Buffers after the collection, on a thread of its own: read
+    // after it has had time to.
+    globalThis.gc?.();
+    setTimeout(() => {
+      globalThis.gc?.();
+      setTimeout(report, 200);
+    }, 200);
   }
   if (message === 'stop')
     void app

@@ -4,7 +4,6 @@
  */
 import { request as httpRequest } from 'node:http';
 import WebSocket from 'ws';
-import { MAX_REQUEST_BYTES } from '../src/server/body-limit.js';
 
 const MB = 1024 * 1024;
 const CHUNK = 64 * 1024;
@@ -27,56 +26,95 @@ const aliases = (count: number) => repeat(count, (n) => `a${n}:__typename`);
 const nested = (depth: number) => `${'['.repeat(depth)}1${']'.repeat(depth)}`;
 const space = (megabytes: number) => ' '.repeat(megabytes * MB);
 
-export const HTTP_SHAPES: HttpShape[] = [
-  { name: 'aliases, 11 MB', head: (i) => `{"query":"{ r${i}: __typename `, tail: `${aliases(600_000)} }"}` },
-  {
-    name: 'aliases, 3 MB (under the body cap)',
-    head: (i) => `{"query":"{ r${i}: __typename `,
-    tail: `${aliases(170_000)} }"}`,
-  },
-  {
-    name: 'aliases, 31 KB (under the byte limit)',
-    head: (i) => `{"query":"{ r${i}: __typename `,
-    tail: `${aliases(1_900)} }"}`,
-  },
-  {
-    name: '100,000 unused fragments',
-    head: (i) => `{"query":"{ r${i}: __typename } `,
-    tail: `${repeat(100_000, (n) => `fragment f${n} on Query { __typename }`)}"}`,
-  },
-  {
-    name: '100,000 operations, one named',
-    head: (i) => `{"operationName":"r${i}","query":"query r${i} { __typename } `,
-    tail: `${repeat(99_999, (n) => `query q${n} { __typename }`)}"}`,
-  },
-  {
-    name: '150,000 @skip directives',
-    head: (i) => `{"query":"{ r${i}: __typename `,
-    tail: `${'@skip(if: false) '.repeat(150_000)}}"}`,
-  },
-  {
-    name: 'a list literal nested 50,000 deep',
-    head: (i) => `{"query":"{ r${i}: node(id: `,
-    tail: `${nested(50_000)}) { id } }"}`,
-  },
-  {
-    name: 'a list literal nested 16,000 deep (under the byte limit)',
-    head: (i) => `{"query":"{ r${i}: node(id: `,
-    tail: `${nested(16_000)}) { id } }"}`,
-  },
-  {
-    name: '3 MB body that is not JSON',
-    head: (i) => `{"query":"{ r${i}: __typename `,
-    tail: 'a'.repeat(3 * MB),
-  },
-  { name: '25 MB body, chunked', head: (i) => `{"query":"{ r${i}: __typename }"`, tail: `${space(25)}}` },
-  {
-    name: '25 MB body, Content-Length',
-    head: (i) => `{"query":"{ r${i}: __typename }"`,
-    tail: `${space(25)}}`,
-    declared: true,
-  },
-];
+/** Room left under the cap for a request's own head and the closing of its JSON. */
+const HEAD_ROOM = 1024;
+
+/** As many of `unit` (0, 1, 2…), space-separated, as fit in `bytes`, and how many that is. */
+function fill(bytes: number, unit: (index: number) => string): { text: string; count: number } {
+  const units: string[] = [];
+  let length = 0;
+  for (let n = 0; ; n += 1) {
+    const next = unit(n);
+    if (length + next.length + 1 > bytes) break;
+    units.push(next);
+    length += next.length + 1;
+  }
+  return { text: units.join(' '), count: units.length };
+}
+
+const thousands = (count: number) => count.toLocaleString('en-US');
+
+/**
+ * Issue #13's shapes, those that can fit under the body cap `capBytes` filling it (the most a
+ * request without a key makes the server read and parse), with bodies over the cap, chunked and
+ * declared, and a body of JSON whose variables fill the cap before a short query.
+ */
+export function httpShapes(capBytes: number): HttpShape[] {
+  const under = capBytes - HEAD_ROOM;
+  const underAliases = fill(under, (n) => `a${n}:__typename`);
+  const fragments = fill(under, (n) => `fragment f${n} on Query { __typename }`);
+  const operations = fill(under, (n) => `query q${n} { __typename }`);
+  const skips = fill(under, () => '@skip(if: false)');
+  return [
+    {
+      name: 'aliases, 11 MB',
+      head: (i) => `{"query":"{ r${i}: __typename `,
+      tail: `${aliases(600_000)} }"}`,
+    },
+    {
+      name: `${thousands(underAliases.count)} aliases, filling the body cap`,
+      head: (i) => `{"query":"{ r${i}: __typename `,
+      tail: `${underAliases.text} }"}`,
+    },
+    {
+      name: 'aliases, 31 KB (under the byte limit)',
+      head: (i) => `{"query":"{ r${i}: __typename `,
+      tail: `${aliases(1_900)} }"}`,
+    },
+    {
+      name: `${thousands(fragments.count)} unused fragments, filling the body cap`,
+      head: (i) => `{"query":"{ r${i}: __typename } `,
+      tail: `${fragments.text}"}`,
+    },
+    {
+      name: `${thousands(operations.count)} operations, one named, filling the body cap`,
+      head: (i) => `{"operationName":"r${i}","query":"query r${i} { __typename } `,
+      tail: `${operations.text}"}`,
+    },
+    {
+      name: `${thousands(skips.count)} @skip directives, filling the body cap`,
+      head: (i) => `{"query":"{ r${i}: __typename `,
+      tail: `${skips.text}}"}`,
+    },
+    {
+      name: 'a list literal nested 50,000 deep',
+      head: (i) => `{"query":"{ r${i}: node(id: `,
+      tail: `${nested(50_000)}) { id } }"}`,
+    },
+    {
+      name: 'a list literal nested 16,000 deep (under the byte limit)',
+      head: (i) => `{"query":"{ r${i}: node(id: `,
+      tail: `${nested(16_000)}) { id } }"}`,
+    },
+    {
+      name: 'a body that is not JSON, filling the body cap',
+      head: (i) => `{"query":"{ r${i}: __typename `,
+      tail: 'a'.repeat(under),
+    },
+    {
+      name: 'JSON variables filling the body cap, then a short query',
+      head: (i) => `{"variables":{"r":${i},"pad":"`,
+      tail: `${'x'.repeat(under)}"},"query":"{ __typename }"}`,
+    },
+    { name: '25 MB body, chunked', head: (i) => `{"query":"{ r${i}: __typename }"`, tail: `${space(25)}}` },
+    {
+      name: '25 MB body, Content-Length',
+      head: (i) => `{"query":"{ r${i}: __typename }"`,
+      tail: `${space(25)}}`,
+      declared: true,
+    },
+  ];
+}
 
 /**
  * One request's times, in ms from its start. `decisive` is when the client had handed the kernel
@@ -92,11 +130,18 @@ export interface Timing {
 
 /**
  * Sends `head` + `tail` (a Buffer of the shape's shared tail) on a connection of its own, in 64 KiB
- * chunks, and stops sending once the answer's head arrives, as a client that reads would.
+ * chunks, and stops sending once the answer's head arrives, as a client that reads would. `capBytes`
+ * is the server's body cap, which tells the byte it decides on.
  */
-export function sendHttp(url: string, shape: HttpShape, head: Buffer, tail: Buffer): Promise<Timing> {
+export function sendHttp(
+  url: string,
+  shape: HttpShape,
+  head: Buffer,
+  tail: Buffer,
+  capBytes: number,
+): Promise<Timing> {
   const length = head.length + tail.length;
-  const overCap = length > MAX_REQUEST_BYTES;
+  const overCap = length > capBytes;
   return new Promise((resolve) => {
     const started = performance.now();
     const since = () => performance.now() - started;
@@ -134,7 +179,7 @@ export function sendHttp(url: string, shape: HttpShape, head: Buffer, tail: Buff
       if (Number.isNaN(decisive)) decisive = since();
     };
     // The byte the server decides on, counted in the body; 0 is the headers, sent with the first chunk.
-    const decidingByte = shape.declared && overCap ? 0 : overCap ? MAX_REQUEST_BYTES + 1 : length;
+    const decidingByte = shape.declared && overCap ? 0 : overCap ? capBytes + 1 : length;
     let sent = 0;
     const sentMb = () => Math.floor(sent / MB);
     const chunkAt = (offset: number) =>
@@ -163,20 +208,27 @@ export function sendHttp(url: string, shape: HttpShape, head: Buffer, tail: Buff
   });
 }
 
-/** A 12 MB WebSocket message before connection_init; `decisive` is when it began to be sent. */
+/**
+ * A 12 MB WebSocket message before connection_init; `decisive` is when it had been handed to the
+ * socket. Its mask is zero, which ws sends without masking the message byte by byte: otherwise
+ * the attacker's own masking of eight 12 MB messages at once, on the cores the server shares,
+ * would be timed as the server's.
+ */
 export function sendOversizedWebSocketMessage(url: string, message: Buffer): Promise<Timing> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
     let decisive = Number.NaN;
-    const socket = new WebSocket(url.replace('http://', 'ws://'), 'graphql-transport-ws');
+    const socket = new WebSocket(url.replace('http://', 'ws://'), 'graphql-transport-ws', {
+      generateMask: (mask) => mask.fill(0),
+    });
     socket.once('error', () => {});
     socket.once('close', (code) => {
       const closed = performance.now() - started;
       resolve({ answer: `close ${code}`, decisive, firstByte: closed, end: closed });
     });
     socket.once('open', () => {
-      decisive = performance.now() - started;
       socket.send(message);
+      decisive = performance.now() - started;
     });
     socket.once('unexpected-response', () => reject(new Error('upgrade refused')));
   });

@@ -22,6 +22,8 @@ export interface Config {
   webhookAllowedHosts: AllowedTargets;
   /** Web origins whose pages may call the API from a browser (CORS); none when unset. */
   corsOrigins: string[];
+  /** The largest request body and WebSocket message, in bytes; absent: the server's default. */
+  maxRequestBytes: number | undefined;
 }
 
 export class ConfigError extends Error {
@@ -62,6 +64,13 @@ function urlWithScheme(schemes: string[]) {
   );
 }
 
+/**
+ * Bounds of MAX_REQUEST_BYTES: a body must hold a document at its byte limit (32 KiB) with its
+ * variables; past the upper bound one request without a key costs the server too much to read.
+ */
+const REQUEST_BYTES_RANGE = { min: 64 * 1024, max: 64 * 1024 * 1024 };
+const requestBytesMessage = `must be a whole number of bytes from ${REQUEST_BYTES_RANGE.min} to ${REQUEST_BYTES_RANGE.max}`;
+
 const environment = z.object({
   PORT: z.preprocess(
     blankIsUnset,
@@ -99,6 +108,15 @@ const environment = z.object({
       .int('must be a whole number of milliseconds from 0 to 60000')
       .min(0, 'must be a whole number of milliseconds from 0 to 60000')
       .max(60_000, 'must be a whole number of milliseconds from 0 to 60000')
+      .optional(),
+  ),
+  MAX_REQUEST_BYTES: z.preprocess(
+    blankIsUnset,
+    z.coerce
+      .number({ error: requestBytesMessage })
+      .int(requestBytesMessage)
+      .min(REQUEST_BYTES_RANGE.min, requestBytesMessage)
+      .max(REQUEST_BYTES_RANGE.max, requestBytesMessage)
       .optional(),
   ),
   WEBHOOK_ALLOWED_HOSTS: z
@@ -152,5 +170,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     streamReadIntervalMs: values.STREAM_READ_INTERVAL_MS,
     webhookAllowedHosts: values.WEBHOOK_ALLOWED_HOSTS,
     corsOrigins: values.CORS_ORIGINS,
+    maxRequestBytes: values.MAX_REQUEST_BYTES,
   };
 }

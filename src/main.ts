@@ -59,6 +59,7 @@ async function main(config: Config): Promise<void> {
       streaming: { minReadIntervalMs: config.streamReadIntervalMs },
       allowedWebhookTargets: config.webhookAllowedHosts,
       corsOrigins: config.corsOrigins,
+      maxRequestBytes: config.maxRequestBytes,
     });
     cleanups.push(app.stop);
     const url = await app.start();

@@ -16,6 +16,7 @@ describe('loadConfig', () => {
       streamReadIntervalMs: undefined,
       webhookAllowedHosts: { names: [], networks: [] },
       corsOrigins: [],
+      maxRequestBytes: undefined,
     });
   });
 
@@ -30,6 +31,7 @@ describe('loadConfig', () => {
       WORKER: 'off',
       DATA_DIR: '/var/lib/campaigns',
       STREAM_READ_INTERVAL_MS: '0',
+      MAX_REQUEST_BYTES: '2097152',
       WEBHOOK_ALLOWED_HOSTS: 'hooks.internal, 10.0.0.0/8',
       CORS_ORIGINS: 'https://app.example.com, http://localhost:5173,',
     });
@@ -48,6 +50,7 @@ describe('loadConfig', () => {
         networks: [{ family: 4, base: 0x0a000000n, prefixLength: 8 }],
       },
       corsOrigins: ['https://app.example.com', 'http://localhost:5173'],
+      maxRequestBytes: 2097152,
     });
   });
 
@@ -83,6 +86,17 @@ describe('loadConfig', () => {
     ['STREAM_READ_INTERVAL_MS', '-1', 'STREAM_READ_INTERVAL_MS must be a whole number of milliseconds'],
     ['STREAM_READ_INTERVAL_MS', '2.5', 'STREAM_READ_INTERVAL_MS must be a whole number of milliseconds'],
     ['STREAM_READ_INTERVAL_MS', '600000', 'STREAM_READ_INTERVAL_MS must be a whole number of milliseconds'],
+    ['MAX_REQUEST_BYTES', '1MB', 'MAX_REQUEST_BYTES must be a whole number of bytes from 65536 to 67108864'],
+    [
+      'MAX_REQUEST_BYTES',
+      '65535',
+      'MAX_REQUEST_BYTES must be a whole number of bytes from 65536 to 67108864',
+    ],
+    [
+      'MAX_REQUEST_BYTES',
+      '67108865',
+      'MAX_REQUEST_BYTES must be a whole number of bytes from 65536 to 67108864',
+    ],
     ['WEBHOOK_ALLOWED_HOSTS', 'hooks.test, 10.0.0.0/99', 'WEBHOOK_ALLOWED_HOSTS entry 2 is neither'],
     ['WEBHOOK_ALLOWED_HOSTS', 'http://hooks.test', 'WEBHOOK_ALLOWED_HOSTS entry 1 is neither'],
     ['CORS_ORIGINS', 'https://app.example.com, app.example.com', 'CORS_ORIGINS entry 2 is not an origin'],

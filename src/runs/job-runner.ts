@@ -13,7 +13,14 @@ import { type Announcer, createAnnouncer } from '../commands/announcer.js';
 import { databaseErrorSummary } from '../db/loggable.js';
 import type { Orm } from '../db/orm.js';
 import { forgetWorkers, recordHeartbeats, silentWorkersHoldingJobs } from '../db/sql/job-workers.js';
-import { chunkJobKey, JOBS, MAX_JOB_ATTEMPTS, type OccurrencePayload } from '../db/sql/jobs.js';
+import {
+  chunkJobKey,
+  GIVE_UP_ATTEMPTS,
+  giveUpJobKey,
+  JOBS,
+  MAX_JOB_ATTEMPTS,
+  type OccurrencePayload,
+} from '../db/sql/jobs.js';
 import { failRun } from '../db/sql/runs.js';
 import { failWait } from '../db/sql/waits.js';
 import type { AllowedTargets } from '../domain/network-targets.js';
@@ -48,23 +55,40 @@ function failure(attempts: number, error: unknown): string {
   return `failed ${attempts} times, the last with ${kind}.`;
 }
 
+type GiveUp = (payload: unknown, failure: string) => Promise<void>;
+
+/** A give-up left to a job of its own: the task that gave up, its payload and why. */
+interface GiveUpPayload {
+  task: string;
+  payload: unknown;
+  failure: string;
+}
+
 /**
- * A task that is retried until its `maxAttempts`-th try fails; then `giveUp` records why (the run
- * becomes FAILED) and the job ends instead of being retried for days.
+ * A task that is retried until its last try fails; then `giveUp` records why (the run or the wait
+ * becomes FAILED) and the job ends instead of being retried for days. The last try is the job's
+ * own `max_attempts` (what graphile-worker retries it up to, whatever it was enqueued with), or
+ * `maxAttempts` when that is fewer. A give-up that fails is left to a JOBS.giveUp job, retried
+ * GIVE_UP_ATTEMPTS times: graphile-worker would not try this job again.
  */
-function withBoundedAttempts(
-  task: Task,
-  maxAttempts: number,
-  giveUp: (payload: unknown, failure: string) => Promise<void>,
-): Task {
+function withBoundedAttempts(name: string, task: Task, maxAttempts: number, giveUp: GiveUp): Task {
   return async (payload, helpers) => {
     try {
       await task(payload, helpers);
     } catch (error) {
-      const { attempts } = helpers.job;
-      if (attempts < maxAttempts) throw safeError(error);
+      const { attempts, max_attempts: jobMaxAttempts, id } = helpers.job;
+      if (attempts < Math.min(maxAttempts, jobMaxAttempts)) throw safeError(error);
       helpers.logger.error(`giving up after ${attempts} attempts: ${safeError(error).message}`);
-      await giveUp(payload, failure(attempts, error));
+      const failed = failure(attempts, error);
+      try {
+        await giveUp(payload, failed);
+      } catch (giveUpError) {
+        helpers.logger.error(`giving up failed, left to a job: ${safeError(giveUpError).message}`);
+        await helpers.addJob(JOBS.giveUp, { task: name, payload, failure: failed } satisfies GiveUpPayload, {
+          jobKey: giveUpJobKey(id),
+          maxAttempts: GIVE_UP_ATTEMPTS,
+        });
+      }
     }
   };
 }
@@ -108,25 +132,41 @@ function taskList(
   const occur: Task = async (payload) => {
     await startOccurrence(orm, payload as OccurrencePayload, new Date());
   };
-  return {
-    [JOBS.planRun]: withBoundedAttempts(plan, maxAttempts, (payload, failed) =>
+  const giveUps: Record<string, GiveUp> = {
+    [JOBS.planRun]: (payload, failed) =>
       failRunOf((payload as RunPayload).runId, `Stopped: its plan ${failed}`),
-    ),
-    [JOBS.runChunk]: withBoundedAttempts(chunk, maxAttempts, (payload, failed) => {
+    [JOBS.runChunk]: (payload, failed) => {
       const { runId, seq } = payload as ChunkPayload;
       return failRunOf(runId, `Stopped: its chunk ${seq + 1} ${failed}`);
-    }),
+    },
     // semantics R8: the lead's flow ends at its wait, which is FAILED, and so is its run, even once
     // completed.
-    [JOBS.resumeWait]: withBoundedAttempts(resume, maxAttempts, async (payload, failed) => {
+    [JOBS.resumeWait]: async (payload, failed) => {
       const { waitId } = payload as { waitId: string };
       const reasons = { wait: `Its resume ${failed}`, run: `Stopped: its resumed wait ${failed}` };
       const given = await failWait(orm.em.fork(), waitId, reasons);
       if (given?.runFailed) await announce.runUpdated(given.runId);
-    }),
+    },
     // A recurrence whose job keeps failing is left where it stands: its next occurrence is not
     // started, and Campaign.schedule keeps showing it due.
-    [JOBS.startOccurrence]: withBoundedAttempts(occur, maxAttempts, async () => {}),
+    [JOBS.startOccurrence]: async () => {},
+  };
+  const bounded = (name: string, task: Task) =>
+    withBoundedAttempts(name, task, maxAttempts, giveUps[name] as GiveUp);
+  const giveUpLater: Task = async (payload) => {
+    const { task, payload: given, failure: failed } = payload as GiveUpPayload;
+    try {
+      await giveUps[task]?.(given, failed);
+    } catch (error) {
+      throw safeError(error);
+    }
+  };
+  return {
+    [JOBS.planRun]: bounded(JOBS.planRun, plan),
+    [JOBS.runChunk]: bounded(JOBS.runChunk, chunk),
+    [JOBS.resumeWait]: bounded(JOBS.resumeWait, resume),
+    [JOBS.startOccurrence]: bounded(JOBS.startOccurrence, occur),
+    [JOBS.giveUp]: giveUpLater,
   };
 }
 

@@ -8,7 +8,7 @@ import { type AllowedTargets, NO_ALLOWED_TARGETS } from '../domain/network-targe
 import { createInProcessEventBus, type EventBus, type EventPublisher } from '../pubsub/events.js';
 import { type ActivityHubOptions, createActivityHub } from '../streaming/activity-hub.js';
 import { createAuthenticator } from './auth.js';
-import { withinBodyLimit } from './body-limit.js';
+import { MAX_REQUEST_BYTES, withinBodyLimit } from './body-limit.js';
 import { attachWebSocketServer } from './ws.js';
 import { createConnectionQuota } from './ws-limits.js';
 import { createYogaServer } from './yoga.js';
@@ -42,6 +42,8 @@ export interface AppOptions {
   maxWebSocketsPerKey?: number;
   /** Origins whose pages may call the API from a browser (CORS_ORIGINS); none by default. */
   corsOrigins?: readonly string[];
+  /** The largest request body and WebSocket message, in bytes (MAX_REQUEST_BYTES). */
+  maxRequestBytes?: number;
 }
 
 /** The port is taken, or the address cannot be bound: its message is safe to print as is. */
@@ -66,6 +68,7 @@ export function buildApp({
   allowedWebhookTargets = NO_ALLOWED_TARGETS,
   maxWebSocketsPerKey,
   corsOrigins = [],
+  maxRequestBytes = MAX_REQUEST_BYTES,
 }: AppOptions) {
   const authenticator = createAuthenticator(hashSecret(adminApiKey));
   const isReady = async () => (await orm.isConnected()) && (await isMigrated(orm));
@@ -83,7 +86,7 @@ export function buildApp({
   });
   // Every body is counted within the cap as it arrives, before Yoga reads any of it.
   const server: Server = createServer((request, response) => {
-    withinBodyLimit(request, response, () => void yoga(request, response));
+    withinBodyLimit(request, response, () => void yoga(request, response), maxRequestBytes);
   });
   const webSockets = attachWebSocketServer(
     server,
@@ -94,6 +97,7 @@ export function buildApp({
     log,
     createConnectionQuota(maxWebSocketsPerKey),
     maxSubscriptionsPerConnection,
+    maxRequestBytes,
   );
 
   let stopping: Promise<void> | undefined;

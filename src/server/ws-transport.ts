@@ -30,11 +30,10 @@ const CLIENT_MESSAGES: ReadonlySet<string> = new Set([
   MessageType.Complete,
 ]);
 
-/** Whether a frame is a graphql-transport-ws message a client may send: text, JSON, a known type. */
-function isClientMessage(data: RawData, isBinary: boolean): boolean {
-  if (isBinary) return false;
+/** Whether a text frame is a graphql-transport-ws message a client may send: JSON of a known type. */
+function isClientMessage(text: string): boolean {
   try {
-    return CLIENT_MESSAGES.has(parseMessage(String(data)).type);
+    return CLIENT_MESSAGES.has(parseMessage(text).type);
   } catch {
     return false;
   }
@@ -77,14 +76,16 @@ export function serveGraphqlWs(
           }),
         close: (code, reason) => socket.close(code, reason),
         onMessage: (handle) =>
-          socket.on('message', async (data, isBinary) => {
-            if (!isClientMessage(data, isBinary)) {
+          socket.on('message', async (data: RawData, isBinary) => {
+            // Decoded once, for the check and for graphql-ws.
+            const text = isBinary ? null : String(data);
+            if (text === null || !isClientMessage(text)) {
               log.info({ binary: isBinary }, 'websocket message refused');
               socket.close(CloseCode.BadRequest, 'Invalid message received');
               return;
             }
             try {
-              await handle(String(data));
+              await handle(text);
             } catch (error) {
               log.error({ err: loggable(error) }, 'websocket message failed');
               socket.close(CloseCode.InternalServerError, 'Internal server error');

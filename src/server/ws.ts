@@ -179,7 +179,8 @@ function subscriptionCount() {
  * `yoga.getEnveloped`, so authentication, masking and limits are those of HTTP. A connection may
  * hold at most `maxSubscriptions` subscriptions at once; one more is refused with BAD_USER_INPUT.
  * A key holds at most as many connections as `connections` admits; a message over
- * MAX_REQUEST_BYTES closes its connection (1009) as its frame header arrives, before it is read.
+ * `maxMessageBytes` (the HTTP body cap) closes its connection (1009) as its frame header arrives,
+ * before it is read.
  */
 export function attachWebSocketServer(
   server: Server,
@@ -190,6 +191,7 @@ export function attachWebSocketServer(
   log: Logger,
   connections: ConnectionQuota,
   maxSubscriptions = MAX_SUBSCRIPTIONS_PER_CONNECTION,
+  maxMessageBytes = MAX_REQUEST_BYTES,
 ) {
   const authentication = connectionAuthentication(orm, authenticator, revocations, connections);
   // The ids of each connection's running subscriptions (graphql-ws keeps one context per socket).
@@ -201,7 +203,7 @@ export function attachWebSocketServer(
   const subscriptions = subscriptionCount();
   // noServer: upgrades are routed here explicitly, so errors of the HTTP server (a port in use)
   // stay the HTTP server's to report instead of being re-emitted on the WebSocket server.
-  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_REQUEST_BYTES });
+  const wss = new WebSocketServer({ noServer: true, maxPayload: maxMessageBytes });
   server.on('upgrade', (request, socket, head) => {
     if (new URL(request.url ?? '/', 'http://localhost').pathname !== yoga.graphqlEndpoint) {
       socket.destroy();

@@ -43,6 +43,7 @@ export async function startTestApp(
     | 'allowedWebhookTargets'
     | 'maxWebSocketsPerKey'
     | 'corsOrigins'
+    | 'maxRequestBytes'
   > &
     Partial<Pick<AppOptions, 'log'>> = {},
 ): Promise<TestApp> {

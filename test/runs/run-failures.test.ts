@@ -201,3 +201,117 @@ describe('semantics R8 a resumed wait that fails every time', () => {
     });
   });
 });
+
+describe('semantics R8 a resumed wait gives up at its job’s last attempt, however the give-up goes', () => {
+  let waiting: string;
+  const WORKER_ATTEMPTS = 10;
+
+  beforeAll(async () => {
+    await worker?.stop();
+    waiting = databaseIdOf(
+      await createCampaign(t, acme, {
+        programId: program,
+        name: 'Waits, then scores, refused',
+        qualificationRule: { kind: 'EVERY_TIME' },
+        flow: [{ action: { wait: { seconds: 1 } } }, { action: { changeScore: { change: '+1' } } }],
+      }),
+    );
+    await sql(
+      'create trigger refuse_resume before update on flow_wait for each row execute function refuse_resume()',
+    );
+    // Marking a wait FAILED fails its first refused_give_ups_limit times, counted by a sequence
+    // (the failing statement's transaction rolls back).
+    await sql('create sequence refused_give_ups');
+    await sql(`create function refuse_give_up() returns trigger language plpgsql as $$
+      begin
+        if new.status = 'FAILED' and nextval('refused_give_ups') <= (select last_value from refused_give_ups_limit) then
+          raise exception 'cannot give up %', (select email from lead where id = new.lead_id);
+        end if;
+        return new;
+      end $$`);
+    await sql('create table refused_give_ups_limit (last_value bigint not null)');
+    await sql('insert into refused_give_ups_limit values (0)');
+    await sql(
+      'create trigger refuse_give_up before update on flow_wait for each row execute function refuse_give_up()',
+    );
+    // The worker's own bound is above the jobs': the job's own max_attempts is the last try.
+    worker = await startWorker(t.orm, t.database.url, pino({ level: 'silent' }), {
+      maxAttempts: WORKER_ATTEMPTS,
+    });
+  });
+  afterAll(async () => {
+    await worker?.stop();
+    worker = undefined;
+    await sql('drop trigger refuse_resume on flow_wait');
+    await sql('drop trigger refuse_give_up on flow_wait');
+  });
+
+  /**
+   * A requested run of the waiting campaign for a new lead, its chunk applied, its wait's resume
+   * job enqueued again with `maxAttempts` tries, as a job enqueued with another bound would be.
+   */
+  async function runWaitingFor(email: string, maxAttempts: number): Promise<string> {
+    const [lead] = await upsertLeads(t, acme, [{ email }]);
+    const runId = await queuedRun({
+      campaign: waiting,
+      kind: 'REQUESTED',
+      leadIds: [databaseIdOf(lead as string)],
+    });
+    const now = new Date();
+    const seqs = await planRun(t.orm, runId, now);
+    await Promise.all(seqs.map((seq) => processChunk(t.orm, runId, seq, now)));
+    const wait = await t.orm.em.fork().findOneOrFail(FlowWait, { run: runId });
+    await t.orm.em
+      .fork()
+      .getConnection()
+      .execute(
+        `select graphile_worker.add_job('wait:resume', ?::json, run_at := ?, job_key := ?, max_attempts := ?)`,
+        [JSON.stringify({ waitId: wait.id }), wait.resumeAt, `wait:${wait.id}`, maxAttempts],
+      );
+    return runId;
+  }
+
+  async function settledWait(runId: string): Promise<FlowWait> {
+    return vi.waitFor(
+      async () => {
+        const wait = await t.orm.em.fork().findOneOrFail(FlowWait, { run: runId });
+        if (wait.status === 'PENDING') throw new Error('still PENDING');
+        return wait;
+      },
+      { timeout: 30_000, interval: 100 },
+    );
+  }
+
+  it('is FAILED after the job’s own 2 attempts, though the worker would try 10', async () => {
+    const runId = await runWaitingFor('few-tries@example.com', 2);
+    const wait = await settledWait(runId);
+    expect(wait.status).toBe('FAILED');
+    expect(wait.error).toBe('Its resume failed 2 times, the last with a database error (SQLSTATE P0001).');
+    expect((await finishedRun(runId)).status).toBe('FAILED');
+  });
+
+  it('is FAILED when marking it FAILED fails at the last attempt, by a give-up job of its own', async () => {
+    await sql('alter sequence refused_give_ups restart');
+    await sql('update refused_give_ups_limit set last_value = 1');
+    const runId = await runWaitingFor('refused-give-up@example.com', 2);
+    const wait = await settledWait(runId);
+    expect(wait.status).toBe('FAILED');
+    expect(wait.error).toBe('Its resume failed 2 times, the last with a database error (SQLSTATE P0001).');
+    const run = await finishedRun(runId);
+    expect(run.status).toBe('FAILED');
+    expect(run.error).toBe(
+      'Stopped: its resumed wait failed 2 times, the last with a database error (SQLSTATE P0001).',
+    );
+    // Marked FAILED at the second try: the first, within the resume's last attempt, was refused.
+    const [sequence] = await t.orm.em
+      .fork()
+      .getConnection()
+      .execute<{ tries: string }[]>('select last_value::text as tries from refused_give_ups');
+    expect(sequence?.tries).toBe('2');
+    const errors = await t.orm.em
+      .fork()
+      .getConnection()
+      .execute<{ last_error: string | null }[]>('select last_error from graphile_worker.jobs');
+    expect(JSON.stringify(errors)).not.toContain('refused-give-up');
+  });
+});

@@ -8,18 +8,28 @@ import { query } from './query.js';
  */
 export const MAX_JOB_ATTEMPTS = 5;
 
+/**
+ * How often a give-up (marking a run or a wait FAILED once its job has spent its attempts) is
+ * tried, as a job of its own, when it failed within the job: with graphile-worker's growing
+ * back-off, some hours, so that a database that was briefly away does not leave a run RUNNING or a
+ * wait PENDING for good.
+ */
+export const GIVE_UP_ATTEMPTS = 10;
+
 /** The job queue's task names. */
 export const JOBS = {
   planRun: 'run:plan',
   runChunk: 'run:chunk',
   resumeWait: 'wait:resume',
   startOccurrence: 'schedule:occurrence',
+  giveUp: 'job:give-up',
 } as const;
 
 /** Job keys: enqueueing the same work twice under one key is harmless (graphile-worker replaces it). */
 const planJobKey = (runId: string) => `run:${runId}:plan`;
 export const chunkJobKey = (runId: string, seq: number) => `run:${runId}:chunk:${seq}`;
 const resumeJobKey = (waitId: string) => `wait:${waitId}`;
+export const giveUpJobKey = (jobId: string) => `give-up:${jobId}`;
 /** One per campaign, as a campaign has at most one recurrence (semantics R6). */
 const occurrenceJobKey = (campaignId: string) => `campaign:${campaignId}:schedule`;
 
