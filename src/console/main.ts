@@ -1,6 +1,7 @@
 import { ViewerDocument, type ViewerQuery } from '../generated/graphql.js';
 import { type Api, ApiError, createApi } from './api.js';
 import { h, labelled, show } from './dom.js';
+import { feedView } from './feed.js';
 import { graphView, loadWorkspaceGraph, type WorkspaceGraph } from './graph.js';
 
 /** The tab's own storage: the key never goes into a URL or a cookie, and leaves with the tab. */
@@ -21,6 +22,11 @@ interface View {
 
 const VIEWS: View[] = [
   { id: 'graph', label: 'Campaign graph', render: ({ api, graph }) => graphView(api, graph) },
+  {
+    id: 'feed',
+    label: 'Live feed',
+    render: ({ api, workspaceId, graph }) => feedView(api, workspaceId, graph),
+  },
 ];
 
 const root = document.getElementById('console') as HTMLElement;
@@ -82,7 +88,13 @@ async function open(key: string) {
     return;
   }
   sessionStorage.setItem(WORKSPACE_ITEM, workspace.id);
-  const graph = await loadWorkspaceGraph(api, workspace.id);
+  let graph: WorkspaceGraph;
+  try {
+    graph = await loadWorkspaceGraph(api, workspace.id);
+  } catch (error) {
+    keyForm(refusal(error));
+    return;
+  }
   renderShell({ api, workspaceId: workspace.id, graph }, viewer);
 }
 
