@@ -37,9 +37,20 @@ export function s<K extends keyof SVGElementTagNameMap>(
   return fill(document.createElementNS(SVG_NS, tag), attrs, children);
 }
 
-/** A labelled control: the label wraps it, so that no id is needed to tie them. */
-export function labelled(text: string, control: HTMLElement, hint?: string): HTMLLabelElement {
-  return h('label', { class: 'field' }, h('span', {}, text), control, hint ? h('small', {}, hint) : null);
+let fields = 0;
+
+/** A control with its label (tied by id, so that the label names the control alone) and a hint. */
+export function labelled(text: string, control: HTMLElement, hint?: string): HTMLDivElement {
+  control.id ||= `field-${++fields}`;
+  const hintId = `${control.id}-hint`;
+  if (hint) control.setAttribute('aria-describedby', hintId);
+  return h(
+    'div',
+    { class: 'field' },
+    h('label', { for: control.id }, text),
+    control,
+    hint ? h('small', { id: hintId }, hint) : null,
+  );
 }
 
 /** Replaces an element's children. */

@@ -1,8 +1,10 @@
 import { ViewerDocument, type ViewerQuery } from '../generated/graphql.js';
 import { type Api, ApiError, createApi } from './api.js';
 import { h, labelled, show } from './dom.js';
+import { dryRunView } from './dry-run.js';
 import { feedView } from './feed.js';
 import { graphView, loadWorkspaceGraph, type WorkspaceGraph } from './graph.js';
+import { runsView } from './runs.js';
 
 /** The tab's own storage: the key never goes into a URL or a cookie, and leaves with the tab. */
 const KEY_ITEM = 'console.apiKey';
@@ -26,6 +28,12 @@ const VIEWS: View[] = [
     id: 'feed',
     label: 'Live feed',
     render: ({ api, workspaceId, graph }) => feedView(api, workspaceId, graph),
+  },
+  { id: 'runs', label: 'Runs', render: ({ api, graph }) => runsView(api, graph) },
+  {
+    id: 'dry-run',
+    label: 'Dry run',
+    render: ({ api, workspaceId, graph }) => dryRunView(api, workspaceId, graph),
   },
 ];
 
