@@ -165,7 +165,7 @@ export function graphView(api: Api, graph: WorkspaceGraph): HTMLElement {
         markerHeight: 7,
         orient: 'auto-start-reverse',
       },
-      s('path', { d: 'M0,0 L10,5 L0,10 z', class: `arrow-${kind}` }),
+      s('path', { d: 'm0,0 l10,5 l-10,5 z', class: `arrow-${kind}` }),
     );
   const headers = layout.layers.map((_, layer) =>
     s(

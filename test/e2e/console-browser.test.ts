@@ -68,6 +68,16 @@ describe('the console, served by the server, in headless Chromium with every oth
       expect.arrayContaining(['token context TRUE', 'token context FALSE']),
     );
     await session.screenshot('2-graph');
+    const transferred = await page.evaluate(() =>
+      [...performance.getEntriesByType('navigation'), ...performance.getEntriesByType('resource')]
+        .filter(({ name }) => new URL(name).pathname.startsWith('/console'))
+        .map((entry) => (entry as PerformanceResourceTiming).transferSize),
+    );
+    // The page, its script and its stylesheet, gzipped.
+    expect(transferred.length).toBe(3);
+    console.log(
+      `console page transfer: ${transferred.reduce((sum, size) => sum + size, 0)} bytes (${transferred.join(' + ')})`,
+    );
   }, 60_000);
 
   it('shows a campaign chosen with the keyboard: smart list, flow and qualification rule', async ({
