@@ -11,6 +11,7 @@ import { createEventBus, EventBusUnavailableError, eventNamespace } from './pubs
 import { startWorker } from './runs/job-runner.js';
 import { resolveAdminKey } from './server/admin-key.js';
 import { buildApp, ListenError } from './server/app.js';
+import { CONSOLE_PATH } from './server/console.js';
 
 /** Errors whose message is a complete explanation for the person starting the service. */
 const EXPLAINED = [
@@ -65,6 +66,7 @@ async function main(config: Config): Promise<void> {
     const url = await app.start();
     log.info({ url, database: describeDatabaseUrl(database.url), embedded: database.embedded }, 'listening');
     console.log(`\nCampaign engine ready at ${url} (GraphiQL in a browser)`);
+    console.log(`Console: ${new URL(CONSOLE_PATH, url)} (the campaign graph, the live feed, runs, dry runs)`);
     console.log(`Health: ${new URL('/health', url)}`);
     if (adminKey.file) console.log(`Admin API key (kept in ${adminKey.file}): ${adminKey.key}\n`);
     else console.log('Admin API key: the value of ADMIN_API_KEY\n');

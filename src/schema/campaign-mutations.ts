@@ -28,7 +28,7 @@ import { userError } from './errors.js';
 import { FlowStepInputRef, toStoredFlow } from './flow-input.js';
 import { IDEMPOTENCY_KEY_DESCRIPTION, idempotentRequest } from './idempotency.js';
 import { requireInWorkspace, requireNode } from './loading.js';
-import { SmartListInputRef, toStoredSmartList } from './smart-list.js';
+import { SmartListInputRef, toStoredSmartList } from './smart-list-input.js';
 import { objectName } from './tenancy.js';
 
 const MAX_DESCRIPTION = 2000;

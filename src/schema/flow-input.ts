@@ -12,7 +12,7 @@ import { MAX_WAIT_SECONDS } from './flow.js';
 import { databaseId } from './ids.js';
 import { LIMITS, listOf, text } from './limits.js';
 import { loadVisible, requireInWorkspace } from './loading.js';
-import { FilterInputRef, toStoredFilter } from './smart-list.js';
+import { FilterInputRef, toStoredFilter } from './smart-list-input.js';
 import { toStoredWebhook, WebhookInput } from './webhook.js';
 
 const ChangeScoreInput = builder.inputType('ChangeScoreInput', {

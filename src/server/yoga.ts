@@ -19,6 +19,7 @@ import {
   credentialFromConnectionParams,
   credentialFromHeaders,
 } from './auth.js';
+import { useConsole } from './console.js';
 import { corsFor, useVaryOnOrigin } from './cors.js';
 import { useDocumentLimits } from './document-limits.js';
 import { GRAPHIQL_OPTIONS, renderGraphiQLPage, useGraphiQLAssets } from './graphiql.js';
@@ -191,6 +192,7 @@ export function createYogaServer({
       useSharedSubscriptionExecution(),
       useEndSubscriptionsOfRevokedKeys(),
       useGraphiQLAssets(),
+      useConsole(log),
     ],
   });
 }

@@ -12,6 +12,7 @@ import {
   SimulateCampaignDocument,
   UpdateCampaignDocument,
   ViewerDocument,
+  WorkspaceLeadsDocument,
 } from '../../src/generated/graphql.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
 import { startTestWorker } from '../helpers/campaign-runs.js';
@@ -233,6 +234,17 @@ describe('the dry run', () => {
     expect(notInChildList.activities.map((activity) => [activity.type, activity.qualified])).toEqual([
       ['EXECUTE_CAMPAIGN', false],
     ]);
+  });
+
+  it('WorkspaceLeads pages through the leads to pick one from, in creation order', async () => {
+    const page = async (after: string | null) =>
+      (await run(t, seed.key, WorkspaceLeadsDocument, { workspaceId: seed.workspace, first: 1, after }))
+        .workspace?.leads;
+    const first = await page(null);
+    expect(first?.edges.map(({ node }) => node)).toEqual([{ id: seed.ada, email: 'ada@example.com' }]);
+    expect(first?.pageInfo.hasNextPage).toBe(true);
+    const second = await page(first?.pageInfo.endCursor ?? null);
+    expect(second?.edges.map(({ node }) => node.id)).toEqual([seed.grace]);
   });
 
   it('is NOT_FOUND for an id that names no lead', async () => {

@@ -1,0 +1,258 @@
+import { type ActivityFilter, LatestActivitiesDocument } from '../generated/graphql.js';
+import { activityRow, type FeedRow, followActivities } from './activity-stream.js';
+import type { Api } from './api.js';
+import { h, labelled, timeOf } from './dom.js';
+import type { WorkspaceGraph } from './graph.js';
+
+/** The most rows the feed keeps on the page; counters go on counting past it. */
+export const FEED_ROWS = 1_000;
+/** How many stored activities the feed opens on. */
+const HISTORY = 50;
+
+interface FeedFilter {
+  campaignId: string;
+  qualified: '' | 'true' | 'false';
+  allTypes: boolean;
+}
+
+interface Counts {
+  received: number;
+  qualifiedTrue: number;
+  qualifiedFalse: number;
+  otherTypes: number;
+  resumes: number;
+}
+
+/** What the tab keeps across reloads: the filter, the last id shown and the counts. */
+interface FeedState {
+  filter: FeedFilter;
+  lastId: string | null;
+  counts: Counts;
+}
+
+const NO_COUNTS: Counts = { received: 0, qualifiedTrue: 0, qualifiedFalse: 0, otherTypes: 0, resumes: 0 };
+
+function readState(item: string): FeedState | null {
+  try {
+    return JSON.parse(sessionStorage.getItem(item) ?? 'null') as FeedState | null;
+  } catch {
+    return null;
+  }
+}
+
+function rowElement(row: FeedRow): HTMLTableRowElement {
+  const qualified = row.qualified === null ? '' : row.qualified ? 'TRUE' : 'FALSE';
+  return h(
+    'tr',
+    { 'data-id': row.id },
+    h('td', { class: 'wide' }, row.id),
+    h('td', {}, timeOf(row.occurredAt)),
+    h('td', {}, row.lead),
+    h(
+      'td',
+      {},
+      row.child
+        ? `${row.parent ?? '?'} → ${row.child}`
+        : `${row.type}${row.parent ? ` · ${row.parent}` : ''}`,
+    ),
+    h('td', { class: qualified ? `q-${qualified.toLowerCase()}` : '' }, qualified),
+    h('td', {}, row.reason ?? row.detail ?? ''),
+    h('td', { class: 'wide' }, row.depth ?? ''),
+  );
+}
+
+/**
+ * The live feed of Execute Campaign activities (other types on demand), filtered by campaign and by
+ * Qualified. It opens on the latest stored ones, then follows; a reload resumes after the last id
+ * it showed. Rows arrive in batches, drawn once a frame, and the page keeps the newest FEED_ROWS.
+ */
+export function feedView(api: Api, workspaceId: string, graph: WorkspaceGraph): HTMLElement {
+  const stateItem = `console.feed.${workspaceId}`;
+  const state: FeedState = readState(stateItem) ?? {
+    filter: { campaignId: '', qualified: '', allTypes: false },
+    lastId: null,
+    counts: { ...NO_COUNTS },
+  };
+  const campaign = h(
+    'select',
+    { name: 'campaign' },
+    h('option', { value: '' }, 'All campaigns'),
+    ...graph.campaigns.map(({ id, name }) =>
+      h('option', { value: id, selected: id === state.filter.campaignId }, name),
+    ),
+  );
+  const qualified = h(
+    'select',
+    { name: 'qualified' },
+    ...(
+      [
+        ['', 'TRUE or FALSE'],
+        ['true', 'TRUE'],
+        ['false', 'FALSE'],
+      ] as const
+    ).map(([value, text]) => h('option', { value, selected: value === state.filter.qualified }, text)),
+  );
+  const allTypes = h('input', { type: 'checkbox', name: 'allTypes', checked: state.filter.allTypes });
+  const status = h('p', { class: 'status', role: 'status', 'aria-live': 'polite' }, 'Connecting…');
+  const counter = (name: string) => h('b', { 'data-count': name }, '0');
+  const counters = {
+    received: counter('received'),
+    qualifiedTrue: counter('qualifiedTrue'),
+    qualifiedFalse: counter('qualifiedFalse'),
+    otherTypes: counter('otherTypes'),
+    shown: counter('shown'),
+    rate: counter('rate'),
+    resumes: counter('resumes'),
+  };
+  const body = h('tbody');
+  const table = h(
+    'table',
+    { 'aria-label': 'Activities, newest first' },
+    h(
+      'thead',
+      {},
+      h(
+        'tr',
+        {},
+        h('th', { class: 'wide' }, 'Id'),
+        h('th', {}, 'Time'),
+        h('th', {}, 'Lead'),
+        h('th', {}, 'Parent → child'),
+        h('th', {}, 'Qualified'),
+        h('th', {}, 'Reason'),
+        h('th', { class: 'wide' }, 'Depth'),
+      ),
+    ),
+    body,
+  );
+
+  let pending: FeedRow[] = [];
+  let scheduled = false;
+  let stream: { stop(): void } | undefined;
+  const arrivals: number[] = [];
+
+  const persist = () => sessionStorage.setItem(stateItem, JSON.stringify(state));
+  const flush = () => {
+    scheduled = false;
+    const rows = pending.slice(-FEED_ROWS);
+    pending = [];
+    if (rows.length) {
+      const fragment = document.createDocumentFragment();
+      for (let index = rows.length - 1; index >= 0; index--)
+        fragment.append(rowElement(rows[index] as FeedRow));
+      body.prepend(fragment);
+      while (body.rows.length > FEED_ROWS) body.lastElementChild?.remove();
+    }
+    const now = performance.now();
+    while (arrivals.length && (arrivals[0] as number) < now - 1_000) arrivals.shift();
+    for (const name of ['received', 'qualifiedTrue', 'qualifiedFalse', 'otherTypes', 'resumes'] as const)
+      counters[name].textContent = state.counts[name].toLocaleString('en');
+    counters.shown.textContent = body.rows.length.toLocaleString('en');
+    counters.rate.textContent = arrivals.length.toLocaleString('en');
+    persist();
+  };
+  const schedule = () => {
+    if (scheduled) return;
+    scheduled = true;
+    // A hidden tab gets no animation frames: the timer keeps the counts and the stored id current.
+    const timer = setTimeout(flush, 250);
+    requestAnimationFrame(() => {
+      clearTimeout(timer);
+      if (scheduled) flush();
+    });
+  };
+  const add = (row: FeedRow) => {
+    state.lastId = row.id;
+    state.counts.received++;
+    if (row.qualified === true) state.counts.qualifiedTrue++;
+    else if (row.qualified === false) state.counts.qualifiedFalse++;
+    else state.counts.otherTypes++;
+    if (arrivals.length < 100_000) arrivals.push(performance.now());
+    pending.push(row);
+    if (pending.length > 2 * FEED_ROWS) pending = pending.slice(-FEED_ROWS);
+    schedule();
+  };
+  const serverFilter = (): ActivityFilter => ({
+    workspaceId,
+    campaignId: state.filter.campaignId || null,
+    qualified: state.filter.qualified === '' ? null : state.filter.qualified === 'true',
+    types: state.filter.allTypes ? null : ['EXECUTE_CAMPAIGN'],
+  });
+  const follow = () => {
+    stream = followActivities(api, {
+      filter: serverFilter(),
+      allTypes: state.filter.allTypes,
+      after: state.lastId,
+      onActivity: add,
+      onStatus: (text, live) => {
+        if (!live && !text.startsWith('Live')) state.counts.resumes++;
+        status.textContent = text;
+        status.className = `status ${live ? 'live' : 'down'}`;
+        schedule();
+      },
+      onFatal: (error) => {
+        status.textContent = `Stopped: ${error.message}`;
+        status.className = 'status down';
+      },
+    });
+  };
+  /** A new filter starts over: the latest stored activities it matches, then live ones. */
+  const start = async (resume: boolean) => {
+    stream?.stop();
+    pending = [];
+    body.replaceChildren();
+    if (!resume) {
+      state.lastId = null;
+      state.counts = { ...NO_COUNTS };
+      status.textContent = 'Reading the latest activities…';
+      try {
+        const { activities } = await api.request(LatestActivitiesDocument, {
+          filter: serverFilter(),
+          last: HISTORY,
+        });
+        for (const { node } of activities.edges) add(activityRow(node));
+        state.lastId ??= '0';
+      } catch (error) {
+        status.textContent = `The latest activities could not be read: ${(error as Error).message}`;
+      }
+    }
+    flush();
+    follow();
+  };
+  const onFilter = () => {
+    state.filter = {
+      campaignId: campaign.value,
+      qualified: qualified.value as FeedFilter['qualified'],
+      allTypes: allTypes.checked,
+    };
+    void start(false);
+  };
+  for (const control of [campaign, qualified, allTypes]) control.addEventListener('change', onFilter);
+  void start(state.lastId !== null);
+
+  return h(
+    'div',
+    { class: 'feed' },
+    h('h2', {}, 'Live feed'),
+    h(
+      'div',
+      { class: 'controls' },
+      labelled('Parent campaign', campaign),
+      labelled('Qualified', qualified),
+      h('label', { class: 'field inline' }, allTypes, ' Other activity types too'),
+    ),
+    status,
+    h(
+      'p',
+      { class: 'counters', 'aria-label': 'Counters' },
+      h('span', {}, 'Received ', counters.received),
+      h('span', {}, 'TRUE ', counters.qualifiedTrue),
+      h('span', {}, 'FALSE ', counters.qualifiedFalse),
+      h('span', {}, 'Other types ', counters.otherTypes),
+      h('span', {}, 'Shown ', counters.shown, ` of at most ${FEED_ROWS.toLocaleString('en')}`),
+      h('span', {}, 'Per second ', counters.rate),
+      h('span', {}, 'Resumes ', counters.resumes),
+    ),
+    h('div', { class: 'feed-scroll' }, table),
+  );
+}
