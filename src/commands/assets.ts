@@ -56,8 +56,12 @@ export function apiKeyCreation(
       apiKeyId,
       sealedSecret: sealSecret(secret, sealingMaterial(request)),
     }),
-    replay: async (kept, request) => {
+    replay: async (kept, request, ctx) => {
       const { apiKeyId, sealedSecret } = kept as { apiKeyId: string; sealedSecret: string };
+      const made = await ctx.em.findOne(ApiKey, { id: apiKeyId });
+      if (!made || made.revokedAt) {
+        throw new DomainError('BAD_USER_INPUT', 'The key made for this idempotency key was revoked');
+      }
       const secret = openSealedSecret(sealedSecret, sealingMaterial(request));
       if (secret === null) {
         throw new DomainError(

@@ -197,6 +197,24 @@ describe('a retry with the same key and input', () => {
     const again = dataOf(await post(CREATE_KEY, variables, { key: ADMIN_KEY, header }));
     expect(again).toEqual(first);
   });
+  it('createApiKey replayed after its key was revoked is BAD_USER_INPUT and shows no secret', async () => {
+    const header = freshKey();
+    const variables = { ws: acme.id, name: 'revoked since' };
+    const first = dataOf(
+      await post<{ createApiKey: { id: string } }>(CREATE_KEY, variables, { key: ADMIN_KEY, header }),
+    );
+    dataOf(
+      await post(
+        'mutation ($id: ID!) { revokeApiKey(id: $id) { id } }',
+        { id: first.createApiKey.id },
+        { key: ADMIN_KEY },
+      ),
+    );
+    const again = await post(CREATE_KEY, variables, { key: ADMIN_KEY, header });
+    expect(errorCodes(again)).toEqual(['BAD_USER_INPUT']);
+    expect(again.errors?.[0]?.message).toBe('The key made for this idempotency key was revoked');
+    expect(again.data).toBeNull();
+  });
 });
 
 describe('concurrent requests with the same key', () => {
