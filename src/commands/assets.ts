@@ -4,6 +4,7 @@ import { Folder } from '../db/entities/folder.entity.js';
 import { Program } from '../db/entities/program.entity.js';
 import { StaticList } from '../db/entities/static-list.entity.js';
 import { Workspace } from '../db/entities/workspace.entity.js';
+import { DomainError } from '../domain/errors.js';
 import type { CommandContext } from './context.js';
 import type { IdempotentEffect, IdempotentRequest } from './idempotency.js';
 
@@ -34,10 +35,18 @@ export interface CreatedApiKey {
 
 /**
  * `createApiKey` for `idempotently` (semantics R7): the retries of its idempotency key get the same
- * secret. It is kept sealed under the idempotency key, itself stored only as a hash, for the key's
- * 24 hours.
+ * secret. It is kept for the key's 24 hours sealed under the caller's own key (`credential`, which
+ * the database does not hold) and the idempotency key, so only a caller holding both can open it.
  */
-export function apiKeyCreation(workspace: Workspace, name: string): IdempotentEffect<CreatedApiKey> {
+export function apiKeyCreation(
+  workspace: Workspace,
+  name: string,
+  credential: string,
+): IdempotentEffect<CreatedApiKey> {
+  const sealingMaterial = ({ owner, key }: IdempotentRequest) => ({
+    credential,
+    context: `${owner}\n${key}`,
+  });
   return {
     run: async (ctx) => {
       const { apiKey, secret } = await createApiKey(ctx, workspace, name);
@@ -47,14 +56,23 @@ export function apiKeyCreation(workspace: Workspace, name: string): IdempotentEf
       apiKeyId,
       sealedSecret: sealSecret(secret, sealingMaterial(request)),
     }),
-    replay: async (kept, request) => {
+    replay: async (kept, request, ctx) => {
       const { apiKeyId, sealedSecret } = kept as { apiKeyId: string; sealedSecret: string };
-      return { apiKeyId, secret: openSealedSecret(sealedSecret, sealingMaterial(request)) };
+      const made = await ctx.em.findOne(ApiKey, { id: apiKeyId });
+      if (!made || made.revokedAt) {
+        throw new DomainError('BAD_USER_INPUT', 'The key made for this idempotency key was revoked');
+      }
+      const secret = openSealedSecret(sealedSecret, sealingMaterial(request));
+      if (secret === null) {
+        throw new DomainError(
+          'BAD_USER_INPUT',
+          'The secret of the key made for this idempotency key was sealed under another admin key: it cannot be shown again',
+        );
+      }
+      return { apiKeyId, secret };
     },
   };
 }
-
-const sealingMaterial = ({ owner, key }: IdempotentRequest) => `${owner}\n${key}`;
 
 /** A folder of the workspace, at its top or in `parent` (a folder of the same workspace). */
 export async function createFolder(

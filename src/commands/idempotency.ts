@@ -28,7 +28,7 @@ export interface IdempotentEffect<T> {
   /** What is stored of the result (ids, not objects): JSON. */
   keep(result: T, request: IdempotentRequest): unknown;
   /** The result of a retry, from what `keep` stored. */
-  replay(kept: unknown, request: IdempotentRequest): Promise<T>;
+  replay(kept: unknown, request: IdempotentRequest, ctx: CommandContext): Promise<T>;
 }
 
 /**
@@ -99,5 +99,5 @@ export async function idempotently<T>(
     await release();
     return outcome.result;
   }
-  return effect.replay(outcome.kept, request);
+  return effect.replay(outcome.kept, request, ctx);
 }

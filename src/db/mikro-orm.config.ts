@@ -23,7 +23,9 @@ export function ormConfig(clientUrl: string, { writeSnapshot = false } = {}) {
       glob: 'Migration*.{js,ts}',
       snapshotName: '.snapshot-campaign-engine',
       transactional: true,
-      allOrNothing: true,
+      // Each migration in its own transaction, not all in one: an index built concurrently must
+      // run outside any transaction, after the migrations before it have committed.
+      allOrNothing: false,
       emit: 'ts',
       snapshot: writeSnapshot,
       silent: true,

@@ -87,8 +87,9 @@ export function criteriaBoundsProblem(criteria: ActivityCriteria): string | null
 }
 
 /**
- * Why criteria cannot be evaluated, or null: a qualifier the type does not have, a number out of its
- * bounds. Fields and values are checked by the compiler, which knows the workspace's fields.
+ * Why criteria cannot be evaluated, or null: a qualifier the type does not have, a `newValue`
+ * without the `attribute` whose type reads it, a number out of its bounds. Fields and values are
+ * checked by the compiler, which knows the workspace's fields.
  */
 export function criteriaProblem(criteria: ActivityCriteria): string | null {
   for (const [qualifier, type] of TYPED_QUALIFIERS) {
@@ -96,6 +97,9 @@ export function criteriaProblem(criteria: ActivityCriteria): string | null {
     if (value !== null && value !== undefined && criteria.type !== type) {
       return `${qualifier} applies to ${type} activities only, not ${criteria.type}`;
     }
+  }
+  if (criteria.newValue !== null && criteria.newValue !== undefined && !criteria.attribute) {
+    return "newValue needs an attribute: the value is read as that field's type";
   }
   return criteriaBoundsProblem(criteria);
 }

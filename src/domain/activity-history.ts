@@ -24,9 +24,7 @@ export const HISTORY_FILTER_KINDS: ReadonlySet<Filter['kind']> = new Set([
 export function resolveCriteria(criteria: ActivityCriteria, fields: FieldIndex): NormalizedCriteria | string {
   const problem = criteriaProblem(criteria);
   if (problem) return problem;
-  if (!criteria.attribute) {
-    return normalizeCriteria(criteria, null, criteria.newValue ?? null);
-  }
+  if (!criteria.attribute) return normalizeCriteria(criteria, null, null);
   const field = fields.get(criteria.attribute.toLowerCase());
   if (!field || field === EMAIL_FIELD) return `unknown field "${criteria.attribute}"`;
   if (criteria.newValue === null || criteria.newValue === undefined) {

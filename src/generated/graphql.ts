@@ -14,7 +14,7 @@ export type ActivityCriteriaInput = {
   executedCampaignId?: string | null | undefined;
   /** How many matching activities HAD_ACTIVITY needs (NOT_HAD_ACTIVITY: fewer than this); from 1 to 1000, default 1. */
   minTimes?: number | null | undefined;
-  /** CHANGE_DATA_VALUE only: only changes to this value, read as the field’s type (case-insensitive). Null: any value. */
+  /** CHANGE_DATA_VALUE only: only changes to this value, read as the type of the field `attribute` names (case-insensitive); given without attribute, the filter is INVALID_SMART_LIST. Null: any value. */
   newValue?: string | null | undefined;
   /** EXECUTE_CAMPAIGN only: only executions with this Qualified value. Null: either. */
   qualified?: boolean | null | undefined;

@@ -46,7 +46,6 @@ export interface WebhookCallOptions {
   resolveHost?: (host: string) => Promise<LookupAddress[]>;
 }
 
-/** The same whatever the target's state, so that calls cannot tell open ports from closed ones. */
 /** A call that got no response. */
 const failed = (error: string): WebhookCall => ({
   outcome: { status: null, ok: false, error },
@@ -54,6 +53,7 @@ const failed = (error: string): WebhookCall => ({
   unmappable: 'CALL_FAILED',
 });
 
+/** The same whatever the target's state, so that calls cannot tell open ports from closed ones. */
 const NOT_ALLOWED = failed('the target address is not allowed');
 
 /** Reads a response body up to the limit, or says why it could not. */

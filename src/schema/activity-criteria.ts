@@ -23,7 +23,7 @@ const DESCRIPTIONS = {
   qualified: 'EXECUTE_CAMPAIGN only: only executions with this Qualified value. Null: either.',
   attribute: 'CHANGE_DATA_VALUE only: only changes of this lead field (case-insensitive). Null: any field.',
   newValue:
-    'CHANGE_DATA_VALUE only: only changes to this value, read as the field’s type (case-insensitive). Null: any value.',
+    'CHANGE_DATA_VALUE only: only changes to this value, read as the type of the field `attribute` names (case-insensitive); given without attribute, the filter is INVALID_SMART_LIST. Null: any value.',
   withinDays: `Only activities of the last withinDays days (24 hours each) before the run’s clock, the edge included; from 1 to ${maxWithinDays}. Null: the whole history.`,
   minTimes: `How many matching activities HAD_ACTIVITY needs (NOT_HAD_ACTIVITY: fewer than this); from 1 to ${maxMinTimes}, default 1.`,
 } as const;

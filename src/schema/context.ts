@@ -11,6 +11,11 @@ export type Viewer = { kind: 'admin' } | { kind: 'workspace'; workspaceId: strin
 export interface GraphQLContext {
   em: EntityManager;
   viewer: Viewer | null;
+  /**
+   * The key the request authenticated with, as sent; null without one. The database holds at most
+   * its hash, so what is sealed under it (semantics R7) only its holder can open.
+   */
+  presentedKey: string | null;
   log: Logger;
   /** What commands announce their committed changes through. */
   announcer: Announcer;

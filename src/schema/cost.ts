@@ -23,6 +23,8 @@ export const COST = {
     field: 1 + PAGE_READ_COST,
     multiplier: Math.max(0, args.first ?? args.last ?? DEFAULT_PAGE_SIZE),
   }),
+  /** A campaign's results: one aggregate over the counters of its runs, a round trip like a page read. */
+  campaignResults: { field: 1 + PAGE_READ_COST, multiplier: 1 },
   flowSteps: list(DEFINITION_LIMITS.flowSteps),
   // A flow's choices are bounded in all, so each step's share is what that bound leaves per step.
   choices: list(Math.ceil(DEFINITION_LIMITS.flowChoices / DEFINITION_LIMITS.flowSteps)),
@@ -33,7 +35,7 @@ export const COST = {
 } as const;
 
 /** The limits and how they are measured, in words, for the schema's descriptions. */
-export const COST_DESCRIPTION = `A query is refused with BAD_USER_INPUT when its cost is over ${QUERY_LIMITS.complexity.toLocaleString('en')}, its depth over ${QUERY_LIMITS.depth} or its breadth over ${QUERY_LIMITS.breadth} fields. Its cost, priced from its shape before it runs: every field costs 1; a connection costs ${PAGE_READ_COST.toLocaleString('en')} for its page read, and its selection counts once per requested item (first or last: ${DEFAULT_PAGE_SIZE} when both are absent, at most ${MAX_PAGE_SIZE}); a flow's steps count ${DEFINITION_LIMITS.flowSteps} times, its choices and removed campaigns once per step (a flow holds at most ${DEFINITION_LIMITS.flowChoices} choices and names at most ${DEFINITION_LIMITS.removedCampaigns} removed campaigns in all), a smart list's filters ${DEFINITION_LIMITS.filters} times and triggers ${DEFINITION_LIMITS.triggers} times, tokens ${MAX_TOKENS_PER_CALL} times (effective tokens as many as one owner holds), any other list ${UNBOUNDED_LIST_ITEMS} times.`;
+export const COST_DESCRIPTION = `A query is refused with BAD_USER_INPUT when its cost is over ${QUERY_LIMITS.complexity.toLocaleString('en')}, its depth over ${QUERY_LIMITS.depth} or its breadth over ${QUERY_LIMITS.breadth} fields. Its cost, priced from its shape before it runs: every field costs 1; a connection costs ${PAGE_READ_COST.toLocaleString('en')} for its page read, and its selection counts once per requested item (first or last: ${DEFAULT_PAGE_SIZE} when both are absent, at most ${MAX_PAGE_SIZE}); a campaign's results cost ${PAGE_READ_COST.toLocaleString('en')} for their aggregate; a flow's steps count ${DEFINITION_LIMITS.flowSteps} times, its choices and removed campaigns once per step (a flow holds at most ${DEFINITION_LIMITS.flowChoices} choices and names at most ${DEFINITION_LIMITS.removedCampaigns} removed campaigns in all), a smart list's filters ${DEFINITION_LIMITS.filters} times and triggers ${DEFINITION_LIMITS.triggers} times, tokens ${MAX_TOKENS_PER_CALL} times (effective tokens as many as one owner holds), any other list ${UNBOUNDED_LIST_ITEMS} times.`;
 
 /** The description of a connection's `first` argument. */
 export const FIRST_DESCRIPTION = `Page size: ${DEFAULT_PAGE_SIZE} when absent, at most ${MAX_PAGE_SIZE}. The query's cost counts the selection once per requested item.`;

@@ -120,7 +120,8 @@ builder.objectFields(CampaignRef, (t) => ({
   results: t.field({
     type: CampaignResultsRef,
     description:
-      'What this campaign’s flow did in the runs that started in [since, until): its own runs (batch, requested, triggered) and, for an executable campaign, the runs that executed it. Activities are those its own steps wrote.',
+      'What this campaign’s flow did in the runs that started in [since, until): its own runs (batch, requested, triggered) and, for an executable campaign, the runs that executed it. Activities are those its own steps wrote. One aggregate over those runs’ counters, priced like a connection’s page read (see the Query type).',
+    complexity: COST.campaignResults,
     args: {
       since: t.arg({
         type: 'DateTime',

@@ -164,7 +164,9 @@ builder.mutationFields((t) => ({
     resolve: async (_root, args, context, info) => {
       const request = idempotentRequest(context, info, args);
       const workspace = await requireWorkspace(context, args.workspaceId);
-      const { apiKeyId, secret } = await idempotently(context, request, apiKeyCreation(workspace, args.name));
+      if (context.presentedKey === null) throw new Error('An admin request without the key it was made with');
+      const creation = apiKeyCreation(workspace, args.name, context.presentedKey);
+      const { apiKeyId, secret } = await idempotently(context, request, creation);
       return { id: encodeGlobalID('ApiKey', apiKeyId), secret };
     },
   }),

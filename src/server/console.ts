@@ -38,7 +38,7 @@ interface Asset {
   gzipped: Uint8Array<ArrayBuffer>;
 }
 
-interface Bundle {
+export interface Bundle {
   page: Asset;
   assets: Map<string, Asset>;
 }
@@ -103,9 +103,13 @@ async function bundleConsole(): Promise<Bundle> {
   };
 }
 
-/** Serves the console at CONSOLE_PATH: its page and bundled files, gzipped for browsers that take it. */
-export function useConsole(log: Logger): Plugin {
-  let bundle: Promise<Bundle> | undefined;
+/**
+ * Serves the console at CONSOLE_PATH: its page and bundled files, gzipped for browsers that take it.
+ * A bundling that fails is logged once and answered 500 until the server restarts: its sources do
+ * not change while it runs, so bundling again would fail again, once per request.
+ */
+export function useConsole(log: Logger, bundler: () => Promise<Bundle> = bundleConsole): Plugin {
+  let bundle: Promise<Bundle | null> | undefined;
   return {
     async onRequest({ request, url, endResponse, fetchAPI }) {
       const { pathname } = url;
@@ -115,15 +119,12 @@ export function useConsole(log: Logger): Plugin {
         endResponse(new fetchAPI.Response(null, { status: 405, headers: { allow: 'GET, HEAD' } }));
         return;
       }
-      bundle ??= bundleConsole().catch((error: unknown) => {
-        bundle = undefined;
-        throw error;
+      bundle ??= bundler().catch((error: unknown) => {
+        log.error({ err: error }, 'the console could not be bundled: it is not served until a restart');
+        return null;
       });
-      let built: Bundle;
-      try {
-        built = await bundle;
-      } catch (error) {
-        log.error({ err: error }, 'the console could not be bundled');
+      const built = await bundle;
+      if (!built) {
         endResponse(new fetchAPI.Response('The console could not be built.', { status: 500 }));
         return;
       }

@@ -180,7 +180,17 @@ export function createYogaServer({
         : credentialFromHeaders(authorizationHeaders(req, request));
       const viewer = await authenticator.viewerFor(em, credential);
       const idempotencyKeyHeader = connectionParams ? null : (request.headers.get('idempotency-key') ?? null);
-      return { em, viewer, log, announcer, streams, allowedWebhookTargets, idempotencyKeyHeader };
+      const presentedKey = credential?.key ?? null;
+      return {
+        em,
+        viewer,
+        presentedKey,
+        log,
+        announcer,
+        streams,
+        allowedWebhookTargets,
+        idempotencyKeyHeader,
+      };
     },
     plugins: [
       useVaryOnOrigin(corsOrigins),

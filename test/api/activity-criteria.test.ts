@@ -65,6 +65,7 @@ describe('semantics S5 criteria that do not fit are refused', () => {
       'INVALID_SMART_LIST',
       'is not a SCORE value',
     ],
+    [{ type: 'CHANGE_DATA_VALUE', newValue: '42' }, 'INVALID_SMART_LIST', 'newValue needs an attribute'],
     [
       { type: 'CHANGE_SCORE', withinDays: 0 },
       'BAD_USER_INPUT',

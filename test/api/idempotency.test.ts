@@ -1,4 +1,7 @@
+import { createDecipheriv, createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openSealedSecret } from '../../src/db/api-keys.js';
+import { hashIdempotencyKey } from '../../src/db/sql/idempotency-keys.js';
 import { ADMIN_KEY, type GraphQLResponse, startTestApp, type TestApp } from '../helpers/app.js';
 import { createProgram, createWorkspaceWithKey, type WorkspaceWithKey } from '../helpers/factories.js';
 import { dataOf, errorCodes } from '../helpers/graphql.js';
@@ -164,6 +167,53 @@ describe('a retry with the same key and input', () => {
       .getConnection()
       .execute('select result::text from idempotency_key');
     expect(JSON.stringify(stored)).not.toContain(first.createApiKey.secret);
+  });
+
+  it('createApiKey keeps its secret sealed under the admin key: the idempotency key alone opens nothing', async () => {
+    const header = 'k';
+    const variables = { ws: acme.id, name: 'sealed' };
+    const first = dataOf(
+      await post<{ createApiKey: { secret: string } }>(CREATE_KEY, variables, { key: ADMIN_KEY, header }),
+    );
+    const [stored] = await t.orm.em
+      .fork()
+      .getConnection()
+      .execute(
+        `select result->>'sealedSecret' as sealed from idempotency_key where owner = 'admin' and key_hash = ?`,
+        [hashIdempotencyKey(header)],
+      );
+    const sealed: string = stored?.sealed;
+    const [iv, tag, text] = sealed.split('.').map((part) => Buffer.from(part, 'base64url'));
+    const guessedKey = createHash('sha256').update(`idempotency-seal:admin\n${header}`).digest();
+    const decipher = createDecipheriv('aes-256-gcm', guessedKey, iv as Buffer);
+    decipher.setAuthTag(tag as Buffer);
+    expect(() => Buffer.concat([decipher.update(text as Buffer), decipher.final()])).toThrow();
+    expect(
+      openSealedSecret(sealed, { credential: 'not-the-admin-key', context: `admin\n${header}` }),
+    ).toBeNull();
+    expect(openSealedSecret(sealed, { credential: ADMIN_KEY, context: `admin\n${header}` })).toBe(
+      first.createApiKey.secret,
+    );
+    const again = dataOf(await post(CREATE_KEY, variables, { key: ADMIN_KEY, header }));
+    expect(again).toEqual(first);
+  });
+  it('createApiKey replayed after its key was revoked is BAD_USER_INPUT and shows no secret', async () => {
+    const header = freshKey();
+    const variables = { ws: acme.id, name: 'revoked since' };
+    const first = dataOf(
+      await post<{ createApiKey: { id: string } }>(CREATE_KEY, variables, { key: ADMIN_KEY, header }),
+    );
+    dataOf(
+      await post(
+        'mutation ($id: ID!) { revokeApiKey(id: $id) { id } }',
+        { id: first.createApiKey.id },
+        { key: ADMIN_KEY },
+      ),
+    );
+    const again = await post(CREATE_KEY, variables, { key: ADMIN_KEY, header });
+    expect(errorCodes(again)).toEqual(['BAD_USER_INPUT']);
+    expect(again.errors?.[0]?.message).toBe('The key made for this idempotency key was revoked');
+    expect(again.data).toBeNull();
   });
 });
 

@@ -5,7 +5,7 @@ import { MyToken } from '../../src/db/entities/my-token.entity.js';
 import { Program } from '../../src/db/entities/program.entity.js';
 import { StaticList } from '../../src/db/entities/static-list.entity.js';
 import { Workspace } from '../../src/db/entities/workspace.entity.js';
-import { QUERY_LIMITS } from '../../src/schema/cost.js';
+import { PAGE_READ_COST, QUERY_LIMITS } from '../../src/schema/cost.js';
 import { MAX_PAGE_SIZE } from '../../src/schema/paging.js';
 import { ADMIN_KEY, type GraphQLResponse, startTestApp, type TestApp } from '../helpers/app.js';
 import { dataOf, errorCodes } from '../helpers/graphql.js';
@@ -51,6 +51,13 @@ const ALIASED_CONNECTIONS = `query ($id: ID!) { workspace(id: $id) { ${Array.fro
   (_, index) =>
     `a${index}: campaigns(first: 100) { edges { node { runs(first: 100) { edges { node { id } } } } } }`,
 ).join(' ')} } }`;
+
+/** Aliases of a page of campaigns with their results: each campaign's results are an aggregate of their own. */
+const campaignResultsPages = (aliases: number) =>
+  `query ($id: ID!) { workspace(id: $id) { ${Array.from(
+    { length: aliases },
+    (_, index) => `a${index}: campaigns(first: 100) { edges { node { results { __typename } } } }`,
+  ).join(' ')} } }`;
 
 let t: TestApp;
 let workspaceId: string;
@@ -189,6 +196,17 @@ describe('query cost', () => {
     expect(refusedCost(response)).toBeGreaterThan(QUERY_LIMITS.complexity);
     const one = ALIASED_CONNECTIONS.replace(/ a[1-9]\d*: .*(?= \} \}$)/, '');
     expect((await t.graphql(one, { id: workspaceId }, ADMIN_KEY)).errors).toBeUndefined();
+  });
+
+  it('prices a campaign’s results like a page read', async () => {
+    const many = await t.graphql<{ workspace: unknown }>(
+      campaignResultsPages(16),
+      { id: workspaceId },
+      ADMIN_KEY,
+    );
+    expect(refusedCost(many)).toBeGreaterThan(16 * 100 * PAGE_READ_COST);
+    const one = await t.graphql(campaignResultsPages(1), { id: workspaceId }, ADMIN_KEY);
+    expect(one.errors).toBeUndefined();
   });
 
   it('refuses a page size over the maximum, naming it', async () => {
