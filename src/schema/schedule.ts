@@ -129,12 +129,13 @@ const CampaignScheduleRef = builder.objectRef<CampaignSchedule>('CampaignSchedul
     nextRunAt: t.field({
       type: 'DateTime',
       nullable: true,
-      description: 'When the next occurrence starts; null once the recurrence has ended (past endAt).',
+      description:
+        'When the next occurrence starts; null once the recurrence has ended (past endAt). An occurrence already due (no worker ran) starts as soon as a worker takes it: then this is the time of the request, never a past instant.',
       resolve: (schedule) => upcomingTimes(schedule, 1)[0] ?? null,
     }),
     upcoming: t.field({
       type: ['DateTime'],
-      description: `The next occurrences, in order, up to endAt: first (1 to ${MAX_UPCOMING}, 5 when not given) of them.`,
+      description: `The next occurrences' start times, in order, up to endAt: first (1 to ${MAX_UPCOMING}, 5 when not given) of them. Occurrences missed while no worker ran start once (semantics R6 in docs/semantics.md): they are listed once, at the time of the request.`,
       args: {
         first: t.arg.int({
           required: false,
@@ -154,8 +155,10 @@ const CampaignScheduleRef = builder.objectRef<CampaignSchedule>('CampaignSchedul
 });
 
 function upcomingTimes(schedule: CampaignSchedule, count: number): Date[] {
-  const next = { pendingFirst: pendingFirst(schedule), nextStep: schedule.nextStep ?? null };
-  return upcomingRunTimes(toDomainRecurrence(schedule), schedule.anchorAt, next, count);
+  const { nextStep, nextAt } = schedule;
+  const next = nextStep != null && nextAt ? { step: nextStep, at: nextAt } : null;
+  const pending = { pendingFirst: pendingFirst(schedule), next };
+  return upcomingRunTimes(toDomainRecurrence(schedule), schedule.anchorAt, pending, new Date(), count);
 }
 
 /** Campaigns' schedules by campaign id, loaded once per request with their first runs. */
