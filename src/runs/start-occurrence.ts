@@ -44,6 +44,7 @@ export async function startOccurrence(orm: Orm, { scheduleId, step }: Occurrence
       ? em.create(CampaignRun, {
           workspace: schedule.workspace.id,
           campaign: campaign.id,
+          scheduleId: schedule.id,
           kind: 'BATCH',
           status: start.at > now ? 'SCHEDULED' : 'QUEUED',
           scheduledFor: start.at,

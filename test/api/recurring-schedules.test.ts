@@ -285,6 +285,7 @@ describe('semantics R6 cancelling and replacing', () => {
   it('a started run goes on after its schedule is cancelled', async () => {
     const campaign = await newCampaign('Started');
     await schedule(campaign, { recurrence: daily });
+    await untilRuns(campaign, 1);
     await run(t, acme.key, CANCEL, { id: campaign });
     expect(await untilRuns(campaign, 1)).toHaveLength(1);
     expect(await occurrenceJobs(campaign)).toEqual([]);
