@@ -5,33 +5,41 @@ import { CampaignRun, type RunToken } from '../db/entities/campaign-run.entity.j
 import { CampaignSchedule } from '../db/entities/campaign-schedule.entity.js';
 import { addOccurrenceJob, addPlanJobs, removeOccurrenceJob, removePlanJob } from '../db/sql/jobs.js';
 import { DomainError } from '../domain/errors.js';
+import { NOT_STARTED_RUN_STATUSES } from '../domain/model.js';
 import { checkRecurrence, occurrenceFrom, type RecurrenceRequest } from '../domain/recurrence.js';
 import type { CommandContext } from './context.js';
 
 /**
  * Takes the campaign's recurrence away in the caller's transaction, after locking the campaign so
- * that two changes to its recurrence take turns: its pending occurrence job goes, and so does its
- * first run while that has not started. Returns that run's id when it was cancelled.
+ * that two changes to its recurrence take turns: its pending occurrence job goes, and so does every
+ * run it made that has not started (semantics R6). Returns the ids of the runs cancelled.
  */
-async function dropSchedule(em: EntityManager, campaign: Campaign): Promise<string | null> {
+async function dropSchedule(em: EntityManager, campaign: Campaign): Promise<string[]> {
   await em.findOneOrFail(Campaign, { id: campaign.id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
   const schedule = await em.findOne(CampaignSchedule, { campaign: campaign.id });
-  if (!schedule) return null;
+  if (!schedule) return [];
+  // Locked as planning a run locks it: a run that starts meanwhile is no longer found here.
+  const notStarted = await em.find(
+    CampaignRun,
+    { scheduleId: schedule.id, status: { $in: [...NOT_STARTED_RUN_STATUSES] }, startedAt: null },
+    { fields: ['id'], lockMode: LockMode.PESSIMISTIC_WRITE },
+  );
+  const runIds = notStarted.map((run) => run.id);
+  if (runIds.length > 0) {
+    await em.nativeUpdate(
+      CampaignRun,
+      { id: { $in: runIds } },
+      {
+        status: 'CANCELLED',
+        finishedAt: new Date(),
+        error: 'Its recurring schedule was replaced or cancelled',
+      },
+    );
+  }
   await em.nativeDelete(CampaignSchedule, { id: schedule.id });
   await removeOccurrenceJob(em, campaign.id);
-  const firstRunId = schedule.firstRun.id;
-  const cancelled = await em.nativeUpdate(
-    CampaignRun,
-    { id: firstRunId, status: 'SCHEDULED' },
-    {
-      status: 'CANCELLED',
-      finishedAt: new Date(),
-      error: 'Its recurring schedule was replaced or cancelled',
-    },
-  );
-  if (cancelled === 0) return null;
-  await removePlanJob(em, firstRunId);
-  return firstRunId;
+  for (const runId of runIds) await removePlanJob(em, runId);
+  return runIds;
 }
 
 /**
@@ -53,8 +61,8 @@ export async function scheduleRecurrence(
   if ('problem' in checked) throw new DomainError('BAD_USER_INPUT', checked.problem);
   const { first } = checked;
   const next = occurrenceFrom(checked.recurrence, anchor, first.step + 1);
-  const { run, replacedRunId } = await ctx.em.transactional(async (em) => {
-    const replacedRunId = await dropSchedule(em, campaign);
+  const { run, replacedRunIds } = await ctx.em.transactional(async (em) => {
+    const replacedRunIds = await dropSchedule(em, campaign);
     const run = em.create(CampaignRun, {
       workspace: campaign.workspace.id,
       campaign: campaign.id,
@@ -74,21 +82,24 @@ export async function scheduleRecurrence(
       nextAt: next?.at ?? null,
     });
     await em.flush();
+    // Known once the recurrence is saved: the run is saved first, as the recurrence refers to it.
+    run.scheduleId = schedule.id;
+    await em.flush();
     await addPlanJobs(em, [{ id: run.id, runAt: first.at }]);
     if (next)
       await addOccurrenceJob(em, campaign.id, { scheduleId: schedule.id, step: next.step, runAt: next.at });
-    return { run, replacedRunId };
+    return { run, replacedRunIds };
   });
-  if (replacedRunId) await ctx.announcer.runUpdated(replacedRunId);
+  for (const runId of replacedRunIds) await ctx.announcer.runUpdated(runId);
   return run;
 }
 
 /**
- * Stops the campaign's future occurrences (semantics R6), its first run too while that has not
- * started; runs that started go on. A campaign without a recurrence is left as it is.
+ * Stops the campaign's future occurrences (semantics R6), and cancels the runs it made that have
+ * not started; runs that started go on. A campaign without a recurrence is left as it is.
  */
 export async function cancelSchedule(ctx: CommandContext, campaign: Campaign): Promise<Campaign> {
-  const cancelledRunId = await ctx.em.transactional((em) => dropSchedule(em, campaign));
-  if (cancelledRunId) await ctx.announcer.runUpdated(cancelledRunId);
+  const cancelledRunIds = await ctx.em.transactional((em) => dropSchedule(em, campaign));
+  for (const runId of cancelledRunIds) await ctx.announcer.runUpdated(runId);
   return campaign;
 }

@@ -249,6 +249,12 @@ export type RunStatus = (typeof RUN_STATUSES)[number];
 /** The statuses a run ends in; a finished run's status never changes again. */
 export const FINISHED_RUN_STATUSES: readonly RunStatus[] = ['COMPLETED', 'FAILED', 'CANCELLED'];
 
+/**
+ * The statuses of a run that has not started: planning it (fixing its audience) makes it RUNNING or
+ * COMPLETED at once, and its chunks come after that.
+ */
+export const NOT_STARTED_RUN_STATUSES: readonly RunStatus[] = ['SCHEDULED', 'QUEUED'];
+
 /** The run a flow belongs to. */
 export interface Run {
   id: string;

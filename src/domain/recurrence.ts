@@ -252,17 +252,29 @@ export function checkRecurrence(
 }
 
 /**
- * When the recurrence's next `count` runs start: its first occurrence's run while that waits
- * (`pendingFirst`), then the occurrences from `nextStep` on (none once it has ended).
+ * When the recurrence's next `count` runs start, seen at `now`: its first occurrence's run while
+ * that waits (`pendingFirst`), then the occurrences from `next` on (none once it has ended). A run
+ * or an occurrence already due starts as soon as a worker takes it, so it is shown at `now`; of the
+ * occurrences due, only the one catch-up starts is shown (semantics R6), so no instant is earlier
+ * than the run that will start.
  */
 export function upcomingRunTimes(
   recurrence: Recurrence,
   anchor: Date,
-  { pendingFirst, nextStep }: { pendingFirst: Date | null; nextStep: number | null },
+  { pendingFirst, next }: { pendingFirst: Date | null; next: Occurrence | null },
+  now: Date,
   count: number,
 ): Date[] {
-  const first = pendingFirst && count > 0 ? [pendingFirst] : [];
-  if (nextStep === null) return first;
-  const later = upcomingOccurrences(recurrence, anchor, nextStep, count - first.length);
-  return [...first, ...later.map((occurrence) => occurrence.at)];
+  const notBeforeNow = (at: Date) => (at < now ? now : at);
+  const first = pendingFirst && count > 0 ? [notBeforeNow(pendingFirst)] : [];
+  if (next === null || first.length === count) return first;
+  if (next.at > now) {
+    const later = upcomingOccurrences(recurrence, anchor, next.step, count - first.length);
+    return [...first, ...later.map((occurrence) => occurrence.at)];
+  }
+  const caughtUp = catchUp(recurrence, anchor, next, now).next;
+  const later = caughtUp
+    ? upcomingOccurrences(recurrence, anchor, caughtUp.step, count - first.length - 1)
+    : [];
+  return [...first, now, ...later.map((occurrence) => occurrence.at)];
 }

@@ -28,7 +28,7 @@ import type { EventPublisher } from '../pubsub/events.js';
 import { planRun } from './plan-run.js';
 import { completeIfDone, processChunk } from './process-chunk.js';
 import { resumeWait } from './resume-wait.js';
-import { startOccurrence } from './start-occurrence.js';
+import { skipOccurrence, startOccurrence } from './start-occurrence.js';
 
 interface RunPayload {
   runId: string;
@@ -96,6 +96,7 @@ function withBoundedAttempts(name: string, task: Task, maxAttempts: number, give
 function taskList(
   orm: Orm,
   announce: Announcer,
+  log: Logger,
   { maxAttempts, allowedWebhookTargets }: { maxAttempts: number; allowedWebhookTargets?: AllowedTargets },
 ): TaskList {
   const failRunOf = async (runId: string, reason: string) => {
@@ -147,9 +148,17 @@ function taskList(
       const given = await failWait(orm.em.fork(), waitId, reasons);
       if (given?.runFailed) await announce.runUpdated(given.runId);
     },
-    // A recurrence whose job keeps failing is left where it stands: its next occurrence is not
-    // started, and Campaign.schedule keeps showing it due.
-    [JOBS.startOccurrence]: async () => {},
+    // semantics R6: the occurrence starts no run, but the recurrence goes on, so that an outage does
+    // not end it silently. Ids only in the log: a schedule's tokens may carry personal data.
+    [JOBS.startOccurrence]: async (payload, failed) => {
+      const { scheduleId, step } = payload as OccurrencePayload;
+      const nextStep = await skipOccurrence(orm, { scheduleId, step }, new Date());
+      if (nextStep === undefined) return;
+      log.warn(
+        { scheduleId, skippedStep: step, nextStep },
+        `a recurrence's occurrence ${failed} It goes on.`,
+      );
+    },
   };
   const bounded = (name: string, task: Task) =>
     withBoundedAttempts(name, task, maxAttempts, giveUps[name] as GiveUp);
@@ -256,7 +265,10 @@ export async function startWorker(
     logger: workerLogger(log),
     // No recurring jobs: without this, graphile-worker reads a `crontab` file of the working folder.
     parsedCronItems: [],
-    taskList: taskList(orm, createAnnouncer(orm, publisher, log), { maxAttempts, allowedWebhookTargets }),
+    taskList: taskList(orm, createAnnouncer(orm, publisher, log), log, {
+      maxAttempts,
+      allowedWebhookTargets,
+    }),
     events,
   });
   const stopLiveness = await liveness.start();

@@ -44,6 +44,7 @@ export async function startOccurrence(orm: Orm, { scheduleId, step }: Occurrence
       ? em.create(CampaignRun, {
           workspace: schedule.workspace.id,
           campaign: campaign.id,
+          scheduleId: schedule.id,
           kind: 'BATCH',
           status: start.at > now ? 'SCHEDULED' : 'QUEUED',
           scheduledFor: start.at,
@@ -54,5 +55,41 @@ export async function startOccurrence(orm: Orm, { scheduleId, step }: Occurrence
     if (run) await addPlanJobs(em, [{ id: run.id, runAt: start?.at }]);
     if (next) await addOccurrenceJob(em, campaign.id, { scheduleId, step: next.step, runAt: next.at });
     return run?.id ?? null;
+  });
+}
+
+/**
+ * Gives up a recurrence's occurrence whose job kept failing (semantics R6, R8): it starts no run,
+ * and the recurrence goes on from the first occurrence after `now`, with that one's job, in one
+ * transaction, so that one outage does not end it. Does nothing when the recurrence was replaced,
+ * cancelled or has moved on meanwhile. Returns the step it goes on from, null when it has ended,
+ * undefined when it did nothing.
+ */
+export async function skipOccurrence(
+  orm: Orm,
+  { scheduleId, step }: OccurrencePayload,
+  now: Date,
+): Promise<number | null | undefined> {
+  const found = await orm.em.fork().findOne(CampaignSchedule, { id: scheduleId }, { fields: ['campaign'] });
+  if (!found) return undefined;
+  return orm.em.fork().transactional(async (em) => {
+    await em.findOneOrFail(Campaign, { id: found.campaign.id }, { lockMode: LockMode.PESSIMISTIC_READ });
+    const schedule = await em.findOne(
+      CampaignSchedule,
+      { id: scheduleId },
+      { lockMode: LockMode.PESSIMISTIC_WRITE },
+    );
+    if (!schedule || schedule.nextStep !== step || !schedule.nextAt) return undefined;
+    const { next } = catchUp(
+      toDomainRecurrence(schedule),
+      schedule.anchorAt,
+      { step, at: schedule.nextAt },
+      now,
+    );
+    schedule.nextStep = next?.step ?? null;
+    schedule.nextAt = next?.at ?? null;
+    await em.flush();
+    if (next) await addOccurrenceJob(em, found.campaign.id, { scheduleId, step: next.step, runAt: next.at });
+    return next?.step ?? null;
   });
 }

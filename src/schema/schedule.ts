@@ -129,12 +129,13 @@ const CampaignScheduleRef = builder.objectRef<CampaignSchedule>('CampaignSchedul
     nextRunAt: t.field({
       type: 'DateTime',
       nullable: true,
-      description: 'When the next occurrence starts; null once the recurrence has ended (past endAt).',
-      resolve: (schedule) => upcomingTimes(schedule, 1)[0] ?? null,
+      description:
+        'When the next occurrence starts; null once the recurrence has ended (past endAt). An occurrence already due (no worker ran) starts as soon as a worker takes it: then this is the time of the request, never a past instant.',
+      resolve: (schedule, _args, context) => upcomingTimes(schedule, 1, context)[0] ?? null,
     }),
     upcoming: t.field({
       type: ['DateTime'],
-      description: `The next occurrences, in order, up to endAt: first (1 to ${MAX_UPCOMING}, 5 when not given) of them.`,
+      description: `The next occurrences' start times, in order, up to endAt: first (1 to ${MAX_UPCOMING}, 5 when not given) of them. Occurrences missed while no worker ran start once (semantics R6 in docs/semantics.md): they are listed once, at the time of the request.`,
       args: {
         first: t.arg.int({
           required: false,
@@ -142,20 +143,31 @@ const CampaignScheduleRef = builder.objectRef<CampaignSchedule>('CampaignSchedul
           description: `How many: 1 to ${MAX_UPCOMING}; 5 when not given.`,
         }),
       },
-      resolve: (schedule, args) => {
+      resolve: (schedule, args, context) => {
         const count = args.first ?? 5;
         if (count < 1 || count > MAX_UPCOMING) {
           throw userError('BAD_USER_INPUT', `first must be 1 to ${MAX_UPCOMING}`);
         }
-        return upcomingTimes(schedule, count);
+        return upcomingTimes(schedule, count, context);
       },
     }),
   }),
 });
 
-function upcomingTimes(schedule: CampaignSchedule, count: number): Date[] {
-  const next = { pendingFirst: pendingFirst(schedule), nextStep: schedule.nextStep ?? null };
-  return upcomingRunTimes(toDomainRecurrence(schedule), schedule.anchorAt, next, count);
+/** The request's clock, read once so that nextRunAt and upcoming agree. */
+const requestTime = createContextCache((_context: GraphQLContext) => new Date());
+
+function upcomingTimes(schedule: CampaignSchedule, count: number, context: GraphQLContext): Date[] {
+  const { nextStep, nextAt } = schedule;
+  const next = nextStep != null && nextAt ? { step: nextStep, at: nextAt } : null;
+  const pending = { pendingFirst: pendingFirst(schedule), next };
+  return upcomingRunTimes(
+    toDomainRecurrence(schedule),
+    schedule.anchorAt,
+    pending,
+    requestTime(context),
+    count,
+  );
 }
 
 /** Campaigns' schedules by campaign id, loaded once per request with their first runs. */
@@ -186,7 +198,7 @@ builder.mutationFields((t) => ({
   cancelCampaignSchedule: t.field({
     type: CampaignRef,
     description:
-      'Stops the campaign’s recurring schedule: no occurrence starts any more, and its first run is cancelled while it has not started; runs that started go on. A campaign without one is returned as it is.',
+      'Stops the campaign’s recurring schedule: no occurrence starts any more, and every run it made that has not started (SCHEDULED or QUEUED) is cancelled; runs that started go on. A campaign without one is returned as it is.',
     args: { campaignId: t.arg.id({ description: 'The campaign whose schedule stops.' }) },
     resolve: async (_root, args, context) =>
       cancelSchedule(context, await requireNode(context, Campaign, 'Campaign', args.campaignId)),

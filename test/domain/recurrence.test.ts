@@ -8,6 +8,7 @@ import {
   type Recurrence,
   type RecurrenceRequest,
   upcomingOccurrences,
+  upcomingRunTimes,
 } from '../../src/domain/recurrence.js';
 
 const daily: Recurrence = { every: 'DAY', interval: 1, weekdaysOnly: false, endAt: null, timeZone: 'UTC' };
@@ -154,6 +155,45 @@ describe('semantics R6 missed occurrences', () => {
       start: { step: 2, at: new Date('2026-11-03T09:00:00Z') },
       next: null,
     });
+  });
+});
+
+describe('semantics R6 upcoming run times', () => {
+  const anchor = new Date('2026-11-01T09:00:00Z');
+  const iso = (dates: Date[]) => dates.map((date) => date.toISOString());
+
+  it('on time: the pending first run, then the occurrences from the next one', () => {
+    const now = new Date('2026-11-01T08:00:00Z');
+    const next = { step: 1, at: new Date('2026-11-02T09:00:00Z') };
+    expect(iso(upcomingRunTimes(daily, anchor, { pendingFirst: anchor, next }, now, 3))).toEqual([
+      '2026-11-01T09:00:00.000Z',
+      '2026-11-02T09:00:00.000Z',
+      '2026-11-03T09:00:00.000Z',
+    ]);
+  });
+
+  it('after missed occurrences: the one catch-up starts, at now, then the ones after it; never a past instant', () => {
+    const now = new Date('2026-11-05T12:00:00Z');
+    const next = { step: 1, at: new Date('2026-11-02T09:00:00Z') };
+    expect(iso(upcomingRunTimes(daily, anchor, { pendingFirst: null, next }, now, 3))).toEqual([
+      '2026-11-05T12:00:00.000Z',
+      '2026-11-06T09:00:00.000Z',
+      '2026-11-07T09:00:00.000Z',
+    ]);
+  });
+
+  it('a first run overdue shows at now; an ended recurrence shows nothing after it', () => {
+    const now = new Date('2026-11-01T10:00:00Z');
+    expect(iso(upcomingRunTimes(daily, anchor, { pendingFirst: anchor, next: null }, now, 3))).toEqual([
+      '2026-11-01T10:00:00.000Z',
+    ]);
+    const bounded = { ...daily, endAt: new Date('2026-11-03T09:00:00Z') };
+    const next = { step: 1, at: new Date('2026-11-02T09:00:00Z') };
+    expect(
+      iso(
+        upcomingRunTimes(bounded, anchor, { pendingFirst: null, next }, new Date('2026-12-01T00:00:00Z'), 3),
+      ),
+    ).toEqual(['2026-12-01T00:00:00.000Z']);
   });
 });
 

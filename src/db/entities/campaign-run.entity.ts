@@ -18,6 +18,12 @@ export const CampaignRun = defineEntity({
     workspace: () => p.manyToOne(Workspace),
     campaign: () => p.manyToOne(Campaign),
     kind: p.enum([...RUN_KINDS]),
+    /**
+     * The id of the recurrence (semantics R6) that made this run, so that replacing or cancelling it
+     * cancels every run it made that has not started; null for other runs. An id, not a relation:
+     * the recurrence's entity refers to its first run, and the run outlives it.
+     */
+    scheduleId: p.bigint('string').nullable(),
     status: p.enum([...RUN_STATUSES]),
     scheduledFor: p.datetime().nullable(),
     startedAt: p.datetime().nullable(),
@@ -48,6 +54,8 @@ export const CampaignRun = defineEntity({
   indexes: [
     { name: 'campaign_run_campaign_id_index', properties: ['campaign', 'id'] },
     { name: 'campaign_run_workspace_id_index', properties: ['workspace', 'id'] },
+    /** Replacing or cancelling a recurrence finds its runs, and deleting it clears their link. */
+    { name: 'campaign_run_schedule_id_index', properties: ['scheduleId'] },
   ],
 });
 export type CampaignRun = InferEntity<typeof CampaignRun>;
