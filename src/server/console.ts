@@ -5,6 +5,7 @@ import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 import type { Plugin } from 'graphql-yoga';
 import type { Logger } from 'pino';
+import { pageSecurityHeaders } from './page-headers.js';
 
 /** Where the console's page is served; its files are under CONSOLE_PATH/assets/, named by content. */
 export const CONSOLE_PATH = '/console';
@@ -26,11 +27,7 @@ export const CONSOLE_CSP = [
   "frame-ancestors 'none'",
 ].join('; ');
 
-const SECURITY_HEADERS = {
-  'content-security-policy': CONSOLE_CSP,
-  'x-content-type-options': 'nosniff',
-  'referrer-policy': 'no-referrer',
-};
+const SECURITY_HEADERS = pageSecurityHeaders(CONSOLE_CSP);
 
 interface Asset {
   type: string;

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import type { GraphiQLOptions, Plugin } from 'graphql-yoga';
 import { EXAMPLE_TABS, HEADERS_HINT } from './graphiql-examples.js';
+import { pageSecurityHeaders } from './page-headers.js';
 
 const require = createRequire(import.meta.url);
 const { version } = require('@graphql-yoga/render-graphiql/package.json') as { version: string };
@@ -29,11 +30,7 @@ export const GRAPHIQL_CSP = [
   "frame-ancestors 'none'",
 ].join('; ');
 
-const SECURITY_HEADERS = {
-  'content-security-policy': GRAPHIQL_CSP,
-  'x-content-type-options': 'nosniff',
-  'referrer-policy': 'no-referrer',
-};
+const SECURITY_HEADERS = pageSecurityHeaders(GRAPHIQL_CSP);
 
 /**
  * GraphiQL fills its variables editor from `variables` alone, never from the first default tab: that
