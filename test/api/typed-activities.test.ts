@@ -8,11 +8,9 @@ import { FlowWait } from '../../src/db/entities/flow-wait.entity.js';
 import { Program } from '../../src/db/entities/program.entity.js';
 import { StaticList } from '../../src/db/entities/static-list.entity.js';
 import { type AllowedTargets, parseAllowedTargets } from '../../src/domain/network-targets.js';
-import { planRun } from '../../src/runs/plan-run.js';
-import { completeIfDone, processChunk } from '../../src/runs/process-chunk.js';
 import { resumeWait } from '../../src/runs/resume-wait.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
-import { lastActivityId, scheduleNow } from '../helpers/campaign-runs.js';
+import { finishRunInline, lastActivityId, scheduleNow } from '../helpers/campaign-runs.js';
 import {
   createCampaign,
   createProgram,
@@ -64,13 +62,6 @@ let nodes: Node[];
 async function activities(filter: Record<string, unknown>): Promise<Node[]> {
   const data = await run<{ activities: { edges: { node: Node }[] } }>(t, acme.key, ACTIVITIES, { filter });
   return data.activities.edges.map((edge) => edge.node);
-}
-
-/** Plans and applies every chunk of the run, as the job runner would; suspended leads stay suspended. */
-async function finishRun(runId: string): Promise<void> {
-  const now = new Date();
-  for (const seq of await planRun(t.orm, runId, now)) await processChunk(t.orm, runId, seq, now);
-  await completeIfDone(t.orm, runId, now);
 }
 
 const byType = (type: string) => nodes.filter((node) => node.type === type);
@@ -138,12 +129,12 @@ beforeAll(async () => {
   });
   // No job runner: the test applies the run's jobs itself, the webhook's call to the local listener.
   const mainRun = databaseIdOf(await scheduleNow(t, acme.key, main));
-  await finishRun(mainRun);
+  await finishRunInline(t, mainRun);
   const em = t.orm.em.fork();
   const [webhookWait] = await em.find(FlowWait, { run: mainRun });
   await resumeWait(t.orm, webhookWait?.id as string, new Date(), { allowedTargets: LOCAL });
   const requested = await em.findOneOrFail(CampaignRun, { campaign: databaseIdOf(target) });
-  await finishRun(requested.id);
+  await finishRunInline(t, requested.id);
   nodes = await activities({ leadId: ada });
 });
 afterAll(async () => {

@@ -7,10 +7,9 @@ import { FlowWait } from '../../src/db/entities/flow-wait.entity.js';
 import { Lead } from '../../src/db/entities/lead.entity.js';
 import { DEFINITION_LIMITS } from '../../src/domain/definition-limits.js';
 import { type AllowedTargets, parseAllowedTargets } from '../../src/domain/network-targets.js';
-import { planRun } from '../../src/runs/plan-run.js';
-import { completeIfDone, processChunk } from '../../src/runs/process-chunk.js';
 import { resumeWait } from '../../src/runs/resume-wait.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
+import { finishRunInline } from '../helpers/campaign-runs.js';
 import {
   createCampaign,
   createProgram,
@@ -67,10 +66,7 @@ async function runThroughWebhook(name: string, campaignId: string) {
     status: 'QUEUED',
   });
   await em.flush();
-  const now = new Date();
-  for (const seq of await planRun(t.orm, campaignRun.id, now))
-    await processChunk(t.orm, campaignRun.id, seq, now);
-  await completeIfDone(t.orm, campaignRun.id, now);
+  await finishRunInline(t, campaignRun.id);
   const wait = await t.orm.em.fork().findOneOrFail(FlowWait, { run: campaignRun.id });
   expect(await resumeWait(t.orm, wait.id, new Date(), { allowedTargets: LOCAL })).toBe(true);
   const activities = await t.orm.em

@@ -2,6 +2,8 @@ import pino from 'pino';
 import { ScheduleCampaignDocument } from '../../src/generated/graphql.js';
 import type { EventPublisher } from '../../src/pubsub/events.js';
 import { startWorker } from '../../src/runs/job-runner.js';
+import { planRun } from '../../src/runs/plan-run.js';
+import { completeIfDone, processChunk } from '../../src/runs/process-chunk.js';
 import type { TestApp } from './app.js';
 import { createCampaign, createProgram, upsertLeads, type WorkspaceWithKey } from './factories.js';
 import { run } from './graphql.js';
@@ -11,6 +13,12 @@ export function startTestWorker(t: TestApp, publisher: EventPublisher | undefine
   return startWorker(t.orm, t.database.url, pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }), {
     publisher,
   });
+}
+
+/** Plans and applies every chunk of the run in this process, as the job runner would; suspended leads stay suspended. */
+export async function finishRunInline(t: TestApp, runId: string, now = new Date()): Promise<void> {
+  for (const seq of await planRun(t.orm, runId, now)) await processChunk(t.orm, runId, seq, now);
+  await completeIfDone(t.orm, runId, now);
 }
 
 /**

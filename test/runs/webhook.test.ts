@@ -8,10 +8,9 @@ import { FlowWait } from '../../src/db/entities/flow-wait.entity.js';
 import { Lead } from '../../src/db/entities/lead.entity.js';
 import { type AllowedTargets, parseAllowedTargets } from '../../src/domain/network-targets.js';
 import { startWorker } from '../../src/runs/job-runner.js';
-import { planRun } from '../../src/runs/plan-run.js';
-import { completeIfDone, processChunk } from '../../src/runs/process-chunk.js';
 import { resumeWait } from '../../src/runs/resume-wait.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
+import { finishRunInline } from '../helpers/campaign-runs.js';
 import {
   createCampaign,
   createScoredProgram,
@@ -71,10 +70,7 @@ async function runToWebhook(name: string, webhook: Record<string, unknown>) {
     status: 'QUEUED',
   });
   await em.flush();
-  const now = new Date();
-  for (const seq of await planRun(t.orm, campaignRun.id, now))
-    await processChunk(t.orm, campaignRun.id, seq, now);
-  await completeIfDone(t.orm, campaignRun.id, now);
+  await finishRunInline(t, campaignRun.id);
   const [wait] = await t.orm.em.fork().find(FlowWait, { run: campaignRun.id });
   return { runId: campaignRun.id, campaignId, waitId: wait?.id as string, email };
 }
