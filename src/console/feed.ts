@@ -129,6 +129,8 @@ export function feedView(api: Api, workspaceId: string, graph: WorkspaceGraph): 
   let pending: FeedRow[] = [];
   let scheduled = false;
   let stream: { stop(): void } | undefined;
+  /** Bumped by every start: a start overtaken while it read the history must not follow too. */
+  let generation = 0;
   const arrivals: number[] = [];
 
   const persist = () => sessionStorage.setItem(stateItem, JSON.stringify(state));
@@ -198,7 +200,9 @@ export function feedView(api: Api, workspaceId: string, graph: WorkspaceGraph): 
   };
   /** A new filter starts over: the latest stored activities it matches, then live ones. */
   const start = async (resume: boolean) => {
+    const mine = ++generation;
     stream?.stop();
+    stream = undefined;
     pending = [];
     body.replaceChildren();
     if (!resume) {
@@ -210,9 +214,11 @@ export function feedView(api: Api, workspaceId: string, graph: WorkspaceGraph): 
           filter: serverFilter(),
           last: HISTORY,
         });
+        if (mine !== generation) return;
         for (const { node } of activities.edges) add(activityRow(node));
         state.lastId ??= '0';
       } catch (error) {
+        if (mine !== generation) return;
         status.textContent = `The latest activities could not be read: ${(error as Error).message}`;
       }
     }

@@ -128,6 +128,34 @@ describe('the console’s live feed, in headless Chromium', () => {
     expect(await page.locator('tbody tr').count()).toBe(0);
   }, 60_000);
 
+  it('follows only the last filter chosen while the history of an earlier one was still being read', async ({
+    skip,
+  }) => {
+    skip(!CHROMIUM_INSTALLED, NO_CHROMIUM);
+    const { page } = session;
+    const open = new Set<string>();
+    page.on('websocket', (socket) =>
+      socket.on('framesent', ({ payload }) => {
+        const message = JSON.parse(String(payload)) as { type: string; id?: string };
+        if (message.type === 'subscribe' && message.id) open.add(message.id);
+        if (message.type === 'complete' && message.id) open.delete(message.id);
+      }),
+    );
+    await page.route('**/graphql', async (route) => {
+      if (route.request().postData()?.includes('query LatestActivities'))
+        await new Promise((resolve) => setTimeout(resolve, 1_500));
+      await route.continue();
+    });
+    await page.getByLabel('Parent campaign').selectOption('');
+    await page.getByLabel('Qualified').selectOption('true');
+    await page.getByLabel('Qualified').selectOption('');
+    await expect.poll(() => page.getByRole('status').textContent(), { timeout: 20_000 }).toContain('Live');
+    await page.unroute('**/graphql');
+    await new Promise((resolve) => setTimeout(resolve, 2_000));
+    expect(open.size).toBe(1);
+    expect(await count('received')).toBe(50);
+  }, 60_000);
+
   it('asked no other host for anything, and met no refusal or script error', ({ skip }) => {
     skip(!CHROMIUM_INSTALLED, NO_CHROMIUM);
     expect(session.elsewhere).toEqual([]);
