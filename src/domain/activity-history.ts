@@ -72,11 +72,21 @@ export function countActivities(criteria: NormalizedCriteria, lead: LeadState): 
   return Math.min(count, criteria.minTimes);
 }
 
-/** The criteria in words, for dry-run explanations. */
-export function describeCriteria(criteria: NormalizedCriteria): string {
+/**
+ * The criteria in words, for dry-run explanations: campaigns by name, since their database ids mean
+ * nothing to a client (a campaign the graph does not hold is "a deleted campaign").
+ */
+export function describeCriteria(
+  criteria: NormalizedCriteria,
+  campaignName: (id: string) => string | undefined,
+): string {
+  const named = (id: string) => {
+    const name = campaignName(id);
+    return name === undefined ? 'a deleted campaign' : `campaign "${name}"`;
+  };
   const parts: string[] = [criteria.type];
-  if (criteria.campaignId) parts.push(`by campaign ${criteria.campaignId}`);
-  if (criteria.executedCampaignId) parts.push(`of campaign ${criteria.executedCampaignId}`);
+  if (criteria.campaignId) parts.push(`by ${named(criteria.campaignId)}`);
+  if (criteria.executedCampaignId) parts.push(`of ${named(criteria.executedCampaignId)}`);
   if (criteria.qualified !== null) parts.push(`qualified ${criteria.qualified}`);
   if (criteria.attribute) parts.push(`of field "${criteria.attribute}"`);
   if (criteria.newValue !== null) parts.push(`to "${criteria.newValue}"`);

@@ -75,6 +75,10 @@ class LazyCompiledGraph implements CompiledGraph {
     return resolved;
   }
 
+  campaignName(id: string): string | undefined {
+    return ownValue(this.source.campaigns, id)?.name;
+  }
+
   private compileCampaign(source: Campaign): CompiledCampaign {
     const program = ownValue(this.source.programs, source.programId);
     const ownTokens = programTokenLayer(program, this.source.folders);

@@ -42,6 +42,8 @@ export type ReferencedSmartList =
 export interface SmartListEnvironment {
   readonly fields: FieldIndex;
   referencedSmartList(id: string): ReferencedSmartList;
+  /** A campaign's name, for explanations that must not show database ids. */
+  campaignName(id: string): string | undefined;
 }
 
 type Predicate = (value: Comparable | null) => boolean;
@@ -242,10 +244,10 @@ function compileMemberOfSmartList(
  * HAD_ACTIVITY holds when at least `minTimes` activities match, NOT_HAD_ACTIVITY when fewer do
  * (semantics S5); operators do not apply.
  */
-function compileActivity(filter: Filter, fields: FieldIndex): FilterCompilation {
+function compileActivity(filter: Filter, environment: SmartListEnvironment): FilterCompilation {
   if (!filter.activity) return invalid(`a ${filter.kind} filter needs activity criteria`);
   if (filter.operator) return invalid(`operator ${filter.operator} does not apply to ${filter.kind} filters`);
-  const criteria = resolveCriteria(filter.activity, fields);
+  const criteria = resolveCriteria(filter.activity, environment.fields);
   if (typeof criteria === 'string') return invalid(criteria);
   const wanted = filter.kind === 'HAD_ACTIVITY';
   const test = (lead: LeadState) => countActivities(criteria, lead) >= criteria.minTimes === wanted;
@@ -258,7 +260,7 @@ function compileActivity(filter: Filter, fields: FieldIndex): FilterCompilation 
       const found = count >= criteria.minTimes ? `at least ${count}` : `${count}`;
       return {
         passed: count >= criteria.minTimes === wanted,
-        detail: `${found} ${describeCriteria(criteria)} activities; expected ${expectation}`,
+        detail: `${found} ${describeCriteria(criteria, (id) => environment.campaignName(id))} activities; expected ${expectation}`,
       };
     },
   };
@@ -268,7 +270,7 @@ function compileActivity(filter: Filter, fields: FieldIndex): FilterCompilation 
 export function compileFilter(filter: Filter, environment: SmartListEnvironment): FilterCompilation {
   if (filter.kind === 'ATTRIBUTE') return compileAttribute(filter, environment.fields);
   if (filter.kind === 'HAD_ACTIVITY' || filter.kind === 'NOT_HAD_ACTIVITY') {
-    return compileActivity(filter, environment.fields);
+    return compileActivity(filter, environment);
   }
   const wanted = membershipPolarity(filter);
   if (wanted === null) return invalid(`operator ${filter.operator} does not apply to ${filter.kind} filters`);

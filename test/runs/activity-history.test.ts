@@ -275,4 +275,30 @@ describe('semantics S5 and Q3 a dry run explains an activity-history filter', ()
     });
     expect(refused.reasons.join(' ')).toContain('0 CHANGE_SCORE activities');
   });
+
+  it('names the campaigns of the criteria, never their database ids', async () => {
+    const campaign = await create({
+      name: 'Explained by name',
+      smartList: {
+        filters: [
+          {
+            kind: 'HAD_ACTIVITY',
+            activity: { type: 'EXECUTE_CAMPAIGN', campaignId: writerX, executedCampaignId: child },
+          },
+        ],
+      },
+    });
+    const { simulateCampaign } = await run<{ simulateCampaign: { explanation: { detail: string }[] } }>(
+      t,
+      acme.key,
+      'query ($c: ID!, $l: ID!) { simulateCampaign(campaignId: $c, leadId: $l) { explanation { detail } } }',
+      { c: campaign, l: leads[0] },
+    );
+    expect(simulateCampaign.explanation).toEqual([
+      {
+        detail:
+          'at least 1 EXECUTE_CAMPAIGN by campaign "Writer X" of campaign "Child" activities; expected HAD at least 1',
+      },
+    ]);
+  });
 });
