@@ -17,6 +17,7 @@ import {
   chunkJobKey,
   GIVE_UP_ATTEMPTS,
   giveUpJobKey,
+  handAbandonedJobsToGiveUp,
   JOBS,
   MAX_JOB_ATTEMPTS,
   type OccurrencePayload,
@@ -243,6 +244,33 @@ export interface WorkerOptions {
   publisher?: EventPublisher;
   /** Webhook targets called although not public (WEBHOOK_ALLOWED_HOSTS); none by default. */
   allowedWebhookTargets?: AllowedTargets;
+  /** How often jobs that spent their attempts without giving up are handed to a give-up job. */
+  abandonedSweepMs?: number;
+}
+
+/** The tasks that give up after their last attempt (withBoundedAttempts). */
+const BOUNDED_TASKS = [JOBS.planRun, JOBS.runChunk, JOBS.resumeWait, JOBS.startOccurrence];
+const ABANDONED_SWEEP_MS = 30_000;
+
+/**
+ * Hands to a give-up job the jobs whose last attempt could not give up (semantics R8), so that
+ * their run or wait ends FAILED once the database is back. Job ids only in the log: payloads may
+ * name schedules whose tokens carry personal data.
+ */
+function sweepAbandonedJobs(orm: Orm, log: Logger, everyMs: number): () => void {
+  const sweep = async () => {
+    const handed = await handAbandonedJobsToGiveUp(
+      orm.em.fork(),
+      BOUNDED_TASKS,
+      'failed %s times, and giving up could not be recorded then.',
+    );
+    if (handed > 0) log.warn({ jobs: handed }, 'handed jobs that spent their attempts to a give-up job');
+  };
+  const timer = setInterval(
+    () => void sweep().catch((error: unknown) => log.warn({ err: error }, 'the abandoned-job sweep failed')),
+    everyMs,
+  );
+  return () => clearInterval(timer);
 }
 
 /** Runs the job queue's tasks until `stop`: inside the API process (WORKER=inline) or alone. */
@@ -250,7 +278,13 @@ export async function startWorker(
   orm: Orm,
   databaseUrl: string,
   log: Logger,
-  { concurrency = 2, publisher, maxAttempts = MAX_JOB_ATTEMPTS, allowedWebhookTargets }: WorkerOptions = {},
+  {
+    concurrency = 2,
+    publisher,
+    maxAttempts = MAX_JOB_ATTEMPTS,
+    allowedWebhookTargets,
+    abandonedSweepMs = ABANDONED_SWEEP_MS,
+  }: WorkerOptions = {},
 ) {
   const liveness = livenessOf(orm, databaseUrl, log);
   const events: WorkerEvents = new EventEmitter();
@@ -272,8 +306,10 @@ export async function startWorker(
     events,
   });
   const stopLiveness = await liveness.start();
+  const stopSweep = sweepAbandonedJobs(orm, log, abandonedSweepMs);
   return {
     stop: async () => {
+      stopSweep();
       await runner.stop();
       await stopLiveness();
     },

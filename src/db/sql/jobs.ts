@@ -108,3 +108,32 @@ export function addOccurrenceJob(
 export async function removeOccurrenceJob(em: EntityManager, campaignId: string): Promise<void> {
   await query(em, 'select graphile_worker.remove_job(?)', [occurrenceJobKey(campaignId)]);
 }
+
+/**
+ * Jobs of `tasks` that spent their attempts without giving up (the give-up and its job could not
+ * be written, the database being away, or the worker died in the last attempt): each is replaced,
+ * in one statement, by a JOBS.giveUp job carrying its task and payload. graphile-worker never
+ * tries such a job again and keeps it, so without this its run or wait would stay unfinished.
+ * graphile-worker's view has no payload: this reads its table, as pinned at 0.17.3.
+ */
+export async function handAbandonedJobsToGiveUp(
+  em: EntityManager,
+  tasks: readonly string[],
+  failure: string,
+): Promise<number> {
+  const rows = await query<{ id: string }>(
+    em,
+    `with abandoned as (
+       delete from graphile_worker._private_jobs as jobs
+       using graphile_worker._private_tasks as tasks
+       where tasks.id = jobs.task_id and tasks.identifier in (select jsonb_array_elements_text(?::jsonb))
+         and jobs.attempts >= jobs.max_attempts and jobs.locked_at is null
+       returning jobs.id, tasks.identifier, jobs.payload, jobs.attempts
+     )
+     select (graphile_worker.add_job(?, json_build_object('task', identifier, 'payload', payload,
+              'failure', format(?, attempts)), job_key := ? || id, max_attempts := ?)).id::text
+     from abandoned`,
+    [JSON.stringify(tasks), JOBS.giveUp, failure, giveUpJobKey(''), GIVE_UP_ATTEMPTS],
+  );
+  return rows.length;
+}
