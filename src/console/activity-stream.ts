@@ -1,4 +1,5 @@
 import {
+  ActivitiesDocument,
   ActivityAddedDocument,
   type ActivityAddedSubscription,
   type ActivityFilter,
