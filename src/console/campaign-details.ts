@@ -83,8 +83,7 @@ export function campaignDetails(campaign: Campaign): HTMLElement {
   );
   const steps = campaign.flow.map((step) => {
     const choices = step.choices.map(
-      (choice) =>
-        `  if ${describeCondition(choice.when)}: ${describeAction(choice.action)}`,
+      (choice) => `  if ${describeCondition(choice.when)}: ${describeAction(choice.action)}`,
     );
     return [describeAction(step.action), ...choices].join('\n');
   });

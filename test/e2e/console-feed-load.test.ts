@@ -2,7 +2,13 @@ import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDemo, type Demo } from '../../src/demo/create-demo.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
-import { type BrowserSession, CHROMIUM_INSTALLED, NO_CHROMIUM, openBrowser } from '../helpers/browser.js';
+import {
+  type BrowserSession,
+  CHROMIUM_INSTALLED,
+  NO_CHROMIUM,
+  openBrowser,
+  signIn,
+} from '../helpers/browser.js';
 import { upsertLeads } from '../helpers/factories.js';
 import { globalIdOf } from '../helpers/global-ids.js';
 
@@ -43,9 +49,7 @@ describe('the console’s feed at 1,000 activities a second, in headless Chromiu
         if (message.type === 'next' && activity) frameIds.push(activity.id);
       }),
     );
-    await session.page.goto(`${consoleUrl}#feed`, { timeout: 90_000 });
-    await session.page.getByLabel('API key').fill(demo.apiKey);
-    await session.page.keyboard.press('Enter');
+    await signIn(session, `${consoleUrl}#feed`, demo.apiKey);
     await session.page.getByLabel('Other activity types too').check();
     await session.page.getByRole('status').filter({ hasText: 'Live' }).waitFor();
   }, 120_000);

@@ -9,7 +9,13 @@ import {
 import { planRun } from '../../src/runs/plan-run.js';
 import { completeIfDone, processChunk } from '../../src/runs/process-chunk.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
-import { type BrowserSession, CHROMIUM_INSTALLED, NO_CHROMIUM, openBrowser } from '../helpers/browser.js';
+import {
+  type BrowserSession,
+  CHROMIUM_INSTALLED,
+  NO_CHROMIUM,
+  openBrowser,
+  signIn,
+} from '../helpers/browser.js';
 import { upsertLeads } from '../helpers/factories.js';
 import { databaseIdOf, globalIdOf } from '../helpers/global-ids.js';
 import { run } from '../helpers/graphql.js';
@@ -50,9 +56,7 @@ describe('the console’s live feed, in headless Chromium', () => {
         if (message.type === 'next' && activity) delivered.push(activity.id);
       }),
     );
-    await session.page.goto(consoleUrl, { timeout: 90_000 });
-    await session.page.getByLabel('API key').fill(demo.apiKey);
-    await session.page.keyboard.press('Enter');
+    await signIn(session, consoleUrl, demo.apiKey);
     await session.page.getByRole('link', { name: 'Live feed' }).click();
     await session.page.getByRole('status').filter({ hasText: 'Live' }).waitFor();
   }, 120_000);
