@@ -75,8 +75,6 @@ export interface StreamOptions {
 }
 
 const RETRY_MS = [500, 1_000, 2_000, 5_000, 10_000];
-/** How long a quiet stream waits before asking Query.activities whether something is past it. */
-const QUIET_CHECK_MS = 3_000;
 
 /**
  * Follows activities from `after`, resubscribing after a dropped connection from the last id it
@@ -89,10 +87,8 @@ export function followActivities(api: Api, options: StreamOptions): { stop(): vo
   let timer: ReturnType<typeof setTimeout> | undefined;
   let failures = 0;
   let stopped = false;
-  let lastArrival = Date.now();
   const take = (row: FeedRow) => {
     failures = 0;
-    lastArrival = Date.now();
     if (!isAfter(row.id, last)) return;
     last = row.id;
     options.onActivity(row);
@@ -140,36 +136,11 @@ export function followActivities(api: Api, options: StreamOptions): { stop(): vo
     );
     timer = setTimeout(() => subscribe(last), wait);
   };
-  /**
-   * A stream resumed while activities keep committing has been seen to fall silent with activities
-   * stored past its last one: a quiet stream checks the history and resubscribes from its last id.
-   */
-  const checkQuiet = async () => {
-    if (stopped || Date.now() - lastArrival < QUIET_CHECK_MS) return;
-    lastArrival = Date.now();
-    const filter = options.allTypes
-      ? options.filter
-      : { ...options.filter, types: ['EXECUTE_CAMPAIGN' as const] };
-    try {
-      const { activities } = await api.request(ActivitiesDocument, { filter, first: 1, after: last });
-      if (stopped || activities.edges.length === 0) return;
-      end?.();
-      options.onStatus(
-        `The stream fell silent with activities after ${last ?? 'none'}: resubscribing`,
-        false,
-      );
-      subscribe(last);
-    } catch {
-      // The next check asks again.
-    }
-  };
-  const watch = setInterval(() => void checkQuiet(), QUIET_CHECK_MS);
   subscribe(last);
   return {
     stop() {
       stopped = true;
       clearTimeout(timer);
-      clearInterval(watch);
       end?.();
     },
   };

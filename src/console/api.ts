@@ -27,7 +27,7 @@ function fromSubscriptionError(error: unknown): ApiError {
   if (Array.isArray(error) && error.length > 0) return fromGraphQLError(error[0] as GraphQLErrorLike);
   if (error instanceof CloseEvent) {
     const code = error.code === 4403 ? 'UNAUTHENTICATED' : 'CONNECTION_CLOSED';
-    return new ApiError(error.reason || `The connection closed (${error.code}).`, code);
+    return new ApiError(error.reason || `The connection closed (code ${error.code})`, code);
   }
   return new ApiError(error instanceof Error ? error.message : 'The connection failed.', 'CONNECTION_CLOSED');
 }

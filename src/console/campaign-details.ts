@@ -48,6 +48,10 @@ export function describeCondition(condition: ConditionFieldsFragment): string {
       return `Member of a program${condition.status ? ` with status ${condition.status}` : ''}`;
     case 'MEMBER_OF_SMART_LIST':
       return 'Member of a smart list';
+    case 'HAD_ACTIVITY':
+      return 'Had an activity';
+    case 'NOT_HAD_ACTIVITY':
+      return 'Had no such activity';
   }
 }
 
@@ -79,8 +83,7 @@ export function campaignDetails(campaign: Campaign): HTMLElement {
   );
   const steps = campaign.flow.map((step) => {
     const choices = step.choices.map(
-      (choice) =>
-        `  if ${choice.when.map(describeCondition).join(' and ')}: ${describeAction(choice.action)}`,
+      (choice) => `  if ${describeCondition(choice.when)}: ${describeAction(choice.action)}`,
     );
     return [describeAction(step.action), ...choices].join('\n');
   });

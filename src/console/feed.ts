@@ -8,6 +8,15 @@ import type { WorkspaceGraph } from './graph.js';
 export const FEED_ROWS = 1_000;
 /** How many stored activities the feed opens on. */
 const HISTORY = 50;
+/**
+ * The least time between two draws: activities arriving faster are drawn in batches, of which only
+ * the newest FEED_ROWS are made into rows, so that the page stays responsive whatever the rate.
+ */
+const DRAW_MS = 200;
+/** The least time between two writes of the tab's state; leaving the page writes it at once. */
+const PERSIST_MS = 1_000;
+
+const integer = new Intl.NumberFormat('en');
 
 interface FeedFilter {
   campaignId: string;
@@ -107,20 +116,20 @@ export function feedView(api: Api, workspaceId: string, graph: WorkspaceGraph): 
   const body = h('tbody');
   const table = h(
     'table',
-    { 'aria-label': 'Activities, newest first' },
+    { class: 'feed-table', 'aria-label': 'Activities, newest first' },
     h(
       'thead',
       {},
       h(
         'tr',
         {},
-        h('th', { class: 'wide' }, 'Id'),
-        h('th', {}, 'Time'),
+        h('th', { class: 'wide c-id' }, 'Id'),
+        h('th', { class: 'c-time' }, 'Time'),
         h('th', {}, 'Lead'),
         h('th', {}, 'Parent → child'),
-        h('th', {}, 'Qualified'),
-        h('th', {}, 'Reason'),
-        h('th', { class: 'wide' }, 'Depth'),
+        h('th', { class: 'c-qualified' }, 'Qualified'),
+        h('th', { class: 'c-reason' }, 'Reason'),
+        h('th', { class: 'wide c-depth' }, 'Depth'),
       ),
     ),
     body,
@@ -128,40 +137,71 @@ export function feedView(api: Api, workspaceId: string, graph: WorkspaceGraph): 
 
   let pending: FeedRow[] = [];
   let scheduled = false;
+  let lastDraw = 0;
+  let persistTimer: ReturnType<typeof setTimeout> | undefined;
   let stream: { stop(): void } | undefined;
   /** Bumped by every start: a start overtaken while it read the history must not follow too. */
   let generation = 0;
-  const arrivals: number[] = [];
+  /** Arrivals since `rateSince`; the rate shown is that of the last whole second or more. */
+  let arrived = 0;
+  let rateSince = performance.now();
+  let rate = 0;
 
-  const persist = () => sessionStorage.setItem(stateItem, JSON.stringify(state));
+  const persist = () => {
+    clearTimeout(persistTimer);
+    persistTimer = undefined;
+    sessionStorage.setItem(stateItem, JSON.stringify(state));
+  };
+  // The state is written together (last id and counts from the same moment): a reload resumes
+  // from an id it may have counted past, and counts again exactly what came after that id.
+  const persistSoon = () => {
+    persistTimer ??= setTimeout(persist, PERSIST_MS);
+  };
+  addEventListener('pagehide', persist);
+  const setCount = (element: HTMLElement, value: number) => {
+    const text = integer.format(value);
+    if (element.textContent !== text) element.textContent = text;
+  };
+  const draw = () => {
+    if (pending.length === 0) return;
+    const rows = pending.length > FEED_ROWS ? pending.slice(-FEED_ROWS) : pending;
+    pending = [];
+    const fragment = document.createDocumentFragment();
+    for (let index = rows.length - 1; index >= 0; index--)
+      fragment.append(rowElement(rows[index] as FeedRow));
+    if (rows.length === FEED_ROWS) {
+      body.replaceChildren(fragment);
+      return;
+    }
+    body.prepend(fragment);
+    const firstExtra = body.rows[FEED_ROWS];
+    if (!firstExtra) return;
+    const extra = document.createRange();
+    extra.setStartBefore(firstExtra);
+    extra.setEndAfter(body.lastElementChild as Element);
+    extra.deleteContents();
+  };
   const flush = () => {
     scheduled = false;
-    const rows = pending.slice(-FEED_ROWS);
-    pending = [];
-    if (rows.length) {
-      const fragment = document.createDocumentFragment();
-      for (let index = rows.length - 1; index >= 0; index--)
-        fragment.append(rowElement(rows[index] as FeedRow));
-      body.prepend(fragment);
-      while (body.rows.length > FEED_ROWS) body.lastElementChild?.remove();
+    lastDraw = performance.now();
+    draw();
+    if (lastDraw - rateSince >= 1_000) {
+      rate = Math.round((arrived * 1_000) / (lastDraw - rateSince));
+      arrived = 0;
+      rateSince = lastDraw;
     }
-    const now = performance.now();
-    while (arrivals.length && (arrivals[0] as number) < now - 1_000) arrivals.shift();
     for (const name of ['received', 'qualifiedTrue', 'qualifiedFalse', 'otherTypes', 'resumes'] as const)
-      counters[name].textContent = state.counts[name].toLocaleString('en');
-    counters.shown.textContent = body.rows.length.toLocaleString('en');
-    counters.rate.textContent = arrivals.length.toLocaleString('en');
-    persist();
+      setCount(counters[name], state.counts[name]);
+    setCount(counters.shown, body.rows.length);
+    setCount(counters.rate, rate);
+    persistSoon();
   };
+  // A timer, not an animation frame: a hidden tab gets no frames, and its counts and stored id
+  // must stay current.
   const schedule = () => {
     if (scheduled) return;
     scheduled = true;
-    // A hidden tab gets no animation frames: the timer keeps the counts and the stored id current.
-    const timer = setTimeout(flush, 250);
-    requestAnimationFrame(() => {
-      clearTimeout(timer);
-      if (scheduled) flush();
-    });
+    setTimeout(flush, Math.max(0, lastDraw + DRAW_MS - performance.now()));
   };
   const add = (row: FeedRow) => {
     state.lastId = row.id;
@@ -169,7 +209,7 @@ export function feedView(api: Api, workspaceId: string, graph: WorkspaceGraph): 
     if (row.qualified === true) state.counts.qualifiedTrue++;
     else if (row.qualified === false) state.counts.qualifiedFalse++;
     else state.counts.otherTypes++;
-    if (arrivals.length < 100_000) arrivals.push(performance.now());
+    arrived++;
     pending.push(row);
     if (pending.length > 2 * FEED_ROWS) pending = pending.slice(-FEED_ROWS);
     schedule();

@@ -54,11 +54,21 @@ function position({ layer, row }: PlacedNode) {
   return { x: LEFT + layer * COLUMN_WIDTH, y: TOP + row * ROW_HEIGHT };
 }
 
-function edgePath(edge: GraphEdge, from: PlacedNode, to: PlacedNode): SVGElement {
+/**
+ * Where an edge leaves its caller: a caller's edges leave from their own points down its right side,
+ * in the order of their targets, and each label sits on its edge's first stretch, inside the caller's
+ * row, so that labels of one caller or of neighbouring callers never cover one another.
+ */
+interface Port {
+  index: number;
+  count: number;
+}
+
+function edgePath(edge: GraphEdge, from: PlacedNode, to: PlacedNode, port: Port): SVGElement {
   const start = position(from);
   const end = position(to);
   const x1 = start.x + NODE_WIDTH;
-  const y1 = start.y + NODE_HEIGHT / 2 + (edge.kind === 'request' ? 12 : 0);
+  const y1 = start.y + (NODE_HEIGHT * (port.index + 1)) / (port.count + 1);
   const x2 = end.x;
   const y2 = end.y + NODE_HEIGHT / 2 + (edge.kind === 'request' ? 12 : 0);
   const bend = Math.max(50, Math.abs(x2 - x1) / 2);
@@ -67,9 +77,8 @@ function edgePath(edge: GraphEdge, from: PlacedNode, to: PlacedNode): SVGElement
     edge.kind === 'execute'
       ? `token context ${edge.useParentTokenContext ? 'TRUE' : 'FALSE'}`
       : 'request (parallel)';
-  // Labels sit near the caller, where edges converging on one child are still apart.
   const labelX = x1 + 62;
-  const labelY = y1 + (y2 - y1) * 0.12 - 5;
+  const labelY = y1 - 3;
   return s(
     'g',
     {
@@ -99,6 +108,7 @@ function nodeOf(node: PlacedNode, programName: string, onSelect: (id: string) =>
     {
       class: `node${campaign.isExecutable ? ' executable' : ''}${problems ? ' has-problems' : ''}`,
       'data-campaign': campaign.id,
+      'data-layer': node.layer,
       tabindex: 0,
       role: 'button',
       'aria-label': `${campaign.name}, ${campaign.isExecutable ? 'executable' : campaign.type.toLowerCase()} campaign of ${programName}${problems ? `, ${problems} problems` : ''}`,
@@ -174,11 +184,18 @@ export function graphView(api: Api, graph: WorkspaceGraph): HTMLElement {
       layer === 0 ? 'Depth 0: scheduled or triggered' : `Depth ${layer}: executed`,
     ),
   );
-  const edges = layout.edges.flatMap((edge) => {
+  const drawn = layout.edges.flatMap((edge) => {
     const from = byId.get(edge.from);
     const to = byId.get(edge.to);
-    return from && to ? [edgePath(edge, from, to)] : [];
+    return from && to ? [{ edge, from, to }] : [];
   });
+  const leaving = new Map<PlacedNode, typeof drawn>();
+  for (const item of drawn) leaving.set(item.from, [...(leaving.get(item.from) ?? []), item]);
+  const edges = [...leaving.values()].flatMap((out) =>
+    out
+      .sort((a, b) => a.to.layer - b.to.layer || a.to.row - b.to.row)
+      .map(({ edge, from, to }, index) => edgePath(edge, from, to, { index, count: out.length })),
+  );
   const drawing = s(
     'svg',
     {

@@ -1,15 +1,18 @@
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDemo, type Demo } from '../../src/demo/create-demo.js';
-import {
-  ActivitiesDocument,
-  type ActivitiesQuery,
-  ScheduleCampaignDocument,
-} from '../../src/generated/graphql.js';
+import { ScheduleCampaignDocument } from '../../src/generated/graphql.js';
 import { planRun } from '../../src/runs/plan-run.js';
 import { completeIfDone, processChunk } from '../../src/runs/process-chunk.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
-import { type BrowserSession, CHROMIUM_INSTALLED, NO_CHROMIUM, openBrowser } from '../helpers/browser.js';
+import {
+  type BrowserSession,
+  CHROMIUM_INSTALLED,
+  NO_CHROMIUM,
+  openBrowser,
+  signIn,
+} from '../helpers/browser.js';
+import { storedExecuteActivities } from '../helpers/campaign-runs.js';
 import { upsertLeads } from '../helpers/factories.js';
 import { databaseIdOf, globalIdOf } from '../helpers/global-ids.js';
 import { run } from '../helpers/graphql.js';
@@ -50,9 +53,7 @@ describe('the console’s live feed, in headless Chromium', () => {
         if (message.type === 'next' && activity) delivered.push(activity.id);
       }),
     );
-    await session.page.goto(consoleUrl, { timeout: 90_000 });
-    await session.page.getByLabel('API key').fill(demo.apiKey);
-    await session.page.keyboard.press('Enter');
+    await signIn(session, consoleUrl, demo.apiKey);
     await session.page.getByRole('link', { name: 'Live feed' }).click();
     await session.page.getByRole('status').filter({ hasText: 'Live' }).waitFor();
   }, 120_000);
@@ -86,19 +87,7 @@ describe('the console’s live feed, in headless Chromium', () => {
     for (const seq of rest) await processChunk(t.orm, runId, seq, now);
     await completeIfDone(t.orm, runId, now);
 
-    const stored: { id: string; qualified: boolean }[] = [];
-    for (let after: string | null = null; ; ) {
-      const { activities }: ActivitiesQuery = await run(t, demo.apiKey, ActivitiesDocument, {
-        filter: { runId: scheduleCampaign.id, types: ['EXECUTE_CAMPAIGN'] },
-        first: 100,
-        after,
-      });
-      for (const { node } of activities.edges)
-        if (node.__typename === 'ExecuteCampaignActivity')
-          stored.push({ id: node.id, qualified: node.qualified });
-      if (!activities.pageInfo.hasNextPage) break;
-      after = activities.pageInfo.endCursor;
-    }
+    const stored = await storedExecuteActivities(t, demo.apiKey, scheduleCampaign.id);
     expect(stored.length).toBe(EXTRA_LEADS + 3);
     await expect.poll(() => count('received'), { timeout: 20_000 }).toBe(stored.length);
     expect(await count('qualifiedTrue')).toBe(stored.filter((row) => row.qualified).length);

@@ -3,7 +3,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDemo, type Demo } from '../../src/demo/create-demo.js';
 import { ActivitiesDocument, type ActivitiesQuery } from '../../src/generated/graphql.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
-import { type BrowserSession, CHROMIUM_INSTALLED, NO_CHROMIUM, openBrowser } from '../helpers/browser.js';
+import {
+  type BrowserSession,
+  CHROMIUM_INSTALLED,
+  NO_CHROMIUM,
+  openBrowser,
+  signIn,
+} from '../helpers/browser.js';
 import { startTestWorker } from '../helpers/campaign-runs.js';
 import { upsertLeads } from '../helpers/factories.js';
 import { globalIdOf } from '../helpers/global-ids.js';
@@ -31,9 +37,7 @@ describe('the console’s runs and dry runs, in headless Chromium', () => {
     );
     const consoleUrl = new URL('/console', await t.app.start()).href;
     session = await openBrowser();
-    await session.page.goto(consoleUrl, { timeout: 90_000 });
-    await session.page.getByLabel('API key').fill(demo.apiKey);
-    await session.page.keyboard.press('Enter');
+    await signIn(session, consoleUrl, demo.apiKey);
     await session.page
       .locator('svg.graph')
       .waitFor({ timeout: 60_000 })

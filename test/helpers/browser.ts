@@ -67,3 +67,10 @@ export async function openBrowser(
     },
   };
 }
+
+/** Opens the console at `url` (its first load bundles the script: a slow start) and signs in with `key`. */
+export async function signIn(session: BrowserSession, url: string, key: string): Promise<void> {
+  await session.page.goto(url, { timeout: 90_000 });
+  await session.page.getByLabel('API key').fill(key);
+  await session.page.keyboard.press('Enter');
+}

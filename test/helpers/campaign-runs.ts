@@ -1,5 +1,9 @@
 import pino from 'pino';
-import { ScheduleCampaignDocument } from '../../src/generated/graphql.js';
+import {
+  ActivitiesDocument,
+  type ActivitiesQuery,
+  ScheduleCampaignDocument,
+} from '../../src/generated/graphql.js';
 import type { EventPublisher } from '../../src/pubsub/events.js';
 import { startWorker } from '../../src/runs/job-runner.js';
 import { planRun } from '../../src/runs/plan-run.js';
@@ -112,4 +116,25 @@ export async function lastActivityId(t: TestApp): Promise<string> {
     .getConnection()
     .execute('select max(id)::text as last from activity');
   return row?.last ?? '0';
+}
+
+/** The run's stored Execute Campaign activities, as Query.activities pages them, oldest first. */
+export async function storedExecuteActivities(
+  t: TestApp,
+  key: string,
+  runId: string,
+): Promise<{ id: string; qualified: boolean }[]> {
+  const stored: { id: string; qualified: boolean }[] = [];
+  for (let after: string | null = null; ; ) {
+    const { activities }: ActivitiesQuery = await run(t, key, ActivitiesDocument, {
+      filter: { runId, types: ['EXECUTE_CAMPAIGN'] },
+      first: 100,
+      after,
+    });
+    for (const { node } of activities.edges)
+      if (node.__typename === 'ExecuteCampaignActivity')
+        stored.push({ id: node.id, qualified: node.qualified });
+    if (!activities.pageInfo.hasNextPage) return stored;
+    after = activities.pageInfo.endCursor;
+  }
 }
