@@ -145,7 +145,12 @@ await withBenchDatabase(async (databaseUrl) => {
     arrayBuffersMb: megabytes(arrayBuffers),
   });
 
+  // The server's CPU while idle (its live-stream poll, the /health polls): a shape's CPU is counted
+  // net of it, since a shape whose connections are held longer would otherwise be charged for it.
+  const idleStart = { cpuMs: (await usage()).cpuMs, at: performance.now() };
   await new Promise((resolve) => setTimeout(resolve, 2000));
+  const idleCpuMsPerSecond =
+    (((await usage()).cpuMs - idleStart.cpuMs) / (performance.now() - idleStart.at)) * 1000;
   const healthIdle = await ask(poller, 'report');
   const cold = memory(await usage());
   // One of each first, so that the server's code is compiled and its pools are in use before the
@@ -159,11 +164,13 @@ await withBenchDatabase(async (databaseUrl) => {
   > = {};
   for (const shape of shapes) {
     const before = await usage();
+    const startedAt = performance.now();
     const timings = await attack(url, shape, requests);
     const after = await usage();
+    const idleCpuMs = (idleCpuMsPerSecond * (performance.now() - startedAt)) / 1000;
     results[shape.name] = {
       ...summary(shape, timings),
-      serverCpuMsPerRequest: round((after.cpuMs - before.cpuMs) / requests),
+      serverCpuMsPerRequest: round((after.cpuMs - before.cpuMs - idleCpuMs) / requests),
       rssAfterMb: megabytes(after.rss),
     };
     console.log(shape.name, JSON.stringify(results[shape.name]));
@@ -178,7 +185,8 @@ await withBenchDatabase(async (databaseUrl) => {
     afterFullGc: afterGc,
     rssGrowth: Math.round((after.rssMb - baseline.rssMb) * 10) / 10,
   };
-  console.log({ serverMemoryMb, healthIdle, healthDuringAttack });
+  const serverIdleCpuMsPerSecond = round(idleCpuMsPerSecond);
+  console.log({ serverMemoryMb, healthIdle, healthDuringAttack, serverIdleCpuMsPerSecond });
   poller.send('stop');
   server.send('stop');
   await Promise.all([poller, server].map((child) => new Promise((resolve) => child.once('exit', resolve))));
@@ -190,5 +198,6 @@ await withBenchDatabase(async (databaseUrl) => {
     shapes: results,
     serverMemoryMb,
     healthLatencyMs: { idle: healthIdle, duringAttack: healthDuringAttack },
+    serverIdleCpuMsPerSecond,
   });
 });
