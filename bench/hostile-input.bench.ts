@@ -145,8 +145,9 @@ await withBenchDatabase(async (databaseUrl) => {
     arrayBuffersMb: megabytes(arrayBuffers),
   });
 
-  // The server's CPU while idle (its live-stream poll, the /health polls): a shape's CPU is counted
-  // net of it, since a shape whose connections are held longer would otherwise be charged for it.
+  // The server's CPU while idle (its live-stream poll, the /health polls), which a shape's CPU per
+  // request includes for as long as the shape runs: a shape whose connections are held longer
+  // (the WebSocket's, held a second after its close) is charged more of it.
   const idleStart = { cpuMs: (await usage()).cpuMs, at: performance.now() };
   await new Promise((resolve) => setTimeout(resolve, 2000));
   const idleCpuMsPerSecond =
@@ -160,17 +161,18 @@ await withBenchDatabase(async (databaseUrl) => {
   await ask(poller, 'report');
   const results: Record<
     string,
-    ReturnType<typeof summary> & { serverCpuMsPerRequest: number; rssAfterMb: number }
+    ReturnType<typeof summary> & { serverCpuMsPerRequest: number; seconds: number; rssAfterMb: number }
   > = {};
   for (const shape of shapes) {
     const before = await usage();
     const startedAt = performance.now();
     const timings = await attack(url, shape, requests);
     const after = await usage();
-    const idleCpuMs = (idleCpuMsPerSecond * (performance.now() - startedAt)) / 1000;
+    const seconds = Math.round((performance.now() - startedAt) / 100) / 10;
     results[shape.name] = {
       ...summary(shape, timings),
-      serverCpuMsPerRequest: round((after.cpuMs - before.cpuMs - idleCpuMs) / requests),
+      serverCpuMsPerRequest: round((after.cpuMs - before.cpuMs) / requests),
+      seconds,
       rssAfterMb: megabytes(after.rss),
     };
     console.log(shape.name, JSON.stringify(results[shape.name]));
