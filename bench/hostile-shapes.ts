@@ -18,6 +18,8 @@ export interface HttpShape {
   tail: string;
   /** Sent with its Content-Length instead of chunked. */
   declared?: boolean;
+  /** Sent with `Authorization: Bearer <key>`; without a key otherwise. */
+  key?: string;
 }
 
 const repeat = (count: number, text: (index: number) => string) =>
@@ -65,6 +67,12 @@ export function httpShapes(capBytes: number): HttpShape[] {
       name: `${thousands(underAliases.count)} aliases, filling the body cap`,
       head: (i) => `{"query":"{ r${i}: __typename `,
       tail: `${underAliases.text} }"}`,
+    },
+    {
+      name: `${thousands(underAliases.count)} aliases, filling the body cap, with a key that is not one`,
+      head: (i) => `{"query":"{ r${i}: __typename `,
+      tail: `${underAliases.text} }"}`,
+      key: 'not-a-key-0123456789abcdef',
     },
     {
       name: 'aliases, 31 KB (under the byte limit)',
@@ -131,7 +139,8 @@ export interface Timing {
 /**
  * Sends `head` + `tail` (a Buffer of the shape's shared tail) on a connection of its own, in 64 KiB
  * chunks, and stops sending once the answer's head arrives, as a client that reads would. `capBytes`
- * is the server's body cap, which tells the byte it decides on.
+ * is the most the server reads of this request's body (for a request without a valid key, its
+ * MAX_ANONYMOUS_REQUEST_BYTES), which tells the byte it decides on.
  */
 export function sendHttp(
   url: string,
@@ -147,6 +156,7 @@ export function sendHttp(
     const since = () => performance.now() - started;
     const headers: Record<string, string | number> = { 'content-type': 'application/json' };
     if (shape.declared) headers['content-length'] = length;
+    if (shape.key) headers.authorization = `Bearer ${shape.key}`;
     const request = httpRequest(url, { method: 'POST', headers, agent: false });
     let decisive = Number.NaN;
     let firstByte = Number.NaN;
@@ -210,23 +220,35 @@ export function sendHttp(
 
 /**
  * A 12 MB WebSocket message before connection_init; `decisive` is when it had been handed to the
- * socket. Its mask is zero, which ws sends without masking the message byte by byte: otherwise
- * the attacker's own masking of eight 12 MB messages at once, on the cores the server shares,
- * would be timed as the server's.
+ * socket, `firstByte` when the server's first bytes after the handshake (its close frame) arrived,
+ * `end` when the connection closed. Its mask is zero, which ws sends without masking the message
+ * byte by byte: otherwise the attacker's own masking of eight 12 MB messages at once, on the cores
+ * the server shares, would be timed as the server's.
  */
 export function sendOversizedWebSocketMessage(url: string, message: Buffer): Promise<Timing> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
     let decisive = Number.NaN;
+    let firstByte = Number.NaN;
     const socket = new WebSocket(url.replace('http://', 'ws://'), 'graphql-transport-ws', {
       generateMask: (mask) => mask.fill(0),
     });
     socket.once('error', () => {});
     socket.once('close', (code) => {
       const closed = performance.now() - started;
-      resolve({ answer: `close ${code}`, decisive, firstByte: closed, end: closed });
+      resolve({
+        answer: `close ${code}`,
+        decisive,
+        firstByte: Number.isNaN(firstByte) ? closed : firstByte,
+        end: closed,
+      });
     });
     socket.once('open', () => {
+      // ws reads the close frame from its socket, which it does not expose in its types.
+      const raw = (socket as unknown as { _socket: import('node:net').Socket })._socket;
+      raw.once('data', () => {
+        firstByte = performance.now() - started;
+      });
       socket.send(message);
       decisive = performance.now() - started;
     });

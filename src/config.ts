@@ -66,7 +66,7 @@ function urlWithScheme(schemes: string[]) {
 
 /**
  * Bounds of MAX_REQUEST_BYTES: a body must hold a document at its byte limit (32 KiB) with its
- * variables; past the upper bound one request without a key costs the server too much to read.
+ * variables; past the upper bound one request with a key costs the server too much to read.
  */
 const REQUEST_BYTES_RANGE = { min: 64 * 1024, max: 64 * 1024 * 1024 };
 const requestBytesMessage = `must be a whole number of bytes from ${REQUEST_BYTES_RANGE.min} to ${REQUEST_BYTES_RANGE.max}`;

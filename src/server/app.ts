@@ -1,4 +1,4 @@
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
 import { hashSecret } from '../db/api-keys.js';
@@ -7,8 +7,13 @@ import type { Orm } from '../db/orm.js';
 import { type AllowedTargets, NO_ALLOWED_TARGETS } from '../domain/network-targets.js';
 import { createInProcessEventBus, type EventBus, type EventPublisher } from '../pubsub/events.js';
 import { type ActivityHubOptions, createActivityHub } from '../streaming/activity-hub.js';
-import { createAuthenticator } from './auth.js';
-import { MAX_REQUEST_BYTES, withinBodyLimit } from './body-limit.js';
+import { createAuthenticator, hasValidKey } from './auth.js';
+import {
+  type BodyLimits,
+  MAX_ANONYMOUS_REQUEST_BYTES,
+  MAX_REQUEST_BYTES,
+  withinBodyLimit,
+} from './body-limit.js';
 import { attachWebSocketServer } from './ws.js';
 import { createConnectionQuota } from './ws-limits.js';
 import { createYogaServer } from './yoga.js';
@@ -84,9 +89,14 @@ export function buildApp({
     allowedWebhookTargets,
     corsOrigins,
   });
+  const bodyLimits: BodyLimits = {
+    maxBytes: maxRequestBytes,
+    anonymousMaxBytes: MAX_ANONYMOUS_REQUEST_BYTES,
+    hasValidKey: (request: IncomingMessage) => hasValidKey(authenticator, orm.em.fork(), request),
+  };
   // Every body is counted within the cap as it arrives, before Yoga reads any of it.
   const server: Server = createServer((request, response) => {
-    withinBodyLimit(request, response, () => void yoga(request, response), maxRequestBytes);
+    withinBodyLimit(request, response, () => void yoga(request, response), bodyLimits);
   });
   const webSockets = attachWebSocketServer(
     server,

@@ -1,5 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { GraphQLError } from 'graphql';
 import { hashSecret, sameSecret } from '../db/api-keys.js';
 import { authenticateApiKey } from '../db/sql/api-keys.js';
 import type { Viewer } from '../schema/context.js';
@@ -92,4 +93,22 @@ export function createAuthenticator(adminKeyHash: string): Authenticator {
       return { kind: 'workspace', workspaceId: apiKey.workspaceId, apiKeyId: apiKey.id };
     },
   };
+}
+
+/**
+ * Whether an HTTP request's Authorization header holds a valid key (its use noted, as a request's
+ * is). Rejects only when the key could not be looked up.
+ */
+export async function hasValidKey(
+  authenticator: Authenticator,
+  em: EntityManager,
+  request: IncomingMessage,
+): Promise<boolean> {
+  try {
+    const credential = credentialFromHeaders(request.headersDistinct.authorization ?? []);
+    return (await authenticator.viewerFor(em, credential)) !== null;
+  } catch (error) {
+    if (error instanceof GraphQLError && error.extensions.code === 'UNAUTHENTICATED') return false;
+    throw error;
+  }
 }

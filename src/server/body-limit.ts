@@ -4,8 +4,8 @@ import { Readable } from 'node:stream';
 /**
  * The largest request body (and WebSocket message) accepted by default, counted as it arrives,
  * whether or not its length was declared; MAX_REQUEST_BYTES sets another. Every body under it is
- * read and parsed before the document limits can refuse it, so it bounds what one request without
- * a key costs: bench/README.md shows the figures it was chosen on.
+ * read and parsed before the document limits can refuse it, so it bounds what one request with a
+ * key costs (without one, MAX_ANONYMOUS_REQUEST_BYTES does): bench/README.md shows the figures.
  */
 export const MAX_REQUEST_BYTES = 1024 * 1024;
 
@@ -16,16 +16,46 @@ export const MAX_REQUEST_BYTES = 1024 * 1024;
  */
 export const DRAIN_AFTER_REFUSAL = { bytes: 16 * 1024 * 1024, ms: 5000 };
 
+/**
+ * The most of a body read before its API key is checked: a document at its byte limit (32 KiB) with
+ * as much again of variables. Past it, only a request whose Authorization header holds a valid key
+ * is read on, so that the body cap is what a key holder may send, not what anyone may make the
+ * server read and parse.
+ */
+export const MAX_ANONYMOUS_REQUEST_BYTES = 64 * 1024;
+
+/** The bounds of one request body. */
+export interface BodyLimits {
+  /** The largest body, of a request with a valid API key (MAX_REQUEST_BYTES). */
+  maxBytes: number;
+  /** The largest body read before the key is checked; past it a request without a valid key is refused. */
+  anonymousMaxBytes: number;
+  /**
+   * Whether the request's Authorization header holds a valid key; asked once, only of a body
+   * declared or grown past `anonymousMaxBytes`. A rejection (the key could not be checked) lets the
+   * body be read up to `maxBytes`, for the request's own answer to report.
+   */
+  hasValidKey(request: IncomingMessage): Promise<boolean>;
+}
+
 /** A byte count as the refusal states it: in MiB or KiB when whole. */
 function inUnits(bytes: number): string {
   if (bytes % (1024 * 1024) === 0) return `${bytes / 1024 / 1024} MiB`;
   return bytes % 1024 === 0 ? `${bytes / 1024} KiB` : `${bytes} bytes`;
 }
 
+interface Refusal {
+  status: number;
+  code: string;
+  message: string;
+  headers?: Record<string, string>;
+}
+
 /** Sends one error as GraphQL's error list, whole, with `Connection: close` when the body is left unread. */
-function writeError(response: ServerResponse, status: number, code: string, message: string, close: boolean) {
+function writeError(response: ServerResponse, { status, code, message, headers }: Refusal, close: boolean) {
   const answer = JSON.stringify({ errors: [{ message, extensions: { code } }] });
   response.writeHead(status, {
+    ...headers,
     'content-type': 'application/json',
     'content-length': Buffer.byteLength(answer),
     ...(close ? { connection: 'close' } : {}),
@@ -33,13 +63,26 @@ function writeError(response: ServerResponse, status: number, code: string, mess
   response.write(answer);
 }
 
+const tooLarge = (maxBytes: number): Refusal => ({
+  status: 413,
+  code: 'PAYLOAD_TOO_LARGE',
+  message: `Request bodies are limited to ${inUnits(maxBytes)}`,
+});
+
+const keyNeeded = (anonymousMaxBytes: number): Refusal => ({
+  status: 401,
+  code: 'UNAUTHENTICATED',
+  message: `Request bodies over ${inUnits(anonymousMaxBytes)} need a valid API key, sent as "Authorization: Bearer <key>"`,
+  headers: { 'www-authenticate': 'Bearer' },
+});
+
 /**
- * Sends 413 PAYLOAD_TOO_LARGE whole at once, then reads and drops the rest of the body, and ends the
- * response, which closes the connection, once the body has ended or the drain allowance is spent:
- * a body without end cannot hold the socket.
+ * Sends the refusal whole at once, then reads and drops the rest of the body, and ends the response,
+ * which closes the connection, once the body has ended or the drain allowance is spent: a body
+ * without end cannot hold the socket.
  */
-function refuse(request: IncomingMessage, response: ServerResponse, maxBytes: number): void {
-  writeError(response, 413, 'PAYLOAD_TOO_LARGE', `Request bodies are limited to ${inUnits(maxBytes)}`, true);
+function refuse(request: IncomingMessage, response: ServerResponse, refusal: Refusal): void {
+  writeError(response, refusal, true);
   let dropped = 0;
   const close = () => {
     clearTimeout(deadline);
@@ -74,12 +117,20 @@ function parseJson(body: Buffer, request: IncomingMessage, response: ServerRespo
   try {
     parsed = JSON.parse(decoder.decode(body));
   } catch {
-    writeError(response, 400, 'BAD_REQUEST', 'POST body sent invalid JSON.', false);
+    writeError(
+      response,
+      { status: 400, code: 'BAD_REQUEST', message: 'POST body sent invalid JSON.' },
+      false,
+    );
     response.end();
     return;
   }
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
-    writeError(response, 400, 'BAD_REQUEST', 'POST body is expected to be a JSON object.', false);
+    writeError(
+      response,
+      { status: 400, code: 'BAD_REQUEST', message: 'POST body is expected to be a JSON object.' },
+      false,
+    );
     response.end();
     return;
   }
@@ -88,40 +139,62 @@ function parseJson(body: Buffer, request: IncomingMessage, response: ServerRespo
 }
 
 /**
- * Reads a request's body up to `maxBytes` and hands it to `next` as `request.body` (where Yoga's
- * server adapter takes an already-read body from): a JSON body parsed, any other as its bytes. A
- * body over the cap, by its Content-Length or by the bytes that arrive, is answered 413
- * PAYLOAD_TOO_LARGE at once and never reaches `next`.
+ * Reads a request's body up to `limits.maxBytes` and hands it to `next` as `request.body` (where
+ * Yoga's server adapter takes an already-read body from): a JSON body parsed, any other as its
+ * bytes. A body over the cap, by its Content-Length or by the bytes that arrive, is answered 413
+ * PAYLOAD_TOO_LARGE at once; one past `limits.anonymousMaxBytes` is held while its key is checked,
+ * and answered 401 UNAUTHENTICATED at once when it has none that is valid. Neither reaches `next`.
  */
 export function withinBodyLimit(
   request: IncomingMessage,
   response: ServerResponse,
   next: () => void,
-  maxBytes = MAX_REQUEST_BYTES,
+  limits: BodyLimits,
 ): void {
   if (request.method === 'GET' || request.method === 'HEAD') {
     next();
     return;
   }
-  if (Number(request.headers['content-length'] ?? 0) > maxBytes) {
-    refuse(request, response, maxBytes);
+  const { maxBytes, anonymousMaxBytes } = limits;
+  const declared = Number(request.headers['content-length'] ?? 0);
+  if (declared > maxBytes) {
+    refuse(request, response, tooLarge(maxBytes));
     return;
   }
   let chunks: Buffer[] = [];
   let received = 0;
+  let refused = false;
+  let keyChecked = anonymousMaxBytes >= maxBytes;
+  const refuseWith = (refusal: Refusal) => {
+    refused = true;
+    chunks = [];
+    request.off('data', collect);
+    refuse(request, response, refusal);
+  };
+  // Nothing more is read until the key is known good: a refused body is only drained.
+  const checkKey = () => {
+    keyChecked = true;
+    request.pause();
+    limits
+      .hasValidKey(request)
+      .catch(() => true)
+      .then((valid) => {
+        if (valid) request.resume();
+        else refuseWith(keyNeeded(anonymousMaxBytes));
+      });
+  };
   const collect = (chunk: Buffer) => {
     received += chunk.length;
     if (received > maxBytes) {
-      chunks = [];
-      request.off('data', collect);
-      refuse(request, response, maxBytes);
+      refuseWith(tooLarge(maxBytes));
       return;
     }
     chunks.push(chunk);
+    if (!keyChecked && received > anonymousMaxBytes) checkKey();
   };
   request.on('data', collect);
   request.once('end', () => {
-    if (received > maxBytes) return;
+    if (refused) return;
     if (received === 0) {
       next();
       return;
@@ -136,4 +209,5 @@ export function withinBodyLimit(
       next();
     }
   });
+  if (!keyChecked && declared > anonymousMaxBytes) checkKey();
 }

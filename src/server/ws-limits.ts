@@ -1,3 +1,4 @@
+import type { Duplex } from 'node:stream';
 import type { WebSocket } from 'ws';
 import type { Viewer } from '../schema/context.js';
 
@@ -36,3 +37,26 @@ export function createConnectionQuota(maxPerKey = MAX_WEBSOCKETS_PER_KEY) {
 }
 
 export type ConnectionQuota = ReturnType<typeof createConnectionQuota>;
+
+/**
+ * How long a connection whose frame ws refused (over the size cap, not masked, not UTF-8) is held,
+ * unread, before it is cut. ws closes with the refusal's code and then reads on, dropping what
+ * arrives, until the client closes or 30 seconds pass, which for a 12 MB frame is the whole frame.
+ * Cutting at once, with bytes still arriving, resets the connection, and a client still sending may
+ * meet the reset before it reads the close frame; held unread, it reads the close frame while its
+ * own sending waits on a full window.
+ */
+export const HOLD_AFTER_FRAME_REFUSAL_MS = 1000;
+
+/**
+ * Stops reading the connection of `client`, whose raw socket is `socket`, once a frame it sent has
+ * been refused, and cuts it HOLD_AFTER_FRAME_REFUSAL_MS later: ws emits `error` only for a refused
+ * frame, after it has sent its close frame, and resumes the socket on the next tick to drain it.
+ */
+export function cutAfterRefusedFrame(client: WebSocket, socket: Duplex): void {
+  client.once('error', () => {
+    process.nextTick(() => socket.pause());
+    const cut = setTimeout(() => socket.destroy(), HOLD_AFTER_FRAME_REFUSAL_MS);
+    socket.once('close', () => clearTimeout(cut));
+  });
+}

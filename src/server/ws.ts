@@ -8,7 +8,7 @@ import type { Orm } from '../db/orm.js';
 import type { ActivityStreams } from '../streaming/activity-hub.js';
 import { type Authenticator, credentialFromConnectionParams } from './auth.js';
 import { MAX_REQUEST_BYTES } from './body-limit.js';
-import type { ConnectionQuota } from './ws-limits.js';
+import { type ConnectionQuota, cutAfterRefusedFrame } from './ws-limits.js';
 import { type SocketExtra, serveGraphqlWs } from './ws-transport.js';
 import type { YogaServer } from './yoga.js';
 
@@ -211,6 +211,7 @@ export function attachWebSocketServer(
     }
     wss.handleUpgrade(request, socket, head, (client) => {
       coalesceWrites(client, socket);
+      cutAfterRefusedFrame(client, socket);
       wss.emit('connection', client, request);
     });
   });

@@ -38,10 +38,14 @@ const overEachLimit: [string, string, RegExp][] = [
   ],
 ];
 
-/** Sends `bytes` bytes as a chunked body (no Content-Length) and resolves with the answer. */
+/**
+ * Sends `bytes` bytes as a chunked body (no Content-Length), with the admin key (a body past 64 KiB
+ * needs one), and resolves with the answer.
+ */
 function postChunked(url: string, bytes: number): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
-    const request = httpRequest(url, { method: 'POST', headers: { 'content-type': 'application/json' } });
+    const headers = { 'content-type': 'application/json', authorization: `Bearer ${ADMIN_KEY}` };
+    const request = httpRequest(url, { method: 'POST', headers });
     request.on('response', (response) => {
       let body = '';
       response.on('data', (chunk) => {
@@ -67,9 +71,12 @@ function postChunked(url: string, bytes: number): Promise<{ status: number; body
   });
 }
 
+/** The admin key's header line of a request written on a raw socket. */
+const ADMIN_AUTHORIZATION = `authorization: Bearer ${ADMIN_KEY}\r\n`;
+
 /**
- * Writes a request with a body of `bytes` spaces, chunked or with its Content-Length, on a socket of
- * its own as a client that sends its whole body before looking at any answer, and resolves once the
+ * Writes a request with a body of `bytes` spaces, chunked or with its Content-Length, with the admin
+ * key, on a socket of its own as a client that sends its whole body before looking at any answer, and resolves once the
  * server closes: with the status line, the answer's body and the errors the socket met (EPIPE, a
  * reset).
  */
@@ -92,7 +99,7 @@ function postWhole(
       resolve({ status: head.split('\r\n')[0] ?? '', body, errors });
     });
     const length = framing === 'chunked' ? 'transfer-encoding: chunked' : `content-length: ${bytes}`;
-    socket.write(`POST ${pathname} HTTP/1.1\r\nhost: ${hostname}\r\n${length}\r\n\r\n`);
+    socket.write(`POST ${pathname} HTTP/1.1\r\nhost: ${hostname}\r\n${ADMIN_AUTHORIZATION}${length}\r\n\r\n`);
     const body = Buffer.alloc(bytes, ' ');
     if (framing === 'chunked') socket.write(`${bytes.toString(16)}\r\n`);
     socket.write(body);
@@ -101,7 +108,8 @@ function postWhole(
 }
 
 /**
- * Declares a body of `declared` bytes and sends it in 64 KiB chunks, on a socket of its own, until
+ * Declares a body of `declared` bytes and sends it in 64 KiB chunks, with the admin key, on a socket
+ * of its own, until
  * the server closes the connection; resolves with the status line read and the bytes sent.
  */
 function postUntilClosed(url: string, declared: number): Promise<{ status: string; sent: number }> {
@@ -115,7 +123,9 @@ function postUntilClosed(url: string, declared: number): Promise<{ status: strin
     });
     socket.on('error', () => {});
     socket.on('close', () => resolve({ status: answer.split('\r\n')[0] ?? '', sent }));
-    socket.write(`POST ${pathname} HTTP/1.1\r\nhost: ${hostname}\r\ncontent-length: ${declared}\r\n\r\n`);
+    socket.write(
+      `POST ${pathname} HTTP/1.1\r\nhost: ${hostname}\r\n${ADMIN_AUTHORIZATION}content-length: ${declared}\r\n\r\n`,
+    );
     const chunk = Buffer.alloc(64 * 1024, ' ');
     const write = () => {
       while (sent < declared && !socket.destroyed) {
@@ -210,7 +220,7 @@ describe('limits on hostile input, before the key is checked', () => {
   it('answers a body that is not JSON with BAD_REQUEST, without quoting the body back', async () => {
     const response = await fetch(url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${ADMIN_KEY}` },
       body: `{"query":"${'a'.repeat(100_000)}`,
     });
     const text = await response.text();
@@ -226,7 +236,7 @@ describe('limits on hostile input, before the key is checked', () => {
   });
 
   it('reads a chunked body under the cap', async () => {
-    const accepted = await postChunked(url, 64 * 1024);
+    const accepted = await postChunked(url, 512 * 1024);
     expect(JSON.parse(accepted.body)).toEqual({ data: { __typename: 'Query' } });
   });
 
