@@ -25,8 +25,8 @@ interface Audience {
 }
 
 /**
- * Chooses the leads that pass the campaign's smart list and qualification rule now (semantics S4,
- * Q2), of the whole workspace for a batch run, of the leads handed to it for a requested or triggered
+ * Chooses the leads that pass the campaign's smart list and qualification rule now
+ * (semantics S4, Q2), of the whole workspace for a batch run, of the leads handed to it for a requested or triggered
  * run, and saves them as the run's chunks as they are found: one scan of the leads in id order, in
  * pages of `pageSize`, memory bounded by a page whatever the audience.
  */
