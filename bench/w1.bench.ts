@@ -1,3 +1,4 @@
+import { loadavg } from 'node:os';
 import { pipeline } from 'node:stream/promises';
 import pg from 'pg';
 import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
@@ -188,6 +189,7 @@ async function main() {
     }
 
     const engineRun = await newRun(orm, ids.workspaceId, ids.a);
+    const loadBefore = loadavg()[0] as number;
     let peakRss = process.memoryUsage().rss;
     const sampler = setInterval(() => {
       peakRss = Math.max(peakRss, process.memoryUsage().rss);
@@ -209,6 +211,7 @@ async function main() {
     const baselineStarted = performance.now();
     await setBased(url, ids, engineRun, baselineRun);
     const setBasedSeconds = (performance.now() - baselineStarted) / 1000;
+    const loadAfter = loadavg()[0] as number;
     await orm.close();
 
     const result = {
@@ -227,6 +230,9 @@ async function main() {
           leadsPerSecond: Math.round(leadCount / setBasedSeconds),
         },
       },
+      // The machine's 1-minute load average before the engine's run and after B1's: figures taken on a
+      // shared machine are labelled with it.
+      loadAverage: { before: round(loadBefore, 1), after: round(loadAfter, 1) },
       ratios: {
         engineVsSetBased: round(leadCount / engineSeconds / (leadCount / setBasedSeconds)),
         engineVsCopyFloor: round(engineSeconds / floorSeconds),

@@ -19,38 +19,35 @@ export interface ResultCount {
   count: number;
 }
 
-const counterKey = (count: Omit<ResultCount, 'count'>) =>
-  `${count.campaignId}\u0000${count.kind}\u0000${count.position}\u0000${count.key}`;
-
-function visitCounts(visit: StepVisit): Omit<ResultCount, 'count'>[] {
-  const at = { campaignId: visit.campaignId, position: visit.position };
-  const counts: Omit<ResultCount, 'count'>[] = [
-    { ...at, kind: 'REACHED', key: '' },
-    { ...at, kind: 'BRANCH', key: String(visit.choice ?? 0) },
-  ];
-  if (visit.execution) {
-    const { qualified, reason } = visit.execution;
-    counts.push({ ...at, kind: qualified ? 'QUALIFIED' : 'NOT_QUALIFIED', key: reason ?? '' });
-  }
-  return counts;
-}
-
-/** The counters of what flows did (semantics A4), summed over their leads. */
+/**
+ * The counters of what flows did (semantics A4), summed over their leads. A chunk adds a few dozen
+ * counters per lead: each is looked up by a key built from its parts, and an object is made only for
+ * a counter not seen yet.
+ */
 export function resultCounts(
   flows: readonly { steps: readonly StepVisit[]; activities: readonly Activity[] }[],
 ): ResultCount[] {
   const counts = new Map<string, ResultCount>();
-  const add = (counter: Omit<ResultCount, 'count'>) => {
-    const key = counterKey(counter);
-    const known = counts.get(key);
+  const add = (campaignId: string, kind: ResultKind, position: number, key: string) => {
+    const id = `${campaignId}\u0000${kind}\u0000${position}\u0000${key}`;
+    const known = counts.get(id);
     if (known) known.count += 1;
-    else counts.set(key, { ...counter, count: 1 });
+    else counts.set(id, { campaignId, kind, position, key, count: 1 });
   };
   for (const flow of flows) {
-    for (const visit of flow.steps) for (const counter of visitCounts(visit)) add(counter);
-    for (const activity of flow.activities) {
-      add({ campaignId: activity.campaignId, kind: 'ACTIVITY', position: 0, key: activity.type });
+    for (const { campaignId, position, choice, execution } of flow.steps) {
+      add(campaignId, 'REACHED', position, '');
+      add(campaignId, 'BRANCH', position, String(choice ?? 0));
+      if (execution) {
+        add(
+          campaignId,
+          execution.qualified ? 'QUALIFIED' : 'NOT_QUALIFIED',
+          position,
+          execution.reason ?? '',
+        );
+      }
     }
+    for (const activity of flow.activities) add(activity.campaignId, 'ACTIVITY', 0, activity.type);
   }
   return [...counts.values()];
 }

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Activity } from '../../src/db/entities/activity.entity.js';
 import { CampaignRun } from '../../src/db/entities/campaign-run.entity.js';
+import { Lead } from '../../src/db/entities/lead.entity.js';
+import { RunChunk } from '../../src/db/entities/run-chunk.entity.js';
 import { CHUNK_SIZE, planRun } from '../../src/runs/plan-run.js';
 import { completeIfDone, processChunk } from '../../src/runs/process-chunk.js';
 import type { TestApp } from '../helpers/app.js';
@@ -61,6 +63,42 @@ describe('batch runs, chunk by chunk', () => {
       leadsProcessed: count,
     });
     expect(await planRun(t.orm, runId, now)).toEqual([]);
+  });
+
+  it('semantics S4 an audience read in many pages is chunked exactly: every lead once, none missed, in id order', async () => {
+    // Matching and non-matching leads interleaved by id, so pages and chunks end at different leads.
+    for (const [count, prefix] of [
+      [400, 'paged-in-a-'],
+      [150, 'paged-out-a-'],
+      [400, 'paged-in-b-'],
+      [150, 'paged-out-b-'],
+      [301, 'paged-in-c-'],
+    ] as const) {
+      await batch.createLeads(count, prefix);
+    }
+    const campaign = await batch.createAcmeCampaign({
+      name: 'Paged',
+      smartList: {
+        filters: [{ kind: 'ATTRIBUTE', attribute: 'email', operator: 'STARTS_WITH', values: ['paged-in-'] }],
+      },
+      flow: [{ action: { changeScore: { change: '+1' } } }],
+    });
+    const runId = await batch.queueRun(campaign);
+    const now = new Date();
+    expect(await planRun(t.orm, runId, now, { pageSize: 97 })).toEqual([0, 1, 2]);
+
+    const em = t.orm.em.fork();
+    const chunks = await em.find(RunChunk, { run: runId }, { orderBy: { seq: 'asc' } });
+    expect(chunks.map((chunk) => chunk.leadIds.length)).toEqual([CHUNK_SIZE, CHUNK_SIZE, 101]);
+    const audience = await em.find(Lead, { email: { $like: 'paged-in-%' } }, { orderBy: { id: 'asc' } });
+    expect(chunks.flatMap((chunk) => chunk.leadIds)).toEqual(audience.map((lead) => lead.id));
+    expect(await em.findOneOrFail(CampaignRun, { id: runId })).toMatchObject({
+      status: 'RUNNING',
+      leadsTotal: 1101,
+      leadsMatched: 1101,
+      leadsExcludedByRule: 0,
+    });
+    expect(await planRun(t.orm, runId, now, { pageSize: 97 })).toEqual([0, 1, 2]);
   });
 
   it('semantics R3 two concurrent runs on the same leads lose no update: +5 and +5 give +10', async () => {

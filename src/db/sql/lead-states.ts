@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { type NormalizedCriteria, windowStart } from '../../domain/activity-criteria.js';
 import type { Lead, LeadHistory } from '../../domain/model.js';
 import type { LeadStateNeeds } from '../../domain/state-needs.js';
-import { query } from './query.js';
+import { query, requireTransaction } from './query.js';
 
 /** A lead in the domain's shape with its campaign history: what qualification and flows read. */
 export interface LeadState {
@@ -124,22 +124,28 @@ export function leadStates(
 }
 
 /**
- * A page of a workspace's leads after the id `after`, in id order, as at `now`: all of them, or only
- * those of `among` when given (a requested or triggered run's leads).
+ * Opens, in the caller's transaction, a cursor over the ids of a workspace's leads in id order: all
+ * of them, or only those of `among` when given (a requested or triggered run's leads). Read it with
+ * `nextAudienceIds`. One scan for the whole audience: a page read as `id > last limit n` is planned
+ * from the table's statistics, and on a table grown since its last analyze the planner reads every
+ * remaining lead and sorts them for each page, which made planning quadratic in the leads.
  */
-export function leadStatesPage(
+export async function openAudienceCursor(
   em: EntityManager,
-  page: { workspaceId: string; after: string; among: string[] | null; limit: number; now: Date },
-  needs: LeadStateNeeds,
-): Promise<LeadState[]> {
-  const among = page.among ? `and id in (${IDS})` : '';
-  return readLeadStates(
+  workspaceId: string,
+  among: string[] | null,
+): Promise<void> {
+  requireTransaction(em, 'an audience cursor');
+  await query(
     em,
-    `select id, email, fields from lead where workspace_id = ? and id > ? ${among} order by id limit ?`,
-    page.among
-      ? [page.workspaceId, page.after, JSON.stringify(page.among), page.limit]
-      : [page.workspaceId, page.after, page.limit],
-    needs,
-    page.now,
+    `declare audience no scroll cursor for
+     select lead.id::text from lead where workspace_id = ? ${among ? `and id in (${IDS})` : ''} order by lead.id`,
+    among ? [workspaceId, JSON.stringify(among)] : [workspaceId],
   );
+}
+
+/** The next ids, at most `limit`, of the cursor `openAudienceCursor` opened; empty at its end. */
+export async function nextAudienceIds(em: EntityManager, limit: number): Promise<string[]> {
+  const rows = await query<{ id: string }>(em, `fetch forward ${Math.trunc(limit)} from audience`);
+  return rows.map((row) => row.id);
 }

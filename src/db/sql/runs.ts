@@ -45,13 +45,18 @@ export async function insertTriggeredRuns(
   if (!stop) await addPlanJobs(em, inserted);
 }
 
-/** Saves a planned run's audience in chunks, numbered from 0. */
-export async function insertChunks(em: EntityManager, runId: string, chunks: string[][]): Promise<void> {
+/** Saves chunks of a planned run's audience, numbered on from `firstSeq`. */
+export async function insertChunks(
+  em: EntityManager,
+  runId: string,
+  firstSeq: number,
+  chunks: string[][],
+): Promise<void> {
   await query(
     em,
     `insert into run_chunk (run_id, seq, lead_ids)
-     select ?, c.position - 1, c.lead_ids from jsonb_array_elements(?::jsonb) with ordinality as c(lead_ids, position)`,
-    [runId, JSON.stringify(chunks)],
+     select ?, ? + c.position - 1, c.lead_ids from jsonb_array_elements(?::jsonb) with ordinality as c(lead_ids, position)`,
+    [runId, firstSeq, JSON.stringify(chunks)],
   );
 }
 
