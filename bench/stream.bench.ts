@@ -10,7 +10,7 @@
  * lost, duplicated and out-of-order counts (each subscriber's ids against the run's rows in the
  * table). Writes stream.json (stream-<kind>.json for the others) to bench/results/local/, or with
  * --publish to bench/results/ (see bench/README.md).
- * Usage: npm run bench:stream -- [--leads 100000] [--stream lead|execute|all] [--subscribers 10,100] [--rounds 5]
+ * Usage: npm run bench:stream -- [--leads 100000] [--stream lead|execute|execute-batch|all] [--subscribers 10,100] [--rounds 5]
  *   [--read-interval ms] (the hub's minReadIntervalMs; default DEFAULT_MIN_READ_INTERVAL_MS) [--publish]
  */
 import { type ChildProcess, execFileSync, fork } from 'node:child_process';
@@ -52,7 +52,8 @@ const rounds = process.argv.includes('--rounds') ? Number(argument('--rounds')) 
  * What each subscriber follows. `lead` (the default): one lead of the run each, spread over the
  * audience (every chunk has some), a dashboard's view: few deliveries, the whole hub path.
  * `execute`: the run's Execute Campaign activities; `all`: every activity of the run. Each of the
- * last two hands every subscriber 1.5 (execute) or 5.5 (all) activities per lead.
+ * last two hands every subscriber 1.5 (execute) or 5.5 (all) activities per lead. `execute-batch`:
+ * the activities of `execute`, those of each read of the hub as one event (semantics A10).
  */
 const STREAMS = {
   lead: {
@@ -64,6 +65,11 @@ const STREAMS = {
     field: 'executeCampaignActivity',
     query: `subscription ($runId: ID!) { executeCampaignActivity(filter: { runId: $runId }) {
       id occurredAt qualified depth } }`,
+  },
+  'execute-batch': {
+    field: 'executeCampaignActivities',
+    query: `subscription ($runId: ID!) { executeCampaignActivities(filter: { runId: $runId }) {
+      lastId activities { id occurredAt qualified depth } } }`,
   },
   all: {
     field: 'activityAdded',
@@ -169,7 +175,7 @@ function message<T>(child: ChildProcess, type: string): Promise<T> {
 
 async function main() {
   const stream = STREAMS[streamKind as keyof typeof STREAMS];
-  if (!stream) throw new Error('--stream is all or execute');
+  if (!stream) throw new Error('--stream is lead, execute, execute-batch or all');
   await withBenchDatabase(async (url) => {
     const log = pino({ level: 'warn' });
     const orm = await initOrm(url);
@@ -238,7 +244,7 @@ async function main() {
           .filter((row) =>
             streamKind === 'lead'
               ? row.lead_id === leadId
-              : streamKind === 'execute'
+              : streamKind.startsWith('execute')
                 ? row.type === 'EXECUTE_CAMPAIGN'
                 : true,
           )
