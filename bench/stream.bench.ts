@@ -244,7 +244,7 @@ async function main() {
           .filter((row) =>
             streamKind === 'lead'
               ? row.lead_id === leadId
-              : streamKind.startsWith('execute')
+              : streamKind?.startsWith('execute')
                 ? row.type === 'EXECUTE_CAMPAIGN'
                 : true,
           )
