@@ -32,21 +32,18 @@ import { writeResult } from './results-file.js';
 import { inParallel, newRun, seedW1, withBenchDatabase } from './w1-workload.js';
 
 const argument = (name: string) => process.argv[process.argv.indexOf(name) + 1];
-const leadCount = process.argv.includes('--leads') ? Number(argument('--leads')) : 100_000;
-const streamKind = process.argv.includes('--stream') ? argument('--stream') : 'lead';
-const subscriberCounts = process.argv.includes('--subscribers')
-  ? String(argument('--subscribers')).split(',').map(Number)
-  : [10, 100];
-const readIntervalMs = process.argv.includes('--read-interval')
-  ? Number(argument('--read-interval'))
-  : DEFAULT_MIN_READ_INTERVAL_MS;
+const option = (name: string) => (process.argv.includes(name) ? argument(name) : undefined);
+const leadCount = Number(option('--leads') ?? 100_000);
+const streamKind = option('--stream') ?? 'lead';
+const subscriberCounts = (option('--subscribers') ?? '10,100').split(',').map(Number);
+const readIntervalMs = Number(option('--read-interval') ?? DEFAULT_MIN_READ_INTERVAL_MS);
 /**
  * Rounds of (no subscribers, then each subscriber count), and one more run without subscribers at
  * the end. One run's time varies noticeably from run to run, and runs get slower as the activity
  * table grows: each run with subscribers is compared with the two runs without them around it
  * (its round's and the next one's), and the slowdown is the median of those ratios.
  */
-const rounds = process.argv.includes('--rounds') ? Number(argument('--rounds')) : 5;
+const rounds = Number(option('--rounds') ?? 5);
 
 /**
  * What each subscriber follows. `lead` (the default): one lead of the run each, spread over the
@@ -189,6 +186,8 @@ async function main() {
       port: 0,
       events,
       streaming: { minReadIntervalMs: readIntervalMs },
+      // Each subscriber on a connection of its own, all with one key.
+      maxWebSocketsPerKey: Math.max(...subscriberCounts),
     });
     const endpoint = await app.start();
     const announce = createAnnouncer(orm, events, log);
@@ -244,9 +243,7 @@ async function main() {
           .filter((row) =>
             streamKind === 'lead'
               ? row.lead_id === leadId
-              : streamKind?.startsWith('execute')
-                ? row.type === 'EXECUTE_CAMPAIGN'
-                : true,
+              : !streamKind.startsWith('execute') || row.type === 'EXECUTE_CAMPAIGN',
           )
           .map((row) => Number(row.id));
       let clients: ClientsResult | undefined;

@@ -153,7 +153,7 @@ const LAST_ID =
 
 const ActivityBatchRef = builder.objectRef<BatchView>('ActivityBatch').implement({
   description:
-    'The activities of one read of the server’s (semantics A10), oldest first: never empty, none twice.',
+    'The activities of one read of the server’s (semantics A10 in docs/semantics.md), oldest first: never empty, none twice.',
   fields: (t) => ({
     activities: t.field({
       type: [ActivityRef],
@@ -168,7 +168,7 @@ const ExecuteCampaignActivityBatchRef = builder
   .objectRef<BatchView>('ExecuteCampaignActivityBatch')
   .implement({
     description:
-      'The Execute Campaign activities of one read of the server’s (semantics A10), oldest first: never empty, none twice.',
+      'The Execute Campaign activities of one read of the server’s (semantics A10 in docs/semantics.md), oldest first: never empty, none twice.',
     fields: (t) => ({
       activities: t.field({
         type: [ExecuteCampaignActivityRef],
@@ -221,7 +221,7 @@ builder.subscriptionFields((t) => ({
   }),
   activityBatches: t.field({
     type: ActivityBatchRef,
-    description: `The activities of activityAdded, those of each read of the server’s as one event (semantics A10): the same filter, the same \`after\`, the same order, for a fraction of the cost when they come by thousands. ${RESUME}`,
+    description: `The activities of activityAdded, those of each read of the server’s as one event (semantics A10 in docs/semantics.md): the same filter, the same \`after\`, the same order, for a fraction of the cost when they come by thousands. ${RESUME}`,
     args: streamArgs,
     subscribe: async (_root, args, context) => {
       const after = parseAfter(args.after);
@@ -232,7 +232,7 @@ builder.subscriptionFields((t) => ({
   }),
   executeCampaignActivities: t.field({
     type: ExecuteCampaignActivityBatchRef,
-    description: `The activities of executeCampaignActivity, those of each read of the server’s as one event (semantics A10). ${RESUME}`,
+    description: `The activities of executeCampaignActivity, those of each read of the server’s as one event (semantics A10 in docs/semantics.md). ${RESUME}`,
     args: streamArgs,
     subscribe: async (_root, args, context) => {
       const after = parseAfter(args.after);
