@@ -33,9 +33,11 @@ const TYPES_WITHOUT_ID = {
   // Answers computed for one request (counts are summed from stored counters when asked): nothing to
   // refetch by id.
   computedAnswers: [
+    'ActivityBatch',
     'ActivityTypeCount',
     'CampaignProblem',
     'CampaignResults',
+    'ExecuteCampaignActivityBatch',
     'FilterEvaluation',
     'QualificationRuleVerdict',
     'ReasonCount',

@@ -2,7 +2,8 @@
  * The subscribers of `npm run bench:stream`, in a process of their own so that their work does not
  * run on the server's event loop. Driven over IPC by bench/stream.bench.ts:
  *   start  {url, key, subscribers, query, variables, field}  → opens one graphql-ws connection and
- *          one subscription per subscriber, records (id, receipt time) of every activity;
+ *          one subscription per subscriber, records (id, receipt time) of every activity (of every
+ *          activity of a batch, for a field that yields `{ activities }`);
  *   finish {expectedIds, chunks: [{min, max, commitNs}]}      → waits until every subscriber has
  *          them all (or 60 s without progress), answers lost/duplicated counts and latencies.
  * Times are process.hrtime (CLOCK_MONOTONIC): comparable with the server process's on one machine.
@@ -47,14 +48,18 @@ function start(message: Start) {
       retryAttempts: 0,
     });
     clients.push(client);
-    client.subscribe<Record<string, { id: string }>>(
+    client.subscribe<Record<string, { id: string } | { activities: { id: string }[] }>>(
       { query: message.query, variables },
       {
         next: (result) => {
           const node = result.data?.[message.field];
-          if (node) {
-            subscriber.times.push(process.hrtime.bigint());
-            subscriber.ids.push(Number(node.id));
+          // A batch field's event holds a list of activities, received at once.
+          const activities =
+            node && 'activities' in node ? (node.activities as { id: string }[]) : node ? [node] : [];
+          const receivedAt = process.hrtime.bigint();
+          for (const activity of activities) {
+            subscriber.times.push(receivedAt);
+            subscriber.ids.push(Number(activity.id));
           }
           if (result.errors) subscriber.errors.push(...result.errors);
         },

@@ -10,7 +10,7 @@
  * lost, duplicated and out-of-order counts (each subscriber's ids against the run's rows in the
  * table). Writes stream.json (stream-<kind>.json for the others) to bench/results/local/, or with
  * --publish to bench/results/ (see bench/README.md).
- * Usage: npm run bench:stream -- [--leads 100000] [--stream lead|execute|all] [--subscribers 10,100] [--rounds 5]
+ * Usage: npm run bench:stream -- [--leads 100000] [--stream lead|execute|execute-batch|all] [--subscribers 10,100] [--rounds 5]
  *   [--read-interval ms] (the hub's minReadIntervalMs; default DEFAULT_MIN_READ_INTERVAL_MS) [--publish]
  */
 import { type ChildProcess, execFileSync, fork } from 'node:child_process';
@@ -32,27 +32,25 @@ import { writeResult } from './results-file.js';
 import { inParallel, newRun, seedW1, withBenchDatabase } from './w1-workload.js';
 
 const argument = (name: string) => process.argv[process.argv.indexOf(name) + 1];
-const leadCount = process.argv.includes('--leads') ? Number(argument('--leads')) : 100_000;
-const streamKind = process.argv.includes('--stream') ? argument('--stream') : 'lead';
-const subscriberCounts = process.argv.includes('--subscribers')
-  ? String(argument('--subscribers')).split(',').map(Number)
-  : [10, 100];
-const readIntervalMs = process.argv.includes('--read-interval')
-  ? Number(argument('--read-interval'))
-  : DEFAULT_MIN_READ_INTERVAL_MS;
+const option = (name: string) => (process.argv.includes(name) ? argument(name) : undefined);
+const leadCount = Number(option('--leads') ?? 100_000);
+const streamKind = option('--stream') ?? 'lead';
+const subscriberCounts = (option('--subscribers') ?? '10,100').split(',').map(Number);
+const readIntervalMs = Number(option('--read-interval') ?? DEFAULT_MIN_READ_INTERVAL_MS);
 /**
  * Rounds of (no subscribers, then each subscriber count), and one more run without subscribers at
  * the end. One run's time varies noticeably from run to run, and runs get slower as the activity
  * table grows: each run with subscribers is compared with the two runs without them around it
  * (its round's and the next one's), and the slowdown is the median of those ratios.
  */
-const rounds = process.argv.includes('--rounds') ? Number(argument('--rounds')) : 5;
+const rounds = Number(option('--rounds') ?? 5);
 
 /**
  * What each subscriber follows. `lead` (the default): one lead of the run each, spread over the
  * audience (every chunk has some), a dashboard's view: few deliveries, the whole hub path.
  * `execute`: the run's Execute Campaign activities; `all`: every activity of the run. Each of the
- * last two hands every subscriber 1.5 (execute) or 5.5 (all) activities per lead.
+ * last two hands every subscriber 1.5 (execute) or 5.5 (all) activities per lead. `execute-batch`:
+ * the activities of `execute`, those of each read of the hub as one event (semantics A10).
  */
 const STREAMS = {
   lead: {
@@ -64,6 +62,11 @@ const STREAMS = {
     field: 'executeCampaignActivity',
     query: `subscription ($runId: ID!) { executeCampaignActivity(filter: { runId: $runId }) {
       id occurredAt qualified depth } }`,
+  },
+  'execute-batch': {
+    field: 'executeCampaignActivities',
+    query: `subscription ($runId: ID!) { executeCampaignActivities(filter: { runId: $runId }) {
+      lastId activities { id occurredAt qualified depth } } }`,
   },
   all: {
     field: 'activityAdded',
@@ -169,7 +172,7 @@ function message<T>(child: ChildProcess, type: string): Promise<T> {
 
 async function main() {
   const stream = STREAMS[streamKind as keyof typeof STREAMS];
-  if (!stream) throw new Error('--stream is all or execute');
+  if (!stream) throw new Error('--stream is lead, execute, execute-batch or all');
   await withBenchDatabase(async (url) => {
     const log = pino({ level: 'warn' });
     const orm = await initOrm(url);
@@ -183,6 +186,8 @@ async function main() {
       port: 0,
       events,
       streaming: { minReadIntervalMs: readIntervalMs },
+      // Each subscriber on a connection of its own, all with one key.
+      maxWebSocketsPerKey: Math.max(...subscriberCounts),
     });
     const endpoint = await app.start();
     const announce = createAnnouncer(orm, events, log);
@@ -238,9 +243,7 @@ async function main() {
           .filter((row) =>
             streamKind === 'lead'
               ? row.lead_id === leadId
-              : streamKind === 'execute'
-                ? row.type === 'EXECUTE_CAMPAIGN'
-                : true,
+              : !streamKind.startsWith('execute') || row.type === 'EXECUTE_CAMPAIGN',
           )
           .map((row) => Number(row.id));
       let clients: ClientsResult | undefined;

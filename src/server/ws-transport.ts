@@ -51,6 +51,8 @@ export function serveGraphqlWs(
   wss: WebSocketServer,
   options: ServerOptions<ConnectionInitMessage['payload'], SocketExtra>,
   log: Logger,
+  /** The frame to send in place of the one graphql-ws encoded. */
+  frame: (socket: WebSocket, data: string) => string = (_socket, data) => data,
 ) {
   const server = makeServer(options);
   wss.options.handleProtocols = handleProtocols;
@@ -72,7 +74,7 @@ export function serveGraphqlWs(
         send: (data) =>
           new Promise<void>((resolve, reject) => {
             if (socket.readyState !== socket.OPEN) return resolve();
-            socket.send(data, (error) => (error ? reject(error) : resolve()));
+            socket.send(frame(socket, data), (error) => (error ? reject(error) : resolve()));
           }),
         close: (code, reason) => socket.close(code, reason),
         onMessage: (handle) =>

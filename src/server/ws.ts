@@ -1,6 +1,6 @@
 import type { Server } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { type ExecutionArgs, GraphQLError, getOperationAST } from 'graphql';
+import { type ExecutionArgs, type ExecutionResult, GraphQLError, getOperationAST } from 'graphql';
 import type { Context, SubscribePayload } from 'graphql-ws';
 import type { Logger } from 'pino';
 import { type WebSocket, WebSocketServer } from 'ws';
@@ -8,6 +8,7 @@ import type { Orm } from '../db/orm.js';
 import type { ActivityStreams } from '../streaming/activity-hub.js';
 import { type Authenticator, credentialFromConnectionParams } from './auth.js';
 import { MAX_REQUEST_BYTES } from './body-limit.js';
+import { createSharedFrames } from './shared-frames.js';
 import { type ConnectionQuota, cutAfterRefusedFrame } from './ws-limits.js';
 import { type SocketExtra, serveGraphqlWs } from './ws-transport.js';
 import type { YogaServer } from './yoga.js';
@@ -201,6 +202,7 @@ export function attachWebSocketServer(
   // which would leave the first one running, uncounted and unstoppable once its socket closes.
   const operations = new WeakMap<object, Set<string>>();
   const subscriptions = subscriptionCount();
+  const frames = createSharedFrames();
   // noServer: upgrades are routed here explicitly, so errors of the HTTP server (a port in use)
   // stay the HTTP server's to report instead of being re-emitted on the WebSocket server.
   const wss = new WebSocketServer({ noServer: true, maxPayload: maxMessageBytes });
@@ -249,8 +251,11 @@ export function attachWebSocketServer(
       onError: (_ctx, _id, _payload, errors) => {
         log.debug({ errors: errors.map((error) => error.message) }, 'websocket operation failed');
       },
+      onNext: (ctx, id, _payload, _args, result) =>
+        frames.onNext(ctx.extra.socket, id, result as ExecutionResult),
     },
     log,
+    frames.frame,
   );
 
   /** An operation's execution arguments, or the errors that answer it instead. */

@@ -4,12 +4,14 @@ import { loggable } from '../db/loggable.js';
 import type { Orm } from '../db/orm.js';
 import type { ActivityFilter } from '../domain/activity-filter.js';
 import type { EventBus, Topic, Topics } from '../pubsub/events.js';
+import type { BatchItem } from './activity-batch-stream.js';
 import { createActivityReader } from './activity-reader.js';
 import type { StreamItem } from './activity-stream.js';
 import { createKeyRevocations, type KeyRevocations } from './key-revocations.js';
 import { createSubscriptionQuota, ServerStoppingError } from './quota.js';
 import { createRunWatches, type RunWatchOptions } from './run-watches.js';
 
+export type { BatchItem } from './activity-batch-stream.js';
 export type { StreamItem } from './activity-stream.js';
 
 /** The subscription side of the hub, as resolvers use it. */
@@ -23,6 +25,15 @@ export interface ActivityStreams {
     after: bigint | null,
     owner: string,
   ): Promise<AsyncIterableIterator<StreamItem>>;
+  /**
+   * The same activities, those of each read of the table (or of each page of a replay) as one
+   * batch; streams alike are handed the same batch object (semantics A10).
+   */
+  openActivityBatches(
+    matcher: ActivityFilter,
+    after: bigint | null,
+    owner: string,
+  ): Promise<AsyncIterableIterator<BatchItem>>;
   /**
    * The run's state each time it changes (`signature` tells), read once at the start and again on
    * each notification for the run (and every poll), until a state `isFinal` says ends it, or the
@@ -146,6 +157,21 @@ export function createActivityHub(options: ActivityHubOptions): ActivityHub {
     })().catch((error: unknown) => log.warn({ err: error, topic }, 'following events stopped'));
   }
 
+  async function open<Batched extends boolean>(
+    matcher: ActivityFilter,
+    after: bigint | null,
+    owner: string,
+    batched: Batched,
+  ) {
+    const release = quota.take(owner);
+    try {
+      return await reader.open(matcher, after, release, batched);
+    } catch (error) {
+      release();
+      throw error;
+    }
+  }
+
   return {
     async start() {
       follow('activitiesCommitted', (payload) => {
@@ -179,15 +205,8 @@ export function createActivityHub(options: ActivityHubOptions): ActivityHub {
 
     onKeyRevoked: (apiKeyId, end) => keyRevocations.onRevoked(apiKeyId, end),
 
-    async openActivities(matcher, after, owner) {
-      const release = quota.take(owner);
-      try {
-        return await reader.open(matcher, after, release);
-      } catch (error) {
-        release();
-        throw error;
-      }
-    },
+    openActivities: (matcher, after, owner) => open(matcher, after, owner, false),
+    openActivityBatches: (matcher, after, owner) => open(matcher, after, owner, true),
 
     watchRun(runId, read, watchOptions, owner) {
       if (stopping.signal.aborted) throw new ServerStoppingError('The server is stopping');

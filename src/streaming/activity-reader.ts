@@ -10,7 +10,14 @@ import {
   settledActivityId,
 } from '../db/sql/activity-feed.js';
 import type { ActivityFilter } from '../domain/activity-filter.js';
-import { type ActivityItem, ActivityStream, type StreamSource } from './activity-stream.js';
+import { ActivityBatchStream } from './activity-batch-stream.js';
+import {
+  type ActivityItem,
+  ActivityStream,
+  type FedStream,
+  type SharedBatches,
+  type StreamSource,
+} from './activity-stream.js';
 import { type NarrowKeys, narrowKeys } from './narrow-keys.js';
 import { ServerStoppingError } from './quota.js';
 
@@ -58,7 +65,7 @@ export function createActivityReader(options: ActivityReaderOptions) {
   let cursor = 0n;
   /** The highest activity id a notification announced: committed, unless the bus is shared. */
   let announced = 0n;
-  const streams = new Set<ActivityStream>();
+  const streams = new Set<FedStream>();
   /**
    * Run at the end of the page being read: streams opened meanwhile join there, when the cursor
    * moves, so each starts exactly at a cursor and the set of streams a page is matched against
@@ -70,7 +77,7 @@ export function createActivityReader(options: ActivityReaderOptions) {
   /** Whether a read was requested during the read or rest in progress. */
   const requestedAgain = () => (state.kind === 'reading' || state.kind === 'resting') && state.again;
 
-  function register(stream: ActivityStream): void {
+  function register(stream: FedStream): void {
     stream.begin(cursor);
     streams.add(stream);
     options.onStreamsChanged();
@@ -101,7 +108,7 @@ export function createActivityReader(options: ActivityReaderOptions) {
   /** Otherwise: the keys of every new row first; the rows themselves only for those someone wants. */
   async function readWide(): Promise<boolean> {
     const page = await readActivityKeys(orm.em.fork(), { after: cursor, limit: pageSize });
-    const wantedBy = new Map<string, ActivityStream[]>();
+    const wantedBy = new Map<string, FedStream[]>();
     for (const key of page.keys) {
       for (const stream of streams) {
         if (!stream.wants(key)) continue;
@@ -121,8 +128,22 @@ export function createActivityReader(options: ActivityReaderOptions) {
     return page.full;
   }
 
+  /** Batch streams make batches of what they were offered, at a page end (`readEnd`: the read's). */
+  function flush(readEnd: boolean): void {
+    const batches: SharedBatches = new Map();
+    for (const stream of streams) stream.flush(batches, readEnd);
+  }
+
   /** Reads every new page, one after the other; streams join between two pages. */
   async function readNew(): Promise<void> {
+    try {
+      await readPages();
+    } finally {
+      flush(true);
+    }
+  }
+
+  async function readPages(): Promise<void> {
     let last: bigint | undefined;
     for (;;) {
       if (stopping.aborted || streams.size === 0) return;
@@ -137,6 +158,7 @@ export function createActivityReader(options: ActivityReaderOptions) {
         }
         more = await readNarrow(keys, last);
       } else more = await readWide();
+      flush(false);
       endPage();
       if (!more) return;
     }
@@ -238,8 +260,15 @@ export function createActivityReader(options: ActivityReaderOptions) {
      * once the reader follows the table and the page in flight, if any, ends. Throws
      * ServerStoppingError when the server stops first.
      */
-    async open(matcher: ActivityFilter, after: bigint | null, release: () => void): Promise<ActivityStream> {
-      const stream = new ActivityStream(source, matcher, after, release);
+    async open<Batched extends boolean>(
+      matcher: ActivityFilter,
+      after: bigint | null,
+      release: () => void,
+      batched: Batched,
+    ): Promise<Batched extends true ? ActivityBatchStream : ActivityStream> {
+      const stream = batched
+        ? new ActivityBatchStream(source, matcher, after, release)
+        : new ActivityStream(source, matcher, after, release);
       for (;;) {
         if (stopping.aborted) throw new ServerStoppingError('The server is stopping');
         if (state.kind === 'stale') state = { kind: 'syncing', synced: sync() };
@@ -254,7 +283,7 @@ export function createActivityReader(options: ActivityReaderOptions) {
           }),
         );
       } else register(stream);
-      return stream;
+      return stream as Batched extends true ? ActivityBatchStream : ActivityStream;
     },
 
     /** Ends every stream (shutdown); resolves when no read is in flight. */

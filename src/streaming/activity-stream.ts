@@ -2,18 +2,18 @@ import type { ActivityEvent, ActivityFeedPage, ActivityKey } from '../db/sql/act
 import { type ActivityFilter, matchesActivityFilter } from '../domain/activity-filter.js';
 import { Mailbox } from './mailbox.js';
 
+/**
+ * The stream ended early: the subscriber did not keep up and its buffer filled (overflow), or the
+ * server is stopping (shutdown). Resume with `after: lastDeliveredId`.
+ */
+export interface Interrupted {
+  kind: 'interrupted';
+  reason: 'overflow' | 'shutdown';
+  lastDeliveredId: string;
+}
+
 /** What an activity subscription yields: an activity, or, once and last, the news that it fell behind. */
-export type StreamItem =
-  | { kind: 'activity'; activity: ActivityEvent }
-  | {
-      /**
-       * The stream ended early: the subscriber did not keep up and its buffer filled (overflow), or
-       * the server is stopping (shutdown). Resume with `after: lastDeliveredId`.
-       */
-      kind: 'interrupted';
-      reason: 'overflow' | 'shutdown';
-      lastDeliveredId: string;
-    };
+export type StreamItem = { kind: 'activity'; activity: ActivityEvent } | Interrupted;
 
 /**
  * A live activity as the hub offers it: one item per row, the same for every stream that wants
@@ -37,7 +37,18 @@ export interface StreamSource {
     matcher: ActivityFilter,
   ): Promise<ActivityFeedPage>;
   /** The stream ended: it is fed no more. */
-  detach(stream: ActivityStream): void;
+  detach(stream: FedStream): void;
+}
+
+/** A stream as the reader that feeds it sees it. */
+export interface FedStream {
+  readonly matcher: ActivityFilter;
+  readonly release: () => void;
+  begin(cursor: bigint): void;
+  wants(key: ActivityKey): boolean;
+  offer(item: ActivityItem): void;
+  flush(batches: SharedBatches, readEnd: boolean): void;
+  interrupt(reason: Interrupted['reason']): void;
 }
 
 interface Replay {
@@ -53,24 +64,51 @@ interface Replay {
   page: ActivityEvent[];
 }
 
+/** The activities of one read (a part of it, for a long one) a batch subscription wants, oldest first. */
+export interface ActivityBatch {
+  kind: 'batch';
+  activities: ActivityEvent[];
+}
+
+/**
+ * The batches made at one page end, by matcher: a stream hands on the batch of a stream alike
+ * when it holds the same rows, so that subscriptions alike execute it once between them.
+ */
+export type SharedBatches = Map<string, ActivityBatch>;
+
 const done = (): IteratorResult<never, undefined> => ({ done: true, value: undefined });
 
-/** One activity subscription: a bounded buffer fed by the reader, behind a replay of stored rows. */
-export class ActivityStream implements AsyncIterableIterator<StreamItem> {
-  /** Live activities, then the interruption, if any. */
-  private readonly buffer: Mailbox<StreamItem>;
-  private lastDelivered = 0n;
-  private replay: Replay | null = null;
+/**
+ * A subscription to activities: a bounded buffer of what it yields (`Live`), fed by the reader,
+ * behind a replay of stored rows, ended by an interruption when it falls behind.
+ */
+export abstract class FeedStream<Live extends { kind: string }>
+  implements AsyncIterableIterator<Live | Interrupted>, FedStream
+{
+  /** Live items, then the interruption, if any. */
+  protected readonly buffer: Mailbox<Live | Interrupted>;
+  protected lastDelivered = 0n;
+  protected replay: Replay | null = null;
 
   constructor(
-    private readonly source: StreamSource,
+    protected readonly source: StreamSource,
     readonly matcher: ActivityFilter,
     private readonly after: bigint | null,
     /** Gives the owner's place back; the reader calls it when it lets the stream go. */
     readonly release: () => void,
+    /** How many activities an item holds, against the buffer's limit. */
+    weigh?: (item: Live | Interrupted) => number,
   ) {
-    this.buffer = new Mailbox<StreamItem>(source.bufferLimit, () => source.detach(this));
+    this.buffer = new Mailbox<Live | Interrupted>(source.bufferLimit, () => source.detach(this), weigh);
   }
+
+  /** A committed activity it wants, in id order. Never blocks: a full buffer ends the subscription. */
+  abstract offer(item: ActivityItem): void;
+
+  /** The end of a page of the reader's (`readEnd`: the last of a read); what was offered may go out. */
+  flush(_batches: SharedBatches, _readEnd: boolean): void {}
+
+  abstract next(): Promise<IteratorResult<Live | Interrupted>>;
 
   /** Called by the reader when it registers the stream: live activities above `cursor` follow. */
   begin(cursor: bigint): void {
@@ -87,9 +125,8 @@ export class ActivityStream implements AsyncIterableIterator<StreamItem> {
     return this.buffer.open && !this.replay?.chasing && matchesActivityFilter(this.matcher, key);
   }
 
-  /** A committed activity it wants, in id order. Never blocks: a full buffer ends the subscription. */
-  offer(item: ActivityItem): void {
-    if (!this.buffer.open || this.replay?.chasing) return;
+  /** Queues a live item; a full buffer ends the subscription (or, while replaying, makes it chase). */
+  protected enqueue(item: Live): void {
     if (this.buffer.push(item)) return;
     this.buffer.clear();
     if (this.replay) this.replay.chasing = true;
@@ -112,15 +149,8 @@ export class ActivityStream implements AsyncIterableIterator<StreamItem> {
     this.buffer.close();
   }
 
-  private deliver(item: ActivityItem): IteratorResult<StreamItem> | null {
-    const id = BigInt(item.activity.id);
-    if (id <= this.lastDelivered) return null;
-    this.lastDelivered = id;
-    return { done: false, value: item };
-  }
-
   /** Reads the next page of stored rows into the replay. */
-  private async fillReplay(replay: Replay): Promise<void> {
+  protected async fillReplay(replay: Replay): Promise<void> {
     const target = replay.chasing ? this.source.cursor : replay.upTo;
     const page =
       target > replay.readAfter
@@ -149,6 +179,30 @@ export class ActivityStream implements AsyncIterableIterator<StreamItem> {
     }
   }
 
+  async return(): Promise<IteratorResult<Live | Interrupted>> {
+    this.close();
+    return done();
+  }
+
+  [Symbol.asyncIterator]() {
+    return this;
+  }
+}
+
+/** One activity subscription that yields each activity as an item of its own. */
+export class ActivityStream extends FeedStream<ActivityItem> {
+  offer(item: ActivityItem): void {
+    if (!this.buffer.open || this.replay?.chasing) return;
+    this.enqueue(item);
+  }
+
+  private deliver(item: ActivityItem): IteratorResult<StreamItem> | null {
+    const id = BigInt(item.activity.id);
+    if (id <= this.lastDelivered) return null;
+    this.lastDelivered = id;
+    return { done: false, value: item };
+  }
+
   async next(): Promise<IteratorResult<StreamItem>> {
     for (;;) {
       const replay = this.replay;
@@ -169,14 +223,5 @@ export class ActivityStream implements AsyncIterableIterator<StreamItem> {
         await this.fillReplay(replay);
       }
     }
-  }
-
-  async return(): Promise<IteratorResult<StreamItem>> {
-    this.close();
-    return done();
-  }
-
-  [Symbol.asyncIterator]() {
-    return this;
   }
 }

@@ -8,20 +8,22 @@ type MailboxState =
 
 /**
  * A bounded queue between a producer that never waits and one consumer that reads it as an async
- * iterator, one `next` at a time. `push` refuses an item past the bound instead of waiting for the
- * consumer; `end` lets the consumer take what is waiting (and a last item, or an error) before it
+ * iterator, one `next` at a time. `push` refuses an item past the bound (the items' total weight,
+ * one each unless `weigh` says otherwise) instead of waiting for the consumer; `end` lets the consumer take what is waiting (and a last item, or an error) before it
  * is done; `close`, or the consumer's `return`, drops everything at once. `onClose` runs once, when
  * the consumer is done, however that came about.
  */
 export class Mailbox<T> implements AsyncIterableIterator<T> {
   private items: T[] = [];
+  private weight = 0;
   private state: MailboxState = { kind: 'open' };
   private wakeUp: (() => void) | null = null;
 
   constructor(
-    /** Items that may wait at once. */
+    /** The weight of the items that may wait at once. */
     private readonly limit: number,
     private readonly onClose: () => void = () => undefined,
+    private readonly weigh: (item: T) => number = () => 1,
   ) {}
 
   /** Whether items are still accepted: it was neither ended nor closed. */
@@ -31,7 +33,9 @@ export class Mailbox<T> implements AsyncIterableIterator<T> {
 
   /** Queues the item; false, and nothing queued, when the mailbox is full or no longer open. */
   push(item: T): boolean {
-    if (this.state.kind !== 'open' || this.items.length >= this.limit) return false;
+    const weight = this.weigh(item);
+    if (this.state.kind !== 'open' || this.weight + weight > this.limit) return false;
+    this.weight += weight;
     this.items.push(item);
     this.wake();
     return true;
@@ -40,6 +44,7 @@ export class Mailbox<T> implements AsyncIterableIterator<T> {
   /** Drops the items waiting. */
   clear(): void {
     this.items = [];
+    this.weight = 0;
   }
 
   /**
@@ -57,7 +62,7 @@ export class Mailbox<T> implements AsyncIterableIterator<T> {
   close(): void {
     if (this.state.kind === 'closed') return;
     this.state = { kind: 'closed' };
-    this.items = [];
+    this.clear();
     this.onClose();
     this.wake();
   }
@@ -70,7 +75,11 @@ export class Mailbox<T> implements AsyncIterableIterator<T> {
 
   async next(): Promise<IteratorResult<T>> {
     for (;;) {
-      if (this.items.length > 0) return { done: false, value: this.items.shift() as T };
+      if (this.items.length > 0) {
+        const item = this.items.shift() as T;
+        this.weight -= this.weigh(item);
+        return { done: false, value: item };
+      }
       if (this.state.kind === 'closed') return done();
       if (this.state.kind === 'ending') {
         const failure = this.state.failure;

@@ -9,9 +9,11 @@ const { possibleTypes } = generated;
 // The code of docs/client-codegen.md, from VALUE_TYPES to typePolicies: apollo-cache.test.ts compares the two.
 /** Objects without an id that a field holds alone (not in a list): merged into what is cached. */
 const VALUE_TYPES = [
+  'ActivityBatch',
   'ActivityCriteria',
   'CampaignResults',
   'CampaignSchedule',
+  'ExecuteCampaignActivityBatch',
   'PageInfo',
   'QualificationRule',
   'QualificationRuleVerdict',

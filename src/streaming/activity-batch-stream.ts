@@ -1,0 +1,88 @@
+import type { ActivityEvent } from '../db/sql/activity-feed.js';
+import type { ActivityFilter } from '../domain/activity-filter.js';
+import {
+  type ActivityBatch,
+  type ActivityItem,
+  FeedStream,
+  type Interrupted,
+  type SharedBatches,
+  type StreamSource,
+} from './activity-stream.js';
+
+/** What a batch subscription yields: batches, or, once and last, the news that it fell behind. */
+export type BatchItem = ActivityBatch | Interrupted;
+
+/**
+ * One activity subscription that yields what it wants of each read of the reader as one batch
+ * (semantics A10): a long read is cut into batches of at least a page's worth of rows, and a replay
+ * yields a batch per page of stored rows. Its buffer counts activities, as a stream of single
+ * activities does, so both fall behind at the same point.
+ */
+export class ActivityBatchStream extends FeedStream<ActivityBatch> {
+  /** Offered during the read in progress, not yet a batch. */
+  private pending: ActivityEvent[] = [];
+  /** Streams with the same key want the same rows. */
+  private readonly key: string;
+
+  constructor(source: StreamSource, matcher: ActivityFilter, after: bigint | null, release: () => void) {
+    super(source, matcher, after, release, (item) => (item.kind === 'batch' ? item.activities.length : 0));
+    this.key = JSON.stringify(matcher);
+  }
+
+  offer(item: ActivityItem): void {
+    if (!this.buffer.open || this.replay?.chasing) return;
+    this.pending.push(item.activity);
+  }
+
+  override flush(batches: SharedBatches, readEnd: boolean): void {
+    if (this.pending.length === 0 || (!readEnd && this.pending.length < this.source.pageSize)) return;
+    const activities = this.pending;
+    this.pending = [];
+    if (!this.buffer.open || this.replay?.chasing) return;
+    // Same matcher, same first row, same length: both were offered the same rows since.
+    const alike = batches.get(this.key);
+    const batch: ActivityBatch =
+      alike && alike.activities.length === activities.length && alike.activities[0] === activities[0]
+        ? alike
+        : { kind: 'batch', activities };
+    batches.set(this.key, batch);
+    this.enqueue(batch);
+  }
+
+  /** The batch without what was delivered already; null when nothing is left. */
+  private deliver(batch: ActivityBatch): IteratorResult<ActivityBatch> | null {
+    const first = batch.activities[0];
+    const fresh: ActivityBatch =
+      first && BigInt(first.id) > this.lastDelivered
+        ? batch
+        : {
+            kind: 'batch',
+            activities: batch.activities.filter((activity) => BigInt(activity.id) > this.lastDelivered),
+          };
+    const last = fresh.activities.at(-1);
+    if (!last) return null;
+    this.lastDelivered = BigInt(last.id);
+    return { done: false, value: fresh };
+  }
+
+  async next(): Promise<IteratorResult<BatchItem>> {
+    for (;;) {
+      const replay = this.replay;
+      if (!replay) {
+        const live = await this.buffer.next();
+        if (live.done || live.value.kind === 'interrupted') return live;
+        const result = this.deliver(live.value);
+        if (result) return result;
+        continue;
+      }
+      if (replay.page.length > 0) {
+        const result = this.deliver({ kind: 'batch', activities: replay.page.splice(0) });
+        if (result) return result;
+      } else if (!replay.chasing && replay.readAfter >= replay.upTo) {
+        this.replay = null;
+      } else {
+        await this.fillReplay(replay);
+      }
+    }
+  }
+}
