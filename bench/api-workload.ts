@@ -31,8 +31,8 @@ const execute = (campaign: Campaign): FlowAction => ({
 });
 
 /**
- * Each group: Top (batch) executes E1 > E2 > E3 > E4, a chain four levels deep (semantics E5),
- * and requests Listener; C1 and C2 execute each other (semantics E6); Broken's smart list names a
+ * Each group: Top (batch) executes First > Second > Third > Fourth, a chain four levels deep (semantics E5),
+ * and requests Listener; Ping and Pong execute each other (semantics E6); Broken's smart list names a
  * field that does not exist (semantics E4) and its choice a deleted smart list; Untokened uses a
  * My Token no context defines and executes Top, which is not executable (semantics E7).
  */
@@ -56,14 +56,25 @@ export async function seedCampaignGraph(orm: Orm, campaignCount: number, leadCou
   for (let group = 0; group < groups; group += 1) {
     const program = em.create(Program, { workspace, folder, name: `P${group}`, statuses: ['Member'] });
     em.create(MyToken, { workspace, program, name: 'my.score', type: 'SCORE', value: '+10' });
-    const names = ['Top', 'E1', 'E2', 'E3', 'E4', 'C1', 'C2', 'Broken', 'Untokened', 'Listener'];
+    const names = [
+      'Top',
+      'First',
+      'Second',
+      'Third',
+      'Fourth',
+      'Ping',
+      'Pong',
+      'Broken',
+      'Untokened',
+      'Listener',
+    ];
     made.push(
       names.slice(0, campaignCount - group * GROUP_SIZE).map((name) =>
         em.create(Campaign, {
           workspace,
           program,
           name: `${name} ${group}`,
-          isExecutable: /^(E|C)\d/.test(name),
+          isExecutable: !['Top', 'Broken', 'Untokened', 'Listener'].includes(name),
           smartList: {
             rule: 'ALL',
             filters: [{ kind: 'MEMBER_OF_SMART_LIST', smartListId: asset.id }],
@@ -76,7 +87,7 @@ export async function seedCampaignGraph(orm: Orm, campaignCount: number, leadCou
     );
   }
   await em.flush();
-  for (const [top, e1, e2, e3, e4, c1, c2, broken, untokened, listener] of made) {
+  for (const [top, first, second, third, fourth, ping, pong, broken, untokened, listener] of made) {
     const add = (campaign: Campaign | undefined, flow: StoredFlowStep[], smartList?: SmartListDefinition) => {
       if (!campaign) return;
       campaign.flow = flow;
@@ -86,18 +97,18 @@ export async function seedCampaignGraph(orm: Orm, campaignCount: number, leadCou
       step(id, { type: 'changeScore', scoreName: 'score', change });
     add(top, [
       score('t1', '{{my.score}}'),
-      ...(e1 ? [step('t2', execute(e1))] : []),
+      ...(first ? [step('t2', execute(first))] : []),
       ...(listener ? [step('t3', { type: 'requestCampaign', campaignId: listener.id })] : []),
     ]);
     for (const [caller, callee] of [
-      [e1, e2],
-      [e2, e3],
-      [e3, e4],
-      [c1, c2],
-      [c2, c1],
+      [first, second],
+      [second, third],
+      [third, fourth],
+      [ping, pong],
+      [pong, ping],
     ] as const)
       if (callee) add(caller, [step('x1', execute(callee))]);
-    add(e4, [score('e1', '+1'), step('e2', { type: 'addToList', listId: list.id })]);
+    add(fourth, [score('f1', '+1'), step('f2', { type: 'addToList', listId: list.id })]);
     add(
       broken,
       [

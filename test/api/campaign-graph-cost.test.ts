@@ -85,15 +85,15 @@ describe('the campaign graph query (operations/campaign-graph.graphql)', () => {
     const codes = (name: string) => byName.get(name)?.problems.map((problem) => problem.code);
     expect(codes('Top 1')).toEqual(['EXECUTION_DEPTH_EXCEEDED']);
     expect(byName.get('Top 1')?.problems[0]?.message).toBe(
-      'the execution chain Top 1 > E1 1 > E2 1 > E3 1 > E4 1 is 4 levels deep; at most 3',
+      'the execution chain Top 1 > First 1 > Second 1 > Third 1 > Fourth 1 is 4 levels deep; at most 3',
     );
-    expect(codes('C1 2')).toEqual(['EXECUTION_CYCLE']);
+    expect(codes('Ping 2')).toEqual(['EXECUTION_CYCLE']);
     expect(codes('Broken 0')).toEqual(['INVALID_SMART_LIST', 'INVALID_SMART_LIST']);
     expect(codes('Untokened 0')).toEqual(['UNDEFINED_TOKEN', 'EXECUTE_TARGET_NOT_EXECUTABLE']);
-    expect(codes('E4 0')).toEqual([]);
-    expect(byName.get('E2 0')?.executedBy).toEqual([{ id: byName.get('E1 0')?.id }]);
+    expect(codes('Fourth 0')).toEqual([]);
+    expect(byName.get('Second 0')?.executedBy).toEqual([{ id: byName.get('First 0')?.id }]);
     expect(byName.get('Top 0')?.executedBy).toEqual([{ id: byName.get('Untokened 0')?.id }]);
-    expect(byName.get('Top 0')?.executes).toEqual([{ id: byName.get('E1 0')?.id }]);
+    expect(byName.get('Top 0')?.executes).toEqual([{ id: byName.get('First 0')?.id }]);
   });
 
   it('sends as many statements for a page of 3 campaigns as for all 30', async () => {
