@@ -3,6 +3,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { seedCampaignGraph } from '../../bench/api-workload.js';
 import { loadCampaignGraph } from '../../src/db/mappers.js';
+import { query } from '../../src/db/sql/query.js';
 import { executedCampaignIds } from '../../src/domain/execution-graph.js';
 import type { Campaign } from '../../src/domain/model.js';
 import { NO_ALLOWED_TARGETS } from '../../src/domain/network-targets.js';
@@ -40,15 +41,16 @@ async function countingStatements<T>(work: () => Promise<T>): Promise<{ result: 
   }
 }
 
-const readGraph = () =>
-  request(t, key, CampaignGraphDocument, {
-    workspaceId: encodeGlobalID('Workspace', workspaceId),
+const readGraphOf = (ofWorkspace: string, withKey: string) =>
+  request(t, withKey, CampaignGraphDocument, {
+    workspaceId: encodeGlobalID('Workspace', ofWorkspace),
     first: 100,
   });
+const readGraph = () => readGraphOf(workspaceId, key);
 
 /** Every campaign's problems, edges and callers as the domain tells them, one campaign at a time. */
-async function expectedNodes() {
-  const graph = await loadCampaignGraph(t.orm.em.fork(), workspaceId);
+async function expectedNodes(ofWorkspace = workspaceId) {
+  const graph = await loadCampaignGraph(t.orm.em.fork(), ofWorkspace);
   const campaigns = Object.values(graph.campaigns).sort((a, b) => Number(a.id) - Number(b.id));
   const global = (campaign: Pick<Campaign, 'id'>) => ({ id: encodeGlobalID('Campaign', campaign.id) });
   return campaigns.map((campaign) => ({
@@ -137,5 +139,21 @@ describe('the campaign graph query (operations/campaign-graph.graphql)', () => {
       executedBy: [],
       program: { campaigns: [{ name: 'Child' }, { name: 'Parent' }, { name: 'Later' }] },
     });
+  });
+
+  it('keeps every digit of ids past 2^53', async () => {
+    const past = '9007199254740993';
+    for (const table of ['campaign', 'program', 'folder', 'my_token', 'smart_list', 'lead_field'])
+      await query(t.orm.em.fork(), `select setval('${table}_id_seq', ?)`, [past]);
+    const large = await seedCampaignGraph(t.orm, 10, 0);
+    const { data } = await readGraphOf(large.workspaceId, ADMIN_KEY);
+    const nodes = data?.workspace?.campaigns.edges.map(({ node }) => node) ?? [];
+    expect(nodes.map(({ id }) => id)).toEqual(large.campaignIds.map((id) => encodeGlobalID('Campaign', id)));
+    expect(nodes.map(({ program }) => program.id)).toEqual(
+      nodes.map(() => encodeGlobalID('Program', '9007199254740994')),
+    );
+    expect(
+      nodes.map(({ name, executes, executedBy, problems }) => ({ name, executes, executedBy, problems })),
+    ).toEqual(await expectedNodes(large.workspaceId));
   });
 });

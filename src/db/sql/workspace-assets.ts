@@ -24,6 +24,15 @@ export interface WorkspaceAssets {
 }
 
 /**
+ * A row as JSON with its bigint ids (its own, its workspace's and `references`) as text: as JSON
+ * numbers, ids past 2^53 would lose digits when parsed.
+ */
+function withTextIds(alias: string, references: readonly string[]): string {
+  const ids = ['id', 'workspace_id', ...references].map((column) => `'${column}', ${alias}.${column}::text`);
+  return `to_jsonb(${alias}) || jsonb_build_object(${ids.join(', ')})`;
+}
+
+/**
  * Every asset of a workspace that its campaign graph is made of, in one statement however many
  * there are (six reads would each wait their turn on the pool), merged into the entity manager as
  * its `find`s would.
@@ -32,13 +41,18 @@ export async function loadWorkspaceAssets(em: EntityManager, workspaceId: string
   const [rows] = await query<Record<string, Record<string, unknown>[]>>(
     em,
     `select
-       (select coalesce(json_agg(c order by c.id), '[]') from campaign c
+       (select coalesce(json_agg(${withTextIds('c', ['program_id'])} order by c.id), '[]') from campaign c
          where c.workspace_id = ? and c.deleted_at is null) as campaigns,
-       (select coalesce(json_agg(p order by p.id), '[]') from program p where p.workspace_id = ?) as programs,
-       (select coalesce(json_agg(f order by f.id), '[]') from folder f where f.workspace_id = ?) as folders,
-       (select coalesce(json_agg(t order by t.name), '[]') from my_token t where t.workspace_id = ?) as tokens,
-       (select coalesce(json_agg(s order by s.id), '[]') from smart_list s where s.workspace_id = ?) as smart_lists,
-       (select coalesce(json_agg(l order by l.id), '[]') from lead_field l where l.workspace_id = ?) as fields`,
+       (select coalesce(json_agg(${withTextIds('p', ['folder_id'])} order by p.id), '[]') from program p
+         where p.workspace_id = ?) as programs,
+       (select coalesce(json_agg(${withTextIds('f', ['parent_id'])} order by f.id), '[]') from folder f
+         where f.workspace_id = ?) as folders,
+       (select coalesce(json_agg(${withTextIds('t', ['folder_id', 'program_id'])} order by t.name), '[]')
+         from my_token t where t.workspace_id = ?) as tokens,
+       (select coalesce(json_agg(${withTextIds('s', [])} order by s.id), '[]') from smart_list s
+         where s.workspace_id = ?) as smart_lists,
+       (select coalesce(json_agg(${withTextIds('l', [])} order by l.id), '[]') from lead_field l
+         where l.workspace_id = ?) as fields`,
     Array(6).fill(workspaceId),
   );
   const entities = <T extends object>(entity: EntityName<T>, column: string): T[] =>
