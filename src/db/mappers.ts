@@ -15,6 +15,7 @@ import { LeadField } from './entities/lead-field.entity.js';
 import { MyToken } from './entities/my-token.entity.js';
 import { Program } from './entities/program.entity.js';
 import { SmartList } from './entities/smart-list.entity.js';
+import type { WorkspaceAssets } from './sql/workspace-assets.js';
 
 /**
  * Reads that only feed the domain are not tracked: large audiences do not fill the identity map, and
@@ -57,7 +58,12 @@ export async function loadCampaignGraph(em: EntityManager, workspaceId: string):
   const folders = await em.find(Folder, { workspace: workspaceId }, UNTRACKED);
   const tokens = await em.find(MyToken, { workspace: workspaceId }, UNTRACKED);
   const fields = await em.find(LeadField, { workspace: workspaceId }, UNTRACKED);
+  return toCampaignGraph({ campaigns, smartLists, programs, folders, tokens, fields });
+}
 
+/** A workspace's campaign graph in the domain's shape, from its assets (live campaigns only). */
+export function toCampaignGraph(assets: WorkspaceAssets): CampaignGraph {
+  const { campaigns, smartLists, programs, folders, tokens, fields } = assets;
   const folderTokens = tokensByOwner(tokens, 'folder');
   const programTokens = tokensByOwner(tokens, 'program');
   return {

@@ -3,7 +3,7 @@ import type { ActivityType } from './model.js';
 /**
  * Which activities a reader wants: the contract's ActivityFilter in database ids, already narrowed
  * to what the viewer may see. Every condition given must hold; an absent one does not narrow.
- * One declaration for the three places that apply it: the `activities` connections (an ORM query),
+ * One declaration for the three places that apply it: the `activities` connections' pages (SQL),
  * the stored rows a subscription replays (SQL) and the live rows it is offered (in memory).
  */
 export interface ActivityFilter {

@@ -48,9 +48,20 @@ export function referencedCampaignIds(campaign: Pick<Campaign, 'flow'>): string[
   return [...new Set(flowActions(campaign.flow).flatMap(({ action }) => namedCampaignIds(action)))];
 }
 
-/** The campaigns whose flows execute `campaignId` themselves (Campaign.executedBy), in their order. */
-export function directCallers<C extends CampaignFlow>(campaigns: Iterable<C>, campaignId: string): C[] {
-  return [...campaigns].filter((caller) => executedCampaignIds(caller).includes(campaignId));
+/**
+ * For each campaign executed by one of `campaigns`, those whose flows execute it themselves
+ * (Campaign.executedBy), in their order, once each: one pass over every flow.
+ */
+export function callersByCampaign<C extends CampaignFlow>(campaigns: Iterable<C>): Map<string, C[]> {
+  const callersOf = new Map<string, C[]>();
+  for (const caller of campaigns) {
+    for (const calleeId of executedCampaignIds(caller)) {
+      const callers = callersOf.get(calleeId);
+      if (callers) callers.push(caller);
+      else callersOf.set(calleeId, [caller]);
+    }
+  }
+  return callersOf;
 }
 
 /**
@@ -59,15 +70,8 @@ export function directCallers<C extends CampaignFlow>(campaigns: Iterable<C>, ca
  * flow runs inside its callers' steps. `campaignId` first, then callers nearest first, once each.
  */
 export function callerClosure(campaigns: Iterable<CampaignFlow>, campaignId: string): string[] {
-  const callersOf = new Map<string, string[]>();
-  for (const caller of campaigns) {
-    for (const calleeId of executedCampaignIds(caller)) {
-      const callers = callersOf.get(calleeId);
-      if (callers) callers.push(caller.id);
-      else callersOf.set(calleeId, [caller.id]);
-    }
-  }
-  return closure(campaignId, (id) => callersOf.get(id) ?? []);
+  const callersOf = callersByCampaign(campaigns);
+  return closure(campaignId, (id) => (callersOf.get(id) ?? []).map((caller) => caller.id));
 }
 
 /**

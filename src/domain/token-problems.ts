@@ -25,16 +25,32 @@ function templatedTexts(action: FlowAction): string[] {
  * Execute Campaign steps with Use Parent Campaign Token Context TRUE, its callers' and theirs.
  */
 function tokenContexts(graph: CampaignGraph, campaignId: string): string[] {
+  const inheritingFrom = tokenInheritance(graph);
+  const seen = new Set([campaignId]);
+  for (const id of seen) for (const caller of inheritingFrom.get(id) ?? []) seen.add(caller);
+  return [...seen];
+}
+
+const inheritanceOf = new WeakMap<CampaignGraph, ReadonlyMap<string, readonly string[]>>();
+
+/**
+ * For each campaign, the callers whose token context it runs in (Use Parent Campaign Token Context
+ * TRUE), found once per graph object: every campaign's problems read one pass over the flows.
+ */
+function tokenInheritance(graph: CampaignGraph): ReadonlyMap<string, readonly string[]> {
+  const known = inheritanceOf.get(graph);
+  if (known) return known;
   const inheritingFrom = new Map<string, string[]>();
   for (const caller of Object.values(graph.campaigns)) {
     for (const { action } of flowActions(caller.flow)) {
       if (action.type !== 'executeCampaign' || !action.useParentTokenContext) continue;
-      inheritingFrom.set(action.campaignId, [...(inheritingFrom.get(action.campaignId) ?? []), caller.id]);
+      const callers = inheritingFrom.get(action.campaignId);
+      if (callers) callers.push(caller.id);
+      else inheritingFrom.set(action.campaignId, [caller.id]);
     }
   }
-  const seen = new Set([campaignId]);
-  for (const id of seen) for (const caller of inheritingFrom.get(id) ?? []) seen.add(caller);
-  return [...seen];
+  inheritanceOf.set(graph, inheritingFrom);
+  return inheritingFrom;
 }
 
 /**

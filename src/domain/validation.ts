@@ -321,6 +321,27 @@ export function validateSmartListDefinition(
   return found;
 }
 
+const graphProblemsOf = new WeakMap<CampaignGraph, ReadonlyMap<string, CampaignProblem[]>>();
+
+/**
+ * The problems of the whole execution graph by the campaign they belong to, found once per graph
+ * object: asking for every campaign's problems checks the graph once, not once per campaign.
+ */
+function graphProblemsByCampaign(graph: CampaignGraph): ReadonlyMap<string, CampaignProblem[]> {
+  let byCampaign = graphProblemsOf.get(graph);
+  if (!byCampaign) {
+    const grouped = new Map<string, CampaignProblem[]>();
+    for (const found of validateCampaignGraph(graph)) {
+      const problems = grouped.get(found.campaignId);
+      if (problems) problems.push(found);
+      else grouped.set(found.campaignId, [found]);
+    }
+    byCampaign = grouped;
+    graphProblemsOf.set(graph, byCampaign);
+  }
+  return byCampaign;
+}
+
 /**
  * Why a campaign cannot run as defined (Campaign.problems): an invalid smart list (semantics E4) or choice
  * condition, triggers on unknown fields and unrequestable Request Campaign targets
@@ -352,9 +373,7 @@ export function campaignProblems(
       found.push({ code: 'INVALID_SMART_LIST', message, campaignId: campaign.id, stepPosition: index + 1 });
     }
   });
-  const graphProblems = validateCampaignGraph(current).filter(
-    (problem) => problem.campaignId === campaign.id,
-  );
+  const graphProblems = graphProblemsByCampaign(current).get(campaign.id) ?? [];
   return [
     ...found,
     ...referenceProblems(campaign, current, compiled.fields),

@@ -1,8 +1,7 @@
-import type { FilterQuery } from '@mikro-orm/core';
 import { encodeGlobalID } from '@pothos/plugin-relay';
-import { activityFilterQuery } from '../db/activity-filter-query.js';
-import { Activity } from '../db/entities/activity.entity.js';
+import type { Activity } from '../db/entities/activity.entity.js';
 import type { Campaign } from '../db/entities/campaign.entity.js';
+import { type ActivityEvent, readActivityPage } from '../db/sql/activity-feed.js';
 import type { ActivityFilter as ActivityFilterRule } from '../domain/activity-filter.js';
 import type { JsonValue } from '../domain/model.js';
 import { ActivityTypeEnum } from './activity-type.js';
@@ -13,7 +12,7 @@ import { COST } from './cost.js';
 import { databaseId } from './ids.js';
 import { LeadRef } from './lead.js';
 import { pageArgs } from './page-args.js';
-import { idCursorPage, idWithin, type PageArgs } from './paging.js';
+import { idCursorPage, type PageArgs } from './paging.js';
 import { CampaignRunRef } from './run.js';
 
 export { ActivityTypeEnum };
@@ -289,20 +288,30 @@ function activityFilterOf(
   };
 }
 
+/** The activity types resolve a plain row (a page's, or a live one) as they would a stored entity. */
+export function activityView(event: ActivityEvent): ActivityView {
+  return {
+    id: event.id,
+    type: event.type as ActivityView['type'],
+    lead: { id: event.leadId },
+    campaign: event.campaignId ? { id: event.campaignId } : null,
+    run: event.runId ? { id: event.runId } : null,
+    occurredAt: new Date(event.occurredAt),
+    primaryAttributeValue: event.primaryAttributeValue,
+    attributes: event.attributes,
+  };
+}
+
 /** One page of activities, oldest first (in commit order); the cursor is the activity id. */
 export function activityConnection(
   context: GraphQLContext,
   args: PageArgs & { filter?: ActivityFilter | null },
-  scope: FilterQuery<Activity> = {},
+  scope: Pick<ActivityFilterRule, 'leadId' | 'campaignId' | 'runId'> = {},
 ) {
   // The connection's parent (a lead, a campaign, a run) narrows the filter; it never widens it.
-  const where = { $and: [scope, activityFilterQuery(activityFilterOf(context, args.filter))] };
-  return idCursorPage<Activity>(args, (read) =>
-    context.em.find(
-      Activity,
-      { $and: [where, idWithin(read)] },
-      { orderBy: { id: read.order }, limit: read.limit },
-    ),
+  const filters = [activityFilterOf(context, args.filter), { workspaceIds: null, ...scope }];
+  return idCursorPage<ActivityView>(args, async (read) =>
+    (await readActivityPage(context.em, filters, read)).map(activityView),
   );
 }
 
@@ -334,7 +343,7 @@ builder.objectFields(LeadRef, (t) => ({
     description: ACTIVITIES_DESCRIPTION,
     args: activityArgs,
     complexity: COST.page,
-    resolve: (lead, args, context) => activityConnection(context, args, { lead: lead.id }),
+    resolve: (lead, args, context) => activityConnection(context, args, { leadId: lead.id }),
   }),
 }));
 
@@ -344,7 +353,7 @@ builder.objectFields(CampaignRef, (t) => ({
     description: `${ACTIVITIES_DESCRIPTION} Activities written by this campaign’s own flow steps.`,
     args: activityArgs,
     complexity: COST.page,
-    resolve: (campaign, args, context) => activityConnection(context, args, { campaign: campaign.id }),
+    resolve: (campaign, args, context) => activityConnection(context, args, { campaignId: campaign.id }),
   }),
 }));
 
@@ -354,6 +363,6 @@ builder.objectFields(CampaignRunRef, (t) => ({
     description: ACTIVITIES_DESCRIPTION,
     args: activityArgs,
     complexity: COST.page,
-    resolve: (run, args, context) => activityConnection(context, args, { run: run.id }),
+    resolve: (run, args, context) => activityConnection(context, args, { runId: run.id }),
   }),
 }));

@@ -5,6 +5,7 @@ import RelayPlugin, { resolveNodes } from '@pothos/plugin-relay';
 import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
 import ValidationPlugin from '@pothos/plugin-validation';
 import { GraphQLObjectType, type GraphQLResolveInfo, type GraphQLSchema } from 'graphql';
+import { AFTER_MUTATION_PLUGIN } from './after-mutation-plugin.js';
 import { ARGUMENT_RULES_PLUGIN } from './argument-rules-plugin.js';
 import { canSeeWorkspace, type GraphQLContext } from './context.js';
 import { COST_DESCRIPTION, QUERY_LIMITS, UNBOUNDED_LIST_ITEMS } from './cost.js';
@@ -49,6 +50,7 @@ export const builder = new SchemaBuilder<{
   plugins: [
     ScopeAuthPlugin,
     ARGUMENT_RULES_PLUGIN,
+    AFTER_MUTATION_PLUGIN,
     RelayPlugin,
     DataloaderPlugin,
     ValidationPlugin,

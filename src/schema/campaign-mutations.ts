@@ -16,13 +16,7 @@ import { Program } from '../db/entities/program.entity.js';
 import { EMPTY_SMART_LIST } from '../db/entities/smart-list.entity.js';
 import type { QualificationRule } from '../domain/model.js';
 import { builder } from './builder.js';
-import {
-  CampaignProblemRef,
-  CampaignRef,
-  QualificationKindEnum,
-  TimeUnitEnum,
-  workspaceCampaigns,
-} from './campaign.js';
+import { CampaignProblemRef, CampaignRef, QualificationKindEnum, TimeUnitEnum } from './campaign.js';
 import type { GraphQLContext } from './context.js';
 import { userError } from './errors.js';
 import { FlowStepInputRef, toStoredFlow } from './flow-input.js';
@@ -134,13 +128,6 @@ async function requireCampaign(context: GraphQLContext, globalId: string): Promi
   return requireNode(context, Campaign, 'Campaign', globalId);
 }
 
-/** The campaign a command saved, with the request's cache of its workspace's campaigns forgotten. */
-async function saved(context: GraphQLContext, save: Promise<Campaign>): Promise<Campaign> {
-  const campaign = await save;
-  workspaceCampaigns(context).clear(campaign.workspace.id);
-  return campaign;
-}
-
 type CreateCampaignInput = typeof CreateCampaignInputRef.$inferInput;
 type UpdateCampaignInput = typeof UpdateCampaignInputRef.$inferInput;
 
@@ -222,14 +209,11 @@ builder.mutationFields((t) => ({
       const request = idempotentRequest(context, info, args);
       const program = await requireNode(context, Program, 'Program', args.input.programId);
       const fields = await newCampaignFields(context, program, args.input);
-      return saved(
-        context,
-        idempotently(context, request, {
-          run: (ctx) => createCampaign(ctx, program, fields),
-          keep: (campaign) => campaign.id,
-          replay: (campaignId) => context.em.findOneOrFail(Campaign, campaignId as string),
-        }),
-      );
+      return idempotently(context, request, {
+        run: (ctx) => createCampaign(ctx, program, fields),
+        keep: (campaign) => campaign.id,
+        replay: (campaignId) => context.em.findOneOrFail(Campaign, campaignId as string),
+      });
     },
   }),
   updateCampaign: t.field({
@@ -242,10 +226,7 @@ builder.mutationFields((t) => ({
     },
     resolve: async (_root, { id, input }, context) => {
       const campaign = await requireCampaign(context, id);
-      return saved(
-        context,
-        updateCampaign(context, campaign, await campaignChanges(context, campaign, input)),
-      );
+      return updateCampaign(context, campaign, await campaignChanges(context, campaign, input));
     },
   }),
   cloneCampaign: t.field({
@@ -278,10 +259,11 @@ builder.mutationFields((t) => ({
               (message) => userError('NOT_FOUND', message),
             )
           : source.program;
-      return saved(
-        context,
-        cloneCampaign(context, source, { name: args.name, executable: args.executable ?? false, programOf }),
-      );
+      return cloneCampaign(context, source, {
+        name: args.name,
+        executable: args.executable ?? false,
+        programOf,
+      });
     },
   }),
   deleteCampaign: t.id({

@@ -3,7 +3,7 @@ import DataLoader from 'dataloader';
 import { Campaign } from '../db/entities/campaign.entity.js';
 import { toDomainCampaign } from '../db/mappers.js';
 import { PROBLEM_CODES, type SaveProblem } from '../domain/errors.js';
-import { directCallers, executedCampaignIds } from '../domain/execution-graph.js';
+import { executedCampaignIds } from '../domain/execution-graph.js';
 import {
   CAMPAIGN_STATUSES,
   CAMPAIGN_TYPES,
@@ -13,7 +13,11 @@ import {
 } from '../domain/model.js';
 import { campaignProblems, campaignType as domainCampaignType } from '../domain/validation.js';
 import { builder } from './builder.js';
-import { requestCampaignGraph } from './campaign-graph-loader.js';
+import {
+  primeFromWorkspaceSnapshots,
+  requestCampaignGraph,
+  requestWorkspace,
+} from './campaign-graph-loader.js';
 import { canSeeWorkspace, type GraphQLContext } from './context.js';
 import { COST } from './cost.js';
 import { describedValues } from './enum-values.js';
@@ -83,28 +87,20 @@ export const campaignsIncludingDeleted = createContextCache(
     }),
 );
 
+primeFromWorkspaceSnapshots((context, { campaigns }) => {
+  const loader = campaignsIncludingDeleted(context);
+  for (const campaign of campaigns) loader.prime(campaign.id, campaign);
+});
+
 export const CampaignRef = builder.loadableNodeRef('Campaign', {
   id: { resolve: (campaign: Campaign) => campaign.id },
   load: (ids: string[], context) => campaignsIncludingDeleted(context).loadMany(ids) as Promise<Campaign[]>,
 });
 
-/**
- * Every live campaign of a workspace, loaded once per request: the graph questions (executes,
- * executedBy, problems) are answered from it without a query per campaign.
- */
-export const workspaceCampaigns = createContextCache(
-  (context: GraphQLContext) =>
-    new DataLoader<string, Campaign[]>(async (workspaceIds) => {
-      const campaigns = await context.em.find(
-        Campaign,
-        { workspace: { $in: [...workspaceIds] }, deletedAt: null },
-        { orderBy: { id: 'asc' } },
-      );
-      return workspaceIds.map((workspaceId) =>
-        campaigns.filter((campaign) => campaign.workspace.id === workspaceId),
-      );
-    }),
-);
+/** Every live campaign of a workspace, oldest first, from the request's snapshot of it. */
+async function liveCampaigns(context: GraphQLContext, workspaceId: string): Promise<readonly Campaign[]> {
+  return (await requestWorkspace(context).load(workspaceId)).campaigns;
+}
 
 export const QualificationRuleRef = builder
   .objectRef<Campaign['qualificationRule']>('QualificationRule')
@@ -181,17 +177,15 @@ CampaignRef.implement({
       description:
         'Live campaigns this one runs through Execute Campaign steps (its choices’ included), in step order, each once.',
       resolve: async (campaign, _args, context) => {
-        const byId = new Map(
-          (await workspaceCampaigns(context).load(campaign.workspace.id)).map((other) => [other.id, other]),
-        );
-        return executedCampaignIds(campaign).flatMap((id) => byId.get(id) ?? []);
+        const { campaignsById } = await requestWorkspace(context).load(campaign.workspace.id);
+        return executedCampaignIds(campaign).flatMap((id) => campaignsById.get(id) ?? []);
       },
     }),
     executedBy: t.field({
       type: [CampaignRef],
       description: 'Live campaigns of the workspace whose Execute Campaign steps run this one, oldest first.',
       resolve: async (campaign, _args, context) =>
-        directCallers(await workspaceCampaigns(context).load(campaign.workspace.id), campaign.id),
+        (await requestWorkspace(context).load(campaign.workspace.id)).callers.get(campaign.id) ?? [],
     }),
   }),
 });
@@ -249,7 +243,7 @@ builder.objectFields(CampaignRef, (t) => ({
     type: [CampaignProblemRef],
     description: 'Why the campaign cannot run as defined; empty when it can.',
     resolve: async (campaign, _args, context) => {
-      const graph = await requestCampaignGraph(context).load(campaign.workspace.id);
+      const graph = await requestCampaignGraph(context, campaign.workspace.id);
       // The graph's own copy, so that the domain reuses the graph's compilation for every campaign.
       return campaignProblems(
         graph.campaigns[campaign.id] ?? toDomainCampaign(campaign),
@@ -280,7 +274,7 @@ builder.objectFields(WorkspaceRef, (t) => ({
     },
     resolve: (workspace, args, context) =>
       idCursorPage<Campaign>(args, async (read) => {
-        const campaigns = (await workspaceCampaigns(context).load(workspace.id)).filter(
+        const campaigns = (await liveCampaigns(context, workspace.id)).filter(
           (campaign) => !args.type || campaignType(campaign) === args.type,
         );
         return readLoaded(campaigns, read);
@@ -293,7 +287,7 @@ builder.objectFields(ProgramRef, (t) => ({
     type: [CampaignRef],
     description: 'The program’s live campaigns (not deleted ones), oldest first.',
     resolve: async (program, _args, context) =>
-      (await workspaceCampaigns(context).load(program.workspace.id)).filter(
+      (await liveCampaigns(context, program.workspace.id)).filter(
         (campaign) => campaign.program.id === program.id,
       ),
   }),

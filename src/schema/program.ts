@@ -3,6 +3,7 @@ import { createFolder, createProgram } from '../commands/assets.js';
 import { Folder } from '../db/entities/folder.entity.js';
 import { Program } from '../db/entities/program.entity.js';
 import { builder } from './builder.js';
+import { primeFromWorkspaceSnapshots, requestWorkspace } from './campaign-graph-loader.js';
 import type { GraphQLContext } from './context.js';
 import { userError } from './errors.js';
 import { loadVisible, requireInWorkspace } from './loading.js';
@@ -18,6 +19,13 @@ export const FolderRef = builder.loadableNodeRef('Folder', {
 export const ProgramRef = builder.loadableNodeRef('Program', {
   id: { resolve: (program: Program) => program.id },
   load: (ids: string[], context) => loadVisible(context, Program, ids) as Promise<Program[]>,
+});
+
+primeFromWorkspaceSnapshots((context, { programs, folders }) => {
+  const programLoader = ProgramRef.getDataloader(context);
+  for (const program of programs) programLoader.prime(program.id, program);
+  const folderLoader = FolderRef.getDataloader(context);
+  for (const folder of folders) folderLoader.prime(folder.id, folder);
 });
 
 FolderRef.implement({
@@ -72,14 +80,14 @@ builder.objectFields(WorkspaceRef, (t) => ({
   folders: t.field({
     type: [FolderRef],
     description: 'Every folder of the workspace, at any depth, oldest first.',
-    resolve: (workspace, _args, context) =>
-      context.em.find(Folder, { workspace: workspace.id }, { orderBy: { id: 'asc' } }),
+    resolve: async (workspace, _args, context) =>
+      (await requestWorkspace(context).load(workspace.id)).folders,
   }),
   programs: t.field({
     type: [ProgramRef],
     description: 'Every program of the workspace, in any folder or none, oldest first.',
-    resolve: (workspace, _args, context) =>
-      context.em.find(Program, { workspace: workspace.id }, { orderBy: { id: 'asc' } }),
+    resolve: async (workspace, _args, context) =>
+      (await requestWorkspace(context).load(workspace.id)).programs,
   }),
 }));
 

@@ -142,7 +142,7 @@ SmartListDefinitionRef.implement({
       description:
         'False when a filter cannot be evaluated (a deleted smart list, an unknown field...): then nobody qualifies.',
       resolve: async ({ workspaceId, ...definition }, _args, context) =>
-        isEvaluable(definition, await requestCampaignGraph(context).load(workspaceId)),
+        isEvaluable(definition, await requestCampaignGraph(context, workspaceId)),
     }),
   }),
 });

@@ -4,7 +4,6 @@ import { GraphQLError } from 'graphql';
 import { Campaign } from '../db/entities/campaign.entity.js';
 import { CampaignRun } from '../db/entities/campaign-run.entity.js';
 import { Lead } from '../db/entities/lead.entity.js';
-import type { ActivityEvent } from '../db/sql/activity-feed.js';
 import type { ActivityFilter as ActivityFilterRule } from '../domain/activity-filter.js';
 import { type ActivityType, FINISHED_RUN_STATUSES } from '../domain/model.js';
 import type { BatchItem, StreamItem } from '../streaming/activity-hub.js';
@@ -14,6 +13,7 @@ import {
   ActivityFilterRef,
   ActivityRef,
   type ActivityView,
+  activityView,
   ExecuteCampaignActivityRef,
 } from './activity.js';
 import { builder } from './builder.js';
@@ -103,20 +103,6 @@ function parseAfter(after: string | null | undefined): bigint | null {
     throw userError('BAD_USER_INPUT', `after must be an activity id (the id of the last activity seen)`);
   }
   return BigInt(after);
-}
-
-/** The activity types resolve a live row as they resolve a stored one. */
-function activityView(event: ActivityEvent): ActivityView {
-  return {
-    id: event.id,
-    type: event.type as ActivityView['type'],
-    lead: { id: event.leadId },
-    campaign: event.campaignId ? { id: event.campaignId } : null,
-    run: event.runId ? { id: event.runId } : null,
-    occurredAt: new Date(event.occurredAt),
-    primaryAttributeValue: event.primaryAttributeValue,
-    attributes: event.attributes,
-  };
 }
 
 /** Ends the subscription with the error saying why and where to resume. */

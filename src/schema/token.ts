@@ -1,6 +1,4 @@
-import { createContextCache } from '@pothos/core';
 import { resolveNodes } from '@pothos/plugin-relay';
-import DataLoader from 'dataloader';
 import { replaceTokens } from '../commands/tokens.js';
 import { CampaignRun } from '../db/entities/campaign-run.entity.js';
 import { Folder } from '../db/entities/folder.entity.js';
@@ -16,6 +14,7 @@ import {
   type TokenOwner,
 } from '../domain/tokens.js';
 import { builder } from './builder.js';
+import { requestWorkspace } from './campaign-graph-loader.js';
 import { canSeeWorkspace, type GraphQLContext } from './context.js';
 import { COST } from './cost.js';
 import { describedValues } from './enum-values.js';
@@ -128,24 +127,11 @@ async function loadTokens(ids: (TokenId | null)[], context: GraphQLContext): Pro
   return ids.map((id) => (id && byId.get(tokenIdText(id))) ?? null);
 }
 
-/** Every My Token of a workspace and its folders, loaded once per request and workspace. */
-const workspaceTokens = createContextCache(
-  (context: GraphQLContext) =>
-    new DataLoader<string, { tokens: MyToken[]; folders: Map<string, Folder> }>(async (workspaceIds) => {
-      const [tokens, folders] = await Promise.all([
-        context.em.find(MyToken, { workspace: { $in: [...workspaceIds] } }, { orderBy: { name: 'asc' } }),
-        context.em.find(Folder, { workspace: { $in: [...workspaceIds] } }),
-      ]);
-      return workspaceIds.map((workspaceId) => ({
-        tokens: tokens.filter((token) => token.workspace.id === workspaceId),
-        folders: new Map(
-          folders
-            .filter((folder) => folder.workspace.id === workspaceId)
-            .map((folder) => [folder.id, folder]),
-        ),
-      }));
-    }),
-);
+/** Every My Token of a workspace, by name, and its folders, from the request's snapshot of it. */
+async function workspaceTokens(context: GraphQLContext, workspaceId: string) {
+  const { tokens, folders } = await requestWorkspace(context).load(workspaceId);
+  return { tokens, folders: new Map(folders.map((folder) => [folder.id, folder])) };
+}
 
 /** My Tokens in effect for a program, by name, each with the folder or program that defines it. */
 function programEffectiveTokens(
@@ -203,7 +189,7 @@ builder.objectFields(FolderRef, (t) => ({
     description: 'My Tokens defined on this folder.',
     complexity: COST.tokens,
     resolve: async (folder, _args, context) =>
-      (await workspaceTokens(context).load(folder.workspace.id)).tokens
+      (await workspaceTokens(context, folder.workspace.id)).tokens
         .filter((token) => token.folder?.id === folder.id)
         .map((token) => viewOf(token)),
   }),
@@ -215,7 +201,7 @@ builder.objectFields(ProgramRef, (t) => ({
     description: 'My Tokens defined on this program.',
     complexity: COST.tokens,
     resolve: async (program, _args, context) =>
-      (await workspaceTokens(context).load(program.workspace.id)).tokens
+      (await workspaceTokens(context, program.workspace.id)).tokens
         .filter((token) => token.program?.id === program.id)
         .map((token) => viewOf(token)),
   }),
@@ -224,7 +210,7 @@ builder.objectFields(ProgramRef, (t) => ({
     description: 'My Tokens in effect: the folder chain, then the program; the nearest definition wins.',
     complexity: COST.tokens,
     resolve: async (program, _args, context) => {
-      const { tokens, folders } = await workspaceTokens(context).load(program.workspace.id);
+      const { tokens, folders } = await workspaceTokens(context, program.workspace.id);
       return programEffectiveTokens(program, tokens, folders);
     },
   }),
@@ -251,10 +237,8 @@ builder.mutationFields((t) => ({
         typename === 'Folder'
           ? { folder: await requireVisible(context, Folder, id, described), program: null }
           : { folder: null, program: await requireVisible(context, Program, id, described) };
-      const workspace = (owner.folder ?? owner.program).workspace;
       const tokens = requireTokens(args.tokens);
       const saved = await replaceTokens(context, owner, tokens);
-      workspaceTokens(context).clear(workspace.id);
       return saved.map((token) => viewOf(token)).sort((a, b) => a.name.localeCompare(b.name));
     },
   }),

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   callerClosure,
-  directCallers,
+  callersByCampaign,
   executedCampaignIds,
   executionClosure,
   flowActions,
@@ -95,8 +95,8 @@ describe('who executes whom (semantics E1, E9)', () => {
     ['a top campaign has none', 'top', []],
     ['a campaign of a cycle has the other', 'loopA', ['loopB']],
     ['an unknown campaign has none', 'missing', []],
-  ])('directCallers: %s', (_name, campaignId, expected) => {
-    expect(ids(directCallers(campaigns, campaignId))).toEqual(expected);
+  ])('callersByCampaign: %s', (_name, campaignId, expected) => {
+    expect(ids(callersByCampaign(campaigns).get(campaignId) ?? [])).toEqual(expected);
   });
 
   it.each<[string, string, string[]]>([

@@ -129,6 +129,31 @@ export async function readActivities(
   return { events: rows.map(toEvent), full: rows.length === range.limit, lastId: lastIdOf(rows) };
 }
 
+/**
+ * The activities every one of `filters` wants (a connection's parent narrows the client's filter),
+ * with ids strictly between `after` and `before` (either may be absent), by id in `order`, at most
+ * `limit`: plain rows, as the activity connections serve them, without an entity per row.
+ */
+export async function readActivityPage(
+  em: EntityManager,
+  filters: readonly ActivityFilter[],
+  read: { after?: string; before?: string; order: 'asc' | 'desc'; limit: number },
+): Promise<ActivityEvent[]> {
+  const conditions = filters.map(activityFilterSql);
+  const bounds = [
+    ...(read.after === undefined ? [] : [{ sql: 'id > ?', params: [read.after] }]),
+    ...(read.before === undefined ? [] : [{ sql: 'id < ?', params: [read.before] }]),
+  ];
+  const where = [...conditions, ...bounds];
+  const rows = await query<ActivityRow>(
+    em,
+    `select ${COLUMNS} from activity where ${where.map(({ sql }) => `(${sql})`).join(' and ')}
+     order by activity.id ${read.order === 'asc' ? 'asc' : 'desc'} limit ?`,
+    [...where.flatMap(({ params }) => params), read.limit],
+  );
+  return rows.map(toEvent);
+}
+
 /** The leads, runs and campaigns some subscriptions name. */
 export interface CandidateKeys {
   leadIds: Iterable<string>;
