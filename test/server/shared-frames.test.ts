@@ -11,7 +11,12 @@ describe('shared next frames', () => {
   it('encode a result handed to many subscriptions once, each frame as graphql-ws would have sent it', () => {
     const frames = createSharedFrames();
     let encodings = 0;
-    const activities = { toJSON: () => (encodings += 1) && [{ id: '1' }, { id: '2' }] };
+    const activities = {
+      toJSON: () => {
+        encodings += 1;
+        return [{ id: '1' }, { id: '2' }];
+      },
+    };
     const result = { data: { activityBatches: { lastId: '2', activities } } };
     const sockets = [{}, {}, {}];
     const sent = sockets.map((socket, index) => {
