@@ -1,18 +1,15 @@
 import { EventEmitter } from 'node:events';
-import {
-  makeWorkerUtils,
-  run,
-  type Task,
-  type TaskList,
-  type WorkerEvents,
-  Logger as WorkerLogger,
-  type WorkerUtils,
-} from 'graphile-worker';
+import { run, type Task, type TaskList, type WorkerEvents, Logger as WorkerLogger } from 'graphile-worker';
 import type { Logger } from 'pino';
 import { type Announcer, createAnnouncer } from '../commands/announcer.js';
 import { databaseErrorSummary } from '../db/loggable.js';
 import type { Orm } from '../db/orm.js';
-import { forgetWorkers, recordHeartbeats, silentWorkersHoldingJobs } from '../db/sql/job-workers.js';
+import {
+  forgetWorkers,
+  recordHeartbeats,
+  silentWorkersHoldingJobs,
+  unlockJobsWithTriesLeft,
+} from '../db/sql/job-workers.js';
 import {
   chunkJobKey,
   GIVE_UP_ATTEMPTS,
@@ -22,7 +19,7 @@ import {
   MAX_JOB_ATTEMPTS,
   type OccurrencePayload,
 } from '../db/sql/jobs.js';
-import { failRun } from '../db/sql/runs.js';
+import { failRun, failRunForChunk } from '../db/sql/runs.js';
 import { failWait } from '../db/sql/waits.js';
 import type { AllowedTargets } from '../domain/network-targets.js';
 import type { EventPublisher } from '../pubsub/events.js';
@@ -137,9 +134,13 @@ function taskList(
   const giveUps: Record<string, GiveUp> = {
     [JOBS.planRun]: (payload, failed) =>
       failRunOf((payload as RunPayload).runId, `Stopped: its plan ${failed}`),
-    [JOBS.runChunk]: (payload, failed) => {
+    // semantics R8: a chunk its last try applied before stopping counts, and its run may complete.
+    [JOBS.runChunk]: async (payload, failed) => {
       const { runId, seq } = payload as ChunkPayload;
-      return failRunOf(runId, `Stopped: its chunk ${seq + 1} ${failed}`);
+      const reason = `Stopped: its chunk ${seq + 1} ${failed}`;
+      if (!(await failRunForChunk(orm.em.fork(), runId, seq, reason)))
+        await completeIfDone(orm, runId, new Date());
+      await announce.runUpdated(runId);
     },
     // semantics R8: the lead's flow ends at its wait, which is FAILED, and so is its run, even once
     // completed.
@@ -199,19 +200,19 @@ const DEAD_AFTER_SECONDS = 6;
  * Heartbeats for this process's workers, and the reaper that unlocks the jobs of workers whose
  * heartbeat stopped: graphile-worker would otherwise keep them locked for four hours.
  */
-function livenessOf(orm: Orm, databaseUrl: string, log: Logger) {
+function livenessOf(orm: Orm, log: Logger) {
   const workerIds = new Set<string>();
   const em = () => orm.em.fork();
   const beat = async () => {
     if (workerIds.size === 0) return;
     await recordHeartbeats(em(), [...workerIds]);
   };
-  const reap = async (utils: WorkerUtils) => {
+  const reap = async () => {
     const silent = await silentWorkersHoldingJobs(em(), DEAD_AFTER_SECONDS);
     const dead = silent.filter((id) => !workerIds.has(id));
     if (dead.length === 0) return;
     log.warn({ workers: dead }, 'unlocking the jobs of job workers that stopped answering');
-    await utils.forceUnlockWorkers(dead);
+    await unlockJobsWithTriesLeft(em(), dead);
   };
   let timer: NodeJS.Timeout | undefined;
   return {
@@ -220,16 +221,14 @@ function livenessOf(orm: Orm, databaseUrl: string, log: Logger) {
       void beat().catch((error: unknown) => log.warn({ err: error }, 'job worker heartbeat failed'));
     },
     async start() {
-      const utils = await makeWorkerUtils({ connectionString: databaseUrl, logger: workerLogger(log) });
       const tick = () =>
         beat()
-          .then(() => reap(utils))
+          .then(reap)
           .catch((error: unknown) => log.warn({ err: error }, 'job worker liveness check failed'));
       await tick();
       timer = setInterval(tick, HEARTBEAT_MS);
       return async () => {
         clearInterval(timer);
-        await utils.release();
         await forgetWorkers(em(), [...workerIds]);
       };
     },
@@ -251,26 +250,47 @@ export interface WorkerOptions {
 /** The tasks that give up after their last attempt (withBoundedAttempts). */
 const BOUNDED_TASKS = [JOBS.planRun, JOBS.runChunk, JOBS.resumeWait, JOBS.startOccurrence];
 const ABANDONED_SWEEP_MS = 30_000;
+/**
+ * How long the worker holding a job in its last try must have been silent before the sweep gives
+ * the try up: far past DEAD_AFTER_SECONDS, so that a worker only cut from the database for a
+ * while, whose try may still commit, keeps it.
+ */
+const ABANDONED_AFTER_SECONDS = 60;
 
 /**
  * Hands to a give-up job the jobs whose last attempt could not give up (semantics R8), so that
- * their run or wait ends FAILED once the database is back. Job ids only in the log: payloads may
- * name schedules whose tokens carry personal data.
+ * their run or wait ends FAILED once the database is back. One sweep at a time; the returned stop
+ * waits for the one under way. Job ids only in the log: payloads may name schedules whose tokens
+ * carry personal data.
  */
-function sweepAbandonedJobs(orm: Orm, log: Logger, everyMs: number): () => void {
+function sweepAbandonedJobs(orm: Orm, log: Logger, everyMs: number): () => Promise<void> {
+  let stopped = false;
+  let timer: NodeJS.Timeout | undefined;
+  let current: Promise<void> = Promise.resolve();
   const sweep = async () => {
     const handed = await handAbandonedJobsToGiveUp(
       orm.em.fork(),
       BOUNDED_TASKS,
       'failed %s times, and giving up could not be recorded then.',
+      ABANDONED_AFTER_SECONDS,
     );
     if (handed > 0) log.warn({ jobs: handed }, 'handed jobs that spent their attempts to a give-up job');
   };
-  const timer = setInterval(
-    () => void sweep().catch((error: unknown) => log.warn({ err: error }, 'the abandoned-job sweep failed')),
-    everyMs,
-  );
-  return () => clearInterval(timer);
+  const next = () => {
+    timer = setTimeout(() => {
+      current = sweep()
+        .catch((error: unknown) => log.warn({ err: error }, 'the abandoned-job sweep failed'))
+        .finally(() => {
+          if (!stopped) next();
+        });
+    }, everyMs);
+  };
+  next();
+  return async () => {
+    stopped = true;
+    clearTimeout(timer);
+    await current;
+  };
 }
 
 /** Runs the job queue's tasks until `stop`: inside the API process (WORKER=inline) or alone. */
@@ -286,7 +306,7 @@ export async function startWorker(
     abandonedSweepMs = ABANDONED_SWEEP_MS,
   }: WorkerOptions = {},
 ) {
-  const liveness = livenessOf(orm, databaseUrl, log);
+  const liveness = livenessOf(orm, log);
   const events: WorkerEvents = new EventEmitter();
   // Jobs are locked in the pool's name as well as in its workers': both must be known to be alive.
   events.on('pool:create', ({ workerPool }) => liveness.add(workerPool.id));
@@ -309,7 +329,7 @@ export async function startWorker(
   const stopSweep = sweepAbandonedJobs(orm, log, abandonedSweepMs);
   return {
     stop: async () => {
-      stopSweep();
+      await stopSweep();
       await runner.stop();
       await stopLiveness();
     },

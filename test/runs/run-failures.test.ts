@@ -15,6 +15,11 @@ import {
   upsertLeads,
   type WorkspaceWithKey,
 } from '../helpers/factories.js';
+import {
+  finishedRun as finishedRunOf,
+  queuedRun as queuedRunOf,
+  sql as sqlOf,
+} from '../helpers/failing-runs.js';
 import { databaseIdOf } from '../helpers/global-ids.js';
 
 let t: TestApp;
@@ -42,43 +47,16 @@ afterAll(async () => {
   await t.close();
 });
 
-/** A QUEUED run of the campaign, saved as the commands save one, without its job. */
-async function queuedRun(
-  fields: Partial<Pick<CampaignRun, 'kind' | 'leadIds'>> & { campaign?: string } = {},
-): Promise<string> {
-  const em = t.orm.em.fork();
-  const run = em.create(CampaignRun, {
-    workspace: databaseIdOf(acme.id),
-    campaign,
-    kind: 'BATCH',
-    status: 'QUEUED',
-    tokens: [],
-    ...fields,
-  });
-  await em.flush();
-  return run.id;
-}
-
-async function sql(statement: string): Promise<void> {
-  await t.orm.em.fork().getConnection().execute(statement);
-}
+const queuedRun = (fields?: Parameters<typeof queuedRunOf>[2]) =>
+  queuedRunOf(t, { workspace: databaseIdOf(acme.id), campaign }, fields);
+const finishedRun = (runId: string) => finishedRunOf(t, runId);
+const sql = (statement: string) => sqlOf(t, statement);
 
 async function addJob(task: string, payload: Record<string, unknown>): Promise<void> {
   await t.orm.em
     .fork()
     .getConnection()
     .execute('select graphile_worker.add_job(?, ?::json)', [task, JSON.stringify(payload)]);
-}
-
-async function finishedRun(runId: string): Promise<CampaignRun> {
-  return vi.waitFor(
-    async () => {
-      const run = await t.orm.em.fork().findOneOrFail(CampaignRun, { id: runId });
-      if (run.status !== 'FAILED' && run.status !== 'COMPLETED') throw new Error(`still ${run.status}`);
-      return run;
-    },
-    { timeout: 20_000, interval: 100 },
-  );
 }
 
 describe('semantics R8 jobs that keep failing', () => {
@@ -313,51 +291,5 @@ describe('semantics R8 a resumed wait gives up at its job’s last attempt, howe
       .getConnection()
       .execute<{ last_error: string | null }[]>('select last_error from graphile_worker.jobs');
     expect(JSON.stringify(errors)).not.toContain('refused-give-up');
-  });
-});
-
-describe('semantics R8 a job whose last try could not give up is handed to a give-up job by a sweep', () => {
-  /** A worker in its last try: alive, so that the reaper leaves its lock alone. */
-  const LIVE_WORKER = 'a-worker-in-its-last-try';
-  /** A plan job for the run whose attempts are spent, as a last try that could not give up leaves it. */
-  async function spentPlanJob(runId: string, locked: boolean): Promise<void> {
-    const connection = t.orm.em.fork().getConnection();
-    await connection.execute(
-      `select graphile_worker.add_job('run:plan', ?::json, job_key := ?, max_attempts := 3)`,
-      [JSON.stringify({ runId }), `run:${runId}:plan`],
-    );
-    await connection.execute(
-      `update graphile_worker._private_jobs set attempts = max_attempts, locked_at = ?, locked_by = ?
-       where key = ?`,
-      [locked ? new Date() : null, locked ? LIVE_WORKER : null, `run:${runId}:plan`],
-    );
-  }
-  const jobKeys = async () =>
-    (
-      await t.orm.em
-        .fork()
-        .getConnection()
-        .execute<{ key: string }[]>('select key from graphile_worker.jobs where key is not null order by key')
-    ).map(({ key }) => key);
-
-  it('fails the run with a reason that says so, and leaves a job still locked by its worker alone', async () => {
-    await worker?.stop();
-    worker = undefined;
-    const abandoned = await queuedRun();
-    const running = await queuedRun();
-    await spentPlanJob(abandoned, false);
-    await spentPlanJob(running, true);
-    await sql(
-      `insert into job_worker (worker_id, heartbeat_at) values ('${LIVE_WORKER}', now() + interval '1 hour')`,
-    );
-    worker = await startWorker(t.orm, t.database.url, pino({ level: 'silent' }), { abandonedSweepMs: 200 });
-    const run = await finishedRun(abandoned);
-    expect(run.status).toBe('FAILED');
-    expect(run.error).toBe('Stopped: its plan failed 3 times, and giving up could not be recorded then.');
-    await vi.waitFor(async () => expect(await jobKeys()).toEqual([`run:${running}:plan`]), {
-      timeout: 10_000,
-    });
-    const untouched = await t.orm.em.fork().findOneOrFail(CampaignRun, { id: running });
-    expect(untouched.status).toBe('QUEUED');
   });
 });

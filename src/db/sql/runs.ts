@@ -156,6 +156,28 @@ export async function failRun(em: EntityManager, runId: string, reason: string):
   return failed.length > 0;
 }
 
+/**
+ * Fails the run for its chunk `seq`, unless that chunk is applied: a last try may commit its chunk
+ * and stop before its job is marked done. The chunk's row is locked first, so that a try applying
+ * it at this moment is waited for and counts.
+ */
+export async function failRunForChunk(
+  em: EntityManager,
+  runId: string,
+  seq: number,
+  reason: string,
+): Promise<boolean> {
+  const failed = await query(
+    em,
+    `with pending as (select 1 from run_chunk where run_id = ? and seq = ? and completed_at is null for update)
+     update campaign_run set status = 'FAILED', finished_at = now(), error = ?
+     where id = ? and status not in ('COMPLETED', 'FAILED', 'CANCELLED') and exists (select 1 from pending)
+     returning id`,
+    [runId, seq, reason, runId],
+  );
+  return failed.length > 0;
+}
+
 /** Marks a run COMPLETED once every chunk is applied; safe to call from every chunk's worker. */
 export async function completeRunIfDone(em: EntityManager, runId: string, now: Date): Promise<void> {
   await query(
