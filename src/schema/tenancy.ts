@@ -64,7 +64,7 @@ const ApiKeyRef = builder.objectRef<ApiKey>('ApiKey').implement({
       type: 'DateTime',
       nullable: true,
       description:
-        'When the key last authenticated a request, to the minute (it is noted at most once a minute); null if never.',
+        'When the key last authenticated a request, to a minute and a second: a server notes it when it looks the key up, which it does at most once a second per key, and at most once a minute (semantics K2 in docs/semantics.md); null if never.',
       resolve: (apiKey) => apiKey.lastUsedAt ?? null,
     }),
     revokedAt: t.field({
@@ -173,7 +173,7 @@ builder.mutationFields((t) => ({
   revokeApiKey: t.field({
     type: ApiKeyRef,
     description:
-      'The admin key may revoke any workspace key; a workspace key, those of its own workspace (itself included). From then on the key is UNAUTHENTICATED, and its open subscriptions end (WebSocket: closed with 4403). Revoking a revoked key changes nothing. A key the caller may not see is NOT_FOUND.',
+      'The admin key may revoke any workspace key; a workspace key, those of its own workspace (itself included). From then on the key is UNAUTHENTICATED (on other servers within a second: semantics K2 in docs/semantics.md), and its open subscriptions end within 2 s (WebSocket: closed with 4403). Revoking a revoked key changes nothing. A key the caller may not see is NOT_FOUND.',
     args: { id: t.arg.id({ description: 'The key’s global id (ApiKey.id).' }) },
     resolve: async (_root, args, context) => {
       const apiKey = await requireNode(context, ApiKey, 'ApiKey', args.id);

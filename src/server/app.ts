@@ -78,7 +78,8 @@ export function buildApp({
   const authenticator = createAuthenticator(hashSecret(adminApiKey));
   const isReady = async () => (await orm.isConnected()) && (await isMigrated(orm));
   const events = givenEvents ?? createInProcessEventBus();
-  const hub = createActivityHub({ orm, events, log, ...streaming });
+  // A key revoked on another replica is forgotten as its revocation is announced.
+  const hub = createActivityHub({ orm, events, log, ...streaming, keyRevoked: authenticator.forget });
   const yoga = createYogaServer({
     orm,
     log,

@@ -5,6 +5,7 @@ import { hashSecret, sameSecret } from '../db/api-keys.js';
 import { authenticateApiKey } from '../db/sql/api-keys.js';
 import type { Viewer } from '../schema/context.js';
 import { userError } from '../schema/errors.js';
+import { createKeyCache, type KeyCache } from './key-cache.js';
 
 /** What a client sent to prove who it is: a key, or nothing. */
 export type Credential = { key: string } | null;
@@ -13,9 +14,12 @@ export type Credential = { key: string } | null;
 export interface Authenticator {
   /**
    * `null` when no key was sent; throws UNAUTHENTICATED when the key is not one, or is revoked.
-   * A workspace key's use is noted (its `lastUsedAt`).
+   * A workspace key found valid is trusted for KEY_CACHE_MS without another lookup; its use is
+   * noted (its `lastUsedAt`) by the lookups only.
    */
   viewerFor(em: EntityManager, credential: Credential): Promise<Viewer | null>;
+  /** Stops trusting the key without a lookup: its revocation committed here or was announced. */
+  forget(apiKeyId: string): void;
 }
 
 const EXPECTED_HEADER = 'Send the API key as "Authorization: Bearer <key>"';
@@ -83,21 +87,24 @@ export function credentialFromConnectionParams(
   return { key };
 }
 
-export function createAuthenticator(adminKeyHash: string): Authenticator {
+export function createAuthenticator(adminKeyHash: string, keys: KeyCache = createKeyCache()): Authenticator {
   return {
     async viewerFor(em, credential) {
       if (!credential) return null;
       if (sameSecret(credential.key, adminKeyHash)) return { kind: 'admin' };
-      const apiKey = await authenticateApiKey(em, hashSecret(credential.key));
+      const secretHash = hashSecret(credential.key);
+      const apiKey = await keys.authenticate(secretHash, () => authenticateApiKey(em, secretHash));
       if (!apiKey) throw invalidKey();
       return { kind: 'workspace', workspaceId: apiKey.workspaceId, apiKeyId: apiKey.id };
     },
+    forget: (apiKeyId) => keys.forget(apiKeyId),
   };
 }
 
 /**
  * Whether an HTTP request's Authorization header holds a valid key (its use noted, as a request's
- * is). Rejects only when the key could not be looked up.
+ * is). A valid key is then trusted, so that the request itself does not look it up again. Rejects
+ * only when the key could not be looked up.
  */
 export async function hasValidKey(
   authenticator: Authenticator,

@@ -4,7 +4,7 @@ import { encodeGlobalID } from '@pothos/plugin-relay';
 import { GraphQLError } from 'graphql';
 import { createGraphQLError, createYoga, useReadinessCheck } from 'graphql-yoga';
 import type { Logger } from 'pino';
-import { createAnnouncer } from '../commands/announcer.js';
+import { type Announcer, createAnnouncer } from '../commands/announcer.js';
 import { loggable } from '../db/loggable.js';
 import type { Orm } from '../db/orm.js';
 import { DomainError } from '../domain/errors.js';
@@ -127,7 +127,15 @@ export function createYogaServer({
   allowedWebhookTargets,
   corsOrigins,
 }: YogaOptions) {
-  const announcer = createAnnouncer(orm, events, log);
+  const published = createAnnouncer(orm, events, log);
+  // A key revoked here is forgotten before the revocation returns; the announcement may come later.
+  const announcer: Announcer = {
+    ...published,
+    async apiKeyRevoked(apiKey) {
+      authenticator.forget(apiKey.id);
+      await published.apiKeyRevoked(apiKey);
+    },
+  };
   return createYoga<TransportContext, GraphQLContext>({
     schema,
     graphqlEndpoint: '/graphql',

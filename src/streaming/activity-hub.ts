@@ -90,6 +90,8 @@ export interface ActivityHubOptions {
   maxPerOwner?: number;
   /** How often the keys holding streams are checked for revocation (DEFAULT_KEY_CHECK_MS). */
   keyCheckMs?: number;
+  /** Told of every key revocation the hub hears of, whether or not the key holds a stream. */
+  keyRevoked?: (apiKeyId: string) => void;
 }
 
 export interface ActivityHub extends ActivityStreams {
@@ -113,7 +115,13 @@ export function createActivityHub(options: ActivityHubOptions): ActivityHub {
   const quota = createSubscriptionQuota(options.maxPerOwner ?? MAX_SUBSCRIPTIONS_PER_KEY);
   const stopping = new AbortController();
   const runWatches = createRunWatches(log);
-  const keyRevocations = createKeyRevocations({ orm, events, log, checkMs: options.keyCheckMs });
+  const keyRevocations = createKeyRevocations({
+    orm,
+    events,
+    log,
+    checkMs: options.keyCheckMs,
+    heard: options.keyRevoked,
+  });
   const reader = createActivityReader({
     orm,
     log,

@@ -17,6 +17,8 @@ export interface KeyRevocationOptions {
   log: Logger;
   /** How often watched keys are checked in the database (DEFAULT_KEY_CHECK_MS). */
   checkMs?: number;
+  /** Told of every revocation heard of (announced, or found by the check), watched key or not. */
+  heard?: (apiKeyId: string) => void;
 }
 
 /** What ends the streams and sockets of revoked keys. */
@@ -48,6 +50,7 @@ export function createKeyRevocations(options: KeyRevocationOptions): KeyRevocati
   let stopped = false;
 
   function revoked(apiKeyId: string): void {
+    options.heard?.(apiKeyId);
     const ends = watchers.get(apiKeyId);
     if (!ends) return;
     watchers.delete(apiKeyId);

@@ -94,19 +94,26 @@ describe('listing keys', () => {
 
   it('notes when a key was last used, at most once a minute', async () => {
     const key = await newKey(globex, 'Used');
-    expect((await listed(globex)).find((listedKey) => listedKey.id === key.id)?.lastUsedAt).toBeNull();
+    const lastUsedAt = async () =>
+      (await listed(globex)).find((listedKey) => listedKey.id === key.id)?.lastUsedAt;
+    expect(await lastUsedAt()).toBeNull();
     await run(t, key.secret, VIEWER);
-    const first = (await listed(globex)).find((listedKey) => listedKey.id === key.id)?.lastUsedAt;
+    const first = await lastUsedAt();
     expect(first).toEqual(expect.any(String));
     await run(t, key.secret, VIEWER);
-    expect((await listed(globex)).find((listedKey) => listedKey.id === key.id)?.lastUsedAt).toBe(first);
-    // A minute later (the last use moved back), the next use is noted again.
-    const em = t.orm.em.fork();
-    await em.nativeUpdate(ApiKey, { name: 'Used' }, { lastUsedAt: new Date(Date.now() - 61_000) });
-    const before = Date.now() - 61_000;
-    await run(t, key.secret, VIEWER);
-    const noted = (await listed(globex)).find((listedKey) => listedKey.id === key.id)?.lastUsedAt;
-    expect(new Date(String(noted)).getTime()).toBeGreaterThan(before + 30_000);
+    expect(await lastUsedAt()).toBe(first);
+    // A minute later (the last use moved back), a use is noted again once the key is looked up
+    // again: within the second a key is trusted without a lookup.
+    const movedBack = new Date(Date.now() - 61_000);
+    await t.orm.em.fork().nativeUpdate(ApiKey, { name: 'Used' }, { lastUsedAt: movedBack });
+    const start = Date.now();
+    let noted = await lastUsedAt();
+    while (new Date(String(noted)).getTime() === movedBack.getTime()) {
+      expect(Date.now() - start).toBeLessThan(2_000);
+      await run(t, key.secret, VIEWER);
+      noted = await lastUsedAt();
+    }
+    expect(new Date(String(noted)).getTime()).toBeGreaterThan(movedBack.getTime() + 30_000);
   });
 });
 
