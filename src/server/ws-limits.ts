@@ -56,7 +56,32 @@ export const HOLD_AFTER_FRAME_REFUSAL_MS = 1000;
 export function cutAfterRefusedFrame(client: WebSocket, socket: Duplex): void {
   client.once('error', () => {
     process.nextTick(() => socket.pause());
-    const cut = setTimeout(() => socket.destroy(), HOLD_AFTER_FRAME_REFUSAL_MS);
-    socket.once('close', () => clearTimeout(cut));
+    holdThenCut(socket);
   });
+}
+
+function holdThenCut(socket: Duplex): void {
+  const cut = setTimeout(() => socket.destroy(), HOLD_AFTER_FRAME_REFUSAL_MS);
+  socket.once('close', () => clearTimeout(cut));
+}
+
+/**
+ * Closes `client` with 1009, and stops reading its raw `socket`, once more than `maxBytes` have
+ * arrived before the connection is admitted: as an HTTP body past MAX_ANONYMOUS_REQUEST_BYTES
+ * needs a valid key, so a `connection_init` (or anything sent before it is accepted) is read and
+ * parsed only when it fits. ws reads each chunk before this counts it, and a chunk is at most
+ * 64 KiB, so no message much past `maxBytes` is ever whole. Returns what admits the connection.
+ */
+export function limitBeforeAdmission(client: WebSocket, socket: Duplex, maxBytes: number): () => void {
+  let received = 0;
+  const count = (chunk: Buffer) => {
+    received += chunk.length;
+    if (received <= maxBytes) return;
+    socket.off('data', count);
+    socket.pause();
+    client.close(1009, `Messages before the connection is accepted are limited to ${maxBytes / 1024} KiB`);
+    holdThenCut(socket);
+  };
+  socket.on('data', count);
+  return () => socket.off('data', count);
 }

@@ -7,9 +7,9 @@ import { type WebSocket, WebSocketServer } from 'ws';
 import type { Orm } from '../db/orm.js';
 import type { ActivityStreams } from '../streaming/activity-hub.js';
 import { type Authenticator, credentialFromConnectionParams } from './auth.js';
-import { MAX_REQUEST_BYTES } from './body-limit.js';
+import { MAX_ANONYMOUS_REQUEST_BYTES, MAX_REQUEST_BYTES } from './body-limit.js';
 import { createSharedFrames } from './shared-frames.js';
-import { type ConnectionQuota, cutAfterRefusedFrame } from './ws-limits.js';
+import { type ConnectionQuota, cutAfterRefusedFrame, limitBeforeAdmission } from './ws-limits.js';
 import { type SocketExtra, serveGraphqlWs } from './ws-transport.js';
 import type { YogaServer } from './yoga.js';
 
@@ -98,6 +98,7 @@ function connectionAuthentication(
   authenticator: Authenticator,
   revocations: Pick<ActivityStreams, 'onKeyRevoked'>,
   connections: ConnectionQuota,
+  admitted: (socket: Connection['extra']['socket']) => void,
 ) {
   const forgetRevocation = new WeakMap<object, () => void>();
   const release = (ctx: Connection) => {
@@ -117,6 +118,7 @@ function connectionAuthentication(
       }
       if (viewer === null) return refuse(socket, NO_KEY);
       if (!connections.admit(socket, viewer)) return false;
+      admitted(socket);
       if (viewer.kind !== 'workspace') return true;
       forgetRevocation.set(
         ctx,
@@ -194,7 +196,11 @@ export function attachWebSocketServer(
   maxSubscriptions = MAX_SUBSCRIPTIONS_PER_CONNECTION,
   maxMessageBytes = MAX_REQUEST_BYTES,
 ) {
-  const authentication = connectionAuthentication(orm, authenticator, revocations, connections);
+  // Each connection's limit on what it may send until its key is accepted, lifted on admission.
+  const pendingAdmission = new WeakMap<object, () => void>();
+  const authentication = connectionAuthentication(orm, authenticator, revocations, connections, (socket) =>
+    pendingAdmission.get(socket)?.(),
+  );
   // The ids of each connection's running subscriptions (graphql-ws keeps one context per socket).
   const running = new WeakMap<object, Set<string>>();
   // The ids of each connection's operations from their subscribe message on, set before any await:
@@ -214,6 +220,7 @@ export function attachWebSocketServer(
     wss.handleUpgrade(request, socket, head, (client) => {
       coalesceWrites(client, socket);
       cutAfterRefusedFrame(client, socket);
+      pendingAdmission.set(client, limitBeforeAdmission(client, socket, MAX_ANONYMOUS_REQUEST_BYTES));
       wss.emit('connection', client, request);
     });
   });

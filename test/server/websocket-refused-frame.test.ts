@@ -1,8 +1,9 @@
 import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { MAX_REQUEST_BYTES } from '../../src/server/body-limit.js';
+import { MAX_ANONYMOUS_REQUEST_BYTES, MAX_REQUEST_BYTES } from '../../src/server/body-limit.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
+import { createWorkspaceWithKey } from '../helpers/factories.js';
 
 /** The close frame's code read from the server's bytes after the handshake, if one came. */
 function closeCode(frames: Buffer): number | undefined {
@@ -98,5 +99,55 @@ describe('a WebSocket frame over the cap', () => {
   it('leaves the server serving', async () => {
     const health = await fetch(url.replace('/graphql', '/health'));
     expect(health.status).toBe(200);
+  });
+});
+
+describe('a WebSocket message past 64 KiB before the connection is accepted', () => {
+  let t: TestApp;
+  let url: string;
+  let key: string;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    url = (await t.app.start()).replace('http://', 'ws://');
+    key = (await createWorkspaceWithKey(t, 'Acme')).key;
+  });
+  afterAll(() => t.close());
+
+  /** A graphql-transport-ws message of `type` padded past `bytes`. */
+  const padded = (type: string, payload: Record<string, unknown>, bytes: number) =>
+    JSON.stringify({ type, payload: { ...payload, padding: ' '.repeat(bytes) } });
+
+  async function open(): Promise<{ socket: WebSocket; closed: Promise<{ code: number; reason: string }> }> {
+    const socket = new WebSocket(url, 'graphql-transport-ws');
+    socket.on('error', () => {});
+    const closed = new Promise<{ code: number; reason: string }>((resolve) =>
+      socket.once('close', (code, reason) => resolve({ code, reason: reason.toString() })),
+    );
+    await new Promise((resolve, reject) => socket.once('open', resolve).once('error', reject));
+    return { socket, closed };
+  }
+
+  it('is refused with 1009, a valid key in it or not, without the message being parsed', async () => {
+    for (const payload of [{}, { authorization: `Bearer ${key}` }]) {
+      const { socket, closed } = await open();
+      socket.send(padded('connection_init', payload, 2 * MAX_ANONYMOUS_REQUEST_BYTES));
+      expect(await closed).toEqual({
+        code: 1009,
+        reason: 'Messages before the connection is accepted are limited to 64 KiB',
+      });
+    }
+  });
+
+  it('is read once the key is accepted, up to the cap', async () => {
+    const { socket, closed } = await open();
+    const acknowledged = new Promise((resolve) => socket.once('message', resolve));
+    socket.send(JSON.stringify({ type: 'connection_init', payload: { authorization: `Bearer ${key}` } }));
+    expect(JSON.parse(String(await acknowledged))).toEqual({ type: 'connection_ack' });
+    const pong = new Promise((resolve) => socket.once('message', resolve));
+    socket.send(padded('ping', {}, MAX_REQUEST_BYTES / 2));
+    expect(JSON.parse(String(await pong))).toMatchObject({ type: 'pong' });
+    socket.close(1000);
+    expect((await closed).code).toBe(1000);
   });
 });
