@@ -1,7 +1,7 @@
 /**
  * Where a W1 chunk's time goes, statement by statement, and what the activity table costs per row
  * (issue #17's scaling document, docs/scaling.md). W1 runs through the real run path (planRun,
- * processChunk) with 1 or more chunks at a time; every statement the pg client sends is timed from
+ * processChunk) with 1 or more chunks at a time, one run or several at once; every statement the pg client sends is timed from
  * the client, attributed to its chunk through AsyncLocalStorage. The engine is not changed: the only
  * addition is, just before each chunk's activity COPY, `pg_advisory_xact_lock` on the commit-order
  * lock's key, which the COPY's trigger takes anyway (the lock is re-entrant within a transaction), so
@@ -21,10 +21,17 @@ import { newRun, seedW1, withBenchDatabase } from './w1-workload.js';
 
 const argument = (name: string) => process.argv[process.argv.indexOf(name) + 1];
 const leadCount = process.argv.includes('--leads') ? Number(argument('--leads')) : 20_000;
-/** Chunks at a time for each run, in order; alternating, since each run makes the table larger. */
-const slotsPerRun = (process.argv.includes('--slots') ? argument('--slots') : '1,2,2,1')
+/**
+ * Each entry one measurement, in order (alternating, since each run makes the table larger): `S`, one
+ * run with S chunks at a time, or `RxS`, R runs at once, each of its own workspace's leads (they share
+ * only the commit-order lock and the machine), each with S chunks at a time.
+ */
+const measurements = (process.argv.includes('--slots') ? argument('--slots') : '1,2,2,1')
   ?.split(',')
-  .map(Number) as number[];
+  .map((entry) => {
+    const [runs, slots] = entry.includes('x') ? entry.split('x').map(Number) : [1, Number(entry)];
+    return { runs: runs as number, slots: slots as number };
+  }) as { runs: number; slots: number }[];
 
 /** The commit-order lock's key (migration activity_commit_order). */
 const COMMIT_ORDER_KEY = 7245001;
@@ -160,28 +167,42 @@ async function inSlots<T>(items: T[], slots: number, work: (item: T) => Promise<
   );
 }
 
-/** One run of W1's campaign A with `slots` chunks at a time: wall, CPU and each chunk's statements. */
-async function measuredRun(orm: Orm, workspaceId: string, campaignId: string, slots: number) {
-  const runId = await newRun(orm, workspaceId, campaignId);
+/**
+ * Runs of W1's campaign A, one per workspace given, at once, each with `slots` chunks at a time:
+ * wall, CPU and each chunk's statements.
+ */
+async function measuredRun(orm: Orm, campaigns: { workspaceId: string; a: string }[], slots: number) {
   const now = new Date();
   const planStarted = performance.now();
-  const seqs = await planRun(orm, runId, now);
+  const planned = [];
+  for (const { workspaceId, a } of campaigns) {
+    const runId = await newRun(orm, workspaceId, a);
+    planned.push({ runId, seqs: await planRun(orm, runId, now) });
+  }
   const planSeconds = (performance.now() - planStarted) / 1000;
   const chunks: ChunkTimes[] = [];
   const load = loadavg()[0] as number;
   const cpuBefore = process.cpuUsage();
   const backendBefore = await backendCpuSeconds(orm);
   const started = performance.now();
-  await inSlots(seqs, slots, async (seq) => {
-    const chunk: ChunkTimes = { statements: new Map(), backendCpu: new Map(), started: performance.now() };
-    await chunkContext.run(chunk, () => processChunk(orm, runId, seq, now));
-    chunk.ended = performance.now();
-    chunks.push(chunk);
-  });
+  await Promise.all(
+    planned.map(({ runId, seqs }) =>
+      inSlots(seqs, slots, async (seq) => {
+        const chunk: ChunkTimes = {
+          statements: new Map(),
+          backendCpu: new Map(),
+          started: performance.now(),
+        };
+        await chunkContext.run(chunk, () => processChunk(orm, runId, seq, now));
+        chunk.ended = performance.now();
+        chunks.push(chunk);
+      }),
+    ),
+  );
   const seconds = (performance.now() - started) / 1000;
   const cpu = process.cpuUsage(cpuBefore);
   const backendSeconds = cpuDelta(backendBefore, await backendCpuSeconds(orm));
-  await completeIfDone(orm, runId, now);
+  for (const { runId } of planned) await completeIfDone(orm, runId, now);
 
   const labels = [...new Set(chunks.flatMap((chunk) => [...chunk.statements.keys()]))];
   const perChunk = Object.fromEntries(
@@ -199,13 +220,14 @@ async function measuredRun(orm: Orm, workspaceId: string, campaignId: string, sl
   const rowHold = chunks.map((chunk) => (chunk.committed ?? 0) - (chunk.counterDone ?? 0));
   const sum = (values: number[]) => values.reduce((x, y) => x + y, 0);
   return {
-    runId,
+    runId: planned[0]?.runId ?? '0',
+    runsAtOnce: planned.length,
     slots,
     chunks: chunks.length,
     loadAverage: round(load, 1),
     planSeconds: round(planSeconds),
     chunkSeconds: round(seconds),
-    leadsPerSecond: Math.round(leadCount / seconds),
+    leadsPerSecond: Math.round((leadCount * planned.length) / seconds),
     processCpuSeconds: round((cpu.user + cpu.system) / 1e6),
     backendCpuSeconds: round(backendSeconds),
     perChunkMedianMs: {
@@ -219,9 +241,9 @@ async function measuredRun(orm: Orm, workspaceId: string, campaignId: string, sl
     /** Mean over chunks: the sum of 10 ms ticks is an estimate that only a run's many chunks make fair. */
     backendCpuPerChunkMs: backendCpuPerChunk,
     processCpuPerChunkMs: round((cpu.user + cpu.system) / 1e3 / chunks.length),
-    /** Each lock's hold summed over the run, over the run's wall time: the busy fraction of the lock. */
+    /** Each lock's hold summed over the chunks, over the wall time: the busy fraction (a run's row: per run). */
     commitOrderLockBusy: round(sum(lockHold) / 1000 / seconds),
-    runRowLockBusy: round(sum(rowHold) / 1000 / seconds),
+    runRowLockBusy: round(sum(rowHold) / 1000 / seconds / planned.length),
   };
 }
 
@@ -289,10 +311,12 @@ async function main() {
   instrumentPg();
   await withBenchDatabase(async (url) => {
     const orm = await initOrm(url);
-    const ids = await seedW1(orm, leadCount);
+    const workspaces = [];
+    const most = Math.max(...measurements.map((measurement) => measurement.runs));
+    for (let index = 0; index < most; index += 1) workspaces.push(await seedW1(orm, leadCount));
     const runs = [];
-    for (const slots of slotsPerRun) {
-      const run = await measuredRun(orm, ids.workspaceId, ids.a, slots);
+    for (const { runs: runsAtOnce, slots } of measurements) {
+      const run = await measuredRun(orm, workspaces.slice(0, runsAtOnce), slots);
       console.log(JSON.stringify(run, null, 2));
       runs.push(run);
     }
