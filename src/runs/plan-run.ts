@@ -13,7 +13,7 @@ import { audienceNeeds } from '../domain/state-needs.js';
 
 /** Leads per chunk: one transaction writes a chunk's effects and activities. */
 export const CHUNK_SIZE = 500;
-/** Leads read at a time while the audience is being chosen (a multiple of CHUNK_SIZE keeps chunks full). */
+/** Leads read at a time while the audience is being chosen; chunks stay full whatever its size. */
 const AUDIENCE_PAGE = 2000;
 
 /** How many leads a run's audience holds, of how many its smart list matched and its rule kept out (semantics R9). */
