@@ -1,6 +1,32 @@
 import { vi } from 'vitest';
 import { CampaignRun } from '../../src/db/entities/campaign-run.entity.js';
 import type { TestApp } from './app.js';
+import {
+  createCampaign,
+  createProgram,
+  createWorkspaceWithKey,
+  upsertLeads,
+  type WorkspaceWithKey,
+} from './factories.js';
+import { databaseIdOf } from './global-ids.js';
+
+/** A workspace with a program, a batch campaign that adds 1 to every lead's score, and one lead. */
+export async function scoringCampaign(
+  t: TestApp,
+): Promise<{ acme: WorkspaceWithKey; program: string; workspace: string; campaign: string }> {
+  const acme = await createWorkspaceWithKey(t, 'Acme');
+  const program = await createProgram(t, acme, 'Failing');
+  const campaign = databaseIdOf(
+    await createCampaign(t, acme, {
+      programId: program,
+      name: 'Scores',
+      qualificationRule: { kind: 'EVERY_TIME' },
+      flow: [{ action: { changeScore: { change: '+1' } } }],
+    }),
+  );
+  await upsertLeads(t, acme, [{ email: 'ada@example.com' }]);
+  return { acme, program, workspace: databaseIdOf(acme.id), campaign };
+}
 
 /** A QUEUED run of the campaign, saved as the commands save one, without its job. */
 export async function queuedRun(

@@ -5,13 +5,12 @@ import { startWorker } from '../../src/runs/job-runner.js';
 import { planRun } from '../../src/runs/plan-run.js';
 import { processChunk } from '../../src/runs/process-chunk.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
-import { createCampaign, createProgram, createWorkspaceWithKey, upsertLeads } from '../helpers/factories.js';
 import {
   finishedRun as finishedRunOf,
   queuedRun as queuedRunOf,
+  scoringCampaign,
   sql as sqlOf,
 } from '../helpers/failing-runs.js';
-import { databaseIdOf } from '../helpers/global-ids.js';
 
 let t: TestApp;
 let workspace: string;
@@ -20,18 +19,7 @@ let worker: Awaited<ReturnType<typeof startWorker>> | undefined;
 
 beforeAll(async () => {
   t = await startTestApp();
-  const acme = await createWorkspaceWithKey(t, 'Acme');
-  workspace = databaseIdOf(acme.id);
-  const program = await createProgram(t, acme, 'Abandoned');
-  campaign = databaseIdOf(
-    await createCampaign(t, acme, {
-      programId: program,
-      name: 'Scores',
-      qualificationRule: { kind: 'EVERY_TIME' },
-      flow: [{ action: { changeScore: { change: '+1' } } }],
-    }),
-  );
-  await upsertLeads(t, acme, [{ email: 'ada@example.com' }]);
+  ({ workspace, campaign } = await scoringCampaign(t));
 });
 afterAll(async () => {
   await worker?.stop();

@@ -8,16 +8,11 @@ import { startWorker } from '../../src/runs/job-runner.js';
 import { planRun } from '../../src/runs/plan-run.js';
 import { completeIfDone, processChunk } from '../../src/runs/process-chunk.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
-import {
-  createCampaign,
-  createProgram,
-  createWorkspaceWithKey,
-  upsertLeads,
-  type WorkspaceWithKey,
-} from '../helpers/factories.js';
+import { createCampaign, upsertLeads, type WorkspaceWithKey } from '../helpers/factories.js';
 import {
   finishedRun as finishedRunOf,
   queuedRun as queuedRunOf,
+  scoringCampaign,
   sql as sqlOf,
 } from '../helpers/failing-runs.js';
 import { databaseIdOf } from '../helpers/global-ids.js';
@@ -30,17 +25,7 @@ let worker: Awaited<ReturnType<typeof startWorker>> | undefined;
 
 beforeAll(async () => {
   t = await startTestApp();
-  acme = await createWorkspaceWithKey(t, 'Acme');
-  program = await createProgram(t, acme, 'Failing');
-  campaign = databaseIdOf(
-    await createCampaign(t, acme, {
-      programId: program,
-      name: 'Scores',
-      qualificationRule: { kind: 'EVERY_TIME' },
-      flow: [{ action: { changeScore: { change: '+1' } } }],
-    }),
-  );
-  await upsertLeads(t, acme, [{ email: 'ada@example.com' }]);
+  ({ acme, program, campaign } = await scoringCampaign(t));
 });
 afterAll(async () => {
   await worker?.stop();
