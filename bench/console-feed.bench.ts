@@ -113,7 +113,7 @@ for (let round = 0; round < rounds; round++) {
         `${result.caughtUpSeconds.toFixed(1)} s after the start; main-thread lag max ${result.maxLagMs.toFixed(0)} ms, ` +
         `${result.lagsOver100Ms} of ${result.samples} samples over 100 ms; main thread busy ${result.mainThread.tasks} s ` +
         `(script ${result.mainThread.script}, layout ${result.mainThread.layout}, style ${result.mainThread.style}); ` +
-        `resumes ${result.resumes}; rows ${result.rows}; ` +
+        `resumes ${result.resumes}; rows kept ${result.rows}, drawn ${result.drawnRows}; ` +
         `lost ${result.lost}, duplicated ${result.duplicates}`,
     );
   });
