@@ -5,8 +5,9 @@
  * feed follows every activity type; then `--seconds` seconds of `--rate` new leads a second (a
  * NEW_LEAD activity each, one upsertLeads call a second). Reports the page's main-thread lag (how
  * late a 50 ms timer fires: max and samples over 100 ms), when the feed's count took in every
- * activity (seconds from the burst's start), its resubscriptions, and checks that every activity
- * arrived once. Writes console-feed.json to bench/results/local/, or with --publish to bench/results/.
+ * activity (seconds from the burst's start), its resubscriptions, the CPU this process (the server
+ * and Playwright's driver) spent meanwhile, and checks that every activity arrived once. Writes
+ * console-feed.json to bench/results/local/, or with --publish to bench/results/.
  * Usage: npm run bench:console -- [--seconds 10] [--rate 1000] [--buffer 300] [--rounds 1] [--publish]
  */
 import { cpus, loadavg } from 'node:os';
@@ -30,6 +31,8 @@ const ADMIN_KEY = 'bench-admin-key-0123456789abcdef';
 interface Round extends Omit<FeedLoad, 'delivered'> {
   /** Seconds the page's main thread spent, in all and on each kind of work, during the burst. */
   mainThread: { tasks: number; script: number; layout: number; style: number };
+  /** CPU seconds of this process (the server, and Playwright's driver) during the burst. */
+  processCpu: { user: number; system: number };
   duplicates: number;
   lost: number;
 }
@@ -74,11 +77,13 @@ async function oneRound(url: string): Promise<Round> {
     const metrics = async () =>
       new Map((await cdp.send('Performance.getMetrics')).metrics.map(({ name, value }) => [name, value]));
     const start = await metrics();
+    const cpuBefore = process.cpuUsage();
     const { delivered: ids, ...load } = await burstIntoFeed(session.page, delivered, insert, {
       seconds,
       perSecond,
       timeoutMs: 180_000,
     });
+    const cpu = process.cpuUsage(cpuBefore);
     const end = await metrics();
     const spent = (name: string) => Number(((end.get(name) ?? 0) - (start.get(name) ?? 0)).toFixed(2));
     const mainThread = {
@@ -90,7 +95,8 @@ async function oneRound(url: string): Promise<Round> {
     const burst = ids.filter((id) => BigInt(id) > lastBefore);
     const unique = new Set(burst).size;
     const stored = Number(await sql(`select count(*)::text as value from activity where id > ${lastBefore}`));
-    return { ...load, mainThread, duplicates: burst.length - unique, lost: stored - unique };
+    const processCpu = { user: cpu.user / 1e6, system: cpu.system / 1e6 };
+    return { ...load, mainThread, processCpu, duplicates: burst.length - unique, lost: stored - unique };
   } finally {
     await session.browser.close();
     await app.stop();
@@ -113,7 +119,8 @@ for (let round = 0; round < rounds; round++) {
         `${result.caughtUpSeconds.toFixed(1)} s after the start; main-thread lag max ${result.maxLagMs.toFixed(0)} ms, ` +
         `${result.lagsOver100Ms} of ${result.samples} samples over 100 ms; main thread busy ${result.mainThread.tasks} s ` +
         `(script ${result.mainThread.script}, layout ${result.mainThread.layout}, style ${result.mainThread.style}); ` +
-        `resumes ${result.resumes}; rows ${result.rows}; ` +
+        `server process CPU ${result.processCpu.user.toFixed(1)} s user, ${result.processCpu.system.toFixed(1)} s system; ` +
+        `resumes ${result.resumes}; rows kept ${result.rows}, drawn ${result.drawnRows}; ` +
         `lost ${result.lost}, duplicated ${result.duplicates}`,
     );
   });

@@ -1,9 +1,7 @@
 import {
-  ActivityAddedDocument,
-  type ActivityAddedSubscription,
   type ActivityFilter,
-  ExecuteCampaignActivityDocument,
-  type ExecuteCampaignActivitySubscription,
+  FeedActivityBatchesDocument,
+  type FeedActivityFieldsFragment,
   type LatestActivitiesQuery,
 } from '../generated/graphql.js';
 import type { Api, ApiError } from './api.js';
@@ -23,49 +21,30 @@ export interface FeedRow {
   detail: string | null;
 }
 
-type ExecuteActivity = ExecuteCampaignActivitySubscription['executeCampaignActivity'];
-type AnyActivity =
-  | ActivityAddedSubscription['activityAdded']
-  | LatestActivitiesQuery['activities']['edges'][number]['node'];
+type AnyActivity = FeedActivityFieldsFragment | LatestActivitiesQuery['activities']['edges'][number]['node'];
 
-export const executeRow = (activity: ExecuteActivity): FeedRow => ({
-  id: activity.id,
-  type: 'EXECUTE_CAMPAIGN',
-  occurredAt: activity.occurredAt,
-  lead: activity.lead.email,
-  parent: activity.campaign?.name ?? null,
-  parentId: activity.campaign?.id ?? null,
-  child: activity.executedCampaign.name,
-  qualified: activity.qualified,
-  reason: activity.reason,
-  depth: activity.depth,
-  detail: null,
-});
-
-export const activityRow = (activity: AnyActivity): FeedRow =>
-  activity.__typename === 'ExecuteCampaignActivity'
-    ? executeRow(activity)
-    : {
-        id: activity.id,
-        type: activity.type,
-        occurredAt: activity.occurredAt,
-        lead: activity.lead.email,
-        parent: activity.campaign?.name ?? null,
-        parentId: activity.campaign?.id ?? null,
-        child: null,
-        qualified: null,
-        reason: null,
-        depth: null,
-        detail: activity.primaryAttributeValue,
-      };
+export const activityRow = (activity: AnyActivity): FeedRow => {
+  const execute = activity.__typename === 'ExecuteCampaignActivity' ? activity : null;
+  return {
+    id: activity.id,
+    type: activity.type,
+    occurredAt: activity.occurredAt,
+    lead: activity.lead.email,
+    parent: activity.campaign?.name ?? null,
+    parentId: activity.campaign?.id ?? null,
+    child: execute?.executedCampaign.name ?? null,
+    qualified: execute?.qualified ?? null,
+    reason: execute?.reason ?? null,
+    depth: execute?.depth ?? null,
+    detail: execute ? null : activity.primaryAttributeValue,
+  };
+};
 
 /** Activity ids increase in commit order; they are decimal strings, compared as numbers. */
 export const isAfter = (id: string, last: string | null) => last === null || BigInt(id) > BigInt(last);
 
 export interface StreamOptions {
   filter: ActivityFilter;
-  /** Every activity type (activityAdded), not only Execute Campaign (executeCampaignActivity). */
-  allTypes: boolean;
   /** The id of the last activity shown: the stream starts after it. */
   after: string | null;
   onActivity(row: FeedRow): void;
@@ -77,9 +56,10 @@ export interface StreamOptions {
 const RETRY_MS = [500, 1_000, 2_000, 5_000, 10_000];
 
 /**
- * Follows activities from `after`, resubscribing after a dropped connection from the last id it
- * handed on, and after SUBSCRIPTION_OVERFLOW (or a stopping server) from the error's
- * lastDeliveredId. An id at or before the last one handed on is never handed on twice.
+ * Follows activities from `after`, those of each read of the server's as one message (semantics
+ * A10), resubscribing after a dropped connection from the last id it handed on, and after
+ * SUBSCRIPTION_OVERFLOW (or a stopping server) from the error's lastDeliveredId. An id at or
+ * before the last one handed on is never handed on twice.
  */
 export function followActivities(api: Api, options: StreamOptions): { stop(): void } {
   let last = options.after;
@@ -96,20 +76,17 @@ export function followActivities(api: Api, options: StreamOptions): { stop(): vo
   const subscribe = (after: string | null) => {
     if (stopped) return;
     options.onStatus(after === null ? 'Live' : `Live, subscribed after activity ${after}`, true);
-    const variables = { filter: options.filter, after };
-    const handlers = {
-      error: (error: ApiError) => resume(error),
-      complete: () => resume(null),
-    };
-    end = options.allTypes
-      ? api.subscribe(ActivityAddedDocument, variables, {
-          ...handlers,
-          next: (data) => take(activityRow(data.activityAdded)),
-        })
-      : api.subscribe(ExecuteCampaignActivityDocument, variables, {
-          ...handlers,
-          next: (data) => take(executeRow(data.executeCampaignActivity)),
-        });
+    end = api.subscribe(
+      FeedActivityBatchesDocument,
+      { filter: options.filter, after },
+      {
+        next: ({ activityBatches }) => {
+          for (const activity of activityBatches.activities) take(activityRow(activity));
+        },
+        error: (error: ApiError) => resume(error),
+        complete: () => resume(null),
+      },
+    );
   };
   const resume = (error: ApiError | null) => {
     if (stopped) return;

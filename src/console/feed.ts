@@ -1,16 +1,17 @@
 import { type ActivityFilter, LatestActivitiesDocument } from '../generated/graphql.js';
 import { activityRow, type FeedRow, followActivities } from './activity-stream.js';
 import type { Api } from './api.js';
-import { h, labelled, timeOf } from './dom.js';
+import { h, labelled } from './dom.js';
+import { feedList } from './feed-list.js';
 import type { WorkspaceGraph } from './graph.js';
 
-/** The most rows the feed keeps on the page; counters go on counting past it. */
+/** The most rows the feed keeps (it draws only those in view); counters go on counting past it. */
 export const FEED_ROWS = 1_000;
 /** How many stored activities the feed opens on. */
 const HISTORY = 50;
 /**
- * The least time between two draws: activities arriving faster are drawn in batches, of which only
- * the newest FEED_ROWS are made into rows, so that the page stays responsive whatever the rate.
+ * The least time between two draws: activities arriving faster are drawn in batches, so that the
+ * page stays responsive whatever the rate.
  */
 const DRAW_MS = 200;
 /** The least time between two writes of the tab's state; leaving the page writes it at once. */
@@ -49,31 +50,11 @@ function readState(item: string): FeedState | null {
   }
 }
 
-function rowElement(row: FeedRow): HTMLTableRowElement {
-  const qualified = row.qualified === null ? '' : row.qualified ? 'TRUE' : 'FALSE';
-  return h(
-    'tr',
-    { 'data-id': row.id },
-    h('td', { class: 'wide' }, row.id),
-    h('td', {}, timeOf(row.occurredAt)),
-    h('td', {}, row.lead),
-    h(
-      'td',
-      {},
-      row.child
-        ? `${row.parent ?? '?'} → ${row.child}`
-        : `${row.type}${row.parent ? ` · ${row.parent}` : ''}`,
-    ),
-    h('td', { class: qualified ? `q-${qualified.toLowerCase()}` : '' }, qualified),
-    h('td', {}, row.reason ?? row.detail ?? ''),
-    h('td', { class: 'wide' }, row.depth ?? ''),
-  );
-}
-
 /**
  * The live feed of Execute Campaign activities (other types on demand), filtered by campaign and by
  * Qualified. It opens on the latest stored ones, then follows; a reload resumes after the last id
- * it showed. Rows arrive in batches, drawn once a frame, and the page keeps the newest FEED_ROWS.
+ * it showed. Rows arrive in batches, drawn at most every DRAW_MS; the page keeps the newest
+ * FEED_ROWS and draws only those in view (feedList).
  */
 export function feedView(api: Api, workspaceId: string, graph: WorkspaceGraph): HTMLElement {
   const stateItem = `console.feed.${workspaceId}`;
@@ -113,27 +94,7 @@ export function feedView(api: Api, workspaceId: string, graph: WorkspaceGraph): 
     rate: counter('rate'),
     resumes: counter('resumes'),
   };
-  const body = h('tbody');
-  const table = h(
-    'table',
-    { class: 'feed-table', 'aria-label': 'Activities, newest first' },
-    h(
-      'thead',
-      {},
-      h(
-        'tr',
-        {},
-        h('th', { class: 'wide c-id' }, 'Id'),
-        h('th', { class: 'c-time' }, 'Time'),
-        h('th', {}, 'Lead'),
-        h('th', {}, 'Parent → child'),
-        h('th', { class: 'c-qualified' }, 'Qualified'),
-        h('th', { class: 'c-reason' }, 'Reason'),
-        h('th', { class: 'wide c-depth' }, 'Depth'),
-      ),
-    ),
-    body,
-  );
+  const list = feedList(FEED_ROWS);
 
   let pending: FeedRow[] = [];
   let scheduled = false;
@@ -162,29 +123,11 @@ export function feedView(api: Api, workspaceId: string, graph: WorkspaceGraph): 
     const text = integer.format(value);
     if (element.textContent !== text) element.textContent = text;
   };
-  const draw = () => {
-    if (pending.length === 0) return;
-    const rows = pending.length > FEED_ROWS ? pending.slice(-FEED_ROWS) : pending;
-    pending = [];
-    const fragment = document.createDocumentFragment();
-    for (let index = rows.length - 1; index >= 0; index--)
-      fragment.append(rowElement(rows[index] as FeedRow));
-    if (rows.length === FEED_ROWS) {
-      body.replaceChildren(fragment);
-      return;
-    }
-    body.prepend(fragment);
-    const firstExtra = body.rows[FEED_ROWS];
-    if (!firstExtra) return;
-    const extra = document.createRange();
-    extra.setStartBefore(firstExtra);
-    extra.setEndAfter(body.lastElementChild as Element);
-    extra.deleteContents();
-  };
   const flush = () => {
     scheduled = false;
     lastDraw = performance.now();
-    draw();
+    list.add(pending);
+    pending = [];
     if (lastDraw - rateSince >= 1_000) {
       rate = Math.round((arrived * 1_000) / (lastDraw - rateSince));
       arrived = 0;
@@ -192,7 +135,7 @@ export function feedView(api: Api, workspaceId: string, graph: WorkspaceGraph): 
     }
     for (const name of ['received', 'qualifiedTrue', 'qualifiedFalse', 'otherTypes', 'resumes'] as const)
       setCount(counters[name], state.counts[name]);
-    setCount(counters.shown, body.rows.length);
+    setCount(counters.shown, list.size);
     setCount(counters.rate, rate);
     persistSoon();
   };
@@ -223,7 +166,6 @@ export function feedView(api: Api, workspaceId: string, graph: WorkspaceGraph): 
   const follow = () => {
     stream = followActivities(api, {
       filter: serverFilter(),
-      allTypes: state.filter.allTypes,
       after: state.lastId,
       onActivity: add,
       onStatus: (text, live) => {
@@ -244,7 +186,7 @@ export function feedView(api: Api, workspaceId: string, graph: WorkspaceGraph): 
     stream?.stop();
     stream = undefined;
     pending = [];
-    body.replaceChildren();
+    list.clear();
     if (!resume) {
       state.lastId = null;
       state.counts = { ...NO_COUNTS };
@@ -299,6 +241,6 @@ export function feedView(api: Api, workspaceId: string, graph: WorkspaceGraph): 
       h('span', {}, 'Per second ', counters.rate),
       h('span', {}, 'Resumes ', counters.resumes),
     ),
-    h('div', { class: 'feed-scroll' }, table),
+    list.element,
   );
 }

@@ -203,7 +203,6 @@ export function runsView(api: Api, graph: WorkspaceGraph): HTMLElement {
     };
     const activities = followActivities(api, {
       filter: { runId: run.id, types: ['EXECUTE_CAMPAIGN'] },
-      allTypes: false,
       after: '0',
       onActivity: tally,
       onStatus: () => undefined,

@@ -15,6 +15,7 @@ import {
 } from '../helpers/browser.js';
 import { storedExecuteActivities } from '../helpers/campaign-runs.js';
 import { upsertLeads } from '../helpers/factories.js';
+import { activityIdsIn, feedTable } from '../helpers/feed-load.js';
 import { databaseIdOf, globalIdOf } from '../helpers/global-ids.js';
 import { run } from '../helpers/graphql.js';
 
@@ -36,6 +37,15 @@ describe('the console’s live feed when its WebSocket drops in the middle of a 
   const delivered: string[] = [];
   /** Every text the feed's status showed, in order. */
   const statuses: string[] = [];
+
+  /** The id and aria-rowindex of the first row the feed's box shows below its header. */
+  const topInView = () =>
+    session.page.locator('.feed-scroll').evaluate((box) => {
+      const top = (box.querySelector('th') as HTMLElement).getBoundingClientRect().bottom;
+      const rows = [...box.querySelectorAll<HTMLElement>('tbody tr[data-id]')];
+      const row = rows.find((each) => each.getBoundingClientRect().bottom > top + 1);
+      return row && { id: row.dataset.id, index: Number(row.getAttribute('aria-rowindex')) };
+    });
 
   const count = async (name: string) =>
     Number(((await session.page.locator(`[data-count="${name}"]`).textContent()) ?? '').replace(/,/g, ''));
@@ -71,12 +81,7 @@ describe('the console’s live feed when its WebSocket drops in the middle of a 
       });
       page.onMessage((message) => server.send(message));
       server.onMessage((message) => {
-        const parsed = JSON.parse(String(message)) as {
-          type: string;
-          payload?: { data?: { executeCampaignActivity?: { id: string } } };
-        };
-        const activity = parsed.payload?.data?.executeCampaignActivity;
-        if (parsed.type === 'next' && activity) delivered.push(activity.id);
+        delivered.push(...activityIdsIn(message));
         page.send(message);
       });
     });
@@ -115,6 +120,14 @@ describe('the console’s live feed when its WebSocket drops in the middle of a 
     await processChunk(t.orm, runId, first as number, now);
     await expect.poll(() => count('received'), { timeout: 20_000 }).toBe(500);
     const resumesBefore = await count('resumes');
+    // Scrolled down to the 101st row: it stays at the top of the view while the rest comes in above.
+    await page.locator('.feed-scroll').evaluate((box) => {
+      const row = box.querySelector('tbody tr[data-id]') as HTMLElement;
+      box.scrollTop = 100 * row.getBoundingClientRect().height;
+    });
+    await expect.poll(async () => (await topInView())?.index).toBe(102);
+    const readAt = (await topInView())?.id;
+    expect(readAt).toBeDefined();
 
     down = true;
     expect(open.size).toBe(1);
@@ -135,11 +148,11 @@ describe('the console’s live feed when its WebSocket drops in the middle of a 
     expect(await count('qualifiedTrue')).toBe(stored.filter((row) => row.qualified).length);
     expect(await count('qualifiedFalse')).toBe(stored.filter((row) => !row.qualified).length);
     expect([...delivered].sort()).toEqual(stored.map(({ id }) => id).sort());
-    const shown = await page
-      .locator('tbody tr')
-      .evaluateAll((rows) => rows.map((row) => row.getAttribute('data-id')));
-    expect(new Set(shown).size).toBe(shown.length);
-    expect(shown.length).toBe(Math.min(stored.length, 1_000));
+    const table = await feedTable(page);
+    expect(table.kept).toBe(Math.min(stored.length, 1_000));
+    expect(new Set(table.ids).size).toBe(table.ids.length);
+    expect(table.ids.length).toBeLessThanOrEqual(table.mostDrawn);
+    expect(await topInView()).toEqual({ id: readAt, index: 102 + stored.length - 500 });
     expect(await count('resumes')).toBeGreaterThan(resumesBefore);
     const resumed = statuses.findLastIndex((text) => text.startsWith('Live, subscribed after activity'));
     const dropped = statuses.findIndex((text) => text.includes('resuming after activity'));

@@ -10,7 +10,7 @@ import {
   signIn,
 } from '../helpers/browser.js';
 import { upsertLeads } from '../helpers/factories.js';
-import { burstIntoFeed, feedCount, recordDelivered } from '../helpers/feed-load.js';
+import { burstIntoFeed, feedCount, feedTable, recordDelivered } from '../helpers/feed-load.js';
 import { globalIdOf } from '../helpers/global-ids.js';
 
 /** Far below one second's activities: every second overflows the subscription's buffer. */
@@ -63,6 +63,10 @@ describe('the console’s feed at 1,000 activities a second, in headless Chromiu
     expect(await feedCount(page, 'otherTypes')).toBe(otherBefore + load.activities);
     expect(new Set(delivered).size).toBe(delivered.length);
     expect(load.rows).toBe(1_000);
+    const table = await feedTable(page);
+    expect(table.kept).toBe(1_000);
+    expect(load.drawnRows).toBeGreaterThan(0);
+    expect(load.drawnRows).toBeLessThanOrEqual(table.mostDrawn);
     expect(load.resumes).toBeGreaterThan(0);
     // Generous: only a page that froze for a second fails it.
     expect(load.maxLagMs).toBeLessThan(1_000);

@@ -14,6 +14,7 @@ import {
 } from '../helpers/browser.js';
 import { storedExecuteActivities } from '../helpers/campaign-runs.js';
 import { upsertLeads } from '../helpers/factories.js';
+import { activityIdsIn, feedTable } from '../helpers/feed-load.js';
 import { databaseIdOf, globalIdOf } from '../helpers/global-ids.js';
 import { run } from '../helpers/graphql.js';
 
@@ -44,14 +45,7 @@ describe('the console’s live feed, in headless Chromium', () => {
     const consoleUrl = new URL('/console', await t.app.start()).href;
     session = await openBrowser();
     session.page.on('websocket', (socket) =>
-      socket.on('framereceived', ({ payload }) => {
-        const message = JSON.parse(String(payload)) as {
-          type: string;
-          payload?: { data?: { executeCampaignActivity?: { id: string } } };
-        };
-        const activity = message.payload?.data?.executeCampaignActivity;
-        if (message.type === 'next' && activity) delivered.push(activity.id);
-      }),
+      socket.on('framereceived', ({ payload }) => delivered.push(...activityIdsIn(payload))),
     );
     await signIn(session, consoleUrl, demo.apiKey);
     await session.page.getByRole('link', { name: 'Live feed' }).click();
@@ -93,12 +87,30 @@ describe('the console’s live feed, in headless Chromium', () => {
     expect(await count('qualifiedTrue')).toBe(stored.filter((row) => row.qualified).length);
     expect(await count('qualifiedFalse')).toBe(stored.filter((row) => !row.qualified).length);
     expect([...delivered].sort()).toEqual(stored.map(({ id }) => id).sort());
-    const shown = await page
-      .locator('tbody tr')
-      .evaluateAll((rows) => rows.map((row) => row.getAttribute('data-id')));
-    expect(shown.length).toBe(stored.length - 500);
-    expect(new Set(shown).size).toBe(shown.length);
+    // Kept: those after the reload; drawn: only the newest, those in view and a few more.
+    const ids = stored.map(({ id }) => BigInt(id)).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    const kept = stored.length - 500;
+    expect(await count('shown')).toBe(kept);
+    const top = await feedTable(page);
+    expect(top.kept).toBe(kept);
+    expect(top.ids.length).toBeGreaterThan(0);
+    expect(top.ids.length).toBeLessThanOrEqual(top.mostDrawn);
+    expect(top.ids.length).toBeLessThan(kept);
+    expect(top.ids.map(BigInt)).toEqual(ids.slice(-top.ids.length).reverse());
+    expect(top.indexes).toEqual(top.ids.map((_, index) => index + 2));
     await session.screenshot('5-feed-after-reload');
+
+    // Scrolled to the end, the oldest rows kept are drawn in their places.
+    await page.locator('.feed-scroll').evaluate((box) => box.scrollTo(0, box.scrollHeight));
+    await expect.poll(async () => (await feedTable(page)).indexes.at(-1)).toBe(kept + 1);
+    const end = await feedTable(page);
+    expect(end.ids.length).toBeLessThanOrEqual(end.mostDrawn);
+    expect(end.ids.map(BigInt)).toEqual(ids.slice(500, 500 + end.ids.length).reverse());
+    expect(end.indexes).toEqual(end.ids.map((_, index) => kept + 2 - end.ids.length + index));
+    // The header stays at the top of the scrolled box.
+    const header = await page.getByRole('columnheader', { name: 'Lead' }).boundingBox();
+    const box = await page.locator('.feed-scroll').boundingBox();
+    expect(Math.abs((header?.y ?? -1) - (box?.y ?? 1))).toBeLessThan(2);
   }, 120_000);
 
   it('filters by Qualified and by campaign, reading the latest matching activities first', async ({
@@ -107,14 +119,16 @@ describe('the console’s live feed, in headless Chromium', () => {
     skip(!CHROMIUM_INSTALLED, NO_CHROMIUM);
     const { page } = session;
     await page.getByLabel('Qualified').selectOption('false');
-    await expect.poll(() => page.locator('tbody tr').count()).toBe(50);
+    await expect.poll(() => count('shown')).toBe(50);
+    expect((await feedTable(page)).kept).toBe(50);
     expect(new Set(await page.locator('tbody td.q-false, tbody td.q-true').allTextContents())).toEqual(
       new Set(['FALSE']),
     );
     await session.screenshot('6-feed-filtered');
     await page.getByLabel('Parent campaign').selectOption({ label: 'Parent, token context FALSE' });
     await expect.poll(() => page.getByRole('status').textContent()).toContain('Live');
-    expect(await page.locator('tbody tr').count()).toBe(0);
+    expect(await page.locator('tbody tr[data-id]').count()).toBe(0);
+    expect(await count('shown')).toBe(0);
   }, 60_000);
 
   it('follows only the last filter chosen while the history of an earlier one was still being read', async ({

@@ -11,27 +11,60 @@ export interface FeedLoad {
   lagsOver100Ms: number;
   samples: number;
   resumes: number;
+  /** Rows the feed keeps (the Shown counter), and rows it drew: those in view and a few more. */
   rows: number;
+  drawnRows: number;
   /** The ids the server sent the page, in order, over every connection. */
   delivered: string[];
 }
+
+/** Rows the feed draws above and below those in view: OVERSCAN of src/console/feed-list.ts. */
+const OVERSCAN = 10;
+
+/** What the feed's table holds now. */
+export interface FeedTable {
+  /** Rows in the list, drawn or not: the table's aria-rowcount, less its header row. */
+  kept: number;
+  /** The ids of the rows drawn, top to bottom. */
+  ids: string[];
+  /** Their aria-rowindex, top to bottom (the header is 1). */
+  indexes: number[];
+  /** The most rows the feed may draw: those that fit in its box, and OVERSCAN more each way. */
+  mostDrawn: number;
+}
+
+export const feedTable = (page: Page): Promise<FeedTable> =>
+  page.locator('table.feed-table').evaluate((table, overscan) => {
+    const box = table.parentElement as HTMLElement;
+    const drawn = [...table.querySelectorAll<HTMLElement>('tbody tr[data-id]')];
+    const rowPx = drawn[0]?.getBoundingClientRect().height ?? 0;
+    return {
+      kept: Number(table.getAttribute('aria-rowcount')) - 1,
+      ids: drawn.map((row) => row.dataset.id as string),
+      indexes: drawn.map((row) => Number(row.getAttribute('aria-rowindex'))),
+      mostDrawn: (rowPx ? Math.ceil(box.clientHeight / rowPx) + 1 : 0) + 2 * overscan,
+    };
+  }, OVERSCAN);
 
 /** The feed's counter `name` as a number. */
 export const feedCount = async (page: Page, name: string) =>
   Number(((await page.locator(`[data-count="${name}"]`).textContent()) ?? '').replace(/,/g, ''));
 
-/** Records the ids of every activityAdded message the page receives; call before it connects. */
+/** The ids of the activities a graphql-ws frame of the feed's (FeedActivityBatches) carries. */
+export function activityIdsIn(frame: string | Buffer): string[] {
+  const message = JSON.parse(String(frame)) as {
+    type: string;
+    payload?: { data?: { activityBatches?: { activities: { id: string }[] } } };
+  };
+  const batch = message.type === 'next' ? message.payload?.data?.activityBatches : undefined;
+  return batch?.activities.map(({ id }) => id) ?? [];
+}
+
+/** Records the ids of every activity the page's feed receives; call before it connects. */
 export function recordDelivered(page: Page): string[] {
   const delivered: string[] = [];
   page.on('websocket', (socket) =>
-    socket.on('framereceived', ({ payload }) => {
-      const message = JSON.parse(String(payload)) as {
-        type: string;
-        payload?: { data?: { activityAdded?: { id: string } } };
-      };
-      const activity = message.payload?.data?.activityAdded;
-      if (message.type === 'next' && activity) delivered.push(activity.id);
-    }),
+    socket.on('framereceived', ({ payload }) => delivered.push(...activityIdsIn(payload))),
   );
   return delivered;
 }
@@ -88,7 +121,8 @@ export async function burstIntoFeed(
     caughtUpSeconds,
     ...probe,
     resumes: await feedCount(page, 'resumes'),
-    rows: await page.locator('tbody tr').count(),
+    rows: await feedCount(page, 'shown'),
+    drawnRows: await page.locator('tbody tr[data-id]').count(),
     delivered,
   };
 }

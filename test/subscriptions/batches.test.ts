@@ -1,6 +1,10 @@
 import type { Client } from 'graphql-ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ActivityBatchesDocument, ExecuteCampaignActivitiesDocument } from '../../src/generated/graphql.js';
+import {
+  ActivityBatchesDocument,
+  ExecuteCampaignActivitiesDocument,
+  FeedActivityBatchesDocument,
+} from '../../src/generated/graphql.js';
 import { ADMIN_KEY, startTestApp, type TestApp } from '../helpers/app.js';
 import {
   executeScenario,
@@ -154,6 +158,36 @@ describe('batch feeds', () => {
       await untilStreams(t.app, before);
     },
   );
+
+  it('as the console’s FeedActivityBatches, deliver a run’s activities with what its feed table shows', async () => {
+    const before = t.app.streamStats().activityStreams;
+    const client = wsClient({ url }, acme.key);
+    const feed = subscribeWs(client, FeedActivityBatchesDocument, { filter: { workspaceId: acme.id } });
+    await untilStreams(t.app, before + 1);
+    const runId = await scheduleNow(t, acme.key, scenario.parent);
+    await untilCompleted(t, acme.key, runId);
+    const ids = await queriedIds(t, acme.key, { runId });
+    await untilIds(feed, 'activityBatches', ids.length);
+    expect(idsOf(feed, 'activityBatches')).toEqual(ids);
+    expect(codesOf(feed)).toEqual([]);
+    const activities = feed.results.flatMap((result) => result.data?.activityBatches.activities ?? []);
+    expect(feed.results.length).toBeLessThan(ids.length / 10);
+    const execute = activities.find((activity) => activity.__typename === 'ExecuteCampaignActivity');
+    expect(execute).toMatchObject({
+      type: 'EXECUTE_CAMPAIGN',
+      campaign: { id: scenario.parent },
+      executedCampaign: { id: scenario.child },
+      depth: 1,
+    });
+    expect(execute?.lead.email).toMatch(/@/);
+    const other = activities.find((activity) => activity.__typename !== 'ExecuteCampaignActivity');
+    expect(other).toBeDefined();
+    expect(other).not.toHaveProperty('qualified');
+    expect(typeof other?.primaryAttributeValue).toBe('string');
+    feed.stop();
+    await client.dispose();
+    await untilStreams(t.app, before);
+  });
 
   it('never give a workspace key another workspace’s activities; the admin key gets both', async () => {
     const before = t.app.streamStats().activityStreams;
