@@ -58,6 +58,7 @@ export interface Api {
     variables: V,
     handlers: SubscriptionHandlers<R>,
   ): () => void;
+  /** Ends the connection for good: the key was forgotten, so nothing may be sent with it again. */
   close(): void;
 }
 
@@ -70,6 +71,7 @@ export function createApi(key: string): Api {
   const authorization = `Bearer ${key}`;
   const endpoint = new URL('/graphql', location.href);
   let client: Client | undefined;
+  let closed = false;
   const webSocket = () => {
     client ??= createClient({
       url: endpoint.href.replace(/^http/, 'ws'),
@@ -81,6 +83,7 @@ export function createApi(key: string): Api {
   };
   return {
     async request(document, variables) {
+      if (closed) throw new ApiError('The key was forgotten.', 'CLOSED');
       let response: Response;
       try {
         response = await fetch(endpoint, {
@@ -102,6 +105,7 @@ export function createApi(key: string): Api {
       return body.data as never;
     },
     subscribe(document, variables, handlers) {
+      if (closed) return () => {};
       let ended = false;
       const dispose = webSocket().subscribe(
         {
@@ -134,6 +138,7 @@ export function createApi(key: string): Api {
       };
     },
     close() {
+      closed = true;
       void client?.dispose();
       client = undefined;
     },

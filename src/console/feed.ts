@@ -56,7 +56,12 @@ function readState(item: string): FeedState | null {
  * it showed. Rows arrive in batches, drawn at most every DRAW_MS; the page keeps the newest
  * FEED_ROWS and draws only those in view (feedList).
  */
-export function feedView(api: Api, workspaceId: string, graph: WorkspaceGraph): HTMLElement {
+export function feedView(
+  api: Api,
+  workspaceId: string,
+  graph: WorkspaceGraph,
+  signal: AbortSignal,
+): HTMLElement {
   const stateItem = `console.feed.${workspaceId}`;
   const state: FeedState = readState(stateItem) ?? {
     filter: { campaignId: '', qualified: '', allTypes: false },
@@ -111,14 +116,21 @@ export function feedView(api: Api, workspaceId: string, graph: WorkspaceGraph): 
   const persist = () => {
     clearTimeout(persistTimer);
     persistTimer = undefined;
-    sessionStorage.setItem(stateItem, JSON.stringify(state));
+    // A forgotten key's tab keeps nothing of it.
+    if (!signal.aborted) sessionStorage.setItem(stateItem, JSON.stringify(state));
   };
   // The state is written together (last id and counts from the same moment): a reload resumes
   // from an id it may have counted past, and counts again exactly what came after that id.
   const persistSoon = () => {
     persistTimer ??= setTimeout(persist, PERSIST_MS);
   };
-  addEventListener('pagehide', persist);
+  addEventListener('pagehide', persist, { signal });
+  signal.addEventListener('abort', () => {
+    generation++;
+    clearTimeout(persistTimer);
+    stream?.stop();
+    stream = undefined;
+  });
   const setCount = (element: HTMLElement, value: number) => {
     const text = integer.format(value);
     if (element.textContent !== text) element.textContent = text;

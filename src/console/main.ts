@@ -14,6 +14,8 @@ export interface ViewContext {
   api: Api;
   workspaceId: string;
   graph: WorkspaceGraph;
+  /** Aborted when the key is forgotten: views stop their streams, timers and listeners. */
+  signal: AbortSignal;
 }
 
 interface View {
@@ -27,7 +29,7 @@ const VIEWS: View[] = [
   {
     id: 'feed',
     label: 'Live feed',
-    render: ({ api, workspaceId, graph }) => feedView(api, workspaceId, graph),
+    render: ({ api, workspaceId, graph, signal }) => feedView(api, workspaceId, graph, signal),
   },
   { id: 'runs', label: 'Runs', render: ({ api, graph }) => runsView(api, graph) },
   {
@@ -106,7 +108,9 @@ async function open(key: string) {
   renderShell({ api, workspaceId: workspace.id, graph }, viewer);
 }
 
-function renderShell(context: ViewContext, viewer: ViewerQuery['viewer']) {
+function renderShell(shown: Omit<ViewContext, 'signal'>, viewer: ViewerQuery['viewer']) {
+  const forgotten = new AbortController();
+  const context: ViewContext = { ...shown, signal: forgotten.signal };
   const choose = h(
     'select',
     {
@@ -126,8 +130,9 @@ function renderShell(context: ViewContext, viewer: ViewerQuery['viewer']) {
       type: 'button',
       class: 'secondary',
       onclick: () => {
-        sessionStorage.clear();
+        forgotten.abort();
         context.api.close();
+        sessionStorage.clear();
         keyForm();
       },
     },
@@ -157,7 +162,7 @@ function renderShell(context: ViewContext, viewer: ViewerQuery['viewer']) {
     }
     for (const [id, other] of panels) other.hidden = id !== view.id;
   };
-  window.addEventListener('hashchange', route);
+  window.addEventListener('hashchange', route, { signal: context.signal });
   show(
     root,
     h(

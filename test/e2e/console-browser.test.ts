@@ -100,6 +100,29 @@ describe('the console, served by the server, in headless Chromium with every oth
     await page.setViewportSize({ width: 1280, height: 800 });
   }, 60_000);
 
+  it('forgets the key: its feed stops, nothing is sent with it again, and the tab keeps nothing of it', async ({
+    skip,
+  }) => {
+    skip(!CHROMIUM_INSTALLED, NO_CHROMIUM);
+    const { page } = session;
+    await page.getByRole('link', { name: 'Live feed' }).click();
+    await page.getByRole('status').filter({ hasText: 'Live' }).waitFor();
+    const sockets: string[] = [];
+    page.on('websocket', (socket) => sockets.push(socket.url()));
+    const requests: string[] = [];
+    page.on('request', (request) => {
+      if (request.headers().authorization) requests.push(request.url());
+    });
+    await page.getByRole('button', { name: 'Forget the key' }).click();
+    await page.getByLabel('API key').waitFor();
+    // Past the feed's first two retries, had it gone on.
+    await page.waitForTimeout(2_000);
+    await page.evaluate(() => dispatchEvent(new PageTransitionEvent('pagehide')));
+    expect(sockets).toEqual([]);
+    expect(requests).toEqual([]);
+    expect(await page.evaluate(() => sessionStorage.length)).toBe(0);
+  }, 60_000);
+
   it('asked no other host for anything, and met no refusal or script error', ({ skip }) => {
     skip(!CHROMIUM_INSTALLED, NO_CHROMIUM);
     expect(session.elsewhere).toEqual([]);
