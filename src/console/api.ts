@@ -27,7 +27,10 @@ function fromSubscriptionError(error: unknown): ApiError {
   if (Array.isArray(error) && error.length > 0) return fromGraphQLError(error[0] as GraphQLErrorLike);
   if (error instanceof CloseEvent) {
     const code = error.code === 4403 ? 'UNAUTHENTICATED' : 'CONNECTION_CLOSED';
-    return new ApiError(error.reason || `The connection closed (code ${error.code})`, code);
+    // A connection cut without a close frame has no code of the protocol's (1006, or 0 from some transports).
+    const dropped = error.code === 1006 || error.code < 1000;
+    const message = dropped ? 'The connection dropped' : `The connection closed (code ${error.code})`;
+    return new ApiError(error.reason || message, code);
   }
   return new ApiError(error instanceof Error ? error.message : 'The connection failed.', 'CONNECTION_CLOSED');
 }
