@@ -12,10 +12,13 @@
  * --publish to bench/results/ (see bench/README.md).
  * Usage: npm run bench:stream -- [--leads 100000] [--stream lead|execute|execute-batch|all] [--subscribers 10,100] [--rounds 5]
  *   [--read-interval ms] (the hub's minReadIntervalMs; default DEFAULT_MIN_READ_INTERVAL_MS) [--publish]
+ *   [--cpu-profile dir] (a V8 CPU profile of this process during each measured run, written to dir
+ *   as <subscribers>-<n>.cpuprofile: the engine's, the server's and the hub's work, not the clients')
  */
 import { type ChildProcess, execFileSync, fork } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
 import path from 'node:path';
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import pino from 'pino';
@@ -37,6 +40,7 @@ const leadCount = Number(option('--leads') ?? 100_000);
 const streamKind = option('--stream') ?? 'lead';
 const subscriberCounts = (option('--subscribers') ?? '10,100').split(',').map(Number);
 const readIntervalMs = Number(option('--read-interval') ?? DEFAULT_MIN_READ_INTERVAL_MS);
+const profileDir = option('--cpu-profile');
 /**
  * Rounds of (no subscribers, then each subscriber count), and one more run without subscribers at
  * the end. One run's time varies noticeably from run to run, and runs get slower as the activity
@@ -119,6 +123,26 @@ const processCpuSeconds = () => {
   return (usage.user + usage.system) / 1e6;
 };
 
+/**
+ * Profiles `work` when --cpu-profile is given: only the measured run, none of the seeding, the
+ * setting up of subscribers or the checks after it.
+ */
+async function profiled<T>(name: string, work: () => Promise<T>): Promise<T> {
+  if (!profileDir) return work();
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.start');
+  try {
+    return await work();
+  } finally {
+    const { profile } = await session.post('Profiler.stop');
+    mkdirSync(profileDir, { recursive: true });
+    writeFileSync(path.join(profileDir, `${name}.cpuprofile`), JSON.stringify(profile));
+    session.disconnect();
+  }
+}
+
 /** W1's workspace, with an API key for the subscribers. */
 async function seed(orm: Orm) {
   const ids = await seedW1(orm, leadCount);
@@ -197,6 +221,8 @@ async function main() {
       .getConnection()
       .execute('select id::text from lead where workspace_id = ? order by id', [ids.workspaceId]);
 
+    /** Runs measured so far, by subscriber count: the name of each run's profile. */
+    const profiles = new Map<number, number>();
     const measure = async (subscribers: number) => {
       const runId = await newRun(orm, ids.workspaceId, ids.a);
       const runGlobalId = encodeGlobalID('CampaignRun', runId);
@@ -226,7 +252,11 @@ async function main() {
         while (app.streamStats().activityStreams < subscribers) await new Promise((r) => setTimeout(r, 20));
       }
       const cpuBefore = { process: processCpuSeconds(), postgres: postgresCpuSeconds() };
-      const { seconds, commits } = await engine(orm, runId, announce);
+      const nth = (profiles.get(subscribers) ?? 0) + 1;
+      profiles.set(subscribers, nth);
+      const { seconds, commits } = await profiled(`${subscribers}-${nth}`, () =>
+        engine(orm, runId, announce),
+      );
       const postgresAfter = postgresCpuSeconds();
       const cpu = {
         process: processCpuSeconds() - cpuBefore.process,
