@@ -62,9 +62,19 @@ function toKey(row: KeyRow): ActivityKey {
   };
 }
 
+/**
+ * Spelled out rather than spread from toKey: the hub maps every row of a followed run, and a spread
+ * copy costs several times the rest of the mapping (bench/README.md, "Whole-run batch feeds").
+ */
 function toEvent(row: ActivityRow): ActivityEvent {
   return {
-    ...toKey(row),
+    id: row.id,
+    workspaceId: row.workspace_id,
+    leadId: row.lead_id,
+    campaignId: row.campaign_id,
+    runId: row.run_id,
+    type: row.type,
+    qualified: row.qualified,
     occurredAt: new Date(row.occurred_at).toISOString(),
     primaryAttributeValue: row.primary_attribute_value,
     attributes: row.attributes ?? {},
