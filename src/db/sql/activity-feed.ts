@@ -164,16 +164,17 @@ export async function readActivityPage(
   return rows.map(toEvent);
 }
 
-/** The leads, runs and campaigns some subscriptions name. */
+/** The leads, runs and campaigns some subscriptions name, and the types they want (null: any). */
 export interface CandidateKeys {
   leadIds: Iterable<string>;
   runIds: Iterable<string>;
   campaignIds: Iterable<string>;
+  types: Iterable<string> | null;
 }
 
 /**
- * The committed activities with `after < id <= upTo` of these leads, runs or campaigns (the
- * candidates of narrow subscriptions), oldest first, at most `limit`. Each key's first `limit` ids
+ * The committed activities with `after < id <= upTo` of these leads, runs or campaigns and of these
+ * types (the candidates of narrow subscriptions), oldest first, at most `limit`. Each key's first `limit` ids
  * are read in order through its index, so a page costs the same however many candidates follow
  * it: asking the three indexes at once for any of the keys would fetch and sort all of them.
  */
@@ -182,11 +183,18 @@ export async function readCandidates(
   range: { after: bigint; upTo: bigint; limit: number },
   keys: CandidateKeys,
 ): Promise<ActivityFeedPage> {
+  // Rows of other types are skipped on the index walk rather than read, mapped and dropped.
+  const typed = keys.types === null ? '' : ' and type = any(?::text[])';
   const firstIds = (column: string) =>
     `select first.id from unnest(?::bigint[]) as key(value) cross join lateral (
-       select id from activity where ${column} = key.value and id > ? and id <= ? order by id limit ?
+       select id from activity where ${column} = key.value and id > ? and id <= ?${typed} order by id limit ?
      ) as first`;
-  const bounds = [range.after.toString(), range.upTo.toString(), range.limit];
+  const bounds = [
+    range.after.toString(),
+    range.upTo.toString(),
+    ...(keys.types === null ? [] : [idArray(keys.types)]),
+    range.limit,
+  ];
   const rows = await query<ActivityRow>(
     em,
     `with page as (
