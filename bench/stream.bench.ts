@@ -15,10 +15,8 @@
  *   [--cpu-profile dir] (a V8 CPU profile of this process during each measured run, written to dir
  *   as <subscribers>-<n>.cpuprofile: the engine's, the server's and the hub's work, not the clients')
  */
-import { type ChildProcess, execFileSync, fork } from 'node:child_process';
+import { type ChildProcess, fork } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { Session } from 'node:inspector/promises';
 import path from 'node:path';
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import pino from 'pino';
@@ -31,6 +29,7 @@ import { planRun } from '../src/runs/plan-run.js';
 import { completeIfDone, processChunk } from '../src/runs/process-chunk.js';
 import { buildApp } from '../src/server/app.js';
 import { DEFAULT_MIN_READ_INTERVAL_MS } from '../src/streaming/activity-hub.js';
+import { postgresCpuSeconds, processCpuSeconds, profiled } from './process-cpu.js';
 import { writeResult } from './results-file.js';
 import { inParallel, newRun, seedW1, withBenchDatabase } from './w1-workload.js';
 
@@ -78,70 +77,6 @@ const STREAMS = {
       id type occurredAt ... on ExecuteCampaignActivity { qualified } } }`,
   },
 } as const;
-
-/** Clock ticks per second of /proc/<pid>/stat's CPU times. */
-const CLOCK_TICKS = (() => {
-  try {
-    return Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' })) || 100;
-  } catch {
-    return 100;
-  }
-})();
-
-/**
- * CPU seconds used so far by PostgreSQL's processes on this machine, or null where /proc does not
- * show them (not Linux, or a database on another machine). Wall time varies from run to run;
- * CPU time tells whether the streaming made the database work more. A process that ends during a
- * run is not counted: the pool's backends, which do the run's and the hub's work, live throughout.
- */
-function postgresCpuSeconds(): number | null {
-  let ticks = 0;
-  let found = false;
-  let pids: string[];
-  try {
-    pids = readdirSync('/proc').filter((name) => /^[0-9]+$/.test(name));
-  } catch {
-    return null;
-  }
-  for (const pid of pids) {
-    try {
-      if (!readFileSync(`/proc/${pid}/comm`, 'utf8').startsWith('postgres')) continue;
-      // The fields after the command's closing parenthesis: utime and stime are the 12th and 13th.
-      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
-      ticks += Number(fields[11]) + Number(fields[12]);
-      found = true;
-    } catch {
-      // The process ended while being read.
-    }
-  }
-  return found ? ticks / CLOCK_TICKS : null;
-}
-
-/** CPU seconds this process (the engine, the server and its hub) has used so far. */
-const processCpuSeconds = () => {
-  const usage = process.cpuUsage();
-  return (usage.user + usage.system) / 1e6;
-};
-
-/**
- * Profiles `work` when --cpu-profile is given: only the measured run, none of the seeding, the
- * setting up of subscribers or the checks after it.
- */
-async function profiled<T>(name: string, work: () => Promise<T>): Promise<T> {
-  if (!profileDir) return work();
-  const session = new Session();
-  session.connect();
-  await session.post('Profiler.enable');
-  await session.post('Profiler.start');
-  try {
-    return await work();
-  } finally {
-    const { profile } = await session.post('Profiler.stop');
-    mkdirSync(profileDir, { recursive: true });
-    writeFileSync(path.join(profileDir, `${name}.cpuprofile`), JSON.stringify(profile));
-    session.disconnect();
-  }
-}
 
 /** W1's workspace, with an API key for the subscribers. */
 async function seed(orm: Orm) {
@@ -254,7 +189,7 @@ async function main() {
       const cpuBefore = { process: processCpuSeconds(), postgres: postgresCpuSeconds() };
       const nth = (profiles.get(subscribers) ?? 0) + 1;
       profiles.set(subscribers, nth);
-      const { seconds, commits } = await profiled(`${subscribers}-${nth}`, () =>
+      const { seconds, commits } = await profiled(profileDir, `${subscribers}-${nth}`, () =>
         engine(orm, runId, announce),
       );
       const postgresAfter = postgresCpuSeconds();
