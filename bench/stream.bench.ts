@@ -115,6 +115,7 @@ interface ClientsResult {
   outOfOrder: number;
   latencyMs: { p50: number; p99: number; max: number };
   errors: unknown[];
+  cpuSeconds: number;
 }
 
 function message<T>(child: ChildProcess, type: string): Promise<T> {
@@ -307,6 +308,8 @@ async function main() {
           slowdownPercent: increasePercent(runs, (run) => run.seconds),
           cpuSeconds: cpuOf(runs),
           cpuIncreasePercent: increasePercent(runs, cpuSeconds),
+          // The subscribers' process: they share the machine's cores with the server.
+          clientsCpuSeconds: round(median(clients.map((run) => run.cpuSeconds))),
           expected: sum(clients.map((run) => run.expected)),
           deliveries: sum(clients.map((run) => run.delivered)),
           // Per round: the median p50, the worst p99 and max.
