@@ -49,7 +49,7 @@ export const processCpuSeconds = () => {
 };
 
 /**
- * A V8 CPU profile of this process while `work` runs, written to `dir` as <name>.cpuprofile (no
+ * A CPU profile of this process while `work` runs, written to `dir` as <name>.cpuprofile (no
  * profile when `dir` is undefined): a measured run only, none of its setting up.
  */
 export async function profiled<T>(dir: string | undefined, name: string, work: () => Promise<T>): Promise<T> {

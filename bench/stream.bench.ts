@@ -12,7 +12,7 @@
  * --publish to bench/results/ (see bench/README.md).
  * Usage: npm run bench:stream -- [--leads 100000] [--stream lead|execute|execute-batch|all] [--subscribers 10,100] [--rounds 5]
  *   [--read-interval ms] (the hub's minReadIntervalMs; default DEFAULT_MIN_READ_INTERVAL_MS) [--publish]
- *   [--cpu-profile dir] (a V8 CPU profile of this process during each measured run, written to dir
+ *   [--cpu-profile dir] (a CPU profile of this process during each measured run, written to dir
  *   as <subscribers>-<n>.cpuprofile: the engine's, the server's and the hub's work, not the clients')
  */
 import { type ChildProcess, fork } from 'node:child_process';
