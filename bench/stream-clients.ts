@@ -5,7 +5,8 @@
  *          one subscription per subscriber, records (id, receipt time) of every activity (of every
  *          activity of a batch, for a field that yields `{ activities }`);
  *   finish {expectedIds, chunks: [{min, max, commitNs}]}      → waits until every subscriber has
- *          them all (or 60 s without progress), answers lost/duplicated counts and latencies.
+ *          them all (or 60 s without progress), answers lost/duplicated counts, latencies and the
+ *          CPU seconds this process used since `start` (receiving and parsing, not the server's).
  * Times are process.hrtime (CLOCK_MONOTONIC): comparable with the server process's on one machine.
  */
 import { createClient } from 'graphql-ws';
@@ -35,6 +36,12 @@ interface Subscriber {
 }
 
 const subscribers: Subscriber[] = [];
+/** This process's CPU time when the subscriptions were opened: what receiving cost is measured from. */
+let cpuAtStart = 0;
+const cpuSeconds = () => {
+  const usage = process.cpuUsage();
+  return (usage.user + usage.system) / 1e6;
+};
 const clients: ReturnType<typeof createClient>[] = [];
 
 function start(message: Start) {
@@ -73,6 +80,7 @@ function start(message: Start) {
       },
     );
   }
+  cpuAtStart = cpuSeconds();
   process.send?.({ type: 'started' });
 }
 
@@ -149,6 +157,7 @@ async function finish(message: Finish) {
       max: sorted.length ? (sorted[sorted.length - 1] as number) : Number.NaN,
     },
     errors: errors.slice(0, 5),
+    cpuSeconds: cpuSeconds() - cpuAtStart,
   });
   await Promise.all(clients.map((client) => client.dispose()));
   process.disconnect?.();

@@ -12,10 +12,11 @@
  * --publish to bench/results/ (see bench/README.md).
  * Usage: npm run bench:stream -- [--leads 100000] [--stream lead|execute|execute-batch|all] [--subscribers 10,100] [--rounds 5]
  *   [--read-interval ms] (the hub's minReadIntervalMs; default DEFAULT_MIN_READ_INTERVAL_MS) [--publish]
+ *   [--cpu-profile dir] (a CPU profile of this process during each measured run, written to dir
+ *   as <subscribers>-<n>.cpuprofile: the engine's, the server's and the hub's work, not the clients')
  */
-import { type ChildProcess, execFileSync, fork } from 'node:child_process';
+import { type ChildProcess, fork } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import pino from 'pino';
@@ -28,6 +29,7 @@ import { planRun } from '../src/runs/plan-run.js';
 import { completeIfDone, processChunk } from '../src/runs/process-chunk.js';
 import { buildApp } from '../src/server/app.js';
 import { DEFAULT_MIN_READ_INTERVAL_MS } from '../src/streaming/activity-hub.js';
+import { postgresCpuSeconds, processCpuSeconds, profiled } from './process-cpu.js';
 import { writeResult } from './results-file.js';
 import { inParallel, newRun, seedW1, withBenchDatabase } from './w1-workload.js';
 
@@ -37,6 +39,7 @@ const leadCount = Number(option('--leads') ?? 100_000);
 const streamKind = option('--stream') ?? 'lead';
 const subscriberCounts = (option('--subscribers') ?? '10,100').split(',').map(Number);
 const readIntervalMs = Number(option('--read-interval') ?? DEFAULT_MIN_READ_INTERVAL_MS);
+const profileDir = option('--cpu-profile');
 /**
  * Rounds of (no subscribers, then each subscriber count), and one more run without subscribers at
  * the end. One run's time varies noticeably from run to run, and runs get slower as the activity
@@ -75,50 +78,6 @@ const STREAMS = {
   },
 } as const;
 
-/** Clock ticks per second of /proc/<pid>/stat's CPU times. */
-const CLOCK_TICKS = (() => {
-  try {
-    return Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' })) || 100;
-  } catch {
-    return 100;
-  }
-})();
-
-/**
- * CPU seconds used so far by PostgreSQL's processes on this machine, or null where /proc does not
- * show them (not Linux, or a database on another machine). Wall time varies from run to run;
- * CPU time tells whether the streaming made the database work more. A process that ends during a
- * run is not counted: the pool's backends, which do the run's and the hub's work, live throughout.
- */
-function postgresCpuSeconds(): number | null {
-  let ticks = 0;
-  let found = false;
-  let pids: string[];
-  try {
-    pids = readdirSync('/proc').filter((name) => /^[0-9]+$/.test(name));
-  } catch {
-    return null;
-  }
-  for (const pid of pids) {
-    try {
-      if (!readFileSync(`/proc/${pid}/comm`, 'utf8').startsWith('postgres')) continue;
-      // The fields after the command's closing parenthesis: utime and stime are the 12th and 13th.
-      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
-      ticks += Number(fields[11]) + Number(fields[12]);
-      found = true;
-    } catch {
-      // The process ended while being read.
-    }
-  }
-  return found ? ticks / CLOCK_TICKS : null;
-}
-
-/** CPU seconds this process (the engine, the server and its hub) has used so far. */
-const processCpuSeconds = () => {
-  const usage = process.cpuUsage();
-  return (usage.user + usage.system) / 1e6;
-};
-
 /** W1's workspace, with an API key for the subscribers. */
 async function seed(orm: Orm) {
   const ids = await seedW1(orm, leadCount);
@@ -156,6 +115,7 @@ interface ClientsResult {
   outOfOrder: number;
   latencyMs: { p50: number; p99: number; max: number };
   errors: unknown[];
+  cpuSeconds: number;
 }
 
 function message<T>(child: ChildProcess, type: string): Promise<T> {
@@ -197,6 +157,8 @@ async function main() {
       .getConnection()
       .execute('select id::text from lead where workspace_id = ? order by id', [ids.workspaceId]);
 
+    /** Runs measured so far, by subscriber count: the name of each run's profile. */
+    const profiles = new Map<number, number>();
     const measure = async (subscribers: number) => {
       const runId = await newRun(orm, ids.workspaceId, ids.a);
       const runGlobalId = encodeGlobalID('CampaignRun', runId);
@@ -226,7 +188,11 @@ async function main() {
         while (app.streamStats().activityStreams < subscribers) await new Promise((r) => setTimeout(r, 20));
       }
       const cpuBefore = { process: processCpuSeconds(), postgres: postgresCpuSeconds() };
-      const { seconds, commits } = await engine(orm, runId, announce);
+      const nth = (profiles.get(subscribers) ?? 0) + 1;
+      profiles.set(subscribers, nth);
+      const { seconds, commits } = await profiled(profileDir, `${subscribers}-${nth}`, () =>
+        engine(orm, runId, announce),
+      );
       const postgresAfter = postgresCpuSeconds();
       const cpu = {
         process: processCpuSeconds() - cpuBefore.process,
@@ -342,6 +308,8 @@ async function main() {
           slowdownPercent: increasePercent(runs, (run) => run.seconds),
           cpuSeconds: cpuOf(runs),
           cpuIncreasePercent: increasePercent(runs, cpuSeconds),
+          // The subscribers' process: they share the machine's cores with the server.
+          clientsCpuSeconds: round(median(clients.map((run) => run.cpuSeconds))),
           expected: sum(clients.map((run) => run.expected)),
           deliveries: sum(clients.map((run) => run.delivered)),
           // Per round: the median p50, the worst p99 and max.

@@ -21,16 +21,12 @@ export type BatchItem = ActivityBatch | Interrupted;
 export class ActivityBatchStream extends FeedStream<ActivityBatch> {
   /** Offered during the read in progress, not yet a batch. */
   private pending: ActivityEvent[] = [];
-  /** Streams with the same key want the same rows. */
-  private readonly key: string;
-
   constructor(source: StreamSource, matcher: ActivityFilter, after: bigint | null, release: () => void) {
     super(source, matcher, after, release, (item) => (item.kind === 'batch' ? item.activities.length : 0));
-    this.key = JSON.stringify(matcher);
   }
 
   offer(item: ActivityItem): void {
-    if (!this.buffer.open || this.replay?.chasing) return;
+    if (!this.accepting) return;
     this.pending.push(item.activity);
   }
 
@@ -38,14 +34,14 @@ export class ActivityBatchStream extends FeedStream<ActivityBatch> {
     if (this.pending.length === 0 || (!readEnd && this.pending.length < this.source.pageSize)) return;
     const activities = this.pending;
     this.pending = [];
-    if (!this.buffer.open || this.replay?.chasing) return;
+    if (!this.accepting) return;
     // Same matcher, same first row, same length: both were offered the same rows since.
-    const alike = batches.get(this.key);
+    const alike = batches.get(this.matcherKey);
     const batch: ActivityBatch =
       alike && alike.activities.length === activities.length && alike.activities[0] === activities[0]
         ? alike
         : { kind: 'batch', activities };
-    batches.set(this.key, batch);
+    batches.set(this.matcherKey, batch);
     this.enqueue(batch);
   }
 

@@ -9,7 +9,7 @@ import {
   readCandidates,
   settledActivityId,
 } from '../db/sql/activity-feed.js';
-import type { ActivityFilter } from '../domain/activity-filter.js';
+import { type ActivityFilter, matchesActivityFilter } from '../domain/activity-filter.js';
 import { ActivityBatchStream } from './activity-batch-stream.js';
 import {
   type ActivityItem,
@@ -90,15 +90,34 @@ export function createActivityReader(options: ActivityReaderOptions) {
   }
 
   /**
+   * The streams, those whose matchers want the same rows together: each row is matched once per
+   * matcher, not once per stream, and a hundred subscriptions to one run match it once.
+   */
+  function streamsByMatcher(): { matcher: ActivityFilter; streams: FedStream[] }[] {
+    const groups = new Map<string, { matcher: ActivityFilter; streams: FedStream[] }>();
+    for (const stream of streams) {
+      const group = groups.get(stream.matcherKey);
+      if (group) group.streams.push(stream);
+      else groups.set(stream.matcherKey, { matcher: stream.matcher, streams: [stream] });
+    }
+    return [...groups.values()];
+  }
+
+  /**
    * When every stream names a lead, a run or a campaign, only their rows are read, through those
    * columns' indexes, up to `last`, an id up to which every activity is settled.
    */
   async function readNarrow(keys: NarrowKeys, last: bigint): Promise<boolean> {
     if (last <= cursor) return false;
     const page = await readCandidates(orm.em.fork(), { after: cursor, upTo: last, limit: pageSize }, keys);
+    const groups = streamsByMatcher();
     for (const activity of page.events) {
       const item: ActivityItem = { kind: 'activity', activity };
-      for (const stream of streams) if (stream.wants(activity)) stream.offer(item);
+      for (const group of groups) {
+        if (!matchesActivityFilter(group.matcher, activity)) continue;
+        // A stream that is not accepting ignores what it is offered.
+        for (const stream of group.streams) stream.offer(item);
+      }
     }
     // Rows up to the page's last one (or all up to `last`) were looked at for every stream.
     cursor = page.full && page.lastId !== null ? page.lastId : last;
@@ -109,12 +128,16 @@ export function createActivityReader(options: ActivityReaderOptions) {
   async function readWide(): Promise<boolean> {
     const page = await readActivityKeys(orm.em.fork(), { after: cursor, limit: pageSize });
     const wantedBy = new Map<string, FedStream[]>();
+    const groups = streamsByMatcher();
     for (const key of page.keys) {
-      for (const stream of streams) {
-        if (!stream.wants(key)) continue;
-        const wanting = wantedBy.get(key.id);
-        if (wanting) wanting.push(stream);
-        else wantedBy.set(key.id, [stream]);
+      for (const group of groups) {
+        if (!matchesActivityFilter(group.matcher, key)) continue;
+        for (const stream of group.streams) {
+          if (!stream.accepting) continue;
+          const wanting = wantedBy.get(key.id);
+          if (wanting) wanting.push(stream);
+          else wantedBy.set(key.id, [stream]);
+        }
       }
     }
     const rows = await readActivitiesById(orm.em.fork(), [...wantedBy.keys()]);

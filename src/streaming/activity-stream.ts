@@ -1,5 +1,5 @@
-import type { ActivityEvent, ActivityFeedPage, ActivityKey } from '../db/sql/activity-feed.js';
-import { type ActivityFilter, matchesActivityFilter } from '../domain/activity-filter.js';
+import type { ActivityEvent, ActivityFeedPage } from '../db/sql/activity-feed.js';
+import type { ActivityFilter } from '../domain/activity-filter.js';
 import { Mailbox } from './mailbox.js';
 
 /**
@@ -43,9 +43,12 @@ export interface StreamSource {
 /** A stream as the reader that feeds it sees it. */
 export interface FedStream {
   readonly matcher: ActivityFilter;
+  /** Streams with the same key have matchers that want the same rows. */
+  readonly matcherKey: string;
+  /** Whether it takes live rows now: open, and not chasing the reader through the table. */
+  readonly accepting: boolean;
   readonly release: () => void;
   begin(cursor: bigint): void;
-  wants(key: ActivityKey): boolean;
   offer(item: ActivityItem): void;
   flush(batches: SharedBatches, readEnd: boolean): void;
   interrupt(reason: Interrupted['reason']): void;
@@ -89,6 +92,7 @@ export abstract class FeedStream<Live extends { kind: string }>
   protected readonly buffer: Mailbox<Live | Interrupted>;
   protected lastDelivered = 0n;
   protected replay: Replay | null = null;
+  readonly matcherKey: string;
 
   constructor(
     protected readonly source: StreamSource,
@@ -100,6 +104,7 @@ export abstract class FeedStream<Live extends { kind: string }>
     weigh?: (item: Live | Interrupted) => number,
   ) {
     this.buffer = new Mailbox<Live | Interrupted>(source.bufferLimit, () => source.detach(this), weigh);
+    this.matcherKey = JSON.stringify(matcher);
   }
 
   /** A committed activity it wants, in id order. Never blocks: a full buffer ends the subscription. */
@@ -120,9 +125,8 @@ export abstract class FeedStream<Live extends { kind: string }>
     if (this.after < cursor) this.replay = { readAfter: this.after, upTo: cursor, chasing: false, page: [] };
   }
 
-  /** Whether the reader should read this row for the stream. */
-  wants(key: ActivityKey): boolean {
-    return this.buffer.open && !this.replay?.chasing && matchesActivityFilter(this.matcher, key);
+  get accepting(): boolean {
+    return this.buffer.open && !this.replay?.chasing;
   }
 
   /** Queues a live item; a full buffer ends the subscription (or, while replaying, makes it chase). */
@@ -192,7 +196,7 @@ export abstract class FeedStream<Live extends { kind: string }>
 /** One activity subscription that yields each activity as an item of its own. */
 export class ActivityStream extends FeedStream<ActivityItem> {
   offer(item: ActivityItem): void {
-    if (!this.buffer.open || this.replay?.chasing) return;
+    if (!this.accepting) return;
     this.enqueue(item);
   }
 

@@ -48,6 +48,22 @@ async function commit(count: number): Promise<string[]> {
   return rows.map((row) => row.id).sort((a, b) => Number(BigInt(a) - BigInt(b)));
 }
 
+/** Commits activities of these types (Execute Campaign ones qualified) in one transaction, in order. */
+async function commitTypes(types: string[]): Promise<string[]> {
+  const rows: { id: string }[] = await t.orm.em.fork().transactional((em) =>
+    em.getConnection().execute(
+      `insert into activity (workspace_id, lead_id, type, occurred_at, attributes)
+       select ?, ?, type, now(), '{"qualified": true}'::jsonb
+       from unnest(?::text[]) with ordinality as given(type, position) order by position
+       returning id::text`,
+      [workspaceId, leadId, `{${types.join(',')}}`],
+      'all',
+      em.getTransactionContext(),
+    ),
+  );
+  return rows.map((row) => row.id).sort((a, b) => Number(BigInt(a) - BigInt(b)));
+}
+
 async function next(stream: AsyncIterator<BatchItem>): Promise<BatchItem> {
   const { done, value } = await stream.next();
   if (done) throw new Error('the stream ended');
@@ -129,5 +145,49 @@ describe('batch streams of the activity hub', () => {
     expect((await stream.next()).done).toBe(true);
     const resumed = await hub.openActivityBatches(everything, BigInt(delivered.at(-1) as string), OWNER);
     expect([await next(resumed), await next(resumed)].map(idsOf)).toEqual([fits, overflows]);
+  });
+
+  it('read only the types every stream names, so that pages hold only rows someone wants', async () => {
+    const { hub, announce } = await startHub(2);
+    const executes = { workspaceIds: [workspaceId], leadId, types: ['EXECUTE_CAMPAIGN' as const] };
+    const typed = await hub.openActivityBatches(executes, null, OWNER);
+    // A Qualified value is recorded on Execute Campaign activities only: the same rows.
+    const qualified = await hub.openActivityBatches(
+      { workspaceIds: [workspaceId], leadId, qualified: true },
+      null,
+      OWNER,
+    );
+    const rows = await commitTypes([
+      'EXECUTE_CAMPAIGN',
+      'INTERESTING_MOMENT',
+      'EXECUTE_CAMPAIGN',
+      'EXECUTE_CAMPAIGN',
+    ]);
+    const wanted = [rows[0], rows[2], rows[3]] as string[];
+    await announce(rows);
+    // Pages of two Execute Campaign rows: the interesting moment between them was never read.
+    const pages = [wanted.slice(0, 2), wanted.slice(2)];
+    expect([await next(typed), await next(typed)].map(idsOf)).toEqual(pages);
+    expect([await next(qualified), await next(qualified)].map(idsOf)).toEqual(pages);
+  });
+
+  it('read every type once one stream wants any, and still hand each stream only its own', async () => {
+    const { hub, announce } = await startHub(2);
+    const typed = await hub.openActivityBatches(
+      { workspaceIds: [workspaceId], leadId, types: ['EXECUTE_CAMPAIGN'] },
+      null,
+      OWNER,
+    );
+    const any = await hub.openActivityBatches({ workspaceIds: [workspaceId], leadId }, null, OWNER);
+    const rows = await commitTypes([
+      'EXECUTE_CAMPAIGN',
+      'INTERESTING_MOMENT',
+      'EXECUTE_CAMPAIGN',
+      'EXECUTE_CAMPAIGN',
+    ]);
+    await announce(rows);
+    // Pages of two rows of any type: the first holds one Execute Campaign row, less than a page's worth.
+    expect(idsOf(await next(typed))).toEqual([rows[0], rows[2], rows[3]]);
+    expect([await next(any), await next(any)].map(idsOf)).toEqual([rows.slice(0, 2), rows.slice(2)]);
   });
 });

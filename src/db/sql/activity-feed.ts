@@ -62,9 +62,19 @@ function toKey(row: KeyRow): ActivityKey {
   };
 }
 
+/**
+ * Spelled out rather than spread from toKey: the hub maps every row of a followed run, and a spread
+ * copy costs several times the rest of the mapping (bench/README.md, "Whole-run batch feeds").
+ */
 function toEvent(row: ActivityRow): ActivityEvent {
   return {
-    ...toKey(row),
+    id: row.id,
+    workspaceId: row.workspace_id,
+    leadId: row.lead_id,
+    campaignId: row.campaign_id,
+    runId: row.run_id,
+    type: row.type,
+    qualified: row.qualified,
     occurredAt: new Date(row.occurred_at).toISOString(),
     primaryAttributeValue: row.primary_attribute_value,
     attributes: row.attributes ?? {},
@@ -154,16 +164,17 @@ export async function readActivityPage(
   return rows.map(toEvent);
 }
 
-/** The leads, runs and campaigns some subscriptions name. */
+/** The leads, runs and campaigns some subscriptions name, and the types they want (null: any). */
 export interface CandidateKeys {
   leadIds: Iterable<string>;
   runIds: Iterable<string>;
   campaignIds: Iterable<string>;
+  types: Iterable<string> | null;
 }
 
 /**
- * The committed activities with `after < id <= upTo` of these leads, runs or campaigns (the
- * candidates of narrow subscriptions), oldest first, at most `limit`. Each key's first `limit` ids
+ * The committed activities with `after < id <= upTo` of these leads, runs or campaigns and of these
+ * types (the candidates of narrow subscriptions), oldest first, at most `limit`. Each key's first `limit` ids
  * are read in order through its index, so a page costs the same however many candidates follow
  * it: asking the three indexes at once for any of the keys would fetch and sort all of them.
  */
@@ -172,11 +183,18 @@ export async function readCandidates(
   range: { after: bigint; upTo: bigint; limit: number },
   keys: CandidateKeys,
 ): Promise<ActivityFeedPage> {
+  // Rows of other types are skipped on the index walk rather than read, mapped and dropped.
+  const typed = keys.types === null ? '' : ' and type = any(?::text[])';
   const firstIds = (column: string) =>
     `select first.id from unnest(?::bigint[]) as key(value) cross join lateral (
-       select id from activity where ${column} = key.value and id > ? and id <= ? order by id limit ?
+       select id from activity where ${column} = key.value and id > ? and id <= ?${typed} order by id limit ?
      ) as first`;
-  const bounds = [range.after.toString(), range.upTo.toString(), range.limit];
+  const bounds = [
+    range.after.toString(),
+    range.upTo.toString(),
+    ...(keys.types === null ? [] : [idArray(keys.types)]),
+    range.limit,
+  ];
   const rows = await query<ActivityRow>(
     em,
     `with page as (
