@@ -1,8 +1,7 @@
 import { createContextCache } from '@pothos/core';
 import DataLoader from 'dataloader';
-import { Campaign } from '../db/entities/campaign.entity.js';
 import { toDomainCampaign } from '../db/mappers.js';
-import type { CampaignRecord } from '../db/sql/workspace-assets.js';
+import { type CampaignRecord, readCampaignRecords } from '../db/sql/workspace-assets.js';
 import { PROBLEM_CODES, type SaveProblem } from '../domain/errors.js';
 import { executedCampaignIds } from '../domain/execution-graph.js';
 import {
@@ -14,7 +13,12 @@ import {
 } from '../domain/model.js';
 import { campaignProblems, campaignType as domainCampaignType } from '../domain/validation.js';
 import { builder } from './builder.js';
-import { fromWorkspace, primeFromWorkspaceSnapshots, readWorkspace } from './campaign-graph-loader.js';
+import {
+  fromWorkspace,
+  primeFromWorkspaceSnapshots,
+  readCampaign,
+  readWorkspace,
+} from './campaign-graph-loader.js';
 import { canSeeWorkspace, type GraphQLContext } from './context.js';
 import { COST } from './cost.js';
 import { describedValues } from './enum-values.js';
@@ -74,13 +78,15 @@ export const TimeUnitEnum = builder.enumType('TimeUnit', {
 export const campaignsIncludingDeleted = createContextCache(
   (context: GraphQLContext) =>
     new DataLoader<string, CampaignRecord | null>(async (ids) => {
-      const found = await context.em.find(Campaign, { id: { $in: [...ids] } });
+      const read = ids.map((id) => readCampaign(context, id));
+      const unread = ids.filter((_id, index) => !read[index]);
+      const found = unread.length ? await readCampaignRecords(context.em, unread) : [];
       const visible = new Map(
         found
           .filter((campaign) => canSeeWorkspace(context.viewer, campaign.workspace.id))
           .map((c) => [c.id, c]),
       );
-      return ids.map((id) => visible.get(id) ?? null);
+      return ids.map((id, index) => read[index] ?? visible.get(id) ?? null);
     }),
 );
 

@@ -97,6 +97,33 @@ export interface VersionedAssets extends WorkspaceAssets {
 const reference = (column: string) =>
   `case when ${column} is null then null else jsonb_build_object('id', ${column}::text) end`;
 
+/** A campaign row `c` as a `CampaignRecord` in JSON (`deletedAt` as text). */
+const CAMPAIGN_RECORD = `jsonb_build_object('id', c.id::text,
+  'workspace', jsonb_build_object('id', c.workspace_id::text), 'program', ${reference('c.program_id')},
+  'name', c.name, 'description', c.description, 'isExecutable', c.is_executable, 'status', c.status,
+  'smartList', c.smart_list, 'flow', c.flow, 'qualificationRule', c.qualification_rule,
+  'deletedAt', c.deleted_at)`;
+
+type Stored<T extends { deletedAt?: Date | null }> = Omit<T, 'deletedAt'> & { deletedAt: string | null };
+const withDeletedAt = <T extends { deletedAt?: Date | null }>(record: Stored<T>) =>
+  ({ ...record, deletedAt: record.deletedAt === null ? null : new Date(record.deletedAt) }) as T;
+
+/**
+ * Campaigns by id, deleted ones included, as plain records: what the API shows of them needs no
+ * entity (nor its hydration).
+ */
+export async function readCampaignRecords(
+  em: EntityManager,
+  ids: readonly string[],
+): Promise<CampaignRecord[]> {
+  const rows = await query<{ campaign: Stored<CampaignRecord> }>(
+    em,
+    `select ${CAMPAIGN_RECORD} as campaign from campaign c where c.id = any(?::bigint[])`,
+    [`{${ids.filter((id) => /^[0-9]+$/.test(id)).join(',')}}`],
+  );
+  return rows.map((row) => withDeletedAt<CampaignRecord>(row.campaign));
+}
+
 /**
  * Every asset of a workspace that its campaign graph is made of, with the graph version they are
  * at, in one statement however many there are: one snapshot, so the version is theirs.
@@ -106,10 +133,7 @@ export async function loadWorkspaceAssets(em: EntityManager, workspaceId: string
   const [row] = await query<Record<string, unknown>>(
     em,
     `select w.graph_version::text as version,
-       (select coalesce(json_agg(jsonb_build_object('id', c.id::text, 'workspace', ${workspace},
-          'program', ${reference('c.program_id')}, 'name', c.name, 'description', c.description,
-          'isExecutable', c.is_executable, 'status', c.status, 'smartList', c.smart_list, 'flow', c.flow,
-          'qualificationRule', c.qualification_rule, 'deletedAt', c.deleted_at) order by c.id), '[]')
+       (select coalesce(json_agg(${CAMPAIGN_RECORD} order by c.id), '[]')
          from campaign c where c.workspace_id = w.id and c.deleted_at is null) as campaigns,
        (select coalesce(json_agg(jsonb_build_object('id', p.id::text, 'workspace', ${workspace},
           'folder', ${reference('p.folder_id')}, 'name', p.name, 'statuses', p.statuses) order by p.id), '[]')
@@ -136,12 +160,7 @@ export async function loadWorkspaceAssets(em: EntityManager, workspaceId: string
     programs: rows('programs'),
     folders: rows('folders'),
     tokens: rows('tokens'),
-    smartLists: rows<Omit<SmartListRecord, 'deletedAt'> & { deletedAt: string | null }>('smart_lists').map(
-      (smartList) => ({
-        ...smartList,
-        deletedAt: smartList.deletedAt === null ? null : new Date(smartList.deletedAt),
-      }),
-    ),
+    smartLists: rows<Stored<SmartListRecord>>('smart_lists').map(withDeletedAt<SmartListRecord>),
     fields: rows('fields'),
   };
 }
