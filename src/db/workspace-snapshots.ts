@@ -1,9 +1,9 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { CampaignProblem } from '../domain/errors.js';
 import { callersByCampaign } from '../domain/execution-graph.js';
-import type { CampaignGraph } from '../domain/model.js';
+import type { CampaignGraph, SmartListDefinition } from '../domain/model.js';
 import type { AllowedTargets } from '../domain/network-targets.js';
-import { campaignProblems } from '../domain/validation.js';
+import { campaignProblems, validateSmartListDefinition } from '../domain/validation.js';
 import { toCampaignGraph } from './mappers.js';
 import {
   type CampaignRecord,
@@ -30,6 +30,8 @@ export interface WorkspaceSnapshot extends WorkspaceAssets {
   callers: ReadonlyMap<string, readonly CampaignRecord[]>;
   /** A live campaign's problems under the operator's allow-list, computed once per snapshot. */
   problemsOf(campaignId: string, allowed: AllowedTargets): readonly CampaignProblem[];
+  /** Whether a smart list can be evaluated against the graph (semantics E4); once per stored one. */
+  isEvaluable(definition: SmartListDefinition): boolean;
 }
 
 function deepFreeze<T>(value: T): T {
@@ -44,6 +46,8 @@ async function loadSnapshot(em: EntityManager, workspaceId: string): Promise<Wor
     for (const record of records) for (const value of Object.values(record)) deepFreeze(value);
   const graph = deepFreeze(toCampaignGraph(assets));
   const problems = new WeakMap<AllowedTargets, Map<string, readonly CampaignProblem[]>>();
+  // Keyed by a stored definition's frozen filters: copies of that definition share them, nothing else does.
+  const evaluable = new WeakMap<object, boolean>();
   return {
     ...assets,
     version,
@@ -65,6 +69,13 @@ async function loadSnapshot(em: EntityManager, workspaceId: string): Promise<Wor
         byCampaign.set(campaignId, found);
       }
       return found ?? [];
+    },
+    isEvaluable(definition) {
+      const known = evaluable.get(definition.filters);
+      if (known !== undefined) return known;
+      const answer = validateSmartListDefinition(definition, graph).length === 0;
+      if (Object.isFrozen(definition.filters)) evaluable.set(definition.filters, answer);
+      return answer;
     },
   };
 }

@@ -2,8 +2,6 @@ import { createContextCache } from '@pothos/core';
 import DataLoader from 'dataloader';
 import type { CampaignRecord, WorkspaceAssets } from '../db/sql/workspace-assets.js';
 import { type WorkspaceSnapshot, workspaceSnapshot } from '../db/workspace-snapshots.js';
-import type { CampaignGraph, SmartListDefinition } from '../domain/model.js';
-import { validateSmartListDefinition } from '../domain/validation.js';
 import { afterEachMutation } from './after-mutation-plugin.js';
 import { canSeeWorkspace, type GraphQLContext } from './context.js';
 
@@ -62,7 +60,7 @@ export function readCampaign(context: GraphQLContext, campaignId: string): Campa
  * across requests while the workspace's graph version stays). Each mutation forgets it: what a
  * mutation returns is read after its change.
  */
-export const requestWorkspace = createContextCache(
+const requestWorkspace = createContextCache(
   (context: GraphQLContext) =>
     new DataLoader<string, WorkspaceSnapshot>((workspaceIds) =>
       Promise.all(workspaceIds.map((workspaceId) => snapshotOf(context, workspaceId))),
@@ -73,13 +71,3 @@ afterEachMutation((context) => {
   requestWorkspace(context).clearAll();
   readSnapshots(context).clear();
 });
-
-/** A workspace's campaign graph in the domain's shape, loaded once per request and workspace. */
-export async function requestCampaignGraph(context: GraphQLContext, workspaceId: string) {
-  return (await requestWorkspace(context).load(workspaceId)).graph;
-}
-
-/** Whether a smart-list definition can be evaluated (semantics E4): otherwise nobody qualifies for it. */
-export function isEvaluable(definition: SmartListDefinition, graph: CampaignGraph): boolean {
-  return validateSmartListDefinition(definition, graph).length === 0;
-}
