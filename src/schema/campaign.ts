@@ -12,6 +12,7 @@ import {
   TIME_UNITS,
 } from '../domain/model.js';
 import { campaignProblems, campaignType as domainCampaignType } from '../domain/validation.js';
+import { afterEachMutation } from './after-mutation-plugin.js';
 import { builder } from './builder.js';
 import {
   fromWorkspace,
@@ -89,6 +90,9 @@ export const campaignsIncludingDeleted = createContextCache(
       return ids.map((id, index) => read[index] ?? visible.get(id) ?? null);
     }),
 );
+
+// Primed records are as the snapshot read them: a later mutation of the same document reads again.
+afterEachMutation((context) => campaignsIncludingDeleted(context).clearAll());
 
 primeFromWorkspaceSnapshots((context, { campaigns }) => {
   const loader = campaignsIncludingDeleted(context);

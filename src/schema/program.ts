@@ -3,6 +3,7 @@ import { createFolder, createProgram } from '../commands/assets.js';
 import { Folder } from '../db/entities/folder.entity.js';
 import { Program } from '../db/entities/program.entity.js';
 import type { FolderRecord, ProgramRecord } from '../db/sql/workspace-assets.js';
+import { afterEachMutation } from './after-mutation-plugin.js';
 import { builder } from './builder.js';
 import { fromWorkspace, primeFromWorkspaceSnapshots, readWorkspace } from './campaign-graph-loader.js';
 import type { GraphQLContext } from './context.js';
@@ -20,6 +21,12 @@ export const FolderRef = builder.loadableNodeRef('Folder', {
 export const ProgramRef = builder.loadableNodeRef('Program', {
   id: { resolve: (program: ProgramRecord) => program.id },
   load: (ids: string[], context) => loadVisible(context, Program, ids) as Promise<ProgramRecord[]>,
+});
+
+// Primed records are as the snapshot read them: a later mutation of the same document reads again.
+afterEachMutation((context) => {
+  ProgramRef.getDataloader(context).clearAll();
+  FolderRef.getDataloader(context).clearAll();
 });
 
 primeFromWorkspaceSnapshots((context, { programs, folders }) => {

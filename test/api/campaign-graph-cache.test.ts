@@ -99,6 +99,20 @@ describe('the campaign graph kept across requests', () => {
     expect(afterChange - unchanged).toBe(1);
   });
 
+  it('answers a later mutation of the same document with what the earlier ones changed', async () => {
+    const id = await createCampaign(a, acme, { programId, name: 'Before' });
+    const later = new Date(Date.now() + 3_600_000).toISOString();
+    const data = await mutate(
+      `mutation ($id: ID!, $at: DateTime) {
+        read: updateCampaign(id: $id, input: { description: "read" }) { program { campaigns { name } } }
+        rename: updateCampaign(id: $id, input: { name: "After" }) { id }
+        run: scheduleCampaign(campaignId: $id, runAt: $at) { campaign { name } }
+      }`,
+      { id, at: later },
+    );
+    expect(data.run).toEqual({ campaign: { name: 'After' } });
+  });
+
   it('shows a renamed campaign', async () => {
     const id = await createCampaign(a, acme, { programId, name: 'Old name' });
     const { same, other } = await afterSave(
