@@ -15,7 +15,7 @@ import { LeadField } from './entities/lead-field.entity.js';
 import { MyToken } from './entities/my-token.entity.js';
 import { Program } from './entities/program.entity.js';
 import { SmartList } from './entities/smart-list.entity.js';
-import type { WorkspaceAssets } from './sql/workspace-assets.js';
+import type { CampaignRecord, TokenRecord, WorkspaceAssets } from './sql/workspace-assets.js';
 
 /**
  * Reads that only feed the domain are not tracked: large audiences do not fill the identity map, and
@@ -23,7 +23,7 @@ import type { WorkspaceAssets } from './sql/workspace-assets.js';
  */
 const UNTRACKED = { disableIdentityMap: true } as const;
 
-export function toDomainCampaign(campaign: Campaign): DomainCampaign {
+export function toDomainCampaign(campaign: CampaignRecord): DomainCampaign {
   return {
     id: campaign.id,
     workspaceId: campaign.workspace.id,
@@ -37,7 +37,10 @@ export function toDomainCampaign(campaign: Campaign): DomainCampaign {
   };
 }
 
-function tokensByOwner(tokens: MyToken[], owner: 'folder' | 'program'): Map<string, Record<string, string>> {
+function tokensByOwner(
+  tokens: readonly TokenRecord[],
+  owner: 'folder' | 'program',
+): Map<string, Record<string, string>> {
   const byOwner = new Map<string, Record<string, string>>();
   for (const token of tokens) {
     const ownerId = token[owner]?.id;

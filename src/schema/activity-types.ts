@@ -1,4 +1,4 @@
-import type { Campaign } from '../db/entities/campaign.entity.js';
+import type { CampaignRecord } from '../db/sql/workspace-assets.js';
 import {
   ActivityRef,
   type ActivityView,
@@ -31,12 +31,12 @@ function referenced<T>(loader: { load(id: string): Promise<T | null> }, value: u
 }
 
 /** A referenced campaign, deleted ones included (semantics I3); null when the key may not see it. */
-function campaignOf(context: GraphQLContext, id: unknown): Promise<Campaign | null> {
+function campaignOf(context: GraphQLContext, id: unknown): Promise<CampaignRecord | null> {
   return referenced(campaignsIncludingDeleted(context), id);
 }
 
 /** Campaigns by id, in order, leaving out those the key may not see. */
-async function campaignsOf(context: GraphQLContext, ids: unknown): Promise<Campaign[]> {
+async function campaignsOf(context: GraphQLContext, ids: unknown): Promise<CampaignRecord[]> {
   const loaded = await Promise.all((Array.isArray(ids) ? ids : []).map((id) => campaignOf(context, id)));
   return loaded.filter((campaign) => campaign !== null);
 }

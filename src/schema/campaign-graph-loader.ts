@@ -1,25 +1,9 @@
 import { createContextCache } from '@pothos/core';
 import DataLoader from 'dataloader';
-import type { Campaign } from '../db/entities/campaign.entity.js';
-import { toCampaignGraph } from '../db/mappers.js';
-import { loadWorkspaceAssets, type WorkspaceAssets } from '../db/sql/workspace-assets.js';
-import { callersByCampaign } from '../domain/execution-graph.js';
-import type { CampaignGraph, SmartListDefinition } from '../domain/model.js';
-import { validateSmartListDefinition } from '../domain/validation.js';
+import type { CampaignRecord, WorkspaceAssets } from '../db/sql/workspace-assets.js';
+import { type WorkspaceSnapshot, workspaceSnapshot } from '../db/workspace-snapshots.js';
 import { afterEachMutation } from './after-mutation-plugin.js';
 import { canSeeWorkspace, type GraphQLContext } from './context.js';
-
-/**
- * A workspace as one request sees it: its assets read once, its graph in the domain's shape and
- * the index of who executes whom, so that every campaign's problems, executes and executedBy are
- * answered from them.
- */
-export interface WorkspaceSnapshot extends WorkspaceAssets {
-  graph: CampaignGraph;
-  campaignsById: ReadonlyMap<string, Campaign>;
-  /** The live campaigns whose flows execute each campaign, oldest first. */
-  callers: ReadonlyMap<string, readonly Campaign[]>;
-}
 
 type Primer = (context: GraphQLContext, assets: WorkspaceAssets) => void;
 const primers: Primer[] = [];
@@ -32,36 +16,58 @@ export function primeFromWorkspaceSnapshots(prime: Primer): void {
   primers.push(prime);
 }
 
+/** The request's snapshots that have been read, by workspace, of workspaces the viewer may see. */
+const readSnapshots = createContextCache(() => new Map<string, WorkspaceSnapshot>());
+
 async function snapshotOf(context: GraphQLContext, workspaceId: string): Promise<WorkspaceSnapshot> {
-  const assets = await loadWorkspaceAssets(context.em, workspaceId);
-  if (canSeeWorkspace(context.viewer, workspaceId)) for (const prime of primers) prime(context, assets);
-  return {
-    ...assets,
-    graph: toCampaignGraph(assets),
-    campaignsById: new Map(assets.campaigns.map((campaign) => [campaign.id, campaign])),
-    callers: callersByCampaign(assets.campaigns),
-  };
+  const snapshot = await workspaceSnapshot(context.em, workspaceId);
+  if (canSeeWorkspace(context.viewer, workspaceId)) {
+    readSnapshots(context).set(workspaceId, snapshot);
+    for (const prime of primers) prime(context, snapshot);
+  }
+  return snapshot;
 }
 
 /**
- * The workspace snapshot, loaded once per request and workspace. Each mutation forgets it: what a
+ * `answer` from the workspace's snapshot: at once when the request has read it already (a
+ * resolver that returns no promise spares the executor one per field), else once it is read.
+ */
+export function fromWorkspace<T>(
+  context: GraphQLContext,
+  workspaceId: string,
+  answer: (snapshot: WorkspaceSnapshot) => T,
+): T | Promise<T> {
+  const read = readSnapshots(context).get(workspaceId);
+  return read ? answer(read) : requestWorkspace(context).load(workspaceId).then(answer);
+}
+
+/** The workspace's snapshot if the request has read it already (and the viewer may see it). */
+export function readWorkspace(context: GraphQLContext, workspaceId: string): WorkspaceSnapshot | undefined {
+  return readSnapshots(context).get(workspaceId);
+}
+
+/** A live campaign of a workspace the viewer may see, from the snapshots the request has read. */
+export function readCampaign(context: GraphQLContext, campaignId: string): CampaignRecord | undefined {
+  for (const snapshot of readSnapshots(context).values()) {
+    const campaign = snapshot.campaignsById.get(campaignId);
+    if (campaign) return campaign;
+  }
+  return undefined;
+}
+
+/**
+ * The workspace snapshot, looked up once per request and workspace (see `workspaceSnapshot`: kept
+ * across requests while the workspace's graph version stays). Each mutation forgets it: what a
  * mutation returns is read after its change.
  */
-export const requestWorkspace = createContextCache(
+const requestWorkspace = createContextCache(
   (context: GraphQLContext) =>
     new DataLoader<string, WorkspaceSnapshot>((workspaceIds) =>
       Promise.all(workspaceIds.map((workspaceId) => snapshotOf(context, workspaceId))),
     ),
 );
 
-afterEachMutation((context) => requestWorkspace(context).clearAll());
-
-/** A workspace's campaign graph in the domain's shape, loaded once per request and workspace. */
-export async function requestCampaignGraph(context: GraphQLContext, workspaceId: string) {
-  return (await requestWorkspace(context).load(workspaceId)).graph;
-}
-
-/** Whether a smart-list definition can be evaluated (semantics E4): otherwise nobody qualifies for it. */
-export function isEvaluable(definition: SmartListDefinition, graph: CampaignGraph): boolean {
-  return validateSmartListDefinition(definition, graph).length === 0;
-}
+afterEachMutation((context) => {
+  requestWorkspace(context).clearAll();
+  readSnapshots(context).clear();
+});

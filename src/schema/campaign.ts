@@ -1,7 +1,7 @@
 import { createContextCache } from '@pothos/core';
 import DataLoader from 'dataloader';
-import { Campaign } from '../db/entities/campaign.entity.js';
 import { toDomainCampaign } from '../db/mappers.js';
+import { type CampaignRecord, readCampaignRecords } from '../db/sql/workspace-assets.js';
 import { PROBLEM_CODES, type SaveProblem } from '../domain/errors.js';
 import { executedCampaignIds } from '../domain/execution-graph.js';
 import {
@@ -12,11 +12,13 @@ import {
   TIME_UNITS,
 } from '../domain/model.js';
 import { campaignProblems, campaignType as domainCampaignType } from '../domain/validation.js';
+import { afterEachMutation } from './after-mutation-plugin.js';
 import { builder } from './builder.js';
 import {
+  fromWorkspace,
   primeFromWorkspaceSnapshots,
-  requestCampaignGraph,
-  requestWorkspace,
+  readCampaign,
+  readWorkspace,
 } from './campaign-graph-loader.js';
 import { canSeeWorkspace, type GraphQLContext } from './context.js';
 import { COST } from './cost.js';
@@ -29,7 +31,7 @@ import { SmartListDefinitionRef } from './smart-list.js';
 import { WorkspaceRef } from './tenancy.js';
 
 /** The derived type: EXECUTABLE when created so, TRIGGER when the smart list has triggers, else BATCH. */
-export function campaignType(campaign: Campaign): CampaignType {
+export function campaignType(campaign: CampaignRecord): CampaignType {
   return domainCampaignType(toDomainCampaign(campaign));
 }
 
@@ -76,16 +78,21 @@ export const TimeUnitEnum = builder.enumType('TimeUnit', {
  */
 export const campaignsIncludingDeleted = createContextCache(
   (context: GraphQLContext) =>
-    new DataLoader<string, Campaign | null>(async (ids) => {
-      const found = await context.em.find(Campaign, { id: { $in: [...ids] } });
+    new DataLoader<string, CampaignRecord | null>(async (ids) => {
+      const read = ids.map((id) => readCampaign(context, id));
+      const unread = ids.filter((_id, index) => !read[index]);
+      const found = unread.length ? await readCampaignRecords(context.em, unread) : [];
       const visible = new Map(
         found
           .filter((campaign) => canSeeWorkspace(context.viewer, campaign.workspace.id))
           .map((c) => [c.id, c]),
       );
-      return ids.map((id) => visible.get(id) ?? null);
+      return ids.map((id, index) => read[index] ?? visible.get(id) ?? null);
     }),
 );
+
+// Primed records are as the snapshot read them: a later mutation of the same document reads again.
+afterEachMutation((context) => campaignsIncludingDeleted(context).clearAll());
 
 primeFromWorkspaceSnapshots((context, { campaigns }) => {
   const loader = campaignsIncludingDeleted(context);
@@ -93,17 +100,18 @@ primeFromWorkspaceSnapshots((context, { campaigns }) => {
 });
 
 export const CampaignRef = builder.loadableNodeRef('Campaign', {
-  id: { resolve: (campaign: Campaign) => campaign.id },
-  load: (ids: string[], context) => campaignsIncludingDeleted(context).loadMany(ids) as Promise<Campaign[]>,
+  id: { resolve: (campaign: CampaignRecord) => campaign.id },
+  load: (ids: string[], context) =>
+    campaignsIncludingDeleted(context).loadMany(ids) as Promise<CampaignRecord[]>,
 });
 
 /** Every live campaign of a workspace, oldest first, from the request's snapshot of it. */
-async function liveCampaigns(context: GraphQLContext, workspaceId: string): Promise<readonly Campaign[]> {
-  return (await requestWorkspace(context).load(workspaceId)).campaigns;
+function liveCampaigns(context: GraphQLContext, workspaceId: string) {
+  return fromWorkspace(context, workspaceId, (snapshot) => snapshot.campaigns);
 }
 
 export const QualificationRuleRef = builder
-  .objectRef<Campaign['qualificationRule']>('QualificationRule')
+  .objectRef<CampaignRecord['qualificationRule']>('QualificationRule')
   .implement({
     description: 'How often a lead may run through the campaign’s flow (applies to every kind of run).',
     fields: (t) => ({
@@ -139,7 +147,10 @@ CampaignRef.implement({
     program: t.field({
       type: ProgramRef,
       description: 'The program that holds it (its My Tokens apply to the campaign).',
-      resolve: (campaign) => campaign.program.id,
+      // From the snapshot when the request read it: no loader, no promise.
+      resolve: (campaign, _args, context) =>
+        readWorkspace(context, campaign.workspace.id)?.programsById.get(campaign.program.id) ??
+        campaign.program.id,
     }),
     type: t.field({
       type: CampaignTypeEnum,
@@ -176,16 +187,16 @@ CampaignRef.implement({
       type: [CampaignRef],
       description:
         'Live campaigns this one runs through Execute Campaign steps (its choices’ included), in step order, each once.',
-      resolve: async (campaign, _args, context) => {
-        const { campaignsById } = await requestWorkspace(context).load(campaign.workspace.id);
-        return executedCampaignIds(campaign).flatMap((id) => campaignsById.get(id) ?? []);
-      },
+      resolve: (campaign, _args, context) =>
+        fromWorkspace(context, campaign.workspace.id, ({ campaignsById }) =>
+          executedCampaignIds(campaign).flatMap((id) => campaignsById.get(id) ?? []),
+        ),
     }),
     executedBy: t.field({
       type: [CampaignRef],
       description: 'Live campaigns of the workspace whose Execute Campaign steps run this one, oldest first.',
-      resolve: async (campaign, _args, context) =>
-        (await requestWorkspace(context).load(campaign.workspace.id)).callers.get(campaign.id) ?? [],
+      resolve: (campaign, _args, context) =>
+        fromWorkspace(context, campaign.workspace.id, ({ callers }) => callers.get(campaign.id) ?? []),
     }),
   }),
 });
@@ -242,15 +253,13 @@ builder.objectFields(CampaignRef, (t) => ({
   problems: t.field({
     type: [CampaignProblemRef],
     description: 'Why the campaign cannot run as defined; empty when it can.',
-    resolve: async (campaign, _args, context) => {
-      const graph = await requestCampaignGraph(context, campaign.workspace.id);
-      // The graph's own copy, so that the domain reuses the graph's compilation for every campaign.
-      return campaignProblems(
-        graph.campaigns[campaign.id] ?? toDomainCampaign(campaign),
-        graph,
-        context.allowedWebhookTargets,
-      );
-    },
+    resolve: (campaign, _args, context) =>
+      fromWorkspace(context, campaign.workspace.id, (snapshot) => {
+        const allowed = context.allowedWebhookTargets;
+        return snapshot.campaignsById.has(campaign.id)
+          ? snapshot.problemsOf(campaign.id, allowed)
+          : campaignProblems(toDomainCampaign(campaign), snapshot.graph, allowed);
+      }),
   }),
 }));
 
@@ -273,7 +282,7 @@ builder.objectFields(WorkspaceRef, (t) => ({
       ...pageArgs,
     },
     resolve: (workspace, args, context) =>
-      idCursorPage<Campaign>(args, async (read) => {
+      idCursorPage<CampaignRecord>(args, async (read) => {
         const campaigns = (await liveCampaigns(context, workspace.id)).filter(
           (campaign) => !args.type || campaignType(campaign) === args.type,
         );
@@ -286,9 +295,9 @@ builder.objectFields(ProgramRef, (t) => ({
   campaigns: t.field({
     type: [CampaignRef],
     description: 'The program’s live campaigns (not deleted ones), oldest first.',
-    resolve: async (program, _args, context) =>
-      (await liveCampaigns(context, program.workspace.id)).filter(
-        (campaign) => campaign.program.id === program.id,
+    resolve: (program, _args, context) =>
+      fromWorkspace(context, program.workspace.id, ({ campaigns }) =>
+        campaigns.filter((campaign) => campaign.program.id === program.id),
       ),
   }),
 }));

@@ -3,6 +3,7 @@ import { DEFINITION_LIMITS } from '../domain/definition-limits.js';
 import type { Filter, FlowAction } from '../domain/model.js';
 import { builder } from './builder.js';
 import { CampaignRef } from './campaign.js';
+import { readCampaign } from './campaign-graph-loader.js';
 import { COST } from './cost.js';
 import { StaticListRef } from './list.js';
 import { ProgramRef } from './program.js';
@@ -40,7 +41,7 @@ const ExecuteCampaignRef = builder.objectRef<ActionOf<'executeCampaign'>>('Execu
     campaign: t.field({
       type: CampaignRef,
       description: 'The executable campaign to run.',
-      resolve: (action) => action.campaignId,
+      resolve: (action, _args, context) => readCampaign(context, action.campaignId) ?? action.campaignId,
     }),
     useParentTokenContext: t.exposeBoolean('useParentTokenContext', {
       description: 'True: the child resolves tokens in this campaign’s context (API-passed tokens included).',
@@ -53,7 +54,7 @@ const RequestCampaignRef = builder.objectRef<ActionOf<'requestCampaign'>>('Reque
     campaign: t.field({
       type: CampaignRef,
       description: 'The trigger campaign (listening for Campaign is Requested) to hand the lead to.',
-      resolve: (action) => action.campaignId,
+      resolve: (action, _args, context) => readCampaign(context, action.campaignId) ?? action.campaignId,
     }),
   }),
 });

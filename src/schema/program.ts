@@ -2,8 +2,10 @@ import { z } from 'zod';
 import { createFolder, createProgram } from '../commands/assets.js';
 import { Folder } from '../db/entities/folder.entity.js';
 import { Program } from '../db/entities/program.entity.js';
+import type { FolderRecord, ProgramRecord } from '../db/sql/workspace-assets.js';
+import { afterEachMutation } from './after-mutation-plugin.js';
 import { builder } from './builder.js';
-import { primeFromWorkspaceSnapshots, requestWorkspace } from './campaign-graph-loader.js';
+import { fromWorkspace, primeFromWorkspaceSnapshots, readWorkspace } from './campaign-graph-loader.js';
 import type { GraphQLContext } from './context.js';
 import { userError } from './errors.js';
 import { loadVisible, requireInWorkspace } from './loading.js';
@@ -12,13 +14,19 @@ import { objectName, requireWorkspace, WorkspaceRef } from './tenancy.js';
 export const DEFAULT_PROGRAM_STATUSES = ['Not in Program', 'Member', 'Engaged'];
 
 export const FolderRef = builder.loadableNodeRef('Folder', {
-  id: { resolve: (folder: Folder) => folder.id },
-  load: (ids: string[], context) => loadVisible(context, Folder, ids) as Promise<Folder[]>,
+  id: { resolve: (folder: FolderRecord) => folder.id },
+  load: (ids: string[], context) => loadVisible(context, Folder, ids) as Promise<FolderRecord[]>,
 });
 
 export const ProgramRef = builder.loadableNodeRef('Program', {
-  id: { resolve: (program: Program) => program.id },
-  load: (ids: string[], context) => loadVisible(context, Program, ids) as Promise<Program[]>,
+  id: { resolve: (program: ProgramRecord) => program.id },
+  load: (ids: string[], context) => loadVisible(context, Program, ids) as Promise<ProgramRecord[]>,
+});
+
+// Primed records are as the snapshot read them: a later mutation of the same document reads again.
+afterEachMutation((context) => {
+  ProgramRef.getDataloader(context).clearAll();
+  FolderRef.getDataloader(context).clearAll();
 });
 
 primeFromWorkspaceSnapshots((context, { programs, folders }) => {
@@ -36,7 +44,11 @@ FolderRef.implement({
       type: FolderRef,
       nullable: true,
       description: 'The folder this one is in; null at the top of the tree.',
-      resolve: (folder) => folder.parent?.id ?? null,
+      resolve: (folder, _args, context) => {
+        const parentId = folder.parent?.id;
+        if (!parentId) return null;
+        return readWorkspace(context, folder.workspace.id)?.foldersById.get(parentId) ?? parentId;
+      },
     }),
   }),
 });
@@ -54,7 +66,11 @@ ProgramRef.implement({
       type: FolderRef,
       nullable: true,
       description: 'The folder it is in; null when it is in none.',
-      resolve: (program) => program.folder?.id ?? null,
+      resolve: (program, _args, context) => {
+        const folderId = program.folder?.id;
+        if (!folderId) return null;
+        return readWorkspace(context, program.workspace.id)?.foldersById.get(folderId) ?? folderId;
+      },
     }),
     statuses: t.exposeStringList('statuses', {
       description: 'The progression, first to last. A lead’s status never moves backwards along it.',
@@ -80,14 +96,12 @@ builder.objectFields(WorkspaceRef, (t) => ({
   folders: t.field({
     type: [FolderRef],
     description: 'Every folder of the workspace, at any depth, oldest first.',
-    resolve: async (workspace, _args, context) =>
-      (await requestWorkspace(context).load(workspace.id)).folders,
+    resolve: (workspace, _args, context) => fromWorkspace(context, workspace.id, ({ folders }) => folders),
   }),
   programs: t.field({
     type: [ProgramRef],
     description: 'Every program of the workspace, in any folder or none, oldest first.',
-    resolve: async (workspace, _args, context) =>
-      (await requestWorkspace(context).load(workspace.id)).programs,
+    resolve: (workspace, _args, context) => fromWorkspace(context, workspace.id, ({ programs }) => programs),
   }),
 }));
 

@@ -1,5 +1,5 @@
-import type { Campaign } from '../db/entities/campaign.entity.js';
 import { campaignResultCounts, runResultCounts } from '../db/sql/run-results.js';
+import type { CampaignRecord } from '../db/sql/workspace-assets.js';
 import { type CampaignResults, campaignResults, type StepResult } from '../domain/run-results.js';
 import { ActivityTypeEnum } from './activity.js';
 import { builder } from './builder.js';
@@ -108,7 +108,7 @@ builder.objectFields(CampaignRunRef, (t) => ({
     description:
       'What this run did so far: its campaign’s steps, and every activity it wrote (executed children’s and Campaign is Requested included). A run’s waiting leads add to it when they resume.',
     resolve: async (run, _args, context) => {
-      const campaign = (await campaignsIncludingDeleted(context).load(run.campaign.id)) as Campaign;
+      const campaign = (await campaignsIncludingDeleted(context).load(run.campaign.id)) as CampaignRecord;
       const counts = await runResultCounts(context.em, run.id);
       const own = counts.filter((count) => count.campaignId === campaign.id);
       return campaignResults(campaign.flow, own, counts);

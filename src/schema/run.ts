@@ -10,6 +10,7 @@ import {
 } from '../commands/runs.js';
 import { Campaign } from '../db/entities/campaign.entity.js';
 import { CampaignRun } from '../db/entities/campaign-run.entity.js';
+import type { CampaignRecord } from '../db/sql/workspace-assets.js';
 import { RUN_KINDS, RUN_STATUSES } from '../domain/model.js';
 import { builder } from './builder.js';
 import { CampaignRef, campaignsIncludingDeleted } from './campaign.js';
@@ -58,7 +59,7 @@ CampaignRunRef.implement({
       type: CampaignRef,
       description: 'The campaign this run executes, even if it was deleted since (see its deletedAt).',
       resolve: async (run, _args, context) =>
-        (await campaignsIncludingDeleted(context).load(run.campaign.id)) as Campaign,
+        (await campaignsIncludingDeleted(context).load(run.campaign.id)) as CampaignRecord,
     }),
     kind: t.field({ type: RunKindEnum, description: 'What started it.', resolve: (run) => run.kind }),
     status: t.field({ type: RunStatusEnum, description: 'Where it is.', resolve: (run) => run.status }),

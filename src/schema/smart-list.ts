@@ -4,7 +4,7 @@ import { DEFINITION_LIMITS } from '../domain/definition-limits.js';
 import type { Filter, SmartListDefinition, Trigger } from '../domain/model.js';
 import { ActivityCriteriaRef } from './activity-criteria.js';
 import { builder } from './builder.js';
-import { isEvaluable, requestCampaignGraph } from './campaign-graph-loader.js';
+import { fromWorkspace } from './campaign-graph-loader.js';
 import type { GraphQLContext } from './context.js';
 import { COST } from './cost.js';
 import { StaticListRef } from './list.js';
@@ -141,8 +141,8 @@ SmartListDefinitionRef.implement({
     isValid: t.boolean({
       description:
         'False when a filter cannot be evaluated (a deleted smart list, an unknown field...): then nobody qualifies.',
-      resolve: async ({ workspaceId, ...definition }, _args, context) =>
-        isEvaluable(definition, await requestCampaignGraph(context, workspaceId)),
+      resolve: ({ workspaceId, ...definition }, _args, context) =>
+        fromWorkspace(context, workspaceId, (snapshot) => snapshot.isEvaluable(definition)),
     }),
   }),
 });

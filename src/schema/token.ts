@@ -4,6 +4,7 @@ import { CampaignRun } from '../db/entities/campaign-run.entity.js';
 import { Folder } from '../db/entities/folder.entity.js';
 import { MyToken } from '../db/entities/my-token.entity.js';
 import { Program } from '../db/entities/program.entity.js';
+import type { FolderRecord, ProgramRecord, TokenRecord } from '../db/sql/workspace-assets.js';
 import { TOKEN_TYPES, type TokenType } from '../domain/model.js';
 import {
   effectiveTokens,
@@ -14,7 +15,7 @@ import {
   type TokenOwner,
 } from '../domain/tokens.js';
 import { builder } from './builder.js';
-import { requestWorkspace } from './campaign-graph-loader.js';
+import { fromWorkspace } from './campaign-graph-loader.js';
 import { canSeeWorkspace, type GraphQLContext } from './context.js';
 import { COST } from './cost.js';
 import { describedValues } from './enum-values.js';
@@ -83,13 +84,13 @@ export const TokenInputRef = builder.inputType('TokenInput', {
 export type TokenInput = typeof TokenInputRef.$inferInput;
 
 /** A stored My Token's owner: exactly one folder or program (the table's check says so). */
-function ownerOf(token: MyToken): TokenOwner {
+function ownerOf(token: TokenRecord): TokenOwner {
   if (token.program) return { kind: 'program', id: token.program.id };
   if (token.folder) return { kind: 'folder', id: token.folder.id };
-  throw new Error(`My Token ${token.id} has no owner`);
+  throw new Error(`My Token ${token.name} has no owner`);
 }
 
-function viewOf(token: MyToken, owner = ownerOf(token)): TokenView {
+function viewOf(token: TokenRecord, owner = ownerOf(token)): TokenView {
   return {
     name: token.name,
     type: token.type,
@@ -127,17 +128,11 @@ async function loadTokens(ids: (TokenId | null)[], context: GraphQLContext): Pro
   return ids.map((id) => (id && byId.get(tokenIdText(id))) ?? null);
 }
 
-/** Every My Token of a workspace, by name, and its folders, from the request's snapshot of it. */
-async function workspaceTokens(context: GraphQLContext, workspaceId: string) {
-  const { tokens, folders } = await requestWorkspace(context).load(workspaceId);
-  return { tokens, folders: new Map(folders.map((folder) => [folder.id, folder])) };
-}
-
 /** My Tokens in effect for a program, by name, each with the folder or program that defines it. */
 function programEffectiveTokens(
-  program: Program,
-  tokens: MyToken[],
-  folders: Map<string, Folder>,
+  program: ProgramRecord,
+  tokens: readonly TokenRecord[],
+  folders: ReadonlyMap<string, FolderRecord>,
 ): TokenView[] {
   const folderOf = (id: string) => {
     const folder = folders.get(id);
@@ -188,10 +183,10 @@ builder.objectFields(FolderRef, (t) => ({
     type: [TokenRef],
     description: 'My Tokens defined on this folder.',
     complexity: COST.tokens,
-    resolve: async (folder, _args, context) =>
-      (await workspaceTokens(context, folder.workspace.id)).tokens
-        .filter((token) => token.folder?.id === folder.id)
-        .map((token) => viewOf(token)),
+    resolve: (folder, _args, context) =>
+      fromWorkspace(context, folder.workspace.id, ({ tokens }) =>
+        tokens.filter((token) => token.folder?.id === folder.id).map((token) => viewOf(token)),
+      ),
   }),
 }));
 
@@ -200,19 +195,19 @@ builder.objectFields(ProgramRef, (t) => ({
     type: [TokenRef],
     description: 'My Tokens defined on this program.',
     complexity: COST.tokens,
-    resolve: async (program, _args, context) =>
-      (await workspaceTokens(context, program.workspace.id)).tokens
-        .filter((token) => token.program?.id === program.id)
-        .map((token) => viewOf(token)),
+    resolve: (program, _args, context) =>
+      fromWorkspace(context, program.workspace.id, ({ tokens }) =>
+        tokens.filter((token) => token.program?.id === program.id).map((token) => viewOf(token)),
+      ),
   }),
   effectiveTokens: t.field({
     type: [TokenRef],
     description: 'My Tokens in effect: the folder chain, then the program; the nearest definition wins.',
     complexity: COST.tokens,
-    resolve: async (program, _args, context) => {
-      const { tokens, folders } = await workspaceTokens(context, program.workspace.id);
-      return programEffectiveTokens(program, tokens, folders);
-    },
+    resolve: (program, _args, context) =>
+      fromWorkspace(context, program.workspace.id, ({ tokens, foldersById }) =>
+        programEffectiveTokens(program, tokens, foldersById),
+      ),
   }),
 }));
 
