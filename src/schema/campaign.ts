@@ -91,9 +91,6 @@ export const campaignsIncludingDeleted = createContextCache(
     }),
 );
 
-// Primed records are as the snapshot read them: a later mutation of the same document reads again.
-afterEachMutation((context) => campaignsIncludingDeleted(context).clearAll());
-
 primeFromWorkspaceSnapshots((context, { campaigns }) => {
   const loader = campaignsIncludingDeleted(context);
   for (const campaign of campaigns) loader.prime(campaign.id, campaign);
@@ -103,6 +100,12 @@ export const CampaignRef = builder.loadableNodeRef('Campaign', {
   id: { resolve: (campaign: CampaignRecord) => campaign.id },
   load: (ids: string[], context) =>
     campaignsIncludingDeleted(context).loadMany(ids) as Promise<CampaignRecord[]>,
+});
+
+// Loaded and primed records are as they were read: a later mutation of the same document reads again.
+afterEachMutation((context) => {
+  campaignsIncludingDeleted(context).clearAll();
+  CampaignRef.getDataloader(context).clearAll();
 });
 
 /** Every live campaign of a workspace, oldest first, from the request's snapshot of it. */

@@ -113,6 +113,26 @@ describe('the campaign graph kept across requests', () => {
     expect(data.run).toEqual({ campaign: { name: 'After' } });
   });
 
+  it('answers a later mutation with the renamed target of an Execute Campaign step', async () => {
+    const target = await createCampaign(a, acme, { programId, name: 'Target before', executable: true });
+    const caller = await createCampaign(a, acme, {
+      programId,
+      name: 'Caller',
+      flow: [{ action: { executeCampaign: { campaignId: target, useParentTokenContext: false } } }],
+    });
+    const targetName = '{ flow { action { ... on ExecuteCampaign { campaign { name } } } } }';
+    const data = await mutate(
+      `mutation ($caller: ID!, $target: ID!) {
+        before: updateCampaign(id: $caller, input: { description: "read" }) ${targetName}
+        rename: updateCampaign(id: $target, input: { name: "Target after" }) { id }
+        after: updateCampaign(id: $caller, input: { description: "again" }) ${targetName}
+      }`,
+      { caller, target },
+    );
+    expect(data.before).toEqual({ flow: [{ action: { campaign: { name: 'Target before' } } }] });
+    expect(data.after).toEqual({ flow: [{ action: { campaign: { name: 'Target after' } } }] });
+  });
+
   it('shows a renamed campaign', async () => {
     const id = await createCampaign(a, acme, { programId, name: 'Old name' });
     const { same, other } = await afterSave(
