@@ -56,8 +56,8 @@ export interface StreamOptions {
 const RETRY_MS = [500, 1_000, 2_000, 5_000, 10_000];
 
 /**
- * Follows activities from `after`, those of each read of the server's as one message (semantics
- * A10), resubscribing after a dropped connection from the last id it handed on, and after
+ * Follows activities from `after`, those of each read of the server's as one message
+ * (semantics A10), resubscribing after a dropped connection from the last id it handed on, and after
  * SUBSCRIPTION_OVERFLOW (or a stopping server) from the error's lastDeliveredId. An id at or
  * before the last one handed on is never handed on twice.
  */
