@@ -50,13 +50,14 @@ export function createKeyCache(options: KeyCacheOptions = {}): KeyCache {
   const lookups = new Map<string, Promise<AuthenticatedKey | null>>();
   let forgettings = 0;
 
-  function remember(secretHash: string, key: AuthenticatedKey): void {
+  /** Trusts the key until `ttlMs` after `askedAt`, when its lookup was sent: it read no later. */
+  function remember(secretHash: string, key: AuthenticatedKey, askedAt: number): void {
     validated.delete(secretHash);
     if (validated.size >= maxEntries) {
       const stalest = validated.keys().next();
       if (!stalest.done) validated.delete(stalest.value);
     }
-    validated.set(secretHash, { key, until: performance.now() + ttlMs });
+    validated.set(secretHash, { key, until: askedAt + ttlMs });
   }
 
   return {
@@ -66,11 +67,12 @@ export function createKeyCache(options: KeyCacheOptions = {}): KeyCache {
       const shared = lookups.get(secretHash);
       if (shared) return shared;
       const forgettingsBefore = forgettings;
+      const askedAt = performance.now();
       const looked = lookup().then(
         (key) => {
           if (lookups.get(secretHash) === looked) lookups.delete(secretHash);
           if (!key) validated.delete(secretHash);
-          else if (forgettings === forgettingsBefore) remember(secretHash, key);
+          else if (forgettings === forgettingsBefore) remember(secretHash, key, askedAt);
           return key;
         },
         (error: unknown) => {

@@ -28,6 +28,24 @@ describe('the cache of valid keys', () => {
     }
   });
 
+  it('counts its time from when the lookup was sent, not from its answer', async () => {
+    vi.useFakeTimers({ toFake: ['performance'] });
+    try {
+      const cache = createKeyCache({ ttlMs: 1_000 });
+      const { lookup } = lookupIn({});
+      const slowLookup = async () => {
+        vi.advanceTimersByTime(600);
+        return keyOf('1');
+      };
+      expect(await cache.authenticate('a', slowLookup)).toEqual(keyOf('1'));
+      vi.advanceTimersByTime(400);
+      expect(await cache.authenticate('a', () => lookup('a'))).toBeNull();
+      expect(lookup).toHaveBeenCalledTimes(1);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('never remembers a key not found: each use is looked up', async () => {
     const cache = createKeyCache();
     const { lookup, by } = lookupIn({});
