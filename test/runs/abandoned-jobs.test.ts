@@ -33,11 +33,16 @@ const sql = (statement: string) => sqlOf(t, statement);
 describe('semantics R8 a job whose last try could not give up is handed to a give-up job by a sweep', () => {
   /** A worker in its last try: alive, so that the reaper leaves its lock alone. */
   const LIVE_WORKER = 'a-worker-in-its-last-try';
+  /** Who locked a job, and how long ago. */
+  interface Lock {
+    by: string;
+    secondsAgo: number;
+  }
   /**
    * A job whose attempts are spent, as a last try that could not give up leaves it: unlocked, or
-   * still locked by `lockedBy`.
+   * still locked.
    */
-  async function spentJob(task: string, key: string, payload: object, lockedBy?: string): Promise<void> {
+  async function spentJob(task: string, key: string, payload: object, locked?: Lock): Promise<void> {
     const connection = t.orm.em.fork().getConnection();
     await connection.execute(`select graphile_worker.add_job(?, ?::json, job_key := ?, max_attempts := 3)`, [
       task,
@@ -47,11 +52,11 @@ describe('semantics R8 a job whose last try could not give up is handed to a giv
     await connection.execute(
       `update graphile_worker._private_jobs set attempts = max_attempts, locked_at = ?, locked_by = ?
        where key = ?`,
-      [lockedBy ? new Date() : null, lockedBy ?? null, key],
+      [locked ? new Date(Date.now() - locked.secondsAgo * 1000) : null, locked?.by ?? null, key],
     );
   }
-  const spentPlanJob = (runId: string, lockedBy?: string) =>
-    spentJob('run:plan', `run:${runId}:plan`, { runId }, lockedBy);
+  const spentPlanJob = (runId: string, locked?: Lock) =>
+    spentJob('run:plan', `run:${runId}:plan`, { runId }, locked);
   /** A job worker whose last heartbeat was `secondsAgo` seconds ago (negative: in the future). */
   const heartbeat = (workerId: string, secondsAgo: number) =>
     sql(
@@ -81,7 +86,7 @@ describe('semantics R8 a job whose last try could not give up is handed to a giv
     const abandoned = await queuedRun();
     const running = await queuedRun();
     await spentPlanJob(abandoned);
-    await spentPlanJob(running, LIVE_WORKER);
+    await spentPlanJob(running, { by: LIVE_WORKER, secondsAgo: 0 });
     await heartbeat(LIVE_WORKER, -3600);
     worker = await startWorker(t.orm, t.database.url, pino({ level: 'silent' }), { abandonedSweepMs: 200 });
     const run = await finishedRun(abandoned);
@@ -94,13 +99,15 @@ describe('semantics R8 a job whose last try could not give up is handed to a giv
     expect(untouched.status).toBe('QUEUED');
   });
 
-  it('leaves a last try whose worker is silent for seconds locked, and gives it up once the worker has been silent for minutes', async () => {
+  it('leaves a last try whose worker is silent for seconds, or new, locked, and gives it up once the worker has been silent for minutes', async () => {
     await worker?.stop();
     worker = undefined;
     const cutOff = await queuedRun();
+    const starting = await queuedRun();
     const dead = await queuedRun();
-    await spentPlanJob(cutOff, 'a-worker-cut-from-the-database');
-    await spentPlanJob(dead, 'a-worker-killed-in-its-last-try');
+    await spentPlanJob(cutOff, { by: 'a-worker-cut-from-the-database', secondsAgo: 120 });
+    await spentPlanJob(starting, { by: 'a-worker-not-yet-heard-from', secondsAgo: 0 });
+    await spentPlanJob(dead, { by: 'a-worker-killed-in-its-last-try', secondsAgo: 120 });
     await heartbeat('a-worker-cut-from-the-database', 10);
     await heartbeat('a-worker-killed-in-its-last-try', 120);
     worker = await startWorker(t.orm, t.database.url, pino({ level: 'silent' }), { abandonedSweepMs: 200 });
@@ -110,8 +117,10 @@ describe('semantics R8 a job whose last try could not give up is handed to a giv
     // Past the reaper's six seconds, and several sweeps later, the other try is still its worker's.
     await new Promise((resolve) => setTimeout(resolve, 2_500));
     expect(await lockOf(`run:${cutOff}:plan`)).toBe('a-worker-cut-from-the-database');
-    const waiting = await t.orm.em.fork().findOneOrFail(CampaignRun, { id: cutOff });
-    expect(waiting.status).toBe('QUEUED');
+    expect(await lockOf(`run:${starting}:plan`)).toBe('a-worker-not-yet-heard-from');
+    for (const id of [cutOff, starting]) {
+      expect((await t.orm.em.fork().findOneOrFail(CampaignRun, { id })).status).toBe('QUEUED');
+    }
   });
 
   it('completes a run whose last chunk was applied by a try that stopped before its job was done', async () => {

@@ -114,8 +114,9 @@ export async function removeOccurrenceJob(em: EntityManager, campaignId: string)
  * be written, the database being away, or the worker died in the last attempt): each is replaced,
  * in one statement, by a JOBS.giveUp job carrying its task and payload. graphile-worker never
  * tries such a job again and keeps it, so without this its run or wait would stay unfinished.
- * A job still locked counts only once its worker has been silent for `silentSeconds`: a worker
- * cut from the database for less may still finish its try. graphile-worker's view has no payload:
+ * A job still locked counts only once it was locked and its worker has been silent for
+ * `silentSeconds` (a worker that has not yet said it is alive, too): a worker cut from the
+ * database for less may still finish its try. graphile-worker's view has no payload:
  * this reads its table, as pinned at 0.17.3.
  */
 export async function handAbandonedJobsToGiveUp(
@@ -131,15 +132,24 @@ export async function handAbandonedJobsToGiveUp(
        using graphile_worker._private_tasks as tasks
        where tasks.id = jobs.task_id and tasks.identifier in (select jsonb_array_elements_text(?::jsonb))
          and jobs.attempts >= jobs.max_attempts
-         and (jobs.locked_by is null or not exists (
-           select 1 from job_worker w
-           where w.worker_id = jobs.locked_by and w.heartbeat_at > now() - make_interval(secs => ?)))
+         and (jobs.locked_by is null or (
+           jobs.locked_at < now() - make_interval(secs => ?) and not exists (
+             select 1 from job_worker w
+             where w.worker_id = jobs.locked_by and w.heartbeat_at > now() - make_interval(secs => ?))))
        returning jobs.id, tasks.identifier, jobs.payload, jobs.attempts
      )
      select (graphile_worker.add_job(?, json_build_object('task', identifier, 'payload', payload,
               'failure', format(?, attempts)), job_key := ? || id, max_attempts := ?)).id::text
      from abandoned`,
-    [JSON.stringify(tasks), silentSeconds, JOBS.giveUp, failure, giveUpJobKey(''), GIVE_UP_ATTEMPTS],
+    [
+      JSON.stringify(tasks),
+      silentSeconds,
+      silentSeconds,
+      JOBS.giveUp,
+      failure,
+      giveUpJobKey(''),
+      GIVE_UP_ATTEMPTS,
+    ],
   );
   return rows.length;
 }
