@@ -3,6 +3,7 @@ import type { CampaignGraph } from '../domain/model.js';
 import type { Listener } from '../domain/triggers.js';
 import { Campaign } from './entities/campaign.entity.js';
 import { loadCampaignGraph } from './mappers.js';
+import { workspaceVersionCache } from './workspace-version-cache.js';
 
 /** What a run worker needs of a workspace's definitions, compiled once per graph version. */
 export interface Definitions {
@@ -20,20 +21,8 @@ export async function loadListeners(em: EntityManager, workspaceId: string): Pro
   return campaigns.map((campaign) => ({ id: campaign.id, smartList: campaign.smartList }));
 }
 
-/** Workspaces whose definitions a worker keeps per database; the least recently used goes first. */
-const CACHED_WORKSPACES = 64;
-type Cache = Map<string, { version: string; definitions: Definitions }>;
-/** One cache per ORM (keyed by its configuration, shared by its forks): ids are per database. */
-const caches = new WeakMap<object, Cache>();
-
-function cacheOf(em: EntityManager): Cache {
-  let cache = caches.get(em.config);
-  if (!cache) {
-    cache = new Map();
-    caches.set(em.config, cache);
-  }
-  return cache;
-}
+/** The definitions a worker keeps, of 64 workspaces at most per database. */
+const kept = workspaceVersionCache<Definitions>(64);
 
 /**
  * The workspace's definitions at `version` (its `graph_version`, read in the caller's
@@ -46,18 +35,12 @@ export async function definitionsAt(
   workspaceId: string,
   version: string,
 ): Promise<Definitions> {
-  const cache = cacheOf(em);
-  const cached = cache.get(workspaceId);
-  cache.delete(workspaceId);
-  if (cached?.version === version) {
-    cache.set(workspaceId, cached);
-    return cached.definitions;
-  }
+  const cached = kept.get(em, workspaceId, version);
+  if (cached) return cached;
   const definitions = {
     graph: await loadCampaignGraph(em, workspaceId),
     listeners: await loadListeners(em, workspaceId),
   };
-  cache.set(workspaceId, { version, definitions });
-  if (cache.size > CACHED_WORKSPACES) cache.delete(cache.keys().next().value as string);
+  kept.set(em, workspaceId, version, definitions);
   return definitions;
 }

@@ -13,6 +13,7 @@ import {
   type WorkspaceAssets,
 } from './sql/workspace-assets.js';
 import { graphVersion } from './sql/workspaces.js';
+import { workspaceVersionCache } from './workspace-version-cache.js';
 
 /**
  * A workspace's campaign graph at one `graph_version`: its assets as plain data, the graph in the
@@ -80,20 +81,8 @@ async function loadSnapshot(em: EntityManager, workspaceId: string): Promise<Wor
   };
 }
 
-/** Workspaces whose snapshot is kept per database; the least recently used goes first. */
-const CACHED_WORKSPACES = 64;
-type Cache = Map<string, { version: string; snapshot: Promise<WorkspaceSnapshot> }>;
-/** One cache per ORM (keyed by its configuration, shared by its forks): ids are per database. */
-const caches = new WeakMap<object, Cache>();
-
-function cacheOf(em: EntityManager): Cache {
-  let cache = caches.get(em.config);
-  if (!cache) {
-    cache = new Map();
-    caches.set(em.config, cache);
-  }
-  return cache;
-}
+/** The snapshots kept, of 64 workspaces at most per database. */
+const snapshots = workspaceVersionCache<Promise<WorkspaceSnapshot>>(64);
 
 /**
  * The workspace's snapshot as of now: one statement reads its `graph_version` (raised in the
@@ -104,24 +93,15 @@ function cacheOf(em: EntityManager): Cache {
 export async function workspaceSnapshot(em: EntityManager, workspaceId: string): Promise<WorkspaceSnapshot> {
   if (em.getTransactionContext()) return loadSnapshot(em, workspaceId);
   const version = await graphVersion(em, workspaceId);
-  const cache = cacheOf(em);
-  const cached = cache.get(workspaceId);
-  cache.delete(workspaceId);
-  if (cached?.version === version) {
-    cache.set(workspaceId, cached);
-    return cached.snapshot;
-  }
-  const entry = { version, snapshot: loadSnapshot(em, workspaceId) };
-  cache.set(workspaceId, entry);
-  if (cache.size > CACHED_WORKSPACES) cache.delete(cache.keys().next().value as string);
-  entry.snapshot.then(
+  const cached = snapshots.get(em, workspaceId, version);
+  if (cached) return cached;
+  const entry = snapshots.set(em, workspaceId, version, loadSnapshot(em, workspaceId));
+  entry.value.then(
     // The assets' statement may have seen a later save than the version read before it.
     (snapshot) => {
       entry.version = snapshot.version;
     },
-    () => {
-      if (cache.get(workspaceId) === entry) cache.delete(workspaceId);
-    },
+    () => snapshots.drop(em, workspaceId, entry),
   );
-  return entry.snapshot;
+  return entry.value;
 }
