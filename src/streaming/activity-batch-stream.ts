@@ -45,8 +45,7 @@ export class ActivityBatchStream extends FeedStream<ActivityBatch> {
     this.enqueue(batch);
   }
 
-  /** The batch without what was delivered already; null when nothing is left. */
-  private deliver(batch: ActivityBatch): IteratorResult<ActivityBatch> | null {
+  protected deliver(batch: ActivityBatch): IteratorResult<ActivityBatch> | null {
     const first = batch.activities[0];
     const fresh: ActivityBatch =
       first && BigInt(first.id) > this.lastDelivered
@@ -61,24 +60,7 @@ export class ActivityBatchStream extends FeedStream<ActivityBatch> {
     return { done: false, value: fresh };
   }
 
-  async next(): Promise<IteratorResult<BatchItem>> {
-    for (;;) {
-      const replay = this.replay;
-      if (!replay) {
-        const live = await this.buffer.next();
-        if (live.done || live.value.kind === 'interrupted') return live;
-        const result = this.deliver(live.value);
-        if (result) return result;
-        continue;
-      }
-      if (replay.page.length > 0) {
-        const result = this.deliver({ kind: 'batch', activities: replay.page.splice(0) });
-        if (result) return result;
-      } else if (!replay.chasing && replay.readAfter >= replay.upTo) {
-        this.replay = null;
-      } else {
-        await this.fillReplay(replay);
-      }
-    }
+  protected takeStored(page: ActivityEvent[]): ActivityBatch | null {
+    return page.length > 0 ? { kind: 'batch', activities: page.splice(0) } : null;
   }
 }

@@ -113,7 +113,33 @@ export abstract class FeedStream<Live extends { kind: string }>
   /** The end of a page of the reader's (`readEnd`: the last of a read); what was offered may go out. */
   flush(_batches: SharedBatches, _readEnd: boolean): void {}
 
-  abstract next(): Promise<IteratorResult<Live | Interrupted>>;
+  /** The item without what was delivered already, moving past it; null when nothing is left. */
+  protected abstract deliver(item: Live): IteratorResult<Live> | null;
+
+  /** The next item taken from a page of stored rows being replayed; null when the page is empty. */
+  protected abstract takeStored(page: ActivityEvent[]): Live | null;
+
+  async next(): Promise<IteratorResult<Live | Interrupted>> {
+    for (;;) {
+      const replay = this.replay;
+      if (!replay) {
+        const live = await this.buffer.next();
+        if (live.done || live.value.kind === 'interrupted') return live;
+        const result = this.deliver(live.value as Live);
+        if (result) return result;
+        continue;
+      }
+      const stored = this.takeStored(replay.page);
+      if (stored) {
+        const result = this.deliver(stored);
+        if (result) return result;
+      } else if (!replay.chasing && replay.readAfter >= replay.upTo) {
+        this.replay = null;
+      } else {
+        await this.fillReplay(replay);
+      }
+    }
+  }
 
   /** Called by the reader when it registers the stream: live activities above `cursor` follow. */
   begin(cursor: bigint): void {
@@ -200,32 +226,15 @@ export class ActivityStream extends FeedStream<ActivityItem> {
     this.enqueue(item);
   }
 
-  private deliver(item: ActivityItem): IteratorResult<StreamItem> | null {
+  protected deliver(item: ActivityItem): IteratorResult<ActivityItem> | null {
     const id = BigInt(item.activity.id);
     if (id <= this.lastDelivered) return null;
     this.lastDelivered = id;
     return { done: false, value: item };
   }
 
-  async next(): Promise<IteratorResult<StreamItem>> {
-    for (;;) {
-      const replay = this.replay;
-      if (!replay) {
-        const live = await this.buffer.next();
-        if (live.done || live.value.kind === 'interrupted') return live;
-        const result = this.deliver(live.value);
-        if (result) return result;
-        continue;
-      }
-      const stored = replay.page.shift();
-      if (stored) {
-        const result = this.deliver({ kind: 'activity', activity: stored });
-        if (result) return result;
-      } else if (!replay.chasing && replay.readAfter >= replay.upTo) {
-        this.replay = null;
-      } else {
-        await this.fillReplay(replay);
-      }
-    }
+  protected takeStored(page: ActivityEvent[]): ActivityItem | null {
+    const stored = page.shift();
+    return stored ? { kind: 'activity', activity: stored } : null;
   }
 }
