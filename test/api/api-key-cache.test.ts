@@ -1,12 +1,12 @@
 import { decodeGlobalID } from '@pothos/plugin-relay';
-import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiKey } from '../../src/db/entities/api-key.entity.js';
 import { createInProcessEventBus, type EventBus } from '../../src/pubsub/events.js';
 import { MAX_ANONYMOUS_REQUEST_BYTES } from '../../src/server/body-limit.js';
-import { ADMIN_KEY, startTestApp, type TestApp } from '../helpers/app.js';
-import { createWorkspaceWithKey, type WorkspaceWithKey } from '../helpers/factories.js';
+import { startTestApp, type TestApp } from '../helpers/app.js';
+import { createApiKey, createWorkspaceWithKey, type WorkspaceWithKey } from '../helpers/factories.js';
 import { errorCodes, run } from '../helpers/graphql.js';
+import { countingStatements } from '../helpers/statements.js';
 
 const VIEWER = '{ viewer { isAdmin } }';
 const REVOKE = 'mutation ($id: ID!) { revokeApiKey(id: $id) { id } }';
@@ -35,27 +35,6 @@ afterAll(async () => {
   await bus.close();
 });
 
-async function newKey(app: TestApp, workspace: WorkspaceWithKey, name: string) {
-  const { createApiKey } = await run<{ createApiKey: { id: string; secret: string } }>(
-    app,
-    ADMIN_KEY,
-    'mutation ($ws: ID!, $name: String!) { createApiKey(workspaceId: $ws, name: $name) { id secret } }',
-    { ws: workspace.id, name },
-  );
-  return createApiKey;
-}
-
-/** Statements sent to PostgreSQL, by any client of the pool, while `work` runs. */
-async function countingStatements<T>(work: () => Promise<T>): Promise<{ result: T; statements: number }> {
-  const sent = vi.spyOn(pg.Client.prototype, 'query');
-  try {
-    const result = await work();
-    return { result, statements: sent.mock.calls.length };
-  } finally {
-    sent.mockRestore();
-  }
-}
-
 /** Milliseconds until `key` is refused, asking every 50 ms; fails the test past `limitMs`. */
 async function msUntilRefused(app: TestApp, key: string, limitMs: number): Promise<number> {
   const start = performance.now();
@@ -71,7 +50,7 @@ async function msUntilRefused(app: TestApp, key: string, limitMs: number): Promi
 
 describe('a workspace key found valid', () => {
   it('is looked up once: the requests after it send no statement', async () => {
-    const key = await newKey(t, acme, 'Cached');
+    const key = await createApiKey(t, acme, 'Cached');
     const first = await countingStatements(() => t.graphql(VIEWER, {}, key.secret));
     expect(first.result.data).toEqual({ viewer: { isAdmin: false } });
     expect(first.statements).toBe(1);
@@ -83,7 +62,7 @@ describe('a workspace key found valid', () => {
   });
 
   it('is looked up once for a body past 64 KiB: the key check of the body serves the request too', async () => {
-    const key = await newKey(t, acme, 'Large bodies');
+    const key = await createApiKey(t, acme, 'Large bodies');
     const body = `{"query":"${VIEWER}"${' '.repeat(MAX_ANONYMOUS_REQUEST_BYTES)}}`;
     const { result, statements } = await countingStatements(async () => {
       const response = await fetch(url, {
@@ -100,7 +79,7 @@ describe('a workspace key found valid', () => {
   it('revoked through the API is refused on the very next request, though announcements are lost', async () => {
     await using app = await startTestApp(undefined, { events: losingBus() });
     const workspace = await createWorkspaceWithKey(app, 'Initech');
-    const key = await newKey(app, workspace, 'Revoked here');
+    const key = await createApiKey(app, workspace, 'Revoked here');
     expect((await app.graphql(VIEWER, {}, key.secret)).data).toEqual({ viewer: { isAdmin: false } });
     await run(app, workspace.key, REVOKE, { id: key.id });
     const refused = await app.graphql(VIEWER, {}, key.secret);
@@ -109,7 +88,7 @@ describe('a workspace key found valid', () => {
   });
 
   it('revoked by another replica is forgotten as the revocation is announced', async () => {
-    const key = await newKey(t, acme, 'Revoked elsewhere');
+    const key = await createApiKey(t, acme, 'Revoked elsewhere');
     expect((await t.graphql(VIEWER, {}, key.secret)).data).toEqual({ viewer: { isAdmin: false } });
     await t.orm.em.fork().nativeUpdate(ApiKey, { name: 'Revoked elsewhere' }, { revokedAt: new Date() });
     // A subscription listens from its first `next`.
@@ -131,14 +110,14 @@ describe('a workspace key found valid', () => {
   it('revoked in the database without an announcement is refused within 2 s', async () => {
     await using app = await startTestApp(undefined, { events: losingBus() });
     const workspace = await createWorkspaceWithKey(app, 'Hooli');
-    const key = await newKey(app, workspace, 'Unannounced');
+    const key = await createApiKey(app, workspace, 'Unannounced');
     expect((await app.graphql(VIEWER, {}, key.secret)).data).toEqual({ viewer: { isAdmin: false } });
     await app.orm.em.fork().nativeUpdate(ApiKey, { name: 'Unannounced' }, { revokedAt: new Date() });
     expect(await msUntilRefused(app, key.secret, 2_000)).toBeLessThan(2_000);
   });
 
   it('still has its use noted once it is looked up again', async () => {
-    const key = await newKey(t, acme, 'Noted');
+    const key = await createApiKey(t, acme, 'Noted');
     expect((await t.graphql(VIEWER, {}, key.secret)).status).toBe(200);
     const lastUsed = async () =>
       (await t.orm.em.fork().findOneOrFail(ApiKey, { name: 'Noted' }, { disableIdentityMap: true }))

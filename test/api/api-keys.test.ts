@@ -3,7 +3,7 @@ import { encodeGlobalID } from '@pothos/plugin-relay';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiKey } from '../../src/db/entities/api-key.entity.js';
 import { ADMIN_KEY, type GraphQLResponse, startTestApp, type TestApp } from '../helpers/app.js';
-import { createWorkspaceWithKey, type WorkspaceWithKey } from '../helpers/factories.js';
+import { createApiKey, createWorkspaceWithKey, type WorkspaceWithKey } from '../helpers/factories.js';
 import { errorCodes, run } from '../helpers/graphql.js';
 
 let t: TestApp;
@@ -51,16 +51,6 @@ function post(query: string, authorization: string[]): Promise<GraphQLResponse> 
   });
 }
 
-async function newKey(workspace: WorkspaceWithKey, name: string): Promise<{ id: string; secret: string }> {
-  const { createApiKey } = await run<{ createApiKey: { id: string; secret: string } }>(
-    t,
-    ADMIN_KEY,
-    'mutation ($ws: ID!, $name: String!) { createApiKey(workspaceId: $ws, name: $name) { id secret } }',
-    { ws: workspace.id, name },
-  );
-  return createApiKey;
-}
-
 async function listed(workspace: WorkspaceWithKey, key = ADMIN_KEY): Promise<ListedKey[]> {
   const { workspace: found } = await run<{ workspace: { apiKeys: ListedKey[] } }>(t, key, LIST, {
     id: workspace.id,
@@ -70,7 +60,7 @@ async function listed(workspace: WorkspaceWithKey, key = ADMIN_KEY): Promise<Lis
 
 describe('listing keys', () => {
   it('lists a workspace’s keys with their names and dates, never a secret or its hash', async () => {
-    const ci = await newKey(acme, 'CI');
+    const ci = await createApiKey(t, acme, 'CI');
     const keys = await listed(acme);
     expect(keys.map((key) => key.name)).toEqual(['tests', 'CI']);
     expect(keys[1]).toEqual({
@@ -93,7 +83,7 @@ describe('listing keys', () => {
   });
 
   it('notes when a key was last used, at most once a minute', async () => {
-    const key = await newKey(globex, 'Used');
+    const key = await createApiKey(t, globex, 'Used');
     const lastUsedAt = async () =>
       (await listed(globex)).find((listedKey) => listedKey.id === key.id)?.lastUsedAt;
     expect(await lastUsedAt()).toBeNull();
@@ -119,7 +109,7 @@ describe('listing keys', () => {
 
 describe('revoking keys', () => {
   it('a revoked key is UNAUTHENTICATED at once; revoking it again changes nothing', async () => {
-    const key = await newKey(acme, 'Leaked');
+    const key = await createApiKey(t, acme, 'Leaked');
     expect((await post(VIEWER, [`Bearer ${key.secret}`])).data).toEqual({ viewer: { isAdmin: false } });
     const { revokeApiKey } = await run<{ revokeApiKey: { id: string; revokedAt: string } }>(
       t,
@@ -139,14 +129,14 @@ describe('revoking keys', () => {
   });
 
   it('a workspace key revokes its own workspace’s keys', async () => {
-    const key = await newKey(acme, 'Rotated');
+    const key = await createApiKey(t, acme, 'Rotated');
     await run(t, acme.key, REVOKE, { id: key.id });
     expect(errorCodes(await t.graphql(VIEWER, {}, key.secret))).toEqual(['UNAUTHENTICATED']);
     expect((await t.graphql(VIEWER, {}, acme.key)).data).toEqual({ viewer: { isAdmin: false } });
   });
 
   it('a workspace key cannot revoke another workspace’s key: NOT_FOUND, and the key still works', async () => {
-    const key = await newKey(globex, 'Theirs');
+    const key = await createApiKey(t, globex, 'Theirs');
     const refused = await t.graphql(REVOKE, { id: key.id }, acme.key);
     expect(errorCodes(refused)).toEqual(['NOT_FOUND']);
     expect((await listed(globex)).find((listedKey) => listedKey.id === key.id)?.revokedAt).toBeNull();

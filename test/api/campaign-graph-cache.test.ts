@@ -1,5 +1,4 @@
-import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../helpers/app.js';
 import {
   createCampaign,
@@ -8,6 +7,7 @@ import {
   type WorkspaceWithKey,
 } from '../helpers/factories.js';
 import { run } from '../helpers/graphql.js';
+import { countingStatements } from '../helpers/statements.js';
 
 /*
  * The campaign graph is kept across requests while the workspace's graph version stays (see
@@ -85,15 +85,7 @@ const UPDATE =
 describe('the campaign graph kept across requests', () => {
   it('sends the assets statement only when the graph changed', async () => {
     await createCampaign(a, acme, { programId, name: 'Counted' });
-    const counted = async () => {
-      const sent = vi.spyOn(pg.Client.prototype, 'query');
-      try {
-        await graphOn(a);
-        return sent.mock.calls.length;
-      } finally {
-        sent.mockRestore();
-      }
-    };
+    const counted = async () => (await countingStatements(() => graphOn(a))).statements;
     const afterChange = await counted();
     const unchanged = await counted();
     expect(afterChange - unchanged).toBe(1);

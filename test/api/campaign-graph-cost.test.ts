@@ -1,6 +1,5 @@
 import { encodeGlobalID } from '@pothos/plugin-relay';
-import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedCampaignGraph } from '../../bench/api-workload.js';
 import { loadCampaignGraph } from '../../src/db/mappers.js';
 import { query } from '../../src/db/sql/query.js';
@@ -12,6 +11,7 @@ import { CampaignGraphDocument, CreateApiKeyDocument } from '../../src/generated
 import { ADMIN_KEY, startTestApp, type TestApp } from '../helpers/app.js';
 import { createCampaign, createProgram, createWorkspaceWithKey } from '../helpers/factories.js';
 import { request, run } from '../helpers/graphql.js';
+import { countingStatements } from '../helpers/statements.js';
 
 let t: TestApp;
 let key: string;
@@ -29,17 +29,6 @@ beforeAll(async () => {
   key = createApiKey.secret;
 });
 afterAll(() => t.close());
-
-/** Statements sent to PostgreSQL, by any client of the pool (ORM and raw SQL alike), while `work` runs. */
-async function countingStatements<T>(work: () => Promise<T>): Promise<{ result: T; statements: number }> {
-  const sent = vi.spyOn(pg.Client.prototype, 'query');
-  try {
-    const result = await work();
-    return { result, statements: sent.mock.calls.length };
-  } finally {
-    sent.mockRestore();
-  }
-}
 
 const readGraphOf = (ofWorkspace: string, withKey: string) =>
   request(t, withKey, CampaignGraphDocument, {

@@ -24,6 +24,16 @@ export async function createWorkspaceWithKey(t: TestApp, name: string): Promise<
   return { id: createWorkspace.id, key: createApiKey.secret };
 }
 
+/** Another key of the workspace, named `name`: its id and its secret. */
+export async function createApiKey(
+  t: TestApp,
+  workspace: WorkspaceWithKey,
+  name: string,
+): Promise<{ id: string; secret: string }> {
+  const { createApiKey } = await run(t, ADMIN_KEY, CreateApiKeyDocument, { workspaceId: workspace.id, name });
+  return createApiKey;
+}
+
 /** A program of the workspace with the default statuses and no tokens; resolves with its global id. */
 export async function createProgram(t: TestApp, workspace: WorkspaceWithKey, name: string): Promise<string> {
   const { createProgram } = await run(t, workspace.key, CreateProgramDocument, {

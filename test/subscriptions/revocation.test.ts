@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiKey } from '../../src/db/entities/api-key.entity.js';
 import { ADMIN_KEY, startTestApp, type TestApp } from '../helpers/app.js';
-import { createWorkspaceWithKey, type WorkspaceWithKey } from '../helpers/factories.js';
+import { createApiKey, createWorkspaceWithKey, type WorkspaceWithKey } from '../helpers/factories.js';
 import { run } from '../helpers/graphql.js';
 import { type Collector, subscribeSse, subscribeWs, untilStreams, wsClient } from '../helpers/streams.js';
 
@@ -22,16 +22,6 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-async function newKey(app: TestApp, workspace: WorkspaceWithKey, name: string) {
-  const { createApiKey } = await run<{ createApiKey: { id: string; secret: string } }>(
-    app,
-    ADMIN_KEY,
-    'mutation ($ws: ID!, $name: String!) { createApiKey(workspaceId: $ws, name: $name) { id secret } }',
-    { ws: workspace.id, name },
-  );
-  return createApiKey;
-}
-
 /** Whether the subscription ended within `ms`. */
 async function endsWithin(collected: Collector, ms: number): Promise<boolean> {
   let timer: NodeJS.Timeout | undefined;
@@ -45,7 +35,7 @@ async function endsWithin(collected: Collector, ms: number): Promise<boolean> {
 
 describe('revoking a key ends its open subscriptions', () => {
   it('closes its WebSocket with 4403 and ends its SSE stream with UNAUTHENTICATED, within 2 s', async () => {
-    const key = await newKey(t, acme, 'Dashboard');
+    const key = await createApiKey(t, acme, 'Dashboard');
     const client = wsClient({ url }, key.secret);
     const overWs = subscribeWs(client, ACTIVITY_ADDED);
     const overSse = subscribeSse({ url }, key.secret, ACTIVITY_ADDED);
@@ -64,7 +54,7 @@ describe('revoking a key ends its open subscriptions', () => {
   });
 
   it('a revoked key cannot subscribe again', async () => {
-    const key = await newKey(t, acme, 'Gone');
+    const key = await createApiKey(t, acme, 'Gone');
     await run(t, acme.key, REVOKE, { id: key.id });
     const overWs = subscribeWs(wsClient({ url }, key.secret), ACTIVITY_ADDED);
     await overWs.ended;
@@ -82,7 +72,7 @@ describe('when no revocation is announced', () => {
     await using app = await startTestApp();
     const appUrl = await app.app.start();
     const workspace = await createWorkspaceWithKey(app, 'Initech');
-    const key = await newKey(app, workspace, 'Unannounced');
+    const key = await createApiKey(app, workspace, 'Unannounced');
     const client = wsClient({ url: appUrl }, key.secret);
     const overWs = subscribeWs(client, ACTIVITY_ADDED);
     const overSse = subscribeSse({ url: appUrl }, key.secret, ACTIVITY_ADDED);
@@ -97,7 +87,7 @@ describe('when no revocation is announced', () => {
   });
 
   it('an operation whose key no longer exists closes its WebSocket with 4403, not 4500', async () => {
-    const key = await newKey(t, acme, 'Deleted');
+    const key = await createApiKey(t, acme, 'Deleted');
     const client = wsClient({ url }, key.secret);
     // Holds the connection open (a lazy client closes it when nothing runs).
     const open = subscribeWs(client, ACTIVITY_ADDED);
