@@ -12,8 +12,9 @@ export function hashSecret(secret: string): string {
   return createHash('sha256').update(secret).digest('hex');
 }
 
-export function sameSecret(secret: string, expectedHash: string): boolean {
-  return timingSafeEqual(Buffer.from(hashSecret(secret), 'hex'), Buffer.from(expectedHash, 'hex'));
+/** Whether two secrets' hashes are equal, compared in constant time. */
+export function sameHash(hash: string, expectedHash: string): boolean {
+  return timingSafeEqual(Buffer.from(hash, 'hex'), Buffer.from(expectedHash, 'hex'));
 }
 
 /** A new secret: 256 random bits, prefixed so that a leaked one is easy to recognise. */

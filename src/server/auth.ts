@@ -1,7 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { GraphQLError } from 'graphql';
-import { hashSecret, sameSecret } from '../db/api-keys.js';
+import { hashSecret, sameHash } from '../db/api-keys.js';
 import { authenticateApiKey } from '../db/sql/api-keys.js';
 import type { Viewer } from '../schema/context.js';
 import { userError } from '../schema/errors.js';
@@ -91,8 +91,8 @@ export function createAuthenticator(adminKeyHash: string, keys: KeyCache = creat
   return {
     async viewerFor(em, credential) {
       if (!credential) return null;
-      if (sameSecret(credential.key, adminKeyHash)) return { kind: 'admin' };
       const secretHash = hashSecret(credential.key);
+      if (sameHash(secretHash, adminKeyHash)) return { kind: 'admin' };
       const apiKey = await keys.authenticate(secretHash, () => authenticateApiKey(em, secretHash));
       if (!apiKey) throw invalidKey();
       return { kind: 'workspace', workspaceId: apiKey.workspaceId, apiKeyId: apiKey.id };
