@@ -4,6 +4,7 @@ import type { ExecutionResult } from 'graphql';
 const STAND_IN_KEY = '\u0000encoded';
 /** How a next frame carrying the stand-in ends, as graphql-ws encodes it (id, type, payload). */
 const STAND_IN_END = `,"type":"next","payload":${JSON.stringify({ [STAND_IN_KEY]: true })}}`;
+const FRAME_END = Buffer.from('}');
 
 /**
  * Next frames whose payload is encoded once for every subscription handed the same result object:
@@ -13,38 +14,46 @@ const STAND_IN_END = `,"type":"next","payload":${JSON.stringify({ [STAND_IN_KEY]
  * hands graphql-ws a stand-in payload, and `frame`, on the frame graphql-ws then sends, puts the
  * encoded result in the stand-in's place. A result with errors is left to graphql-ws, which encodes
  * its errors its own way.
+ *
+ * The encoded result is kept as UTF-8 bytes and each frame is built as bytes around them: a frame
+ * built as a string would be one more copy of the payload in the JavaScript heap per subscriber,
+ * and one more UTF-8 encoding of it when ws writes it.
  */
 export function createSharedFrames() {
-  const encoded = new WeakMap<object, string>();
+  const encoded = new WeakMap<object, Buffer>();
   /** Per socket, per operation id: the encoded result its next frame carries. */
-  const waiting = new WeakMap<object, Map<string, string>>();
+  const waiting = new WeakMap<object, Map<string, Buffer>>();
 
   return {
     onNext(socket: object, id: string, result: ExecutionResult): Record<string, true> | undefined {
       if (typeof result !== 'object' || result === null || result.errors) return undefined;
-      let json = encoded.get(result);
-      if (json === undefined) {
-        json = JSON.stringify(result);
-        encoded.set(result, json);
+      let payload = encoded.get(result);
+      if (payload === undefined) {
+        payload = Buffer.from(JSON.stringify(result));
+        encoded.set(result, payload);
       }
       let frames = waiting.get(socket);
       if (!frames) {
         frames = new Map();
         waiting.set(socket, frames);
       }
-      frames.set(id, json);
+      frames.set(id, payload);
       return { [STAND_IN_KEY]: true };
     },
 
-    /** The frame to send for the one graphql-ws encoded. */
-    frame(socket: object, data: string): string {
+    /**
+     * The frame to send for the one graphql-ws encoded: that frame itself, or the bytes of a text
+     * frame carrying the encoded result.
+     */
+    frame(socket: object, data: string): string | Buffer {
       if (!data.endsWith(STAND_IN_END)) return data;
       const { id } = JSON.parse(data) as { id: string };
       const frames = waiting.get(socket);
-      const json = frames?.get(id);
-      if (json === undefined) return data;
+      const payload = frames?.get(id);
+      if (payload === undefined) return data;
       frames?.delete(id);
-      return `{"id":${JSON.stringify(id)},"type":"next","payload":${json}}`;
+      const start = Buffer.from(`{"id":${JSON.stringify(id)},"type":"next","payload":`);
+      return Buffer.concat([start, payload, FRAME_END], start.length + payload.length + FRAME_END.length);
     },
   };
 }

@@ -51,8 +51,8 @@ export function serveGraphqlWs(
   wss: WebSocketServer,
   options: ServerOptions<ConnectionInitMessage['payload'], SocketExtra>,
   log: Logger,
-  /** The frame to send in place of the one graphql-ws encoded. */
-  frame: (socket: WebSocket, data: string) => string = (_socket, data) => data,
+  /** The frame to send in place of the one graphql-ws encoded: text, or the bytes of a text frame. */
+  frame: (socket: WebSocket, data: string) => string | Buffer = (_socket, data) => data,
 ) {
   const server = makeServer(options);
   wss.options.handleProtocols = handleProtocols;
@@ -74,7 +74,9 @@ export function serveGraphqlWs(
         send: (data) =>
           new Promise<void>((resolve, reject) => {
             if (socket.readyState !== socket.OPEN) return resolve();
-            socket.send(frame(socket, data), (error) => (error ? reject(error) : resolve()));
+            socket.send(frame(socket, data), { binary: false }, (error) =>
+              error ? reject(error) : resolve(),
+            );
           }),
         close: (code, reason) => socket.close(code, reason),
         onMessage: (handle) =>

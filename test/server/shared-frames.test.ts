@@ -25,7 +25,7 @@ describe('shared next frames', () => {
       return frames.frame(socket, encodedByGraphqlWs(id, standIn));
     });
     expect(encodings).toBe(1);
-    expect(sent.map((frame) => JSON.parse(frame))).toEqual(
+    expect(sent.map((frame) => JSON.parse(String(frame)))).toEqual(
       sockets.map((_socket, index) => ({
         id: `op-${index}`,
         type: 'next',

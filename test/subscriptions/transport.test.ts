@@ -2,6 +2,7 @@ import { createClient } from 'graphql-ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { ADMIN_KEY, startTestApp, type TestApp } from '../helpers/app.js';
+import { createWorkspaceWithKey } from '../helpers/factories.js';
 
 let t: TestApp;
 let httpUrl: string;
@@ -97,6 +98,37 @@ describe('WebSocket (graphql-transport-ws)', () => {
     };
     expect(result.errors[0]?.extensions).toEqual({ code: 'BAD_USER_INPUT' });
     await client.dispose();
+  });
+  it('sends each result as one text frame of UTF-8, as graphql-ws would, whatever its characters', async () => {
+    const name = '캠페인 “팀” 🚀';
+    const workspace = await createWorkspaceWithKey(t, name);
+    const socket = new WebSocket(wsUrl, 'graphql-transport-ws');
+    await new Promise((resolve, reject) => socket.once('open', resolve).once('error', reject));
+    const frames: { text: string; isBinary: boolean }[] = [];
+    const completed = new Promise<void>((resolve) =>
+      socket.on('message', (data, isBinary) => {
+        frames.push({ text: String(data), isBinary });
+        if (frames.length === 1) {
+          socket.send(
+            JSON.stringify({
+              id: 'op-1',
+              type: 'subscribe',
+              payload: { query: '{ viewer { workspaces { name } } }' },
+            }),
+          );
+        }
+        if (String(data).includes('"complete"')) resolve();
+      }),
+    );
+    socket.send(JSON.stringify({ type: 'connection_init', payload: { authorization: workspace.key } }));
+    await completed;
+    socket.close();
+    expect(frames.map((frame) => frame.isBinary)).toEqual([false, false, false]);
+    expect(frames.map((frame) => JSON.parse(frame.text))).toEqual([
+      { type: 'connection_ack' },
+      { id: 'op-1', type: 'next', payload: { data: { viewer: { workspaces: [{ name }] } } } },
+      { id: 'op-1', type: 'complete' },
+    ]);
   });
 });
 
