@@ -15,7 +15,11 @@ import { encodeGlobalID } from '@pothos/plugin-relay';
 import autocannon from 'autocannon';
 import { print } from 'graphql';
 import { initOrm } from '../src/db/orm.js';
-import { ActivitiesDocument, CampaignGraphDocument } from '../src/generated/graphql.js';
+import {
+  ActivitiesDocument,
+  CampaignGraphDocument,
+  CampaignGraphPageDocument,
+} from '../src/generated/graphql.js';
 import { BENCH_ADMIN_KEY, seedActivities, seedCampaignGraph } from './api-workload.js';
 import { writeResult } from './results-file.js';
 import { withBenchDatabase } from './w1-workload.js';
@@ -72,17 +76,22 @@ async function keyFor(url: string, workspaceId: string): Promise<string> {
 }
 
 const CAMPAIGN_GRAPH = print(CampaignGraphDocument);
+const CAMPAIGN_GRAPH_PAGE = print(CampaignGraphPageDocument);
 
-/** The bodies that read every page of a workspace's campaign graph, first to last. */
+/**
+ * The bodies that read every page of a workspace's campaign graph, first to last, as the console
+ * does: CampaignGraph for the first page, with the workspace's folders and programs, then
+ * CampaignGraphPage, campaigns only.
+ */
 async function graphPages(url: string, key: string, workspaceId: string) {
   type Page = { workspace: { campaigns: { pageInfo: { hasNextPage: boolean; endCursor: string } } } };
   const bodies: Record<string, unknown>[] = [];
   let after: string | undefined;
   for (;;) {
     const variables = { workspaceId: encodeGlobalID('Workspace', workspaceId), first: PAGE, after };
-    bodies.push({ query: CAMPAIGN_GRAPH, variables });
-    const { pageInfo } = (await post<Page>(url, { query: CAMPAIGN_GRAPH, variables }, key)).workspace
-      .campaigns;
+    const body = { query: after ? CAMPAIGN_GRAPH_PAGE : CAMPAIGN_GRAPH, variables };
+    bodies.push(body);
+    const { pageInfo } = (await post<Page>(url, body, key)).workspace.campaigns;
     if (!pageInfo.hasNextPage) return bodies;
     after = pageInfo.endCursor;
   }

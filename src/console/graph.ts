@@ -1,6 +1,7 @@
 import {
   CampaignDocument,
   CampaignGraphDocument,
+  CampaignGraphPageDocument,
   type CampaignGraphQuery,
   type CampaignNodeFragment,
 } from '../generated/graphql.js';
@@ -17,24 +18,25 @@ export interface WorkspaceGraph {
   campaigns: CampaignNodeFragment[];
 }
 
-/** A workspace's programs and every campaign, a page of 100 at a time. */
+/**
+ * A workspace's programs and every campaign, a page of 100 at a time: the first page with the
+ * workspace's folders and programs, the next ones with campaigns only.
+ */
 export async function loadWorkspaceGraph(api: Api, workspaceId: string): Promise<WorkspaceGraph> {
-  const campaigns: CampaignNodeFragment[] = [];
-  let after: string | null = null;
-  let first: Workspace | undefined;
-  for (;;) {
-    const { workspace }: CampaignGraphQuery = await api.request(CampaignGraphDocument, {
+  const { workspace } = await api.request(CampaignGraphDocument, { workspaceId, first: 100 });
+  if (!workspace) throw new Error('This key does not see that workspace.');
+  const campaigns: CampaignNodeFragment[] = workspace.campaigns.edges.map(({ node }) => node);
+  for (let { pageInfo } = workspace.campaigns; pageInfo.hasNextPage; ) {
+    const { workspace: next } = await api.request(CampaignGraphPageDocument, {
       workspaceId,
       first: 100,
-      after,
+      after: pageInfo.endCursor,
     });
-    if (!workspace) throw new Error('This key does not see that workspace.');
-    first ??= workspace;
-    campaigns.push(...workspace.campaigns.edges.map(({ node }) => node));
-    if (!workspace.campaigns.pageInfo.hasNextPage) break;
-    after = workspace.campaigns.pageInfo.endCursor;
+    if (!next) throw new Error('This key does not see that workspace.');
+    campaigns.push(...next.campaigns.edges.map(({ node }) => node));
+    pageInfo = next.campaigns.pageInfo;
   }
-  return { name: first.name, programs: first.programs, campaigns };
+  return { name: workspace.name, programs: workspace.programs, campaigns };
 }
 
 const NODE_WIDTH = 230;

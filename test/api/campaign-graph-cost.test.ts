@@ -1,13 +1,20 @@
 import { encodeGlobalID } from '@pothos/plugin-relay';
+import { getOperationAST } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedCampaignGraph } from '../../bench/api-workload.js';
+import type { Api } from '../../src/console/api.js';
+import { loadWorkspaceGraph } from '../../src/console/graph.js';
 import { loadCampaignGraph } from '../../src/db/mappers.js';
 import { query } from '../../src/db/sql/query.js';
 import { executedCampaignIds } from '../../src/domain/execution-graph.js';
 import type { Campaign } from '../../src/domain/model.js';
 import { NO_ALLOWED_TARGETS } from '../../src/domain/network-targets.js';
 import { campaignProblems } from '../../src/domain/validation.js';
-import { CampaignGraphDocument, CreateApiKeyDocument } from '../../src/generated/graphql.js';
+import {
+  CampaignGraphDocument,
+  CampaignGraphPageDocument,
+  CreateApiKeyDocument,
+} from '../../src/generated/graphql.js';
 import { ADMIN_KEY, startTestApp, type TestApp } from '../helpers/app.js';
 import { createCampaign, createProgram, createWorkspaceWithKey } from '../helpers/factories.js';
 import { request, run } from '../helpers/graphql.js';
@@ -129,6 +136,34 @@ describe('the campaign graph query (operations/campaign-graph.graphql)', () => {
       executedBy: [],
       program: { campaigns: [{ name: 'Child' }, { name: 'Parent' }, { name: 'Later' }] },
     });
+  });
+
+  it('reads a graph of many pages as the console does: folders and programs with the first page only', async () => {
+    const large = await seedCampaignGraph(t.orm, 250, 0);
+    const workspace = encodeGlobalID('Workspace', large.workspaceId);
+    const sent: string[] = [];
+    const api = {
+      request: (document, variables) => {
+        sent.push(getOperationAST(document)?.name?.value ?? 'anonymous');
+        return run(t, ADMIN_KEY, document, variables);
+      },
+    } as Pick<Api, 'request'> as Api;
+    const graph = await loadWorkspaceGraph(api, workspace);
+    expect(sent).toEqual(['CampaignGraph', 'CampaignGraphPage', 'CampaignGraphPage']);
+    expect(graph.campaigns.map(({ id }) => id)).toEqual(
+      large.campaignIds.map((id) => encodeGlobalID('Campaign', id)),
+    );
+    expect(graph.programs).toHaveLength(25);
+    const first = await readGraphOf(large.workspaceId, ADMIN_KEY);
+    const next = await request(t, ADMIN_KEY, CampaignGraphPageDocument, {
+      workspaceId: workspace,
+      first: 100,
+      after: first.data?.workspace?.campaigns.pageInfo.endCursor,
+    });
+    expect(next.data?.workspace).not.toHaveProperty('programs');
+    expect(next.data?.workspace?.campaigns.edges.map(({ node }) => node)).toEqual(
+      graph.campaigns.slice(100, 200),
+    );
   });
 
   it('keeps every digit of ids past 2^53', async () => {
