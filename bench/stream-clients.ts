@@ -1,13 +1,20 @@
 /**
  * The subscribers of `npm run bench:stream`, in a process of their own so that their work does not
  * run on the server's event loop. Driven over IPC by bench/stream.bench.ts:
- *   start  {url, key, subscribers, query, variables, field}  → opens one graphql-ws connection and
+ *   start  {url, key, subscribers, query, variables, field, receivers}  → opens one connection and
  *          one subscription per subscriber, records (id, receipt time) of every activity (of every
  *          activity of a batch, for a field that yields `{ activities }`);
  *   finish {expectedIds, chunks: [{min, max, commitNs}]}      → waits until every subscriber has
  *          them all (or 60 s without progress), answers lost/duplicated counts, latencies and the
- *          CPU seconds this process used since `start` (receiving and parsing, not the server's).
+ *          CPU seconds this process used from `start` until everything arrived (receiving and
+ *          parsing; not the server's, nor the counting that follows).
  * Times are process.hrtime (CLOCK_MONOTONIC): comparable with the server process's on one machine.
+ *
+ * Receivers: `graphql-ws`, the graphql-ws client, which decodes every frame into objects as an
+ * application would; or `lean`, a graphql-transport-ws client of its own that finds the activity ids
+ * in each next frame's text without decoding it. On one machine the receivers share the cores with
+ * the server and PostgreSQL, and decoding every activity for 100 subscribers takes more CPU than the
+ * run itself: lean receivers leave the cores to the server, as subscribers on other machines would.
  */
 import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
@@ -20,6 +27,7 @@ interface Start {
   /** One subscriber per entry: its variables. */
   variables: Record<string, unknown>[];
   field: string;
+  receivers: 'graphql-ws' | 'lean';
 }
 interface Finish {
   type: 'finish';
@@ -42,12 +50,80 @@ const cpuSeconds = () => {
   const usage = process.cpuUsage();
   return (usage.user + usage.system) / 1e6;
 };
-const clients: ReturnType<typeof createClient>[] = [];
+const clients: { dispose(): unknown }[] = [];
+
+/** The operation id a lean receiver subscribes with, and how its next frames begin. */
+const LEAN_OPERATION = 'feed';
+const LEAN_NEXT = `{"id":"${LEAN_OPERATION}","type":"next","payload":`;
+/**
+ * How an activity's id begins in a frame's text. Activity ids are the only ids of the feeds made of
+ * digits alone (leads', campaigns' and runs' are global ids), and `lastId` is not `"id"`.
+ */
+const ID_KEY = '"id":"';
+const DIGIT_0 = 48;
+const DIGIT_9 = 57;
+const QUOTE = 34;
+
+/** Calls `found` with each activity id in a frame's text, in order. */
+function eachActivityId(text: string, found: (id: number) => void): void {
+  for (let at = text.indexOf(ID_KEY); at !== -1; at = text.indexOf(ID_KEY, at)) {
+    at += ID_KEY.length;
+    const start = at;
+    let id = 0;
+    for (let code = text.charCodeAt(at); code >= DIGIT_0 && code <= DIGIT_9; code = text.charCodeAt(++at))
+      id = id * 10 + code - DIGIT_0;
+    if (at > start && text.charCodeAt(at) === QUOTE) found(id);
+  }
+}
+
+/** A graphql-transport-ws client that reads only the activity ids of its next frames. */
+function leanReceiver(message: Start, variables: Record<string, unknown>, subscriber: Subscriber) {
+  const socket = new WebSocket(message.url.replace('http://', 'ws://'), 'graphql-transport-ws');
+  socket.on('open', () =>
+    socket.send(JSON.stringify({ type: 'connection_init', payload: { authorization: message.key } })),
+  );
+  socket.on('message', (data) => {
+    const text = String(data);
+    if (text.startsWith(LEAN_NEXT)) {
+      const receivedAt = process.hrtime.bigint();
+      eachActivityId(text, (id) => {
+        subscriber.times.push(receivedAt);
+        subscriber.ids.push(id);
+      });
+      if (text.includes('"errors":')) subscriber.errors.push(...JSON.parse(text).payload.errors);
+      return;
+    }
+    const control = JSON.parse(text) as { type: string; payload?: unknown };
+    if (control.type === 'connection_ack') {
+      socket.send(
+        JSON.stringify({
+          id: LEAN_OPERATION,
+          type: 'subscribe',
+          payload: { query: message.query, variables },
+        }),
+      );
+    } else if (control.type === 'ping') {
+      socket.send(JSON.stringify({ type: 'pong' }));
+    } else if (control.type === 'error' || control.type === 'complete') {
+      if (control.type === 'error') subscriber.errors.push(control.payload);
+      subscriber.ended = true;
+    }
+  });
+  socket.on('error', (error) => subscriber.errors.push(error.message));
+  socket.on('close', () => {
+    subscriber.ended = true;
+  });
+  return { dispose: () => socket.close() };
+}
 
 function start(message: Start) {
   for (const variables of message.variables) {
     const subscriber: Subscriber = { ids: [], times: [], errors: [], ended: false };
     subscribers.push(subscriber);
+    if (message.receivers === 'lean') {
+      clients.push(leanReceiver(message, variables, subscriber));
+      continue;
+    }
     const client = createClient({
       url: message.url.replace('http://', 'ws://'),
       webSocketImpl: WebSocket,
@@ -101,6 +177,8 @@ async function finish(message: Finish) {
     last = now;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
+  // Receiving ends here; what follows is this benchmark's own accounting.
+  const receivingCpuSeconds = cpuSeconds() - cpuAtStart;
   const chunks = message.chunks
     .map((chunk) => ({ ...chunk, commit: BigInt(chunk.commitNs) }))
     .sort((a, b) => a.min - b.min);
@@ -157,7 +235,7 @@ async function finish(message: Finish) {
       max: sorted.length ? (sorted[sorted.length - 1] as number) : Number.NaN,
     },
     errors: errors.slice(0, 5),
-    cpuSeconds: cpuSeconds() - cpuAtStart,
+    cpuSeconds: receivingCpuSeconds,
   });
   await Promise.all(clients.map((client) => client.dispose()));
   process.disconnect?.();

@@ -12,6 +12,7 @@
  * --publish to bench/results/ (see bench/README.md).
  * Usage: npm run bench:stream -- [--leads 100000] [--stream lead|execute|execute-batch|all] [--subscribers 10,100] [--rounds 5]
  *   [--read-interval ms] (the hub's minReadIntervalMs; default DEFAULT_MIN_READ_INTERVAL_MS) [--publish]
+ *   [--receivers graphql-ws|lean] (how the subscribers read their frames: see stream-clients.ts)
  *   [--cpu-profile dir] (a CPU profile of this process during each measured run, written to dir
  *   as <subscribers>-<n>.cpuprofile: the engine's, the server's and the hub's work, not the clients')
  */
@@ -40,6 +41,8 @@ const streamKind = option('--stream') ?? 'lead';
 const subscriberCounts = (option('--subscribers') ?? '10,100').split(',').map(Number);
 const readIntervalMs = Number(option('--read-interval') ?? DEFAULT_MIN_READ_INTERVAL_MS);
 const profileDir = option('--cpu-profile');
+const receivers = option('--receivers') ?? 'graphql-ws';
+if (receivers !== 'graphql-ws' && receivers !== 'lean') throw new Error('--receivers: graphql-ws or lean');
 /**
  * Rounds of (no subscribers, then each subscriber count), and one more run without subscribers at
  * the end. One run's time varies noticeably from run to run, and runs get slower as the activity
@@ -183,6 +186,7 @@ async function main() {
             streamKind === 'lead' ? { leadId: encodeGlobalID('Lead', leadId) } : { runId: runGlobalId },
           ),
           field: stream.field,
+          receivers,
         });
         await started;
         while (app.streamStats().activityStreams < subscribers) await new Promise((r) => setTimeout(r, 20));
@@ -291,6 +295,7 @@ async function main() {
       query: stream.query.replace(/\s+/g, ' '),
       rounds,
       readIntervalMs,
+      receivers,
       activitiesPerRun: baselineRuns[0]?.activities,
       withoutSubscribers: {
         seconds: round(baselineSeconds),
