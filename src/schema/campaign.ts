@@ -286,10 +286,9 @@ builder.objectFields(WorkspaceRef, (t) => ({
     },
     resolve: (workspace, args, context) =>
       idCursorPage<CampaignRecord>(args, async (read) => {
-        const campaigns = (await liveCampaigns(context, workspace.id)).filter(
-          (campaign) => !args.type || campaignType(campaign) === args.type,
-        );
-        return readLoaded(campaigns, read);
+        const live = await liveCampaigns(context, workspace.id);
+        const { type } = args;
+        return readLoaded(type ? live.filter((campaign) => campaignType(campaign) === type) : live, read);
       }),
   }),
 }));
