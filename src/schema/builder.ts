@@ -11,6 +11,7 @@ import { canSeeWorkspace, type GraphQLContext } from './context.js';
 import { COST_DESCRIPTION, QUERY_LIMITS, UNBOUNDED_LIST_ITEMS } from './cost.js';
 import { userError } from './errors.js';
 import { isDatabaseId } from './ids.js';
+import { SYNC_NODE_ID_PLUGIN } from './node-id-plugin.js';
 import { PAGE_INFO_DESCRIPTIONS } from './paging.js';
 
 function issuePath(path: readonly (PropertyKey | { key: PropertyKey })[] | undefined): string {
@@ -55,6 +56,7 @@ export const builder = new SchemaBuilder<{
     DataloaderPlugin,
     ValidationPlugin,
     ComplexityPlugin,
+    SYNC_NODE_ID_PLUGIN,
   ],
   defaultFieldNullability: false,
   defaultInputFieldRequiredness: true,

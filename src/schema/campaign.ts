@@ -14,12 +14,7 @@ import {
 import { campaignProblems, campaignType as domainCampaignType } from '../domain/validation.js';
 import { afterEachMutation } from './after-mutation-plugin.js';
 import { builder } from './builder.js';
-import {
-  fromWorkspace,
-  primeFromWorkspaceSnapshots,
-  readCampaign,
-  readWorkspace,
-} from './campaign-graph-loader.js';
+import { fromWorkspace, readCampaign, readWorkspace } from './campaign-graph-loader.js';
 import { canSeeWorkspace, type GraphQLContext } from './context.js';
 import { COST } from './cost.js';
 import { describedValues } from './enum-values.js';
@@ -74,7 +69,8 @@ export const TimeUnitEnum = builder.enumType('TimeUnit', {
 /**
  * Campaigns by id, deleted ones included (of visible workspaces only): runs and activities keep
  * pointing at a campaign after it is deleted, and a key that may see its workspace may refetch it
- * by id, marked by its `deletedAt`. Listings and writes see live campaigns only.
+ * by id, marked by its `deletedAt`. Listings and writes see live campaigns only. Those of the
+ * workspace snapshots the request has read are answered from them, without a statement.
  */
 export const campaignsIncludingDeleted = createContextCache(
   (context: GraphQLContext) =>
@@ -90,11 +86,6 @@ export const campaignsIncludingDeleted = createContextCache(
       return ids.map((id, index) => read[index] ?? visible.get(id) ?? null);
     }),
 );
-
-primeFromWorkspaceSnapshots((context, { campaigns }) => {
-  const loader = campaignsIncludingDeleted(context);
-  for (const campaign of campaigns) loader.prime(campaign.id, campaign);
-});
 
 export const CampaignRef = builder.loadableNodeRef('Campaign', {
   id: { resolve: (campaign: CampaignRecord) => campaign.id },
@@ -286,10 +277,9 @@ builder.objectFields(WorkspaceRef, (t) => ({
     },
     resolve: (workspace, args, context) =>
       idCursorPage<CampaignRecord>(args, async (read) => {
-        const campaigns = (await liveCampaigns(context, workspace.id)).filter(
-          (campaign) => !args.type || campaignType(campaign) === args.type,
-        );
-        return readLoaded(campaigns, read);
+        const live = await liveCampaigns(context, workspace.id);
+        const { type } = args;
+        return readLoaded(type ? live.filter((campaign) => campaignType(campaign) === type) : live, read);
       }),
   }),
 }));

@@ -70,14 +70,31 @@ export function idWithin(read: KeysetRead): { id?: { $gt?: string; $lt?: string 
   };
 }
 
-/** The read applied to rows already in memory in ascending id order. */
+/** How many of `rows` (in ascending id order) have an id of at most `id`, by bisection. */
+function countUpTo(rows: readonly { id: string }[], id: bigint): number {
+  let low = 0;
+  let high = rows.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (BigInt((rows[middle] as { id: string }).id) <= id) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
+/**
+ * The read applied to rows already in memory in ascending id order: its bounds are found by
+ * bisection, so a page of a long list costs its own rows rather than the list's.
+ */
 export function readLoaded<T extends { id: string }>(rows: readonly T[], read: KeysetRead): T[] {
-  const within = rows.filter(
-    (row) =>
-      (read.after === undefined || BigInt(row.id) > BigInt(read.after)) &&
-      (read.before === undefined || BigInt(row.id) < BigInt(read.before)),
+  const start = read.after === undefined ? 0 : countUpTo(rows, BigInt(read.after));
+  const end = Math.max(
+    start,
+    read.before === undefined ? rows.length : countUpTo(rows, BigInt(read.before) - 1n),
   );
-  return (read.order === 'asc' ? within : within.reverse()).slice(0, read.limit);
+  return read.order === 'asc'
+    ? rows.slice(start, Math.min(end, start + read.limit))
+    : rows.slice(Math.max(start, end - read.limit), end).reverse();
 }
 
 function checkSize(name: 'first' | 'last', size: number | null | undefined): void {

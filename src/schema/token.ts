@@ -128,6 +128,28 @@ async function loadTokens(ids: (TokenId | null)[], context: GraphQLContext): Pro
   return ids.map((id) => (id && byId.get(tokenIdText(id))) ?? null);
 }
 
+const ownedBy = new WeakMap<readonly TokenRecord[], Map<string, TokenRecord[]>>();
+
+/**
+ * The tokens of a snapshot that `owner` defines, in the snapshot's order: grouped by owner once per
+ * snapshot (kept across requests), so that listing every program's tokens is not quadratic.
+ */
+function tokensOwnedBy(tokens: readonly TokenRecord[], owner: TokenOwner): readonly TokenRecord[] {
+  let byOwner = ownedBy.get(tokens);
+  if (!byOwner) {
+    byOwner = new Map();
+    for (const token of tokens) {
+      const { kind, id } = ownerOf(token);
+      const key = `${kind}:${id}`;
+      const owned = byOwner.get(key);
+      if (owned) owned.push(token);
+      else byOwner.set(key, [token]);
+    }
+    ownedBy.set(tokens, byOwner);
+  }
+  return byOwner.get(`${owner.kind}:${owner.id}`) ?? [];
+}
+
 /** My Tokens in effect for a program, by name, each with the folder or program that defines it. */
 function programEffectiveTokens(
   program: ProgramRecord,
@@ -138,8 +160,7 @@ function programEffectiveTokens(
     const folder = folders.get(id);
     return folder && { parentId: folder.parent?.id ?? null };
   };
-  const tokensOf = (owner: TokenOwner) =>
-    tokens.filter((token) => (owner.kind === 'program' ? token.program : token.folder)?.id === owner.id);
+  const tokensOf = (owner: TokenOwner) => tokensOwnedBy(tokens, owner);
   return effectiveTokens({ id: program.id, folderId: program.folder?.id ?? null }, folderOf, tokensOf)
     .map(({ token, definedBy }) => viewOf(token, definedBy))
     .sort((a, b) => a.name.localeCompare(b.name));
@@ -185,7 +206,7 @@ builder.objectFields(FolderRef, (t) => ({
     complexity: COST.tokens,
     resolve: (folder, _args, context) =>
       fromWorkspace(context, folder.workspace.id, ({ tokens }) =>
-        tokens.filter((token) => token.folder?.id === folder.id).map((token) => viewOf(token)),
+        tokensOwnedBy(tokens, { kind: 'folder', id: folder.id }).map((token) => viewOf(token)),
       ),
   }),
 }));
@@ -197,7 +218,7 @@ builder.objectFields(ProgramRef, (t) => ({
     complexity: COST.tokens,
     resolve: (program, _args, context) =>
       fromWorkspace(context, program.workspace.id, ({ tokens }) =>
-        tokens.filter((token) => token.program?.id === program.id).map((token) => viewOf(token)),
+        tokensOwnedBy(tokens, { kind: 'program', id: program.id }).map((token) => viewOf(token)),
       ),
   }),
   effectiveTokens: t.field({

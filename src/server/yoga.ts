@@ -23,6 +23,7 @@ import { useConsole } from './console.js';
 import { corsFor, useVaryOnOrigin } from './cors.js';
 import { useDocumentLimits } from './document-limits.js';
 import { GRAPHIQL_OPTIONS, renderGraphiQLPage, useGraphiQLAssets } from './graphiql.js';
+import { useQueryJit } from './jit.js';
 import { shortDocumentParserCache } from './parse-cache.js';
 import { useEndSubscriptionsOfRevokedKeys } from './revoked-keys.js';
 import { useSharedSubscriptionExecution } from './shared-execution.js';
@@ -163,7 +164,13 @@ export function createYogaServer({
             extensions: { code: 'BAD_REQUEST', http: { status: 400 } },
           });
         }
-        const where = { nodes: located?.nodes, path: located?.path };
+        // graphql-jit's errors are located by source and positions rather than nodes.
+        const where = {
+          nodes: located?.nodes,
+          source: located?.source,
+          positions: located?.positions,
+          path: located?.path,
+        };
         const refusal = located?.originalError ?? error;
         if (refusal instanceof DomainError) {
           return createGraphQLError(refusal.message, { ...where, extensions: refusalExtensions(refusal) });
@@ -203,6 +210,7 @@ export function createYogaServer({
     plugins: [
       useVaryOnOrigin(corsOrigins),
       useDocumentLimits(),
+      useQueryJit(),
       useReadinessCheck({
         endpoint: '/ready',
         check: async () => isReady().catch(() => false),
