@@ -1,12 +1,13 @@
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import type { Activity } from '../db/entities/activity.entity.js';
-import type { Campaign } from '../db/entities/campaign.entity.js';
 import { type ActivityEvent, readActivityPage } from '../db/sql/activity-feed.js';
+import type { CampaignRecord } from '../db/sql/workspace-assets.js';
 import type { ActivityFilter as ActivityFilterRule } from '../domain/activity-filter.js';
 import type { JsonValue } from '../domain/model.js';
 import { ActivityTypeEnum } from './activity-type.js';
 import { builder } from './builder.js';
 import { CampaignRef, campaignsIncludingDeleted } from './campaign.js';
+import { readCampaign, readWorkspaces } from './campaign-graph-loader.js';
 import type { GraphQLContext } from './context.js';
 import { COST } from './cost.js';
 import { databaseId } from './ids.js';
@@ -27,18 +28,34 @@ const ID_ATTRIBUTES: Record<string, string> = {
   programId: 'Program',
 };
 
-/** Activity attributes as clients see them: ids are the global ids the rest of the API uses. */
+/**
+ * Activity attributes as clients see them: ids are the global ids the rest of the API uses. Only
+ * attributes holding ids are copied: the others are the row's own, which nothing else changes.
+ */
 export function presentAttributes(
   attributes: Readonly<Record<string, JsonValue>>,
-): Record<string, JsonValue> {
-  return Object.fromEntries(
-    Object.entries(attributes).map(([key, value]) => {
-      const typename = ID_ATTRIBUTES[key];
-      if (!typename) return [key, value];
-      if (Array.isArray(value)) return [key, value.map((id) => encodeGlobalID(typename, String(id)))];
-      return [key, typeof value === 'string' ? encodeGlobalID(typename, value) : value];
-    }),
-  );
+): Readonly<Record<string, JsonValue>> {
+  let presented: Record<string, JsonValue> | undefined;
+  for (const key in attributes) {
+    const typename = ID_ATTRIBUTES[key];
+    if (!typename) continue;
+    const value = attributes[key] as JsonValue;
+    presented ??= { ...attributes };
+    if (Array.isArray(value)) presented[key] = value.map((id) => encodeGlobalID(typename, String(id)));
+    else if (typeof value === 'string') presented[key] = encodeGlobalID(typename, value);
+  }
+  return presented ?? attributes;
+}
+
+/**
+ * A campaign by id, deleted ones included (semantics I3): at once when a snapshot the request has
+ * read holds it, else through the request's loader; null when the key may not see it.
+ */
+export function campaignById(
+  context: GraphQLContext,
+  id: string,
+): CampaignRecord | null | Promise<CampaignRecord | null> {
+  return readCampaign(context, id) ?? campaignsIncludingDeleted(context).load(id);
 }
 
 /**
@@ -104,7 +121,7 @@ export const FlowActivityRef = builder.interfaceRef<FlowRow>('FlowActivity').imp
       description: 'The campaign whose flow ran the step (for Execute Campaign: the parent).',
       resolve: (row, _args, context) => {
         const id = row.campaignId ?? row.campaign?.id;
-        return id ? campaignsIncludingDeleted(context).load(id) : null;
+        return id ? campaignById(context, id) : null;
       },
     }),
     primaryAttributeValue: t.string({
@@ -176,10 +193,10 @@ builder.objectType(ExecuteCampaignActivityRef, {
     executedCampaign: t.field({
       type: CampaignRef,
       description: 'The executable campaign the step ran (still returned, with deletedAt set, once deleted).',
-      resolve: async (activity, _args, context) =>
-        (await campaignsIncludingDeleted(context).load(
-          attribute(activity, 'executedCampaignId', ''),
-        )) as Campaign,
+      resolve: (activity, _args, context) =>
+        campaignById(context, attribute(activity, 'executedCampaignId', '')) as
+          | CampaignRecord
+          | Promise<CampaignRecord>,
     }),
     useParentTokenContext: t.boolean({
       description:
@@ -310,9 +327,15 @@ export function activityConnection(
 ) {
   // The connection's parent (a lead, a campaign, a run) narrows the filter; it never widens it.
   const filters = [activityFilterOf(context, args.filter), { workspaceIds: null, ...scope }];
-  return idCursorPage<ActivityView>(args, async (read) =>
-    (await readActivityPage(context.em, filters, read)).map(activityView),
-  );
+  return idCursorPage<ActivityView>(args, async (read) => {
+    const events = await readActivityPage(context.em, filters, read);
+    // The campaigns and programs the rows name are then answered from the snapshots, at once.
+    await readWorkspaces(
+      context,
+      events.map((event) => event.workspaceId),
+    );
+    return events.map(activityView);
+  });
 }
 
 const ACTIVITIES_DESCRIPTION = 'Oldest first, in commit order; `last` alone gives the newest page.';

@@ -1,6 +1,6 @@
 import { createContextCache } from '@pothos/core';
 import DataLoader from 'dataloader';
-import type { CampaignRecord, WorkspaceAssets } from '../db/sql/workspace-assets.js';
+import type { CampaignRecord, ProgramRecord, WorkspaceAssets } from '../db/sql/workspace-assets.js';
 import { type WorkspaceSnapshot, workspaceSnapshot } from '../db/workspace-snapshots.js';
 import { afterEachMutation } from './after-mutation-plugin.js';
 import { canSeeWorkspace, type GraphQLContext } from './context.js';
@@ -53,6 +53,26 @@ export function readCampaign(context: GraphQLContext, campaignId: string): Campa
     if (campaign) return campaign;
   }
   return undefined;
+}
+
+/** A program of a workspace the viewer may see, from the snapshots the request has read. */
+export function readProgram(context: GraphQLContext, programId: string): ProgramRecord | undefined {
+  for (const snapshot of readSnapshots(context).values()) {
+    const program = snapshot.programsById.get(programId);
+    if (program) return program;
+  }
+  return undefined;
+}
+
+/**
+ * Reads the snapshots of these workspaces, those the viewer may see, into the request: what
+ * resolvers then look up in them (readCampaign, readProgram...) they answer at once.
+ */
+export async function readWorkspaces(context: GraphQLContext, workspaceIds: Iterable<string>): Promise<void> {
+  const unread = [...new Set(workspaceIds)].filter(
+    (workspaceId) => canSeeWorkspace(context.viewer, workspaceId) && !readSnapshots(context).has(workspaceId),
+  );
+  await Promise.all(unread.map((workspaceId) => requestWorkspace(context).load(workspaceId)));
 }
 
 /**

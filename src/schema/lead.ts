@@ -7,6 +7,7 @@ import { Lead } from '../db/entities/lead.entity.js';
 import { LeadField } from '../db/entities/lead-field.entity.js';
 import { ProgramMember } from '../db/entities/program-member.entity.js';
 import { StaticListMember } from '../db/entities/static-list.entity.js';
+import { type LeadRecord, readLeadRecords } from '../db/sql/leads.js';
 import { BUILT_IN_FIELDS, readFieldValues } from '../domain/field-values.js';
 import { FIELD_TYPES, type FieldType, type FieldValue } from '../domain/model.js';
 import { builder } from './builder.js';
@@ -17,7 +18,7 @@ import { userError } from './errors.js';
 import { IDEMPOTENCY_KEY_DESCRIPTION, idempotentRequest } from './idempotency.js';
 import { databaseId, isDatabaseId } from './ids.js';
 import { StaticListRef } from './list.js';
-import { loadVisible } from './loading.js';
+import { loadVisibleRecords } from './loading.js';
 import { pageArgs } from './page-args.js';
 import { idCursorPage, idWithin } from './paging.js';
 import { ProgramRef } from './program.js';
@@ -152,8 +153,9 @@ const LeadFieldRef = builder
   });
 
 export const LeadRef = builder.loadableNodeRef('Lead', {
-  id: { resolve: (lead: Lead) => lead.id },
-  load: (ids: string[], context) => loadVisible(context, Lead, ids) as Promise<Lead[]>,
+  id: { resolve: (lead: LeadRecord) => lead.id },
+  load: (ids: string[], context) =>
+    loadVisibleRecords(context, readLeadRecords, ids) as Promise<LeadRecord[]>,
 });
 
 const ProgramMemberRef = builder.objectRef<ProgramMember>('ProgramMember').implement({

@@ -1,13 +1,14 @@
 import { createStaticList } from '../commands/assets.js';
 import { StaticList } from '../db/entities/static-list.entity.js';
-import { staticListSizes } from '../db/sql/static-lists.js';
+import { readStaticListRecords, type StaticListRecord, staticListSizes } from '../db/sql/static-lists.js';
 import { builder } from './builder.js';
-import { loadVisible } from './loading.js';
+import { loadVisibleRecords } from './loading.js';
 import { objectName, requireWorkspace, WorkspaceRef } from './tenancy.js';
 
 export const StaticListRef = builder.loadableNodeRef('StaticList', {
-  id: { resolve: (list: StaticList) => list.id },
-  load: (ids: string[], context) => loadVisible(context, StaticList, ids) as Promise<StaticList[]>,
+  id: { resolve: (list: StaticListRecord) => list.id },
+  load: (ids: string[], context) =>
+    loadVisibleRecords(context, readStaticListRecords, ids) as Promise<StaticListRecord[]>,
 });
 
 StaticListRef.implement({

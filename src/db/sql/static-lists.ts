@@ -26,3 +26,23 @@ export async function staticListNames(
   );
   return new Map(rows.map((row) => [row.id, row.name]));
 }
+
+/** A static list as the API shows it: plain data in the entity's shape (so that the entity is one too). */
+export interface StaticListRecord {
+  id: string;
+  workspace: { id: string };
+  name: string;
+}
+
+/** Static lists by id, as plain records. */
+export function readStaticListRecords(
+  em: EntityManager,
+  ids: readonly string[],
+): Promise<StaticListRecord[]> {
+  return query<StaticListRecord>(
+    em,
+    `select id::text, jsonb_build_object('id', workspace_id::text) as workspace, name
+     from static_list where id = any(?::bigint[])`,
+    [`{${ids.filter((id) => /^[0-9]+$/.test(id)).join(',')}}`],
+  );
+}
