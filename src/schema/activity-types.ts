@@ -9,7 +9,7 @@ import {
 } from './activity.js';
 import { builder } from './builder.js';
 import { CampaignRef } from './campaign.js';
-import { readProgram } from './campaign-graph-loader.js';
+import { readList, readProgram } from './campaign-graph-loader.js';
 import type { GraphQLContext } from './context.js';
 import { isDatabaseId } from './ids.js';
 import { StaticListRef } from './list.js';
@@ -156,8 +156,13 @@ function listActivity(name: string, step: string) {
         type: StaticListRef,
         nullable: true,
         description: 'The static list; null when the key may not see it.',
-        resolve: (activity, _args, context) =>
-          referenced(StaticListRef.getDataloader(context), activity.attributes.listId),
+        resolve: (activity, _args, context) => {
+          const id = activity.attributes.listId;
+          return (
+            (typeof id === 'string' && readList(context, id)) ||
+            referenced(StaticListRef.getDataloader(context), id)
+          );
+        },
       }),
     }),
   });

@@ -309,12 +309,16 @@ describe('a page of typed activities', () => {
     } } }
   }`;
 
-  /** Statements sent to PostgreSQL while reading `first` activities of the lead. */
+  type Page = { activities: { edges: { node: { list?: { name: string } } }[] } };
+  let lastPage: Page;
+
+  /** Statements sent to PostgreSQL while reading `first` activities of the lead (kept in lastPage). */
   async function statementsFor(leadId: string, first: number): Promise<number> {
     const { result, statements } = await countingStatements(() =>
-      run<{ activities: { edges: unknown[] } }>(t, acme.key, PAGE, { filter: { leadId }, first }),
+      run<Page>(t, acme.key, PAGE, { filter: { leadId }, first }),
     );
     expect(result.activities.edges).toHaveLength(first);
+    lastPage = result;
     return statements;
   }
 
@@ -360,8 +364,10 @@ describe('a page of typed activities', () => {
     await statementsFor(bulk, 1);
     const forEight = await statementsFor(bulk, 8);
     const forHundred = await statementsFor(bulk, 100);
-    // The page; the workspace's graph version (its campaigns and programs come from its snapshot); the leads; the lists.
-    expect([forEight, forHundred]).toEqual([4, 4]);
+    // The page; the workspace's graph version (its campaigns, programs and lists come from its snapshot); the leads.
+    expect([forEight, forHundred]).toEqual([3, 3]);
+    const lists = lastPage.activities.edges.flatMap(({ node }) => (node.list ? [node.list.name] : []));
+    expect(lists).toEqual(Array.from({ length: 25 }, (_, index) => `Bulk ${index}`));
   });
 
   it('shows another workspace’s key nothing of the objects its activities name', async () => {

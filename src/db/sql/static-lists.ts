@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { query } from './query.js';
+import type { StaticListRecord } from './workspace-assets.js';
 
 /** How many leads each list has, in the order of `listIds`. */
 export async function staticListSizes(em: EntityManager, listIds: readonly string[]): Promise<number[]> {
@@ -25,13 +26,6 @@ export async function staticListNames(
     [JSON.stringify(listIds)],
   );
   return new Map(rows.map((row) => [row.id, row.name]));
-}
-
-/** A static list as the API shows it: plain data in the entity's shape (so that the entity is one too). */
-export interface StaticListRecord {
-  id: string;
-  workspace: { id: string };
-  name: string;
 }
 
 /** Static lists by id, as plain records. */
