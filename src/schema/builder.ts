@@ -12,6 +12,7 @@ import { COST_DESCRIPTION, QUERY_LIMITS, UNBOUNDED_LIST_ITEMS } from './cost.js'
 import { userError } from './errors.js';
 import { isDatabaseId } from './ids.js';
 import { PAGE_INFO_DESCRIPTIONS } from './paging.js';
+import { SYNC_NODE_ID_PLUGIN } from './sync-node-id-plugin.js';
 
 function issuePath(path: readonly (PropertyKey | { key: PropertyKey })[] | undefined): string {
   if (!path?.length) return '';
@@ -55,6 +56,7 @@ export const builder = new SchemaBuilder<{
     DataloaderPlugin,
     ValidationPlugin,
     ComplexityPlugin,
+    SYNC_NODE_ID_PLUGIN,
   ],
   defaultFieldNullability: false,
   defaultInputFieldRequiredness: true,
