@@ -1,19 +1,14 @@
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import type { Activity } from '../db/entities/activity.entity.js';
-import { type ActivityEvent, readActivityPage } from '../db/sql/activity-feed.js';
+import type { ActivityEvent } from '../db/sql/activity-feed.js';
 import type { CampaignRecord } from '../db/sql/workspace-assets.js';
-import type { ActivityFilter as ActivityFilterRule } from '../domain/activity-filter.js';
 import type { JsonValue } from '../domain/model.js';
 import { ActivityTypeEnum } from './activity-type.js';
 import { builder } from './builder.js';
 import { CampaignRef, campaignsIncludingDeleted } from './campaign.js';
-import { readCampaign, readWorkspaces } from './campaign-graph-loader.js';
+import { readCampaign } from './campaign-graph-loader.js';
 import type { GraphQLContext } from './context.js';
-import { COST } from './cost.js';
-import { databaseId } from './ids.js';
-import { LeadRef } from './lead.js';
-import { pageArgs } from './page-args.js';
-import { idCursorPage, type PageArgs } from './paging.js';
+import { LeadRef, leadInHand } from './lead.js';
 import { CampaignRunRef } from './run.js';
 
 export { ActivityTypeEnum };
@@ -163,7 +158,7 @@ export const ActivityRef = builder.interfaceRef<ActivityView>('Activity').implem
     lead: t.field({
       type: LeadRef,
       description: 'The lead it happened to.',
-      resolve: (activity) => activity.lead.id,
+      resolve: (activity, _args, context) => leadInHand(context, activity.lead.id) ?? activity.lead.id,
     }),
     run: t.field({
       type: CampaignRunRef,
@@ -272,39 +267,6 @@ export const ActivityFilterRef = builder.inputType('ActivityFilter', {
 
 export type ActivityFilter = typeof ActivityFilterRef.$inferInput;
 
-const ActivityConnection = builder.connectionObject(
-  {
-    type: ActivityRef,
-    name: 'ActivityConnection',
-    description: 'A page of activities, oldest first (commit order).',
-  },
-  { description: 'An activity and its cursor (the activity’s id).' },
-);
-
-/**
- * The filter in database ids, narrowed to the workspaces the viewer may see: a workspace key that
- * asks for another workspace sees nothing. An empty list of types does not narrow.
- */
-function activityFilterOf(
-  context: GraphQLContext,
-  input: ActivityFilter | null | undefined,
-): ActivityFilterRule {
-  const viewer = context.viewer;
-  const workspaceId = input?.workspaceId ? databaseId(input.workspaceId, 'Workspace') : undefined;
-  if (viewer?.kind === 'workspace' && workspaceId && workspaceId !== viewer.workspaceId) {
-    return { workspaceIds: [] };
-  }
-  const visibleWorkspaceId = viewer?.kind === 'workspace' ? viewer.workspaceId : workspaceId;
-  return {
-    workspaceIds: visibleWorkspaceId ? [visibleWorkspaceId] : null,
-    campaignId: input?.campaignId ? databaseId(input.campaignId, 'Campaign') : undefined,
-    leadId: input?.leadId ? databaseId(input.leadId, 'Lead') : undefined,
-    runId: input?.runId ? databaseId(input.runId, 'CampaignRun') : undefined,
-    types: input?.types?.length ? input.types : undefined,
-    qualified: input?.qualified ?? undefined,
-  };
-}
-
 /** The activity types resolve a plain row (a page's, or a live one) as they would a stored entity. */
 export function activityView(event: ActivityEvent): ActivityView {
   return {
@@ -318,74 +280,3 @@ export function activityView(event: ActivityEvent): ActivityView {
     attributes: event.attributes,
   };
 }
-
-/** One page of activities, oldest first (in commit order); the cursor is the activity id. */
-export function activityConnection(
-  context: GraphQLContext,
-  args: PageArgs & { filter?: ActivityFilter | null },
-  scope: Pick<ActivityFilterRule, 'leadId' | 'campaignId' | 'runId'> = {},
-) {
-  // The connection's parent (a lead, a campaign, a run) narrows the filter; it never widens it.
-  const filters = [activityFilterOf(context, args.filter), { workspaceIds: null, ...scope }];
-  return idCursorPage<ActivityView>(args, async (read) => {
-    const events = await readActivityPage(context.em, filters, read);
-    // The campaigns and programs the rows name are then answered from the snapshots, at once.
-    await readWorkspaces(
-      context,
-      events.map((event) => event.workspaceId),
-    );
-    return events.map(activityView);
-  });
-}
-
-const ACTIVITIES_DESCRIPTION = 'Oldest first, in commit order; `last` alone gives the newest page.';
-
-const activityArgs = builder.args((t) => ({
-  filter: t.field({
-    type: ActivityFilterRef,
-    required: false,
-    description: 'Narrows the list; absent: all.',
-  }),
-  ...pageArgs,
-  after: t.string({ required: false, description: 'The id of the last activity seen.' }),
-}));
-
-builder.queryFields((t) => ({
-  activities: t.field({
-    type: ActivityConnection,
-    description: `${ACTIVITIES_DESCRIPTION} Every activities connection of the schema is ordered the same way.`,
-    args: activityArgs,
-    complexity: COST.page,
-    resolve: (_root, args, context) => activityConnection(context, args),
-  }),
-}));
-
-builder.objectFields(LeadRef, (t) => ({
-  activities: t.field({
-    type: ActivityConnection,
-    description: ACTIVITIES_DESCRIPTION,
-    args: activityArgs,
-    complexity: COST.page,
-    resolve: (lead, args, context) => activityConnection(context, args, { leadId: lead.id }),
-  }),
-}));
-
-builder.objectFields(CampaignRef, (t) => ({
-  activities: t.field({
-    type: ActivityConnection,
-    description: `${ACTIVITIES_DESCRIPTION} Activities written by this campaign’s own flow steps.`,
-    args: activityArgs,
-    complexity: COST.page,
-    resolve: (campaign, args, context) => activityConnection(context, args, { campaignId: campaign.id }),
-  }),
-}));
-
-builder.objectFields(CampaignRunRef, (t) => ({
-  activities: t.field({
-    type: ActivityConnection,
-    description: ACTIVITIES_DESCRIPTION,
-    args: activityArgs,
-    complexity: COST.page,
-    resolve: (run, args, context) => activityConnection(context, args, { runId: run.id }),
-  }),
-}));

@@ -10,6 +10,7 @@ import { StaticListMember } from '../db/entities/static-list.entity.js';
 import { type LeadRecord, readLeadRecords } from '../db/sql/leads.js';
 import { BUILT_IN_FIELDS, readFieldValues } from '../domain/field-values.js';
 import { FIELD_TYPES, type FieldType, type FieldValue } from '../domain/model.js';
+import { afterEachMutation } from './after-mutation-plugin.js';
 import { builder } from './builder.js';
 import type { GraphQLContext } from './context.js';
 import { COST } from './cost.js';
@@ -157,6 +158,30 @@ export const LeadRef = builder.loadableNodeRef('Lead', {
   load: (ids: string[], context) =>
     loadVisibleRecords(context, readLeadRecords, ids) as Promise<LeadRecord[]>,
 });
+
+/** Leads the request has read through `readLeads` (those the viewer may see), by id. */
+const leadsInHand = createContextCache(() => new Map<string, LeadRecord>());
+
+afterEachMutation((context) => leadsInHand(context).clear());
+
+/**
+ * Reads these leads into the request, in one statement with whatever other leads are loaded at the
+ * same time, so that `leadInHand` answers them at once.
+ */
+export async function readLeads(context: GraphQLContext, ids: Iterable<string>): Promise<void> {
+  const inHand = leadsInHand(context);
+  const unread = [...new Set(ids)].filter((id) => !inHand.has(id));
+  if (unread.length === 0) return;
+  // An error stays in the loader, where the field that asks for the lead meets it.
+  for (const lead of await LeadRef.getDataloader(context).loadMany(unread)) {
+    if (lead && !(lead instanceof Error)) inHand.set(lead.id, lead);
+  }
+}
+
+/** A lead `readLeads` has read, if any. */
+export function leadInHand(context: GraphQLContext, id: string): LeadRecord | undefined {
+  return leadsInHand(context).get(id);
+}
 
 const ProgramMemberRef = builder.objectRef<ProgramMember>('ProgramMember').implement({
   description: 'A lead’s membership of a program.',

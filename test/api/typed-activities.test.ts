@@ -370,6 +370,17 @@ describe('a page of typed activities', () => {
     expect(lists).toEqual(Array.from({ length: 25 }, (_, index) => `Bulk ${index}`));
   });
 
+  it('reads only what the operation asks for: the leads and snapshot only when it selects them', async () => {
+    const counted = async (node: string, fragments = '') => {
+      const query = `query ($filter: ActivityFilter) { activities(filter: $filter) { edges { node { ${node} } } } } ${fragments}`;
+      return (await countingStatements(() => run(t, acme.key, query, { filter: { leadId: ada } })))
+        .statements;
+    };
+    expect(await counted('id type')).toBe(1);
+    expect(await counted('...Who', 'fragment Who on Activity { lead { email } }')).toBe(2);
+    expect(await counted('... on AddToListActivity { list { name } }')).toBe(2);
+  });
+
   it('shows another workspace’s key nothing of the objects its activities name', async () => {
     const globex = await createWorkspaceWithKey(t, 'Globex');
     const [own] = await activities({ leadId: ada, types: ['ADD_TO_LIST'] });
