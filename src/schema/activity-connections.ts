@@ -15,10 +15,10 @@ import { readWorkspaces } from './campaign-graph-loader.js';
 import type { GraphQLContext } from './context.js';
 import { COST } from './cost.js';
 import { databaseId } from './ids.js';
-import { LeadRef, readLeads } from './lead.js';
+import { LeadRef, leadsInHand } from './lead.js';
 import { pageArgs } from './page-args.js';
 import { idCursorPage, type PageArgs } from './paging.js';
-import { CampaignRunRef } from './run.js';
+import { CampaignRunRef, runsInHand } from './run.js';
 import { selectedFields } from './selection.js';
 
 /* The activities connections: of the query, of a lead, of a campaign and of a run. */
@@ -69,17 +69,19 @@ const SNAPSHOT_FIELDS = [
 
 /**
  * Reads what the page's rows name and the operation asks for, for all of them at once: the leads,
- * and the snapshots of their workspaces. The rows' fields then answer without a promise each.
+ * the runs, and the snapshots of their workspaces. The rows' fields then answer without a promise each.
  */
 function readReferences(context: GraphQLContext, info: GraphQLResolveInfo, events: readonly ActivityEvent[]) {
   const selected = selectedFields(info, ['edges', 'node']);
+  const runIds = events.flatMap((event) => (event.runId ? [event.runId] : []));
   return Promise.all([
     selected.has('lead')
-      ? readLeads(
+      ? leadsInHand.read(
           context,
           events.map((event) => event.leadId),
         )
       : undefined,
+    selected.has('run') ? runsInHand.read(context, runIds) : undefined,
     SNAPSHOT_FIELDS.some((field) => selected.has(field))
       ? readWorkspaces(
           context,

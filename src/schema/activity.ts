@@ -8,8 +8,8 @@ import { builder } from './builder.js';
 import { CampaignRef, campaignsIncludingDeleted } from './campaign.js';
 import { readCampaign } from './campaign-graph-loader.js';
 import type { GraphQLContext } from './context.js';
-import { LeadRef, leadInHand } from './lead.js';
-import { CampaignRunRef } from './run.js';
+import { LeadRef, leadsInHand } from './lead.js';
+import { CampaignRunRef, runsInHand } from './run.js';
 
 export { ActivityTypeEnum };
 
@@ -158,14 +158,17 @@ export const ActivityRef = builder.interfaceRef<ActivityView>('Activity').implem
     lead: t.field({
       type: LeadRef,
       description: 'The lead it happened to.',
-      resolve: (activity, _args, context) => leadInHand(context, activity.lead.id) ?? activity.lead.id,
+      resolve: (activity, _args, context) => leadsInHand.get(context, activity.lead.id) ?? activity.lead.id,
     }),
     run: t.field({
       type: CampaignRunRef,
       nullable: true,
       description:
         'The run that wrote it; null for activities upsertLeads wrote (NEW_LEAD, Change Data Value).',
-      resolve: (activity) => activity.run?.id ?? null,
+      resolve: (activity, _args, context) => {
+        const id = activity.run?.id;
+        return id ? (runsInHand.get(context, id) ?? id) : null;
+      },
     }),
     occurredAt: t.field({
       type: 'DateTime',

@@ -10,7 +10,6 @@ import { StaticListMember } from '../db/entities/static-list.entity.js';
 import { type LeadRecord, readLeadRecords } from '../db/sql/leads.js';
 import { BUILT_IN_FIELDS, readFieldValues } from '../domain/field-values.js';
 import { FIELD_TYPES, type FieldType, type FieldValue } from '../domain/model.js';
-import { afterEachMutation } from './after-mutation-plugin.js';
 import { builder } from './builder.js';
 import type { GraphQLContext } from './context.js';
 import { COST } from './cost.js';
@@ -19,7 +18,7 @@ import { userError } from './errors.js';
 import { IDEMPOTENCY_KEY_DESCRIPTION, idempotentRequest } from './idempotency.js';
 import { databaseId, isDatabaseId } from './ids.js';
 import { StaticListRef } from './list.js';
-import { loadVisibleRecords } from './loading.js';
+import { loadVisibleRecords, objectsInHand } from './loading.js';
 import { pageArgs } from './page-args.js';
 import { idCursorPage, idWithin } from './paging.js';
 import { ProgramRef } from './program.js';
@@ -159,29 +158,8 @@ export const LeadRef = builder.loadableNodeRef('Lead', {
     loadVisibleRecords(context, readLeadRecords, ids) as Promise<LeadRecord[]>,
 });
 
-/** Leads the request has read through `readLeads` (those the viewer may see), by id. */
-const leadsInHand = createContextCache(() => new Map<string, LeadRecord>());
-
-afterEachMutation((context) => leadsInHand(context).clear());
-
-/**
- * Reads these leads into the request, in one statement with whatever other leads are loaded at the
- * same time, so that `leadInHand` answers them at once.
- */
-export async function readLeads(context: GraphQLContext, ids: Iterable<string>): Promise<void> {
-  const inHand = leadsInHand(context);
-  const unread = [...new Set(ids)].filter((id) => !inHand.has(id));
-  if (unread.length === 0) return;
-  // An error stays in the loader, where the field that asks for the lead meets it.
-  for (const lead of await LeadRef.getDataloader(context).loadMany(unread)) {
-    if (lead && !(lead instanceof Error)) inHand.set(lead.id, lead);
-  }
-}
-
-/** A lead `readLeads` has read, if any. */
-export function leadInHand(context: GraphQLContext, id: string): LeadRecord | undefined {
-  return leadsInHand(context).get(id);
-}
+/** The leads of a page's rows, read ahead for them all (see `objectsInHand`). */
+export const leadsInHand = objectsInHand<LeadRecord>((context) => LeadRef.getDataloader(context));
 
 const ProgramMemberRef = builder.objectRef<ProgramMember>('ProgramMember').implement({
   description: 'A lead’s membership of a program.',
