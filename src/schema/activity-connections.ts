@@ -69,24 +69,20 @@ const SNAPSHOT_FIELDS = [
 
 /**
  * Reads what the page's rows name and the operation asks for, for all of them at once: the leads,
- * the runs, and the snapshots of their workspaces. The rows' fields then answer without a promise each.
+ * the runs, and the snapshot of their workspace. The rows' fields then answer without a promise each.
  */
 function readReferences(context: GraphQLContext, info: GraphQLResolveInfo, events: readonly ActivityEvent[]) {
   const selected = selectedFields(info, ['edges', 'node']);
+  const leadIds = events.map((event) => event.leadId);
   const runIds = events.flatMap((event) => (event.runId ? [event.runId] : []));
+  const workspaceIds = new Set(events.map((event) => event.workspaceId));
   return Promise.all([
-    selected.has('lead')
-      ? leadsInHand.read(
-          context,
-          events.map((event) => event.leadId),
-        )
-      : undefined,
+    selected.has('lead') ? leadsInHand.read(context, leadIds) : undefined,
     selected.has('run') ? runsInHand.read(context, runIds) : undefined,
-    SNAPSHOT_FIELDS.some((field) => selected.has(field))
-      ? readWorkspaces(
-          context,
-          events.map((event) => event.workspaceId),
-        )
+    // Rows of several workspaces (an admin's page) have their objects loaded by id, a batch per
+    // type, rather than the snapshot (every asset) of each workspace they touch read.
+    workspaceIds.size === 1 && SNAPSHOT_FIELDS.some((field) => selected.has(field))
+      ? readWorkspaces(context, workspaceIds)
       : undefined,
   ]);
 }

@@ -6,7 +6,7 @@ import { CampaignRun } from '../../src/db/entities/campaign-run.entity.js';
 import { FlowWait } from '../../src/db/entities/flow-wait.entity.js';
 import { type AllowedTargets, parseAllowedTargets } from '../../src/domain/network-targets.js';
 import { resumeWait } from '../../src/runs/resume-wait.js';
-import { startTestApp, type TestApp } from '../helpers/app.js';
+import { ADMIN_KEY, startTestApp, type TestApp } from '../helpers/app.js';
 import { finishRunInline, lastActivityId, scheduleNow } from '../helpers/campaign-runs.js';
 import {
   createCampaign,
@@ -343,5 +343,29 @@ describe('a page of typed activities', () => {
       filter: { leadId: ada },
     });
     expect(data.activities.edges).toEqual([]);
+  });
+
+  it('resolves the objects of a page across workspaces (the admin’s) by id, without their snapshots', async () => {
+    const [beta] = (await upsertLeads(t, await createWorkspaceWithKey(t, 'Beta'), [
+      { email: 'b@example.com' },
+    ])) as [string];
+    const PAGE = `query ($types: [ActivityType!]) { activities(first: 100, filter: { types: $types }) { edges { node {
+      lead { id } campaign { name } ... on RequestCampaignActivity { requestedCampaign { name } }
+    } } } }`;
+    const data = await run<{ activities: { edges: { node: Record<string, unknown> }[] } }>(
+      t,
+      ADMIN_KEY,
+      PAGE,
+      {
+        types: ['NEW_LEAD', 'REQUEST_CAMPAIGN'],
+      },
+    );
+    const nodes = data.activities.edges.map(({ node }) => node);
+    expect(nodes).toContainEqual({
+      lead: { id: ada },
+      campaign: { name: 'Main' },
+      requestedCampaign: { name: 'Target' },
+    });
+    expect(nodes).toContainEqual({ lead: { id: beta }, campaign: null });
   });
 });
