@@ -10,6 +10,7 @@ import { StaticListMember } from '../db/entities/static-list.entity.js';
 import { type LeadRecord, readLeadRecords } from '../db/sql/leads.js';
 import { BUILT_IN_FIELDS, readFieldValues } from '../domain/field-values.js';
 import { FIELD_TYPES, type FieldType, type FieldValue } from '../domain/model.js';
+import { afterEachMutation } from './after-mutation-plugin.js';
 import { builder } from './builder.js';
 import type { GraphQLContext } from './context.js';
 import { COST } from './cost.js';
@@ -157,6 +158,9 @@ export const LeadRef = builder.loadableNodeRef('Lead', {
   load: (ids: string[], context) =>
     loadVisibleRecords(context, readLeadRecords, ids) as Promise<LeadRecord[]>,
 });
+
+// Loaded records are as they were read: a later mutation of the same document reads again.
+afterEachMutation((context) => LeadRef.getDataloader(context).clearAll());
 
 /** The leads of a page's rows, read ahead for them all (see `objectsInHand`). */
 export const leadsInHand = objectsInHand<LeadRecord>((context) => LeadRef.getDataloader(context));
