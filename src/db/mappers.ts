@@ -65,7 +65,7 @@ export async function loadCampaignGraph(em: EntityManager, workspaceId: string):
 }
 
 /** A workspace's campaign graph in the domain's shape, from its assets (live campaigns only). */
-export function toCampaignGraph(assets: WorkspaceAssets): CampaignGraph {
+export function toCampaignGraph(assets: Omit<WorkspaceAssets, 'lists'>): CampaignGraph {
   const { campaigns, smartLists, programs, folders, tokens, fields } = assets;
   const folderTokens = tokensByOwner(tokens, 'folder');
   const programTokens = tokensByOwner(tokens, 'program');

@@ -10,6 +10,7 @@ import {
   type FolderRecord,
   loadWorkspaceAssets,
   type ProgramRecord,
+  type StaticListRecord,
   type WorkspaceAssets,
 } from './sql/workspace-assets.js';
 import { graphVersion } from './sql/workspaces.js';
@@ -27,6 +28,7 @@ export interface WorkspaceSnapshot extends WorkspaceAssets {
   campaignsById: ReadonlyMap<string, CampaignRecord>;
   programsById: ReadonlyMap<string, ProgramRecord>;
   foldersById: ReadonlyMap<string, FolderRecord>;
+  listsById: ReadonlyMap<string, StaticListRecord>;
   /** The live campaigns whose flows execute each campaign, oldest first. */
   callers: ReadonlyMap<string, readonly CampaignRecord[]>;
   /** A live campaign's problems under the operator's allow-list, computed once per snapshot. */
@@ -56,6 +58,7 @@ async function loadSnapshot(em: EntityManager, workspaceId: string): Promise<Wor
     campaignsById: new Map(assets.campaigns.map((campaign) => [campaign.id, campaign])),
     programsById: new Map(assets.programs.map((program) => [program.id, program])),
     foldersById: new Map(assets.folders.map((folder) => [folder.id, folder])),
+    listsById: new Map(assets.lists.map((list) => [list.id, list])),
     callers: callersByCampaign(assets.campaigns),
     problemsOf(campaignId, allowed) {
       let byCampaign = problems.get(allowed);
@@ -86,7 +89,7 @@ const snapshots = workspaceVersionCache<Promise<WorkspaceSnapshot>>(64);
 
 /**
  * The workspace's snapshot as of now: one statement reads its `graph_version` (raised in the
- * transaction of every write to a table the graph is read from), and the assets are read again
+ * transaction of every write to a table the snapshot is read from), and the assets are read again
  * only when it moved, so that any process sees a committed save on its next read. Inside a
  * transaction nothing is cached: its writes may yet be rolled back, and their version reused.
  */

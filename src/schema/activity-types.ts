@@ -4,10 +4,12 @@ import {
   type ActivityView,
   attribute,
   ChangeScoreActivityRef,
+  campaignById,
   FlowActivityRef,
 } from './activity.js';
 import { builder } from './builder.js';
-import { CampaignRef, campaignsIncludingDeleted } from './campaign.js';
+import { CampaignRef } from './campaign.js';
+import { readList, readProgram } from './campaign-graph-loader.js';
 import type { GraphQLContext } from './context.js';
 import { isDatabaseId } from './ids.js';
 import { StaticListRef } from './list.js';
@@ -26,19 +28,28 @@ const interfaces = [FlowActivityRef, ActivityRef];
  * The object an attribute names, through the request's loader; null when the attribute holds no
  * row id (so that one odd value cannot fail a batch) or the loader finds nothing the key may see.
  */
-function referenced<T>(loader: { load(id: string): Promise<T | null> }, value: unknown): Promise<T | null> {
-  return typeof value === 'string' && isDatabaseId(value) ? loader.load(value) : Promise.resolve(null);
+function referenced<T>(
+  loader: { load(id: string): Promise<T | null> },
+  value: unknown,
+): Promise<T | null> | null {
+  return typeof value === 'string' && isDatabaseId(value) ? loader.load(value) : null;
 }
 
 /** A referenced campaign, deleted ones included (semantics I3); null when the key may not see it. */
-function campaignOf(context: GraphQLContext, id: unknown): Promise<CampaignRecord | null> {
-  return referenced(campaignsIncludingDeleted(context), id);
+function campaignOf(
+  context: GraphQLContext,
+  id: unknown,
+): CampaignRecord | null | Promise<CampaignRecord | null> {
+  return typeof id === 'string' && isDatabaseId(id) ? campaignById(context, id) : null;
 }
 
-/** Campaigns by id, in order, leaving out those the key may not see. */
-async function campaignsOf(context: GraphQLContext, ids: unknown): Promise<CampaignRecord[]> {
-  const loaded = await Promise.all((Array.isArray(ids) ? ids : []).map((id) => campaignOf(context, id)));
-  return loaded.filter((campaign) => campaign !== null);
+/** Campaigns by id, in order, leaving out those the key may not see; at once when all are in hand. */
+function campaignsOf(context: GraphQLContext, ids: unknown): CampaignRecord[] | Promise<CampaignRecord[]> {
+  const found = (Array.isArray(ids) ? ids : []).map((id) => campaignOf(context, id));
+  const present = (campaigns: (CampaignRecord | null)[]) => campaigns.filter((campaign) => campaign !== null);
+  return found.some((campaign) => campaign instanceof Promise)
+    ? Promise.all(found).then(present)
+    : present(found as (CampaignRecord | null)[]);
 }
 
 /** The host (and port) of a webhook's URL; null when the URL does not parse (a skipped template). */
@@ -145,8 +156,13 @@ function listActivity(name: string, step: string) {
         type: StaticListRef,
         nullable: true,
         description: 'The static list; null when the key may not see it.',
-        resolve: (activity, _args, context) =>
-          referenced(StaticListRef.getDataloader(context), activity.attributes.listId),
+        resolve: (activity, _args, context) => {
+          const id = activity.attributes.listId;
+          return (
+            (typeof id === 'string' && readList(context, id)) ||
+            referenced(StaticListRef.getDataloader(context), id)
+          );
+        },
       }),
     }),
   });
@@ -164,8 +180,13 @@ builder.objectType(ChangeProgramStatusActivityRef, {
       type: ProgramRef,
       nullable: true,
       description: 'The program; null when it does not exist (a skipped step) or the key may not see it.',
-      resolve: (activity, _args, context) =>
-        referenced(ProgramRef.getDataloader(context), activity.attributes.programId),
+      resolve: (activity, _args, context) => {
+        const id = activity.attributes.programId;
+        return (
+          (typeof id === 'string' && readProgram(context, id)) ||
+          referenced(ProgramRef.getDataloader(context), id)
+        );
+      },
     }),
     oldStatus: t.string({
       nullable: true,

@@ -1,19 +1,15 @@
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import type { Activity } from '../db/entities/activity.entity.js';
-import type { Campaign } from '../db/entities/campaign.entity.js';
-import { type ActivityEvent, readActivityPage } from '../db/sql/activity-feed.js';
-import type { ActivityFilter as ActivityFilterRule } from '../domain/activity-filter.js';
+import type { ActivityEvent } from '../db/sql/activity-feed.js';
+import type { CampaignRecord } from '../db/sql/workspace-assets.js';
 import type { JsonValue } from '../domain/model.js';
 import { ActivityTypeEnum } from './activity-type.js';
 import { builder } from './builder.js';
 import { CampaignRef, campaignsIncludingDeleted } from './campaign.js';
+import { readCampaign } from './campaign-graph-loader.js';
 import type { GraphQLContext } from './context.js';
-import { COST } from './cost.js';
-import { databaseId } from './ids.js';
-import { LeadRef } from './lead.js';
-import { pageArgs } from './page-args.js';
-import { idCursorPage, type PageArgs } from './paging.js';
-import { CampaignRunRef } from './run.js';
+import { LeadRef, leadsInHand } from './lead.js';
+import { CampaignRunRef, runsInHand } from './run.js';
 
 export { ActivityTypeEnum };
 
@@ -27,18 +23,34 @@ const ID_ATTRIBUTES: Record<string, string> = {
   programId: 'Program',
 };
 
-/** Activity attributes as clients see them: ids are the global ids the rest of the API uses. */
+/**
+ * Activity attributes as clients see them: ids are the global ids the rest of the API uses. Only
+ * attributes holding ids are copied: the others are the row's own, which nothing else changes.
+ */
 export function presentAttributes(
   attributes: Readonly<Record<string, JsonValue>>,
-): Record<string, JsonValue> {
-  return Object.fromEntries(
-    Object.entries(attributes).map(([key, value]) => {
-      const typename = ID_ATTRIBUTES[key];
-      if (!typename) return [key, value];
-      if (Array.isArray(value)) return [key, value.map((id) => encodeGlobalID(typename, String(id)))];
-      return [key, typeof value === 'string' ? encodeGlobalID(typename, value) : value];
-    }),
-  );
+): Readonly<Record<string, JsonValue>> {
+  let presented: Record<string, JsonValue> | undefined;
+  for (const key in attributes) {
+    const typename = ID_ATTRIBUTES[key];
+    if (!typename) continue;
+    const value = attributes[key] as JsonValue;
+    presented ??= { ...attributes };
+    if (Array.isArray(value)) presented[key] = value.map((id) => encodeGlobalID(typename, String(id)));
+    else if (typeof value === 'string') presented[key] = encodeGlobalID(typename, value);
+  }
+  return presented ?? attributes;
+}
+
+/**
+ * A campaign by id, deleted ones included (semantics I3): at once when a snapshot the request has
+ * read holds it, else through the request's loader; null when the key may not see it.
+ */
+export function campaignById(
+  context: GraphQLContext,
+  id: string,
+): CampaignRecord | null | Promise<CampaignRecord | null> {
+  return readCampaign(context, id) ?? campaignsIncludingDeleted(context).load(id);
 }
 
 /**
@@ -104,7 +116,7 @@ export const FlowActivityRef = builder.interfaceRef<FlowRow>('FlowActivity').imp
       description: 'The campaign whose flow ran the step (for Execute Campaign: the parent).',
       resolve: (row, _args, context) => {
         const id = row.campaignId ?? row.campaign?.id;
-        return id ? campaignsIncludingDeleted(context).load(id) : null;
+        return id ? campaignById(context, id) : null;
       },
     }),
     primaryAttributeValue: t.string({
@@ -146,14 +158,17 @@ export const ActivityRef = builder.interfaceRef<ActivityView>('Activity').implem
     lead: t.field({
       type: LeadRef,
       description: 'The lead it happened to.',
-      resolve: (activity) => activity.lead.id,
+      resolve: (activity, _args, context) => leadsInHand.get(context, activity.lead.id) ?? activity.lead.id,
     }),
     run: t.field({
       type: CampaignRunRef,
       nullable: true,
       description:
         'The run that wrote it; null for activities upsertLeads wrote (NEW_LEAD, Change Data Value).',
-      resolve: (activity) => activity.run?.id ?? null,
+      resolve: (activity, _args, context) => {
+        const id = activity.run?.id;
+        return id ? (runsInHand.get(context, id) ?? id) : null;
+      },
     }),
     occurredAt: t.field({
       type: 'DateTime',
@@ -176,10 +191,10 @@ builder.objectType(ExecuteCampaignActivityRef, {
     executedCampaign: t.field({
       type: CampaignRef,
       description: 'The executable campaign the step ran (still returned, with deletedAt set, once deleted).',
-      resolve: async (activity, _args, context) =>
-        (await campaignsIncludingDeleted(context).load(
-          attribute(activity, 'executedCampaignId', ''),
-        )) as Campaign,
+      resolve: (activity, _args, context) =>
+        campaignById(context, attribute(activity, 'executedCampaignId', '')) as
+          | CampaignRecord
+          | Promise<CampaignRecord>,
     }),
     useParentTokenContext: t.boolean({
       description:
@@ -255,39 +270,6 @@ export const ActivityFilterRef = builder.inputType('ActivityFilter', {
 
 export type ActivityFilter = typeof ActivityFilterRef.$inferInput;
 
-const ActivityConnection = builder.connectionObject(
-  {
-    type: ActivityRef,
-    name: 'ActivityConnection',
-    description: 'A page of activities, oldest first (commit order).',
-  },
-  { description: 'An activity and its cursor (the activity’s id).' },
-);
-
-/**
- * The filter in database ids, narrowed to the workspaces the viewer may see: a workspace key that
- * asks for another workspace sees nothing. An empty list of types does not narrow.
- */
-function activityFilterOf(
-  context: GraphQLContext,
-  input: ActivityFilter | null | undefined,
-): ActivityFilterRule {
-  const viewer = context.viewer;
-  const workspaceId = input?.workspaceId ? databaseId(input.workspaceId, 'Workspace') : undefined;
-  if (viewer?.kind === 'workspace' && workspaceId && workspaceId !== viewer.workspaceId) {
-    return { workspaceIds: [] };
-  }
-  const visibleWorkspaceId = viewer?.kind === 'workspace' ? viewer.workspaceId : workspaceId;
-  return {
-    workspaceIds: visibleWorkspaceId ? [visibleWorkspaceId] : null,
-    campaignId: input?.campaignId ? databaseId(input.campaignId, 'Campaign') : undefined,
-    leadId: input?.leadId ? databaseId(input.leadId, 'Lead') : undefined,
-    runId: input?.runId ? databaseId(input.runId, 'CampaignRun') : undefined,
-    types: input?.types?.length ? input.types : undefined,
-    qualified: input?.qualified ?? undefined,
-  };
-}
-
 /** The activity types resolve a plain row (a page's, or a live one) as they would a stored entity. */
 export function activityView(event: ActivityEvent): ActivityView {
   return {
@@ -301,68 +283,3 @@ export function activityView(event: ActivityEvent): ActivityView {
     attributes: event.attributes,
   };
 }
-
-/** One page of activities, oldest first (in commit order); the cursor is the activity id. */
-export function activityConnection(
-  context: GraphQLContext,
-  args: PageArgs & { filter?: ActivityFilter | null },
-  scope: Pick<ActivityFilterRule, 'leadId' | 'campaignId' | 'runId'> = {},
-) {
-  // The connection's parent (a lead, a campaign, a run) narrows the filter; it never widens it.
-  const filters = [activityFilterOf(context, args.filter), { workspaceIds: null, ...scope }];
-  return idCursorPage<ActivityView>(args, async (read) =>
-    (await readActivityPage(context.em, filters, read)).map(activityView),
-  );
-}
-
-const ACTIVITIES_DESCRIPTION = 'Oldest first, in commit order; `last` alone gives the newest page.';
-
-const activityArgs = builder.args((t) => ({
-  filter: t.field({
-    type: ActivityFilterRef,
-    required: false,
-    description: 'Narrows the list; absent: all.',
-  }),
-  ...pageArgs,
-  after: t.string({ required: false, description: 'The id of the last activity seen.' }),
-}));
-
-builder.queryFields((t) => ({
-  activities: t.field({
-    type: ActivityConnection,
-    description: `${ACTIVITIES_DESCRIPTION} Every activities connection of the schema is ordered the same way.`,
-    args: activityArgs,
-    complexity: COST.page,
-    resolve: (_root, args, context) => activityConnection(context, args),
-  }),
-}));
-
-builder.objectFields(LeadRef, (t) => ({
-  activities: t.field({
-    type: ActivityConnection,
-    description: ACTIVITIES_DESCRIPTION,
-    args: activityArgs,
-    complexity: COST.page,
-    resolve: (lead, args, context) => activityConnection(context, args, { leadId: lead.id }),
-  }),
-}));
-
-builder.objectFields(CampaignRef, (t) => ({
-  activities: t.field({
-    type: ActivityConnection,
-    description: `${ACTIVITIES_DESCRIPTION} Activities written by this campaign’s own flow steps.`,
-    args: activityArgs,
-    complexity: COST.page,
-    resolve: (campaign, args, context) => activityConnection(context, args, { campaignId: campaign.id }),
-  }),
-}));
-
-builder.objectFields(CampaignRunRef, (t) => ({
-  activities: t.field({
-    type: ActivityConnection,
-    description: ACTIVITIES_DESCRIPTION,
-    args: activityArgs,
-    complexity: COST.page,
-    resolve: (run, args, context) => activityConnection(context, args, { runId: run.id }),
-  }),
-}));

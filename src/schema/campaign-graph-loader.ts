@@ -1,6 +1,11 @@
 import { createContextCache } from '@pothos/core';
 import DataLoader from 'dataloader';
-import type { CampaignRecord, WorkspaceAssets } from '../db/sql/workspace-assets.js';
+import type {
+  CampaignRecord,
+  ProgramRecord,
+  StaticListRecord,
+  WorkspaceAssets,
+} from '../db/sql/workspace-assets.js';
 import { type WorkspaceSnapshot, workspaceSnapshot } from '../db/workspace-snapshots.js';
 import { afterEachMutation } from './after-mutation-plugin.js';
 import { canSeeWorkspace, type GraphQLContext } from './context.js';
@@ -46,13 +51,39 @@ export function readWorkspace(context: GraphQLContext, workspaceId: string): Wor
   return readSnapshots(context).get(workspaceId);
 }
 
-/** A live campaign of a workspace the viewer may see, from the snapshots the request has read. */
-export function readCampaign(context: GraphQLContext, campaignId: string): CampaignRecord | undefined {
+/** What `find` finds in the snapshots the request has read (of workspaces the viewer may see). */
+function readAsset<T>(context: GraphQLContext, find: (snapshot: WorkspaceSnapshot) => T | undefined) {
   for (const snapshot of readSnapshots(context).values()) {
-    const campaign = snapshot.campaignsById.get(campaignId);
-    if (campaign) return campaign;
+    const found = find(snapshot);
+    if (found) return found;
   }
   return undefined;
+}
+
+/** A live campaign of a workspace the viewer may see, from the snapshots the request has read. */
+export function readCampaign(context: GraphQLContext, campaignId: string): CampaignRecord | undefined {
+  return readAsset(context, (snapshot) => snapshot.campaignsById.get(campaignId));
+}
+
+/** A program of a workspace the viewer may see, from the snapshots the request has read. */
+export function readProgram(context: GraphQLContext, programId: string): ProgramRecord | undefined {
+  return readAsset(context, (snapshot) => snapshot.programsById.get(programId));
+}
+
+/** A static list of a workspace the viewer may see, from the snapshots the request has read. */
+export function readList(context: GraphQLContext, listId: string): StaticListRecord | undefined {
+  return readAsset(context, (snapshot) => snapshot.listsById.get(listId));
+}
+
+/**
+ * Reads the snapshots of these workspaces, those the viewer may see, into the request: what
+ * resolvers then look up in them (readCampaign, readProgram...) they answer at once.
+ */
+export async function readWorkspaces(context: GraphQLContext, workspaceIds: Iterable<string>): Promise<void> {
+  const unread = [...new Set(workspaceIds)].filter(
+    (workspaceId) => canSeeWorkspace(context.viewer, workspaceId) && !readSnapshots(context).has(workspaceId),
+  );
+  await Promise.all(unread.map((workspaceId) => requestWorkspace(context).load(workspaceId)));
 }
 
 /**

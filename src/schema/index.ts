@@ -16,6 +16,7 @@ import './schedule.js';
 import './results.js';
 import './subscription.js';
 import './activity-types.js';
+import './activity-connections.js';
 
 /** The executable schema: every concept file registers its types on the builder as it is imported. */
 export const schema = builder.toSchema();

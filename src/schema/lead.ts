@@ -7,8 +7,10 @@ import { Lead } from '../db/entities/lead.entity.js';
 import { LeadField } from '../db/entities/lead-field.entity.js';
 import { ProgramMember } from '../db/entities/program-member.entity.js';
 import { StaticListMember } from '../db/entities/static-list.entity.js';
+import { type LeadRecord, readLeadRecords } from '../db/sql/leads.js';
 import { BUILT_IN_FIELDS, readFieldValues } from '../domain/field-values.js';
 import { FIELD_TYPES, type FieldType, type FieldValue } from '../domain/model.js';
+import { afterEachMutation } from './after-mutation-plugin.js';
 import { builder } from './builder.js';
 import type { GraphQLContext } from './context.js';
 import { COST } from './cost.js';
@@ -17,7 +19,7 @@ import { userError } from './errors.js';
 import { IDEMPOTENCY_KEY_DESCRIPTION, idempotentRequest } from './idempotency.js';
 import { databaseId, isDatabaseId } from './ids.js';
 import { StaticListRef } from './list.js';
-import { loadVisible } from './loading.js';
+import { loadVisibleRecords, objectsInHand } from './loading.js';
 import { pageArgs } from './page-args.js';
 import { idCursorPage, idWithin } from './paging.js';
 import { ProgramRef } from './program.js';
@@ -152,9 +154,16 @@ const LeadFieldRef = builder
   });
 
 export const LeadRef = builder.loadableNodeRef('Lead', {
-  id: { resolve: (lead: Lead) => lead.id },
-  load: (ids: string[], context) => loadVisible(context, Lead, ids) as Promise<Lead[]>,
+  id: { resolve: (lead: LeadRecord) => lead.id },
+  load: (ids: string[], context) =>
+    loadVisibleRecords(context, readLeadRecords, ids) as Promise<LeadRecord[]>,
 });
+
+// Loaded records are as they were read: a later mutation of the same document reads again.
+afterEachMutation((context) => LeadRef.getDataloader(context).clearAll());
+
+/** The leads of a page's rows, read ahead for them all (see `objectsInHand`). */
+export const leadsInHand = objectsInHand<LeadRecord>((context) => LeadRef.getDataloader(context));
 
 const ProgramMemberRef = builder.objectRef<ProgramMember>('ProgramMember').implement({
   description: 'A lead’s membership of a program.',

@@ -1,14 +1,26 @@
 import { createStaticList } from '../commands/assets.js';
 import { StaticList } from '../db/entities/static-list.entity.js';
-import { staticListSizes } from '../db/sql/static-lists.js';
+import { readStaticListRecords, staticListSizes } from '../db/sql/static-lists.js';
+import type { StaticListRecord } from '../db/sql/workspace-assets.js';
+import { afterEachMutation } from './after-mutation-plugin.js';
 import { builder } from './builder.js';
-import { loadVisible } from './loading.js';
+import { primeFromWorkspaceSnapshots } from './campaign-graph-loader.js';
+import { loadVisibleRecords } from './loading.js';
 import { objectName, requireWorkspace, WorkspaceRef } from './tenancy.js';
 
 export const StaticListRef = builder.loadableNodeRef('StaticList', {
-  id: { resolve: (list: StaticList) => list.id },
-  load: (ids: string[], context) => loadVisible(context, StaticList, ids) as Promise<StaticList[]>,
+  id: { resolve: (list: StaticListRecord) => list.id },
+  load: (ids: string[], context) =>
+    loadVisibleRecords(context, readStaticListRecords, ids) as Promise<StaticListRecord[]>,
 });
+
+primeFromWorkspaceSnapshots((context, { lists }) => {
+  const loader = StaticListRef.getDataloader(context);
+  for (const list of lists) loader.prime(list.id, list);
+});
+
+// Primed records are as the snapshot read them: a later mutation of the same document reads again.
+afterEachMutation((context) => StaticListRef.getDataloader(context).clearAll());
 
 StaticListRef.implement({
   description: 'A static list of leads.',

@@ -19,7 +19,7 @@ import { COST } from './cost.js';
 import { describedValues } from './enum-values.js';
 import { IDEMPOTENCY_KEY_DESCRIPTION, idempotentRequest } from './idempotency.js';
 import { databaseId } from './ids.js';
-import { loadVisible, requireNode } from './loading.js';
+import { loadVisible, objectsInHand, requireNode } from './loading.js';
 import { pageArgs } from './page-args.js';
 import { idCursorPage, idWithin } from './paging.js';
 import { RecurrenceInputRef, toRecurrenceRequest } from './schedule.js';
@@ -51,6 +51,9 @@ export const CampaignRunRef = builder.loadableNodeRef('CampaignRun', {
   id: { resolve: (run: CampaignRun) => run.id },
   load: (ids: string[], context) => loadVisible(context, CampaignRun, ids) as Promise<CampaignRun[]>,
 });
+
+/** The runs of a page's rows, read ahead for them all (see `objectsInHand`). */
+export const runsInHand = objectsInHand<CampaignRun>((context) => CampaignRunRef.getDataloader(context));
 
 CampaignRunRef.implement({
   description: 'One execution of a campaign, with its token overrides, status and progress counters.',

@@ -1,15 +1,12 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Activity } from '../../src/db/entities/activity.entity.js';
-import { Campaign } from '../../src/db/entities/campaign.entity.js';
 import { CampaignRun } from '../../src/db/entities/campaign-run.entity.js';
 import { FlowWait } from '../../src/db/entities/flow-wait.entity.js';
-import { Program } from '../../src/db/entities/program.entity.js';
-import { StaticList } from '../../src/db/entities/static-list.entity.js';
 import { type AllowedTargets, parseAllowedTargets } from '../../src/domain/network-targets.js';
 import { resumeWait } from '../../src/runs/resume-wait.js';
-import { startTestApp, type TestApp } from '../helpers/app.js';
+import { ADMIN_KEY, startTestApp, type TestApp } from '../helpers/app.js';
 import { finishRunInline, lastActivityId, scheduleNow } from '../helpers/campaign-runs.js';
 import {
   createCampaign,
@@ -21,6 +18,7 @@ import {
 } from '../helpers/factories.js';
 import { databaseIdOf, globalIdOf } from '../helpers/global-ids.js';
 import { run } from '../helpers/graphql.js';
+import { countingStatements } from '../helpers/statements.js';
 import { subscribeWs, untilDelivered, untilStreams, wsClient } from '../helpers/streams.js';
 
 const LOCAL = parseAllowedTargets('127.0.0.1').targets as AllowedTargets;
@@ -298,64 +296,76 @@ describe('activityAdded', () => {
 });
 
 describe('a page of typed activities', () => {
-  const PAGE = `query ($filter: ActivityFilter, $first: Int) {
-    activities(filter: $filter, first: $first) { edges { node {
-      ... on RequestCampaignActivity { requestedCampaign { name } }
-      ... on RemoveFromFlowActivity { campaigns { name } }
-      ... on AddToListActivity { list { name } }
-      ... on ChangeProgramStatusActivity { program { name } }
-    } } }
-  }`;
+  it('reads only what the operation asks for: the leads and snapshot only when it selects them', async () => {
+    const counted = async (node: string, fragments = '') => {
+      const query = `query ($filter: ActivityFilter) { activities(filter: $filter) { edges { node { ${node} } } } } ${fragments}`;
+      return (await countingStatements(() => run(t, acme.key, query, { filter: { leadId: ada } })))
+        .statements;
+    };
+    expect(await counted('id type')).toBe(1);
+    expect(await counted('...Who', 'fragment Who on Activity { lead { email } }')).toBe(2);
+    expect(await counted('... on AddToListActivity { list { name } }')).toBe(2);
+    expect(await counted('run { id status }')).toBe(2);
+    const stored = await t.orm.em
+      .fork()
+      .find(Activity, { lead: databaseIdOf(ada) }, { orderBy: { id: 'asc' } });
+    const page = await run<{ activities: { edges: { node: { run: { id: string } | null } }[] } }>(
+      t,
+      acme.key,
+      'query ($filter: ActivityFilter) { activities(filter: $filter) { edges { node { run { id } } } } }',
+      { filter: { leadId: ada } },
+    );
+    const runOf = (activity: Activity) => (activity.run ? globalIdOf('CampaignRun', activity.run.id) : null);
+    expect(page.activities.edges.map(({ node }) => node.run?.id ?? null)).toEqual(stored.map(runOf));
+    expect(stored.filter((activity) => activity.run).length).toBeGreaterThan(0);
+  });
 
-  /** Statements sent to PostgreSQL while reading `first` activities of the lead. */
-  async function statementsFor(leadId: string, first: number): Promise<number> {
-    const execute = vi.spyOn(t.orm.em.getConnection(), 'execute');
-    try {
-      const data = await run<{ activities: { edges: unknown[] } }>(t, acme.key, PAGE, {
-        filter: { leadId },
-        first,
-      });
-      expect(data.activities.edges).toHaveLength(first);
-      return execute.mock.calls.length;
-    } finally {
-      execute.mockRestore();
-    }
-  }
+  it('shows another workspace’s key nothing of the objects its activities name', async () => {
+    const globex = await createWorkspaceWithKey(t, 'Globex');
+    const [own] = await activities({ leadId: ada, types: ['ADD_TO_LIST'] });
+    expect(own).toMatchObject({ list: { id: list, name: 'VIPs' } });
+    const NODES = `query ($ids: [ID!]!) { nodes(ids: $ids) {
+      id ... on Lead { email } ... on StaticList { name } ... on Program { name } ... on Campaign { name }
+    } }`;
+    const ids = [ada, list, program, other];
+    const seen = await run<{ nodes: unknown[] }>(t, acme.key, NODES, { ids });
+    expect(seen.nodes).toEqual([
+      { id: ada, email: 'ada@example.com' },
+      { id: list, name: 'VIPs' },
+      { id: program, name: 'Webinar' },
+      { id: other, name: 'Other' },
+    ]);
+    const unseen = await run<{ nodes: unknown[] }>(t, globex.key, NODES, { ids });
+    expect(unseen.nodes).toEqual([null, null, null, null]);
+    const lead = await run(t, globex.key, 'query ($id: ID!) { lead(id: $id) { email } }', { id: ada });
+    expect(lead).toEqual({ lead: null });
+    const data = await run<{ activities: { edges: unknown[] } }>(t, globex.key, ACTIVITIES, {
+      filter: { leadId: ada },
+    });
+    expect(data.activities.edges).toEqual([]);
+  });
 
-  it('loads its campaigns, lists and programs in batches, not one row at a time', async () => {
-    const [bulk] = (await upsertLeads(t, acme, [{ email: 'bulk@example.com' }])) as [string];
-    const em = t.orm.em.fork();
-    const workspace = databaseIdOf(acme.id);
-    // Each row names objects of its own, so that a load per row could not be served from a cache.
-    for (let index = 0; index < 25; index += 1) {
-      const program = em.create(Program, { workspace, name: `Bulk ${index}`, statuses: ['Member'] });
-      const list = em.create(StaticList, { workspace, name: `Bulk ${index}` });
-      const [requested, removed] = ['Requested', 'Removed'].map((name) =>
-        em.create(Campaign, {
-          workspace,
-          program,
-          name: `${name} ${index}`,
-          smartList: { rule: 'ALL', filters: [], triggers: [] },
-          flow: [],
-          qualificationRule: { kind: 'EVERY_TIME' },
-        }),
-      ) as [Campaign, Campaign];
-      await em.flush();
-      const rows: Pick<Activity, 'type' | 'attributes'>[] = [
-        { type: 'REQUEST_CAMPAIGN', attributes: { requestedCampaignId: requested.id } },
-        { type: 'REMOVE_FROM_FLOW', attributes: { campaignIds: [removed.id], stoppedCampaignIds: [] } },
-        { type: 'ADD_TO_LIST', attributes: { listId: list.id } },
-        {
-          type: 'CHANGE_PROGRAM_STATUS',
-          attributes: { programId: program.id, oldStatus: null, newStatus: 'Member' },
-        },
-      ];
-      for (const row of rows)
-        em.create(Activity, { workspace, lead: databaseIdOf(bulk), occurredAt: new Date(), ...row });
-    }
-    await em.flush();
-    const forEight = await statementsFor(bulk, 8);
-    const forHundred = await statementsFor(bulk, 100);
-    expect(forHundred, `${forHundred} statements for 100 rows, ${forEight} for 8`).toBe(forEight);
+  it('resolves the objects of a page across workspaces (the admin’s) by id, without their snapshots', async () => {
+    const [beta] = (await upsertLeads(t, await createWorkspaceWithKey(t, 'Beta'), [
+      { email: 'b@example.com' },
+    ])) as [string];
+    const PAGE = `query ($types: [ActivityType!]) { activities(first: 100, filter: { types: $types }) { edges { node {
+      lead { id } campaign { name } ... on RequestCampaignActivity { requestedCampaign { name } }
+    } } } }`;
+    const data = await run<{ activities: { edges: { node: Record<string, unknown> }[] } }>(
+      t,
+      ADMIN_KEY,
+      PAGE,
+      {
+        types: ['NEW_LEAD', 'REQUEST_CAMPAIGN'],
+      },
+    );
+    const nodes = data.activities.edges.map(({ node }) => node);
+    expect(nodes).toContainEqual({
+      lead: { id: ada },
+      campaign: { name: 'Main' },
+      requestedCampaign: { name: 'Target' },
+    });
+    expect(nodes).toContainEqual({ lead: { id: beta }, campaign: null });
   });
 });

@@ -17,8 +17,9 @@ export const Workspace = defineEntity({
     name: p.text(),
     /**
      * Raised by database triggers whenever a row that makes up the workspace's campaign graph
-     * (campaigns, smart lists, programs, folders, My Tokens, lead fields) is written, so run workers
-     * can keep a compiled graph and know exactly when it is stale.
+     * (campaigns, smart lists, programs, folders, My Tokens, lead fields) or a static list is
+     * written, so run workers can keep a compiled graph, and the API a snapshot, and know exactly
+     * when it is stale.
      */
     graphVersion: p.bigint('string').default(0),
     createdAt: createdAt(),

@@ -49,3 +49,21 @@ export function upsertLeadRows(
     [workspaceId, JSON.stringify(rows)],
   );
 }
+
+/** A lead as the API shows it: plain data in the entity's shape (so that the entity is one too). */
+export interface LeadRecord {
+  id: string;
+  workspace: { id: string };
+  email: string;
+  fields: Record<string, FieldValue>;
+}
+
+/** Leads by id, as plain records: reading them for display needs no entity (nor its hydration). */
+export function readLeadRecords(em: EntityManager, ids: readonly string[]): Promise<LeadRecord[]> {
+  return query<LeadRecord>(
+    em,
+    `select id::text, jsonb_build_object('id', workspace_id::text) as workspace, email, fields
+     from lead where id = any(?::bigint[])`,
+    [`{${ids.filter((id) => /^[0-9]+$/.test(id)).join(',')}}`],
+  );
+}

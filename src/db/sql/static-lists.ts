@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { query } from './query.js';
+import type { StaticListRecord } from './workspace-assets.js';
 
 /** How many leads each list has, in the order of `listIds`. */
 export async function staticListSizes(em: EntityManager, listIds: readonly string[]): Promise<number[]> {
@@ -25,4 +26,17 @@ export async function staticListNames(
     [JSON.stringify(listIds)],
   );
   return new Map(rows.map((row) => [row.id, row.name]));
+}
+
+/** Static lists by id, as plain records. */
+export function readStaticListRecords(
+  em: EntityManager,
+  ids: readonly string[],
+): Promise<StaticListRecord[]> {
+  return query<StaticListRecord>(
+    em,
+    `select id::text, jsonb_build_object('id', workspace_id::text) as workspace, name
+     from static_list where id = any(?::bigint[])`,
+    [`{${ids.filter((id) => /^[0-9]+$/.test(id)).join(',')}}`],
+  );
 }

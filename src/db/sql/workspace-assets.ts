@@ -41,6 +41,13 @@ export interface ProgramRecord {
   statuses: string[];
 }
 
+/** A static list, as `CampaignRecord` is a campaign. */
+export interface StaticListRecord {
+  id: string;
+  workspace: Reference;
+  name: string;
+}
+
 /** A folder, as `CampaignRecord` is a campaign. */
 export interface FolderRecord {
   id: string;
@@ -86,6 +93,8 @@ export interface WorkspaceAssets {
   /** Deleted ones included. */
   smartLists: SmartListRecord[];
   fields: FieldRecord[];
+  /** Static lists, oldest first: not part of the graph, but named by its flows and by activities. */
+  lists: StaticListRecord[];
 }
 
 /** The assets and the workspace's `graph_version` they are at. */
@@ -149,7 +158,10 @@ export async function loadWorkspaceAssets(em: EntityManager, workspaceId: string
           'definition', s.definition, 'deletedAt', s.deleted_at) order by s.id), '[]')
          from smart_list s where s.workspace_id = w.id) as smart_lists,
        (select coalesce(json_agg(jsonb_build_object('name', l.name, 'type', l.type) order by l.id), '[]')
-         from lead_field l where l.workspace_id = w.id) as fields
+         from lead_field l where l.workspace_id = w.id) as fields,
+       (select coalesce(json_agg(jsonb_build_object('id', sl.id::text, 'workspace', ${workspace},
+          'name', sl.name) order by sl.id), '[]')
+         from static_list sl where sl.workspace_id = w.id) as lists
      from workspace w where w.id = ?`,
     [workspaceId],
   );
@@ -162,5 +174,6 @@ export async function loadWorkspaceAssets(em: EntityManager, workspaceId: string
     tokens: rows('tokens'),
     smartLists: rows<Stored<SmartListRecord>>('smart_lists').map(withDeletedAt<SmartListRecord>),
     fields: rows('fields'),
+    lists: rows('lists'),
   };
 }
