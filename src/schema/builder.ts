@@ -13,7 +13,6 @@ import { userError } from './errors.js';
 import { isDatabaseId } from './ids.js';
 import { SYNC_NODE_ID_PLUGIN } from './node-id-plugin.js';
 import { PAGE_INFO_DESCRIPTIONS } from './paging.js';
-import { SYNC_NODE_ID_PLUGIN } from './sync-node-id-plugin.js';
 
 function issuePath(path: readonly (PropertyKey | { key: PropertyKey })[] | undefined): string {
   if (!path?.length) return '';
