@@ -1,17 +1,23 @@
 import {
+  BREAK,
   type DocumentNode,
   type ExecutionArgs,
   type ExecutionResult,
   GraphQLError,
   getOperationAST,
-  type OperationDefinitionNode,
+  Kind,
   type Source,
+  visit,
 } from 'graphql';
 import { type CompiledQuery, compileQuery, isCompiledQuery } from 'graphql-jit';
 import type { Plugin } from 'graphql-yoga';
 
-/** A document's compiled queries by operation name ('' for the document's only operation), or false where graphql-jit cannot compile it. */
-type Compiled = Map<string, CompiledQuery | false>;
+/**
+ * The most documents one server compiles in its life. graphql-jit 0.8.7 keeps what each compile
+ * memoizes in a module-wide cache it never releases, so compiles, not compiled queries, are what
+ * must be bounded: past this many, new documents run on graphql-js's executor.
+ */
+export const MAX_COMPILATIONS = 1000;
 
 /** The offset in `body` of a 1-based line and column, as graphql-js counts lines. */
 function offsetOf(body: string, line: number, column: number): number {
@@ -48,31 +54,54 @@ function withGraphQLErrors(result: ExecutionResult, source: Source | undefined):
 }
 
 /**
+ * Whether graphql-jit may compile the document: one operation, and no @skip or @include.
+ * graphql-jit records a document's skip and include conditions on its nodes, where the compiles of
+ * another operation of the same document would find them; and its default treatment of them in
+ * fragment spreads differs from graphql-js's. Such documents run on graphql-js's executor.
+ */
+function compilable(document: DocumentNode): boolean {
+  const operations = document.definitions.filter(
+    (definition) => definition.kind === Kind.OPERATION_DEFINITION,
+  );
+  if (operations.length !== 1) return false;
+  let conditional = false;
+  visit(document, {
+    Directive(directive) {
+      if (directive.name.value === 'skip' || directive.name.value === 'include') {
+        conditional = true;
+        return BREAK;
+      }
+      return undefined;
+    },
+  });
+  return !conditional;
+}
+
+/**
  * Executes queries with graphql-jit: it compiles a document's operation into one function, which
  * costs far less per field than graphql-js's executor on large results. Compiling costs much more
  * than executing once, so a document is compiled only when executed a second time: a client's
  * one-off documents (and ones too long for the parser's cache, parsed anew each time) are executed
  * as before, and what is compiled lives only as long as its document stays in the parser's cache.
- * Mutations (with their after-mutation hooks) and subscriptions keep the usual executor.
+ * At most `maxCompilations` documents are ever compiled (see MAX_COMPILATIONS). Mutations (with
+ * their after-mutation hooks) and subscriptions keep the usual executor.
  */
-export function useQueryJit(): Plugin {
+export function useQueryJit({ maxCompilations = MAX_COMPILATIONS } = {}): Plugin {
   const seen = new WeakSet<DocumentNode>();
-  const compiled = new WeakMap<DocumentNode, Compiled>();
+  const compiled = new WeakMap<DocumentNode, CompiledQuery | false>();
+  let compilations = 0;
 
-  function compiledFor(args: ExecutionArgs, operation: OperationDefinitionNode): CompiledQuery | false {
-    const name = args.operationName ?? '';
-    let byName = compiled.get(args.document);
-    if (!byName) {
-      byName = new Map();
-      compiled.set(args.document, byName);
-    }
-    let query = byName.get(name);
+  function compiledFor(args: ExecutionArgs): CompiledQuery | false {
+    let query = compiled.get(args.document);
     if (query === undefined) {
-      const result = compileQuery(args.schema, args.document, operation.name?.value, {
-        useExperimentalPathBasedSkipInclude: true,
-      });
-      query = isCompiledQuery(result) ? result : false;
-      byName.set(name, query);
+      if (compilations >= maxCompilations || !compilable(args.document)) {
+        query = false;
+      } else {
+        compilations += 1;
+        const result = compileQuery(args.schema, args.document);
+        query = isCompiledQuery(result) ? result : false;
+      }
+      compiled.set(args.document, query);
     }
     return query;
   }
@@ -85,7 +114,7 @@ export function useQueryJit(): Plugin {
         seen.add(args.document);
         return;
       }
-      const query = compiledFor(args, operation);
+      const query = compiledFor(args);
       if (!query) return;
       const source = args.document.loc?.source;
       setExecuteFn(async ({ rootValue, contextValue, variableValues }) =>

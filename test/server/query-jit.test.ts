@@ -1,6 +1,8 @@
 import { compileQuery } from 'graphql-jit';
+import { createSchema, createYoga } from 'graphql-yoga';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { CampaignGraphDocument } from '../../src/generated/graphql.js';
+import { useQueryJit } from '../../src/server/jit.js';
 import { ADMIN_KEY, startTestApp, type TestApp } from '../helpers/app.js';
 import {
   createCampaign,
@@ -98,8 +100,18 @@ describe('queries executed compiled', () => {
       failing.mockRestore();
     }
   });
+});
 
-  it('answer each operation of a document with several by its own', async () => {
+describe('what is not compiled', () => {
+  it('a document executed once: each of many distinct documents runs uncompiled', async () => {
+    for (let i = 0; i < 5; i++) {
+      const response = await t.graphql(`query { workspaces { name } } # ${i}`, {}, ADMIN_KEY);
+      expect(response.data).toEqual({ workspaces: [{ name: 'Jit' }] });
+    }
+    expect(compileQuery).not.toHaveBeenCalled();
+  });
+
+  it('a document of several operations: each answered by its own', async () => {
     const query = 'query Names { workspaces { name } } query Ids { workspaces { id } }';
     const answers = [];
     for (const operationName of ['Names', 'Ids', 'Names', 'Ids']) {
@@ -113,16 +125,36 @@ describe('queries executed compiled', () => {
     expect(answers[0]).toEqual({ data: { workspaces: [{ name: 'Jit' }] } });
     expect(answers[1]).toEqual({ data: { workspaces: [{ id: acme.id }] } });
     expect(answers.slice(2)).toEqual(answers.slice(0, 2));
+    expect(compileQuery).not.toHaveBeenCalled();
   });
-});
 
-describe('what is not compiled', () => {
-  it('a document executed once: each of many distinct documents runs uncompiled', async () => {
-    for (let i = 0; i < 5; i++) {
-      const response = await t.graphql(`query { workspaces { name } } # ${i}`, {}, ADMIN_KEY);
-      expect(response.data).toEqual({ workspaces: [{ name: 'Jit' }] });
+  it('a document with @skip or @include: answered as graphql-js answers it', async () => {
+    const query = `query ($hide: Boolean!) {
+      viewer { workspaces { ...Named @skip(if: $hide) id @include(if: $hide) } }
+    }
+    fragment Named on Workspace { name }`;
+    for (const hide of [true, false, true, false]) {
+      const { data } = await t.graphql(query, { hide }, acme.key);
+      expect(data).toEqual({ viewer: { workspaces: [hide ? { id: acme.id } : { name: 'Jit' }] } });
     }
     expect(compileQuery).not.toHaveBeenCalled();
+  });
+
+  it('documents past the compilation budget: they keep graphql-js’s executor', async () => {
+    const yoga = createYoga({
+      schema: createSchema({ typeDefs: 'type Query { n: Int! }', resolvers: { Query: { n: () => 1 } } }),
+      plugins: [useQueryJit({ maxCompilations: 2 })],
+    });
+    for (const query of ['{ n }', '{ a: n }', '{ b: n }', '{ c: n }'])
+      for (let time = 0; time < 3; time++) {
+        const response = await yoga.fetch('http://localhost/graphql', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ query }),
+        });
+        expect(Object.values((await response.json()).data)).toEqual([1]);
+      }
+    expect(compileQuery).toHaveBeenCalledTimes(2);
   });
 
   it('a mutation, however often it is executed', async () => {
