@@ -4,22 +4,27 @@ import { readStaticListRecords, staticListSizes } from '../db/sql/static-lists.j
 import type { StaticListRecord } from '../db/sql/workspace-assets.js';
 import { afterEachMutation } from './after-mutation-plugin.js';
 import { builder } from './builder.js';
-import { primeFromWorkspaceSnapshots } from './campaign-graph-loader.js';
+import { readList } from './campaign-graph-loader.js';
 import { loadVisibleRecords } from './loading.js';
 import { objectName, requireWorkspace, WorkspaceRef } from './tenancy.js';
 
 export const StaticListRef = builder.loadableNodeRef('StaticList', {
   id: { resolve: (list: StaticListRecord) => list.id },
-  load: (ids: string[], context) =>
-    loadVisibleRecords(context, readStaticListRecords, ids) as Promise<StaticListRecord[]>,
+  // Lists of the snapshots the request has read need no statement; the others are read by id.
+  load: async (ids: string[], context) => {
+    const read = ids.map((id) => readList(context, id));
+    const unread = ids.filter((_id, index) => !read[index]);
+    const loaded = new Map(
+      (await loadVisibleRecords(context, readStaticListRecords, unread)).map((list, index) => [
+        unread[index],
+        list,
+      ]),
+    );
+    return ids.map((id, index) => read[index] ?? loaded.get(id) ?? null) as StaticListRecord[];
+  },
 });
 
-primeFromWorkspaceSnapshots((context, { lists }) => {
-  const loader = StaticListRef.getDataloader(context);
-  for (const list of lists) loader.prime(list.id, list);
-});
-
-// Primed records are as the snapshot read them: a later mutation of the same document reads again.
+// Loaded records are as they were read: a later mutation of the same document reads again.
 afterEachMutation((context) => StaticListRef.getDataloader(context).clearAll());
 
 StaticListRef.implement({
