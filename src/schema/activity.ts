@@ -63,7 +63,8 @@ export interface ActivityView {
   lead: { id: string };
   campaign?: { id: string } | null;
   run?: { id: string } | null;
-  occurredAt: Date;
+  /** ISO-8601 in UTC, as the DateTime scalar prints it (ActivityEvent's). */
+  occurredAt: string;
   primaryAttributeValue?: string | null;
   attributes: Record<string, unknown>;
 }
@@ -278,7 +279,7 @@ export function activityView(event: ActivityEvent): ActivityView {
     lead: { id: event.leadId },
     campaign: event.campaignId ? { id: event.campaignId } : null,
     run: event.runId ? { id: event.runId } : null,
-    occurredAt: new Date(event.occurredAt),
+    occurredAt: event.occurredAt,
     primaryAttributeValue: event.primaryAttributeValue,
     attributes: event.attributes,
   };

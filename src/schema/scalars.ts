@@ -2,9 +2,17 @@ import { GraphQLError, Kind, type ValueNode } from 'graphql';
 import { parseDateTime } from '../domain/values.js';
 import { builder } from './builder.js';
 
+/** The form a Date's toISOString prints: what every DateTime is sent as. */
+const PRINTED_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+
 builder.scalarType('DateTime', {
   description: 'An ISO-8601 date and time, always sent in UTC.',
-  serialize: (value) => value.toISOString(),
+  // Activity reads get their instants already printed by the database (activity-feed.ts): a text in
+  // that form is sent as it is, any other is printed again (or refused) like a Date.
+  serialize: (value) => {
+    if (typeof value === 'string' && PRINTED_DATE_TIME.test(value)) return value;
+    return (value instanceof Date ? value : new Date(value)).toISOString();
+  },
   parseValue: (value) => {
     const iso = typeof value === 'string' ? parseDateTime(value.trim()) : undefined;
     if (iso === undefined) {

@@ -282,3 +282,31 @@ describe('history keeps its references', () => {
     ]);
   });
 });
+
+describe('when an activity happened', () => {
+  it('is sent in UTC to the millisecond, as every DateTime is, whatever the instant was stored with', async () => {
+    const em = t.orm.em.fork();
+    const activity = em.create(Activity, {
+      workspace: dbId(acme.id),
+      lead: dbId(grace),
+      type: 'INTERESTING_MOMENT',
+      primaryAttributeValue: 'Web',
+      attributes: { kind: 'Web', description: 'visited' },
+      occurredAt: new Date(),
+    });
+    await em.flush();
+    // Microseconds and another zone's offset, as a row written by the database's now() may hold.
+    await em
+      .getConnection()
+      .execute("update activity set occurred_at = '2026-03-04 05:06:07.891999+09' where id = ?", [activity.id]);
+    const page = await run<{ activities: { edges: { node: { id: string; occurredAt: string } }[] } }>(
+      t,
+      acme.key,
+      'query ($lead: ID!) { activities(filter: { leadId: $lead }, last: 1) { edges { node { id occurredAt } } } }',
+      { lead: grace },
+    );
+    expect(page.activities.edges.map((edge) => edge.node)).toEqual([
+      { id: activity.id, occurredAt: '2026-03-03T20:06:07.891Z' },
+    ]);
+  });
+});

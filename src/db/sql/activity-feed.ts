@@ -41,14 +41,21 @@ interface KeyRow {
 }
 
 interface ActivityRow extends KeyRow {
-  occurred_at: Date;
+  /** ISO-8601 in UTC, to the millisecond: see OCCURRED_AT_SQL. */
+  occurred_at: string;
   primary_attribute_value: string | null;
   attributes: Record<string, unknown>;
 }
 
 const KEY_COLUMNS = `id::text, workspace_id::text, lead_id::text, campaign_id::text, run_id::text, type,
   ${QUALIFIED_SQL} as qualified`;
-const COLUMNS = `${KEY_COLUMNS}, occurred_at, primary_attribute_value, attributes`;
+/**
+ * The instant as the API prints it (a JavaScript Date's ISO form: UTC, milliseconds truncated),
+ * formatted by the database: a page or a hub read would otherwise parse each row's text into a
+ * Date and print it back.
+ */
+const OCCURRED_AT_SQL = `to_char(occurred_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+const COLUMNS = `${KEY_COLUMNS}, ${OCCURRED_AT_SQL} as occurred_at, primary_attribute_value, attributes`;
 
 function toKey(row: KeyRow): ActivityKey {
   return {
@@ -75,7 +82,7 @@ function toEvent(row: ActivityRow): ActivityEvent {
     runId: row.run_id,
     type: row.type,
     qualified: row.qualified,
-    occurredAt: new Date(row.occurred_at).toISOString(),
+    occurredAt: row.occurred_at,
     primaryAttributeValue: row.primary_attribute_value,
     attributes: row.attributes ?? {},
   };
