@@ -1,4 +1,3 @@
-import { encodeGlobalID } from '@pothos/plugin-relay';
 import type { Activity } from '../db/entities/activity.entity.js';
 import type { ActivityEvent } from '../db/sql/activity-feed.js';
 import type { CampaignRecord } from '../db/sql/workspace-assets.js';
@@ -8,6 +7,7 @@ import { builder } from './builder.js';
 import { CampaignRef, campaignsIncludingDeleted } from './campaign.js';
 import { readCampaign } from './campaign-graph-loader.js';
 import type { GraphQLContext } from './context.js';
+import { globalId } from './ids.js';
 import { LeadRef, leadsInHand } from './lead.js';
 import { CampaignRunRef, runsInHand } from './run.js';
 
@@ -36,8 +36,8 @@ export function presentAttributes(
     if (!typename) continue;
     const value = attributes[key] as JsonValue;
     presented ??= { ...attributes };
-    if (Array.isArray(value)) presented[key] = value.map((id) => encodeGlobalID(typename, String(id)));
-    else if (typeof value === 'string') presented[key] = encodeGlobalID(typename, value);
+    if (Array.isArray(value)) presented[key] = value.map((id) => globalId(typename, String(id)));
+    else if (typeof value === 'string') presented[key] = globalId(typename, value);
   }
   return presented ?? attributes;
 }

@@ -1,4 +1,4 @@
-import { decodeGlobalID } from '@pothos/plugin-relay';
+import { decodeGlobalID, encodeGlobalID } from '@pothos/plugin-relay';
 import { userError } from './errors.js';
 
 const LARGEST_DATABASE_ID = 9223372036854775807n;
@@ -6,6 +6,30 @@ const LARGEST_DATABASE_ID = 9223372036854775807n;
 /** True for text that can be a row's id: a positive whole number within PostgreSQL's bigint. */
 export function isDatabaseId(id: string): boolean {
   return /^[1-9][0-9]{0,18}$/.test(id) && BigInt(id) <= LARGEST_DATABASE_ID;
+}
+
+/** Encoded ids kept per type, at most this many each: the set is emptied when it fills. */
+const KEPT_GLOBAL_IDS = 20_000;
+const keptGlobalIds = new Map<string, Map<string, string>>();
+
+/**
+ * The global id of a row, as the relay plugin encodes it. A page names the same few campaigns,
+ * leads and lists on every row, and base64 of a new string each time is a large part of its cost:
+ * ids encoded lately are kept.
+ */
+export function globalId(typename: string, id: string): string {
+  let kept = keptGlobalIds.get(typename);
+  if (!kept) {
+    kept = new Map();
+    keptGlobalIds.set(typename, kept);
+  }
+  let encoded = kept.get(id);
+  if (encoded === undefined) {
+    if (kept.size >= KEPT_GLOBAL_IDS) kept.clear();
+    encoded = encodeGlobalID(typename, id);
+    kept.set(id, encoded);
+  }
+  return encoded;
 }
 
 /**

@@ -4,8 +4,8 @@ import SchemaBuilder, {
   type PothosOutputFieldConfig,
   type SchemaTypes,
 } from '@pothos/core';
-import { encodeGlobalID } from '@pothos/plugin-relay';
 import type { GraphQLFieldResolver } from 'graphql';
+import { globalId } from './ids.js';
 
 type Resolver<Types extends SchemaTypes> = GraphQLFieldResolver<unknown, Types['Context'], object>;
 
@@ -18,7 +18,7 @@ interface NodeIdOptions {
  * Resolves a node type's `id` field without a promise when its id resolver returns none: the relay
  * plugin's global id field always awaits it, and the executor then awaits one promise per object
  * of every list. Listed last among the plugins, so that the others wrap this resolver as before;
- * the id is encoded as the relay plugin encodes it.
+ * the id is encoded as the relay plugin encodes it (`globalId`).
  */
 class SyncNodeIdPlugin<Types extends SchemaTypes> extends BasePlugin<Types> {
   override wrapResolve(
@@ -31,7 +31,7 @@ class SyncNodeIdPlugin<Types extends SchemaTypes> extends BasePlugin<Types> {
     const resolveId = options.id?.resolve;
     if (!resolveId) return resolver;
     return (parent, args, context, info) =>
-      completeValue(resolveId(parent, args, context, info), (id) => encodeGlobalID(typeName, String(id)));
+      completeValue(resolveId(parent, args, context, info), (id) => globalId(typeName, String(id)));
   }
 }
 

@@ -1,6 +1,7 @@
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import { type GraphQLResolveInfo, isObjectType } from 'graphql';
 import { describe, expect, it } from 'vitest';
+import { globalId } from '../../src/schema/ids.js';
 import { schema } from '../../src/schema/index.js';
 
 describe('node id fields', () => {
@@ -13,4 +14,17 @@ describe('node id fields', () => {
       expect(id).toBe(encodeGlobalID(typeName, '7'));
     },
   );
+});
+
+describe('global ids kept once encoded', () => {
+  it('are the relay encoding, for each type apart, before and after the kept ones are let go', () => {
+    for (let round = 0; round < 2; round += 1) {
+      for (let id = 1; id <= 25_000; id += 1) {
+        for (const typename of ['Lead', 'Campaign']) {
+          expect(globalId(typename, String(id))).toBe(encodeGlobalID(typename, String(id)));
+        }
+      }
+    }
+    expect(globalId('Lead', '9223372036854775807')).toBe(encodeGlobalID('Lead', '9223372036854775807'));
+  });
 });
