@@ -13,26 +13,29 @@
  * Usage: npm run bench:stream -- [--leads 100000] [--stream lead|execute|execute-batch|all] [--subscribers 10,100] [--rounds 5]
  *   [--read-interval ms] (the hub's minReadIntervalMs; default DEFAULT_MIN_READ_INTERVAL_MS) [--publish]
  *   [--receivers graphql-ws|lean] (how the subscribers read their frames: see stream-clients.ts)
+ *   [--engine in-process|worker] (the run in the server's process, or in a worker process of its
+ *   own announcing over Redis at REDIS_URL, default redis://127.0.0.1:6379, as a deployment with
+ *   workers apart from the API runs it)
  *   [--cpu-profile dir] (a CPU profile of this process during each measured run, written to dir
- *   as <subscribers>-<n>.cpuprofile: the engine's, the server's and the hub's work, not the clients')
+ *   as <subscribers>-<n>.cpuprofile: the server's and the hub's work, and the engine's when it runs
+ *   in this process; not the clients')
  */
 import { type ChildProcess, fork } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import pino from 'pino';
-import { type Announcer, createAnnouncer } from '../src/commands/announcer.js';
+import { createAnnouncer } from '../src/commands/announcer.js';
 import { createApiKey } from '../src/commands/assets.js';
 import { Workspace } from '../src/db/entities/workspace.entity.js';
 import { initOrm, type Orm } from '../src/db/orm.js';
-import { createInProcessEventBus } from '../src/pubsub/events.js';
-import { planRun } from '../src/runs/plan-run.js';
-import { completeIfDone, processChunk } from '../src/runs/process-chunk.js';
+import { createEventBus, createInProcessEventBus, eventNamespace } from '../src/pubsub/events.js';
 import { buildApp } from '../src/server/app.js';
 import { DEFAULT_MIN_READ_INTERVAL_MS } from '../src/streaming/activity-hub.js';
 import { postgresCpuSeconds, processCpuSeconds, profiled } from './process-cpu.js';
 import { writeResult } from './results-file.js';
-import { inParallel, newRun, seedW1, withBenchDatabase } from './w1-workload.js';
+import { runW1, type WorkerRun } from './stream-engine.js';
+import { newRun, seedW1, withBenchDatabase } from './w1-workload.js';
 
 const argument = (name: string) => process.argv[process.argv.indexOf(name) + 1];
 const option = (name: string) => (process.argv.includes(name) ? argument(name) : undefined);
@@ -43,6 +46,9 @@ const readIntervalMs = Number(option('--read-interval') ?? DEFAULT_MIN_READ_INTE
 const profileDir = option('--cpu-profile');
 const receivers = option('--receivers') ?? 'graphql-ws';
 if (receivers !== 'graphql-ws' && receivers !== 'lean') throw new Error('--receivers: graphql-ws or lean');
+const engineIn = option('--engine') ?? 'in-process';
+if (engineIn !== 'in-process' && engineIn !== 'worker') throw new Error('--engine: in-process or worker');
+const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 /**
  * Rounds of (no subscribers, then each subscriber count), and one more run without subscribers at
  * the end. One run's time varies noticeably from run to run, and runs get slower as the activity
@@ -89,25 +95,6 @@ async function seed(orm: Orm) {
   return { workspaceId: ids.workspaceId, a: ids.a, key: secret };
 }
 
-/**
- * The W1 run as the job worker runs it: plan, chunks two at a time, each announced after its
- * commit. Returns the run's seconds and when each chunk's transaction returned.
- */
-async function engine(orm: Orm, runId: string, announce: Announcer) {
-  const now = new Date();
-  const commits = new Map<number, bigint>();
-  const started = performance.now();
-  const seqs = await planRun(orm, runId, now);
-  await inParallel(seqs, async (seq) => {
-    await processChunk(orm, runId, seq, now);
-    commits.set(seq, process.hrtime.bigint());
-    await announce.chunkCommitted(runId);
-  });
-  await completeIfDone(orm, runId, now);
-  await announce.runUpdated(runId);
-  return { seconds: (performance.now() - started) / 1000, commits };
-}
-
 interface ClientsResult {
   subscribers: number;
   expected: number;
@@ -140,7 +127,10 @@ async function main() {
     const log = pino({ level: 'warn' });
     const orm = await initOrm(url);
     const ids = await seed(orm);
-    const events = createInProcessEventBus();
+    const events =
+      engineIn === 'worker'
+        ? await createEventBus({ redisUrl, namespace: eventNamespace(url) })
+        : createInProcessEventBus();
     const app = buildApp({
       orm,
       log,
@@ -154,6 +144,30 @@ async function main() {
     });
     const endpoint = await app.start();
     const announce = createAnnouncer(orm, events, log);
+    const worker =
+      engineIn === 'worker'
+        ? fork(
+            path.join(path.dirname(new URL(import.meta.url).pathname), 'stream-engine.ts'),
+            ['--worker', url, redisUrl],
+            {
+              execArgv: ['--import', 'tsx'],
+              stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+            },
+          )
+        : undefined;
+    if (worker) await message(worker, 'ready');
+    /** The run, in this process or the worker's, and the worker's CPU seconds for it (0 in this process). */
+    const runEngine = async (runId: string) => {
+      if (!worker) return { ...(await runW1(orm, runId, announce)), workerCpuSeconds: 0 };
+      const ran = message<WorkerRun>(worker, 'ran');
+      worker.send({ type: 'run', runId });
+      const { seconds, commits, cpuSeconds } = await ran;
+      return {
+        seconds,
+        commits: new Map(commits.map(([seq, at]) => [seq, BigInt(at)])),
+        workerCpuSeconds: cpuSeconds,
+      };
+    };
 
     const leads: { id: string }[] = await orm.em
       .fork()
@@ -194,12 +208,12 @@ async function main() {
       const cpuBefore = { process: processCpuSeconds(), postgres: postgresCpuSeconds() };
       const nth = (profiles.get(subscribers) ?? 0) + 1;
       profiles.set(subscribers, nth);
-      const { seconds, commits } = await profiled(profileDir, `${subscribers}-${nth}`, () =>
-        engine(orm, runId, announce),
+      const { seconds, commits, workerCpuSeconds } = await profiled(profileDir, `${subscribers}-${nth}`, () =>
+        runEngine(runId),
       );
       const postgresAfter = postgresCpuSeconds();
       const cpu = {
-        process: processCpuSeconds() - cpuBefore.process,
+        process: processCpuSeconds() - cpuBefore.process + workerCpuSeconds,
         postgres:
           postgresAfter === null || cpuBefore.postgres === null ? null : postgresAfter - cpuBefore.postgres,
       };
@@ -256,6 +270,10 @@ async function main() {
       for (const count of [0, ...subscriberCounts]) await record(count);
     }
     await record(0);
+    if (worker) {
+      worker.send({ type: 'stop' });
+      await new Promise((resolve) => worker.once('exit', resolve));
+    }
     await app.stop();
     await events.close();
     await orm.close();
@@ -296,6 +314,7 @@ async function main() {
       rounds,
       readIntervalMs,
       receivers,
+      engine: engineIn,
       activitiesPerRun: baselineRuns[0]?.activities,
       withoutSubscribers: {
         seconds: round(baselineSeconds),
