@@ -1,5 +1,4 @@
 import SchemaBuilder from '@pothos/core';
-import ComplexityPlugin from '@pothos/plugin-complexity';
 import DataloaderPlugin from '@pothos/plugin-dataloader';
 import RelayPlugin, { resolveNodes } from '@pothos/plugin-relay';
 import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
@@ -7,6 +6,7 @@ import ValidationPlugin from '@pothos/plugin-validation';
 import { GraphQLObjectType, type GraphQLResolveInfo, type GraphQLSchema } from 'graphql';
 import { AFTER_MUTATION_PLUGIN } from './after-mutation-plugin.js';
 import { ARGUMENT_RULES_PLUGIN } from './argument-rules-plugin.js';
+import { OPERATION_COMPLEXITY_PLUGIN } from './complexity-plugin.js';
 import { canSeeWorkspace, type GraphQLContext } from './context.js';
 import { COST_DESCRIPTION, QUERY_LIMITS, UNBOUNDED_LIST_ITEMS } from './cost.js';
 import { userError } from './errors.js';
@@ -55,7 +55,7 @@ export const builder = new SchemaBuilder<{
     RelayPlugin,
     DataloaderPlugin,
     ValidationPlugin,
-    ComplexityPlugin,
+    OPERATION_COMPLEXITY_PLUGIN,
     SYNC_NODE_ID_PLUGIN,
   ],
   defaultFieldNullability: false,

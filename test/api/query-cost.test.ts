@@ -187,6 +187,19 @@ describe('query cost', () => {
     expect(refusedCost(large)).toBeGreaterThan(5 * QUERY_LIMITS.complexity);
   });
 
+  it('prices one document anew for each page size its variables ask for, in any order', async () => {
+    const document = `query ($id: ID!, $first: Int) { workspace(id: $id) {
+      campaigns(first: $first) { edges { node { runs(first: $first) { edges { node {
+        activities(first: $first) { edges { node { id type } } } } } } } } } } }`;
+    const send = (first: number) =>
+      t.graphql<{ workspace: unknown }>(document, { id: workspaceId, first }, ADMIN_KEY);
+    for (const first of [2, MAX_PAGE_SIZE, 2, MAX_PAGE_SIZE, 3]) {
+      const response = await send(first);
+      if (first === MAX_PAGE_SIZE) expect(refusedCost(response)).toBeGreaterThan(5 * QUERY_LIMITS.complexity);
+      else expect(response.errors).toBeUndefined();
+    }
+  });
+
   it('refuses many aliases of a connection of connections', async () => {
     const response = await t.graphql<{ workspace: unknown }>(
       ALIASED_CONNECTIONS,
