@@ -32,8 +32,21 @@ function touchedFields(result: RunFlowResult): Record<string, FieldValue> | null
   return Object.fromEntries(names.map((name) => [name, result.leadAfter.fields[name] ?? null]));
 }
 
+/** Formats instants as ISO texts, each distinct one once (a chunk's rows share a few). */
+function instantTexts(): (at: Date) => string {
+  const texts = new Map<number, string>();
+  return (at) => {
+    let text = texts.get(at.getTime());
+    if (text === undefined) {
+      text = at.toISOString();
+      texts.set(at.getTime(), text);
+    }
+    return text;
+  };
+}
+
 /** Each lead's effects as the rows of the statements that write them. */
-function effectRows(flows: FlowResults, now: Date): FlowEffectRows {
+function effectRows(flows: FlowResults, now: Date, instant: (at: Date) => string): FlowEffectRows {
   const rows: FlowEffectRows = {
     fields: [],
     listAdds: [],
@@ -43,7 +56,6 @@ function effectRows(flows: FlowResults, now: Date): FlowEffectRows {
     cancelledWaits: [],
     waits: [],
   };
-  const history = new Map<string, FlowEffectRows['history'][number]>();
   flows.results.forEach((result, index) => {
     const leadId = (flows.leads[index] as Lead).id;
     const { effects } = result;
@@ -54,17 +66,23 @@ function effectRows(flows: FlowResults, now: Date): FlowEffectRows {
     for (const [programId, status] of Object.entries(effects.programStatuses)) {
       rows.programStatuses.push({ program_id: programId, lead_id: leadId, status });
     }
+    // One row per campaign of the lead's: leads differ, so only its own rows can merge.
+    const history = new Map<string, FlowEffectRows['history'][number]>();
     for (const record of effects.history) {
-      const key = `${leadId}:${record.campaignId}`;
-      const row = history.get(key) ?? {
-        lead_id: leadId,
-        campaign_id: record.campaignId,
-        runs: 0,
-        ran_at: now,
-      };
-      row.runs += 1;
-      row.ran_at = record.ranAt;
-      history.set(key, row);
+      const row = history.get(record.campaignId);
+      if (row) {
+        row.runs += 1;
+        row.ran_at = instant(record.ranAt);
+      } else {
+        const added = {
+          lead_id: leadId,
+          campaign_id: record.campaignId,
+          runs: 1,
+          ran_at: instant(record.ranAt),
+        };
+        history.set(record.campaignId, added);
+        rows.history.push(added);
+      }
     }
     if (result.suspend) {
       rows.waits.push({
@@ -73,14 +91,13 @@ function effectRows(flows: FlowResults, now: Date): FlowEffectRows {
         request: result.suspend.kind === 'WEBHOOK' ? result.suspend.request : null,
         resume_step: result.suspend.resumeStepIndex,
         // A webhook's job is due at once: it makes the call, then resumes the flow.
-        resume_at: result.suspend.kind === 'WAIT' ? result.suspend.resumeAt : now,
+        resume_at: instant(result.suspend.kind === 'WAIT' ? result.suspend.resumeAt : now),
       });
     }
     for (const campaignId of effects.removedFromFlowCampaignIds) {
       rows.cancelledWaits.push({ lead_id: leadId, campaign_id: campaignId });
     }
   });
-  rows.history = [...history.values()];
   return rows;
 }
 
@@ -96,24 +113,15 @@ function requestedLeads(flows: FlowResults): Map<string, string[]> {
   return requested;
 }
 
-/** The activities as `activityLine`s, each instant formatted once (a chunk's activities share a few). */
-function activityLines(flows: FlowResults): string[] {
-  const timestamps = new Map<number, string>();
-  const timestamp = (at: Date) => {
-    let text = timestamps.get(at.getTime());
-    if (text === undefined) {
-      text = at.toISOString();
-      timestamps.set(at.getTime(), text);
-    }
-    return text;
-  };
+/** The activities as `activityLine`s. */
+function activityLines(flows: FlowResults, instant: (at: Date) => string): string[] {
   return flows.results.flatMap((result, index) => {
     const place = {
       workspaceId: flows.workspaceId,
       leadId: (flows.leads[index] as Lead).id,
       runId: flows.runId,
     };
-    return result.activities.map((activity) => activityLine(place, activity, timestamp(activity.occurredAt)));
+    return result.activities.map((activity) => activityLine(place, activity, instant(activity.occurredAt)));
   });
 }
 
@@ -125,7 +133,8 @@ function activityLines(flows: FlowResults): string[] {
  */
 export async function applyResults(em: EntityManager, flows: FlowResults): Promise<void> {
   const now = new Date();
-  await writeFlowEffects(em, flows, effectRows(flows, now), now);
+  const instant = instantTexts();
+  await writeFlowEffects(em, flows, effectRows(flows, now, instant), now);
   const depth = flows.triggerDepth + 1;
   await insertTriggeredRuns(
     em,
@@ -148,5 +157,5 @@ export async function applyResults(em: EntityManager, flows: FlowResults): Promi
     await addToRunCounters(em, flows.runId, { processed: flows.processed, qualified: flows.processed });
   }
   await addRunResults(em, flows.runId, resultCounts(flows.results));
-  await copyActivities(em, activityLines(flows));
+  await copyActivities(em, activityLines(flows, instant));
 }
