@@ -27,9 +27,14 @@ export interface FlowResults {
  * value the flow computed from is the stored one: writing it loses no concurrent change (semantics R3).
  */
 function touchedFields(result: RunFlowResult): Record<string, FieldValue> | null {
-  const names = [...Object.keys(result.effects.fieldChanges), ...Object.keys(result.effects.scoreChanges)];
-  if (names.length === 0) return null;
-  return Object.fromEntries(names.map((name) => [name, result.leadAfter.fields[name] ?? null]));
+  let fields: Record<string, FieldValue> | null = null;
+  for (const changes of [result.effects.fieldChanges, result.effects.scoreChanges]) {
+    for (const name of Object.keys(changes)) {
+      fields ??= {};
+      fields[name] = result.leadAfter.fields[name] ?? null;
+    }
+  }
+  return fields;
 }
 
 /** Formats instants as ISO texts, each distinct one once (a chunk's rows share a few). */
@@ -107,7 +112,9 @@ function requestedLeads(flows: FlowResults): Map<string, string[]> {
   flows.results.forEach((result, index) => {
     const leadId = (flows.leads[index] as Lead).id;
     for (const campaignId of result.effects.requestedCampaignIds) {
-      requested.set(campaignId, [...(requested.get(campaignId) ?? []), leadId]);
+      const leadIds = requested.get(campaignId);
+      if (leadIds) leadIds.push(leadId);
+      else requested.set(campaignId, [leadId]);
     }
   });
   return requested;
