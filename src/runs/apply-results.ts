@@ -37,15 +37,21 @@ function touchedFields(result: RunFlowResult): Record<string, FieldValue> | null
   return fields;
 }
 
-/** Formats instants as ISO texts, each distinct one once (a chunk's rows share a few). */
+/**
+ * Formats instants as ISO texts, each distinct one once (a chunk's rows share a few, most often the
+ * same Date: the flows' `now`).
+ */
 function instantTexts(): (at: Date) => string {
   const texts = new Map<number, string>();
+  let last: { at: Date; text: string } | null = null;
   return (at) => {
+    if (last?.at === at) return last.text;
     let text = texts.get(at.getTime());
     if (text === undefined) {
       text = at.toISOString();
       texts.set(at.getTime(), text);
     }
+    last = { at, text };
     return text;
   };
 }
@@ -122,14 +128,18 @@ function requestedLeads(flows: FlowResults): Map<string, string[]> {
 
 /** The activities as `activityLine`s. */
 function activityLines(flows: FlowResults, instant: (at: Date) => string): string[] {
-  return flows.results.flatMap((result, index) => {
+  const lines: string[] = [];
+  flows.results.forEach((result, index) => {
     const place = {
       workspaceId: flows.workspaceId,
       leadId: (flows.leads[index] as Lead).id,
       runId: flows.runId,
     };
-    return result.activities.map((activity) => activityLine(place, activity, instant(activity.occurredAt)));
+    for (const activity of result.activities) {
+      lines.push(activityLine(place, activity, instant(activity.occurredAt)));
+    }
   });
+  return lines;
 }
 
 /**
