@@ -6,7 +6,13 @@ import { addToRunCounters, insertTriggeredRuns } from '../db/sql/runs.js';
 import { staticListNames } from '../db/sql/static-lists.js';
 import type { FieldValue, Lead, RunFlowResult } from '../domain/model.js';
 import { resultCounts } from '../domain/run-results.js';
-import { eventsOf, type Listener, requestedRuns, triggeredRuns } from '../domain/triggers.js';
+import {
+  eventsOf,
+  LEAD_EVENT_KINDS,
+  type Listener,
+  requestedRuns,
+  triggeredRuns,
+} from '../domain/triggers.js';
 
 /** What one transaction's flows did, for the leads (locked by the caller) they ran for. */
 export interface FlowResults {
@@ -159,14 +165,17 @@ export async function applyResults(em: EntityManager, flows: FlowResults): Promi
     depth,
     requestedRuns(flows.listeners, requestedLeads(flows)),
   );
-  const listening = flows.listeners.some((listener) =>
-    listener.smartList.triggers.some((trigger) => trigger.kind === 'ADDED_TO_LIST'),
+  const heard = new Set(
+    flows.listeners.flatMap((listener) => listener.smartList.triggers.map((trigger) => trigger.kind)),
   );
-  const joined = listening ? new Set(flows.results.flatMap((result) => result.effects.listAdds)) : [];
+  const joined = heard.has('ADDED_TO_LIST')
+    ? new Set(flows.results.flatMap((result) => result.effects.listAdds))
+    : [];
   const listNames = await staticListNames(em, [...joined]);
-  const events = flows.results.flatMap((result, index) =>
-    eventsOf((flows.leads[index] as Lead).id, result, listNames),
-  );
+  // Events of kinds no listener hears would trigger nothing: they are not made then.
+  const events = LEAD_EVENT_KINDS.some((kind) => heard.has(kind))
+    ? flows.results.flatMap((result, index) => eventsOf((flows.leads[index] as Lead).id, result, listNames))
+    : [];
   await insertTriggeredRuns(em, flows.workspaceId, depth, triggeredRuns(flows.listeners, events));
   // Last but the activities: the run's row stays locked from here to the commit, so chunks of one
   // run take turns only for this short tail (in the same order as the activities' lock: no deadlock).
