@@ -19,37 +19,83 @@ export interface ResultCount {
   count: number;
 }
 
+/** One step's counters, each made the first time a lead counts in it. */
+interface StepCounters {
+  reached: ResultCount;
+  branches: Map<number, ResultCount>;
+  QUALIFIED: Map<string, ResultCount>;
+  NOT_QUALIFIED: Map<string, ResultCount>;
+}
+
 /**
- * The counters of what flows did (semantics A4), summed over their leads. A chunk adds a few dozen
- * counters per lead: each is looked up by a key built from its parts, and an object is made only for
- * a counter not seen yet.
+ * The counters of what flows did (semantics A4), summed over their leads, in the order each was
+ * first counted. A chunk adds a few dozen counters per lead: each is found through maps by its parts
+ * (campaign, step, branch or reason or type), without building a key, and an object is made only
+ * for a counter not seen yet.
  */
 export function resultCounts(
   flows: readonly { steps: readonly StepVisit[]; activities: readonly Activity[] }[],
 ): ResultCount[] {
-  const counts = new Map<string, ResultCount>();
-  const add = (campaignId: string, kind: ResultKind, position: number, key: string) => {
-    const id = `${campaignId}\u0000${kind}\u0000${position}\u0000${key}`;
-    const known = counts.get(id);
-    if (known) known.count += 1;
-    else counts.set(id, { campaignId, kind, position, key, count: 1 });
+  const counts: ResultCount[] = [];
+  const counter = <Lookup>(
+    counters: Map<Lookup, ResultCount>,
+    lookup: Lookup,
+    campaignId: string,
+    kind: ResultKind,
+    position: number,
+    key: string,
+  ): ResultCount => {
+    const made = { campaignId, kind, position, key, count: 0 };
+    counters.set(lookup, made);
+    counts.push(made);
+    return made;
   };
+  const stepsByCampaign = new Map<string, Map<number, StepCounters>>();
+  const stepCounters = (campaignId: string, position: number): StepCounters => {
+    let steps = stepsByCampaign.get(campaignId);
+    if (!steps) {
+      steps = new Map();
+      stepsByCampaign.set(campaignId, steps);
+    }
+    let step = steps.get(position);
+    if (!step) {
+      const reached = { campaignId, kind: 'REACHED' as const, position, key: '', count: 0 };
+      counts.push(reached);
+      step = { reached, branches: new Map(), QUALIFIED: new Map(), NOT_QUALIFIED: new Map() };
+      steps.set(position, step);
+    }
+    return step;
+  };
+  const activitiesByCampaign = new Map<string, Map<string, ResultCount>>();
   for (const flow of flows) {
     for (const { campaignId, position, choice, execution } of flow.steps) {
-      add(campaignId, 'REACHED', position, '');
-      add(campaignId, 'BRANCH', position, String(choice ?? 0));
+      const step = stepCounters(campaignId, position);
+      step.reached.count += 1;
+      const branch = choice ?? 0;
+      const branchCount =
+        step.branches.get(branch) ??
+        counter(step.branches, branch, campaignId, 'BRANCH', position, String(branch));
+      branchCount.count += 1;
       if (execution) {
-        add(
-          campaignId,
-          execution.qualified ? 'QUALIFIED' : 'NOT_QUALIFIED',
-          position,
-          execution.reason ?? '',
-        );
+        const kind = execution.qualified ? 'QUALIFIED' : 'NOT_QUALIFIED';
+        const reason = execution.reason ?? '';
+        const verdicts = step[kind];
+        const verdictCount =
+          verdicts.get(reason) ?? counter(verdicts, reason, campaignId, kind, position, reason);
+        verdictCount.count += 1;
       }
     }
-    for (const activity of flow.activities) add(activity.campaignId, 'ACTIVITY', 0, activity.type);
+    for (const { campaignId, type } of flow.activities) {
+      let byType = activitiesByCampaign.get(campaignId);
+      if (!byType) {
+        byType = new Map();
+        activitiesByCampaign.set(campaignId, byType);
+      }
+      const typeCount = byType.get(type) ?? counter(byType, type, campaignId, 'ACTIVITY', 0, type);
+      typeCount.count += 1;
+    }
   }
-  return [...counts.values()];
+  return counts;
 }
 
 /** The contract's StepResult (semantics A4). */

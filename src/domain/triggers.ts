@@ -91,6 +91,13 @@ function changedValues(activities: readonly Activity[], type: Activity['type'], 
   };
 }
 
+/** The kinds of the events `eventsOf` makes. */
+export const LEAD_EVENT_KINDS = [
+  'DATA_VALUE_CHANGES',
+  'SCORE_IS_CHANGED',
+  'ADDED_TO_LIST',
+] as const satisfies readonly TriggerEvent['kind'][];
+
 /**
  * The events a flow caused for its lead: changed fields and scores with their values, lists joined
  * (named by `listNames` when known).

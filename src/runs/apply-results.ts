@@ -6,7 +6,13 @@ import { addToRunCounters, insertTriggeredRuns } from '../db/sql/runs.js';
 import { staticListNames } from '../db/sql/static-lists.js';
 import type { FieldValue, Lead, RunFlowResult } from '../domain/model.js';
 import { resultCounts } from '../domain/run-results.js';
-import { eventsOf, type Listener, requestedRuns, triggeredRuns } from '../domain/triggers.js';
+import {
+  eventsOf,
+  LEAD_EVENT_KINDS,
+  type Listener,
+  requestedRuns,
+  triggeredRuns,
+} from '../domain/triggers.js';
 
 /** What one transaction's flows did, for the leads (locked by the caller) they ran for. */
 export interface FlowResults {
@@ -27,13 +33,37 @@ export interface FlowResults {
  * value the flow computed from is the stored one: writing it loses no concurrent change (semantics R3).
  */
 function touchedFields(result: RunFlowResult): Record<string, FieldValue> | null {
-  const names = [...Object.keys(result.effects.fieldChanges), ...Object.keys(result.effects.scoreChanges)];
-  if (names.length === 0) return null;
-  return Object.fromEntries(names.map((name) => [name, result.leadAfter.fields[name] ?? null]));
+  let fields: Record<string, FieldValue> | null = null;
+  for (const changes of [result.effects.fieldChanges, result.effects.scoreChanges]) {
+    for (const name of Object.keys(changes)) {
+      fields ??= {};
+      fields[name] = result.leadAfter.fields[name] ?? null;
+    }
+  }
+  return fields;
+}
+
+/**
+ * Formats instants as ISO texts, each distinct one once (a chunk's rows share a few, most often the
+ * same Date: the flows' `now`).
+ */
+function instantTexts(): (at: Date) => string {
+  const texts = new Map<number, string>();
+  let last: { at: Date; text: string } | null = null;
+  return (at) => {
+    if (last?.at === at) return last.text;
+    let text = texts.get(at.getTime());
+    if (text === undefined) {
+      text = at.toISOString();
+      texts.set(at.getTime(), text);
+    }
+    last = { at, text };
+    return text;
+  };
 }
 
 /** Each lead's effects as the rows of the statements that write them. */
-function effectRows(flows: FlowResults, now: Date): FlowEffectRows {
+function effectRows(flows: FlowResults, now: Date, instant: (at: Date) => string): FlowEffectRows {
   const rows: FlowEffectRows = {
     fields: [],
     listAdds: [],
@@ -43,7 +73,6 @@ function effectRows(flows: FlowResults, now: Date): FlowEffectRows {
     cancelledWaits: [],
     waits: [],
   };
-  const history = new Map<string, FlowEffectRows['history'][number]>();
   flows.results.forEach((result, index) => {
     const leadId = (flows.leads[index] as Lead).id;
     const { effects } = result;
@@ -54,17 +83,23 @@ function effectRows(flows: FlowResults, now: Date): FlowEffectRows {
     for (const [programId, status] of Object.entries(effects.programStatuses)) {
       rows.programStatuses.push({ program_id: programId, lead_id: leadId, status });
     }
+    // One row per campaign of the lead's: leads differ, so only its own rows can merge.
+    const history = new Map<string, FlowEffectRows['history'][number]>();
     for (const record of effects.history) {
-      const key = `${leadId}:${record.campaignId}`;
-      const row = history.get(key) ?? {
-        lead_id: leadId,
-        campaign_id: record.campaignId,
-        runs: 0,
-        ran_at: now,
-      };
-      row.runs += 1;
-      row.ran_at = record.ranAt;
-      history.set(key, row);
+      const row = history.get(record.campaignId);
+      if (row) {
+        row.runs += 1;
+        row.ran_at = instant(record.ranAt);
+      } else {
+        const added = {
+          lead_id: leadId,
+          campaign_id: record.campaignId,
+          runs: 1,
+          ran_at: instant(record.ranAt),
+        };
+        history.set(record.campaignId, added);
+        rows.history.push(added);
+      }
     }
     if (result.suspend) {
       rows.waits.push({
@@ -73,14 +108,13 @@ function effectRows(flows: FlowResults, now: Date): FlowEffectRows {
         request: result.suspend.kind === 'WEBHOOK' ? result.suspend.request : null,
         resume_step: result.suspend.resumeStepIndex,
         // A webhook's job is due at once: it makes the call, then resumes the flow.
-        resume_at: result.suspend.kind === 'WAIT' ? result.suspend.resumeAt : now,
+        resume_at: instant(result.suspend.kind === 'WAIT' ? result.suspend.resumeAt : now),
       });
     }
     for (const campaignId of effects.removedFromFlowCampaignIds) {
       rows.cancelledWaits.push({ lead_id: leadId, campaign_id: campaignId });
     }
   });
-  rows.history = [...history.values()];
   return rows;
 }
 
@@ -90,31 +124,28 @@ function requestedLeads(flows: FlowResults): Map<string, string[]> {
   flows.results.forEach((result, index) => {
     const leadId = (flows.leads[index] as Lead).id;
     for (const campaignId of result.effects.requestedCampaignIds) {
-      requested.set(campaignId, [...(requested.get(campaignId) ?? []), leadId]);
+      const leadIds = requested.get(campaignId);
+      if (leadIds) leadIds.push(leadId);
+      else requested.set(campaignId, [leadId]);
     }
   });
   return requested;
 }
 
-/** The activities as `activityLine`s, each instant formatted once (a chunk's activities share a few). */
-function activityLines(flows: FlowResults): string[] {
-  const timestamps = new Map<number, string>();
-  const timestamp = (at: Date) => {
-    let text = timestamps.get(at.getTime());
-    if (text === undefined) {
-      text = at.toISOString();
-      timestamps.set(at.getTime(), text);
-    }
-    return text;
-  };
-  return flows.results.flatMap((result, index) => {
+/** The activities as `activityLine`s. */
+function activityLines(flows: FlowResults, instant: (at: Date) => string): string[] {
+  const lines: string[] = [];
+  flows.results.forEach((result, index) => {
     const place = {
       workspaceId: flows.workspaceId,
       leadId: (flows.leads[index] as Lead).id,
       runId: flows.runId,
     };
-    return result.activities.map((activity) => activityLine(place, activity, timestamp(activity.occurredAt)));
+    for (const activity of result.activities) {
+      lines.push(activityLine(place, activity, instant(activity.occurredAt)));
+    }
   });
+  return lines;
 }
 
 /**
@@ -125,7 +156,8 @@ function activityLines(flows: FlowResults): string[] {
  */
 export async function applyResults(em: EntityManager, flows: FlowResults): Promise<void> {
   const now = new Date();
-  await writeFlowEffects(em, flows, effectRows(flows, now), now);
+  const instant = instantTexts();
+  await writeFlowEffects(em, flows, effectRows(flows, now, instant), now);
   const depth = flows.triggerDepth + 1;
   await insertTriggeredRuns(
     em,
@@ -133,14 +165,17 @@ export async function applyResults(em: EntityManager, flows: FlowResults): Promi
     depth,
     requestedRuns(flows.listeners, requestedLeads(flows)),
   );
-  const listening = flows.listeners.some((listener) =>
-    listener.smartList.triggers.some((trigger) => trigger.kind === 'ADDED_TO_LIST'),
+  const heard = new Set(
+    flows.listeners.flatMap((listener) => listener.smartList.triggers.map((trigger) => trigger.kind)),
   );
-  const joined = listening ? new Set(flows.results.flatMap((result) => result.effects.listAdds)) : [];
+  const joined = heard.has('ADDED_TO_LIST')
+    ? new Set(flows.results.flatMap((result) => result.effects.listAdds))
+    : [];
   const listNames = await staticListNames(em, [...joined]);
-  const events = flows.results.flatMap((result, index) =>
-    eventsOf((flows.leads[index] as Lead).id, result, listNames),
-  );
+  // Events of kinds no listener hears would trigger nothing: they are not made then.
+  const events = LEAD_EVENT_KINDS.some((kind) => heard.has(kind))
+    ? flows.results.flatMap((result, index) => eventsOf((flows.leads[index] as Lead).id, result, listNames))
+    : [];
   await insertTriggeredRuns(em, flows.workspaceId, depth, triggeredRuns(flows.listeners, events));
   // Last but the activities: the run's row stays locked from here to the commit, so chunks of one
   // run take turns only for this short tail (in the same order as the activities' lock: no deadlock).
@@ -148,5 +183,5 @@ export async function applyResults(em: EntityManager, flows: FlowResults): Promi
     await addToRunCounters(em, flows.runId, { processed: flows.processed, qualified: flows.processed });
   }
   await addRunResults(em, flows.runId, resultCounts(flows.results));
-  await copyActivities(em, activityLines(flows));
+  await copyActivities(em, activityLines(flows, instant));
 }

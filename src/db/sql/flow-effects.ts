@@ -14,8 +14,8 @@ export interface FlowEffectRows {
   listAdds: { list_id: string; lead_id: string }[];
   listRemoves: { list_id: string; lead_id: string }[];
   programStatuses: { program_id: string; lead_id: string; status: string }[];
-  /** Runs of each campaign per lead, with the last instant it ran. */
-  history: { lead_id: string; campaign_id: string; runs: number; ran_at: Date }[];
+  /** Runs of each campaign per lead, with the last instant it ran as an ISO text (formatted once per instant, not by JSON for each row). */
+  history: { lead_id: string; campaign_id: string; runs: number; ran_at: string }[];
   /** Remove from Flow: the leads' pending suspensions in these campaigns are cancelled. */
   cancelledWaits: { lead_id: string; campaign_id: string }[];
   /** Flows suspended by a Wait or a Webhook step, to resume from their own jobs. */
@@ -24,7 +24,8 @@ export interface FlowEffectRows {
     kind: 'WAIT' | 'WEBHOOK';
     request: WebhookRequest | null;
     resume_step: number;
-    resume_at: Date;
+    /** An ISO text, as `history`'s `ran_at`. */
+    resume_at: string;
   }[];
 }
 

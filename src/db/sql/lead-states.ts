@@ -10,22 +10,21 @@ export interface LeadState {
   history: LeadHistory;
 }
 
+/** A lead's row: the columns of what was not needed are not selected. */
 interface LeadStateRow {
   id: string;
   email: string;
   fields: Lead['fields'];
-  list_ids: string[];
-  memberships: Record<string, string>;
-  history: Record<string, { lastRunAt: string; runCount: number }>;
-  activity_counts: Record<string, number>;
+  list_ids?: string[];
+  memberships?: Record<string, string>;
+  history?: Record<string, { lastRunAt: string; runCount: number }>;
+  activity_counts?: Record<string, number>;
 }
 
 const MEMBERSHIPS = `coalesce((select jsonb_agg(m.list_id::text) from static_list_member m where m.lead_id = l.id), '[]') as list_ids,
   coalesce((select jsonb_object_agg(pm.program_id::text, pm.status) from program_member pm where pm.lead_id = l.id), '{}') as memberships`;
-const NO_MEMBERSHIPS = `'[]'::jsonb as list_ids, '{}'::jsonb as memberships`;
 const HISTORY = `coalesce((select jsonb_object_agg(h.campaign_id::text, jsonb_build_object('lastRunAt', h.last_run_at, 'runCount', h.run_count))
   from lead_campaign_history h where h.lead_id = l.id), '{}') as history`;
-const NO_HISTORY = `'{}'::jsonb as history`;
 /**
  * Per lead, for each criteria, how many activities match, counted up to its `minTimes`
  * (semantics S5): each count is a range read of the (lead, type, occurred_at) index. Each criteria
@@ -59,14 +58,13 @@ function activityCounts(
   });
   return { sql: `${objects.join(' || ')} as activity_counts`, params };
 }
-const NO_ACTIVITY_COUNTS = `'{}'::jsonb as activity_counts`;
 
 /**
  * Reads leads in the domain's shape with, as `needs` says, their lists, program statuses, campaign
- * history and activity counts at `now`, in one statement (what is not needed reads as empty: reading
- * it for every lead is most of the cost of a plan or a chunk otherwise). `selection` is a query
- * returning the leads' `id, email, fields` in id order; with `for update`, the leads are locked in
- * that order.
+ * history and activity counts at `now`, in one statement (what is not needed is not selected and
+ * reads as empty: reading it for every lead is most of the cost of a plan or a chunk otherwise).
+ * `selection` is a query returning the leads' `id, email, fields` in id order; with `for update`,
+ * the leads are locked in that order.
  */
 async function readLeadStates(
   em: EntityManager,
@@ -76,12 +74,14 @@ async function readLeadStates(
   now: Date,
 ): Promise<LeadState[]> {
   const counts = needs.activities.length > 0 ? activityCounts(needs.activities, now) : null;
+  const columns = ['l.id::text, l.email, l.fields'];
+  if (needs.memberships) columns.push(MEMBERSHIPS);
+  if (needs.history) columns.push(HISTORY);
+  if (counts) columns.push(counts.sql);
   const rows = await query<LeadStateRow>(
     em,
     `with l as (${selection})
-     select l.id::text, l.email, l.fields, ${needs.memberships ? MEMBERSHIPS : NO_MEMBERSHIPS},
-       ${needs.history ? HISTORY : NO_HISTORY}, ${counts ? counts.sql : NO_ACTIVITY_COUNTS}
-     from l order by l.id`,
+     select ${columns.join(', ')} from l order by l.id`,
     counts ? [...params, ...counts.params] : params,
   );
   return rows.map((row) => ({
@@ -89,16 +89,18 @@ async function readLeadStates(
       id: row.id,
       email: row.email,
       fields: row.fields,
-      listIds: row.list_ids,
-      programMemberships: row.memberships,
-      activityCounts: row.activity_counts,
+      listIds: row.list_ids ?? [],
+      programMemberships: row.memberships ?? {},
+      activityCounts: row.activity_counts ?? {},
     },
-    history: Object.fromEntries(
-      Object.entries(row.history).map(([campaignId, { lastRunAt, runCount }]) => [
-        campaignId,
-        { lastRunAt: new Date(lastRunAt), runCount },
-      ]),
-    ),
+    history: row.history
+      ? Object.fromEntries(
+          Object.entries(row.history).map(([campaignId, { lastRunAt, runCount }]) => [
+            campaignId,
+            { lastRunAt: new Date(lastRunAt), runCount },
+          ]),
+        )
+      : {},
   }));
 }
 
