@@ -4,7 +4,7 @@ import type { ExecutionResult } from 'graphql';
 const STAND_IN_KEY = '\u0000encoded';
 /** How a next frame carrying the stand-in ends, as graphql-ws encodes it (id, type, payload). */
 const STAND_IN_END = `,"type":"next","payload":${JSON.stringify({ [STAND_IN_KEY]: true })}}`;
-const FRAME_END = Buffer.from('}');
+const MESSAGE_END = Buffer.from('}');
 
 /**
  * Next frames whose payload is encoded once for every subscription handed the same result object:
@@ -15,9 +15,10 @@ const FRAME_END = Buffer.from('}');
  * encoded result in the stand-in's place. A result with errors is left to graphql-ws, which encodes
  * its errors its own way.
  *
- * The encoded result is kept as UTF-8 bytes and each frame is built as bytes around them: a frame
- * built as a string would be one more copy of the payload in the JavaScript heap per subscriber,
- * and one more UTF-8 encoding of it when ws writes it.
+ * The encoded result is kept as UTF-8 bytes, and each message is sent as three fragments (RFC 6455
+ * 5.4: one text message to the client): the subscription's own beginning, the shared bytes, the
+ * closing brace. The payload is then written to every socket as it is, never copied per subscriber
+ * (a frame built as a string, or as one buffer, copied it for each).
  */
 export function createSharedFrames() {
   const encoded = new WeakMap<object, Buffer>();
@@ -42,18 +43,17 @@ export function createSharedFrames() {
     },
 
     /**
-     * The frame to send for the one graphql-ws encoded: that frame itself, or the bytes of a text
-     * frame carrying the encoded result.
+     * The message to send for the one graphql-ws encoded: that message itself, or the fragments of
+     * a text message carrying the encoded result.
      */
-    frame(socket: object, data: string): string | Buffer {
+    frame(socket: object, data: string): string | Buffer[] {
       if (!data.endsWith(STAND_IN_END)) return data;
       const { id } = JSON.parse(data) as { id: string };
       const frames = waiting.get(socket);
       const payload = frames?.get(id);
       if (payload === undefined) return data;
       frames?.delete(id);
-      const start = Buffer.from(`{"id":${JSON.stringify(id)},"type":"next","payload":`);
-      return Buffer.concat([start, payload, FRAME_END], start.length + payload.length + FRAME_END.length);
+      return [Buffer.from(`{"id":${JSON.stringify(id)},"type":"next","payload":`), payload, MESSAGE_END];
     },
   };
 }

@@ -51,8 +51,8 @@ export function serveGraphqlWs(
   wss: WebSocketServer,
   options: ServerOptions<ConnectionInitMessage['payload'], SocketExtra>,
   log: Logger,
-  /** The frame to send in place of the one graphql-ws encoded: text, or the bytes of a text frame. */
-  frame: (socket: WebSocket, data: string) => string | Buffer = (_socket, data) => data,
+  /** The message to send in place of the one graphql-ws encoded: text, or the fragments of a text message. */
+  frame: (socket: WebSocket, data: string) => string | Buffer[] = (_socket, data) => data,
 ) {
   const server = makeServer(options);
   wss.options.handleProtocols = handleProtocols;
@@ -74,9 +74,14 @@ export function serveGraphqlWs(
         send: (data) =>
           new Promise<void>((resolve, reject) => {
             if (socket.readyState !== socket.OPEN) return resolve();
-            socket.send(frame(socket, data), { binary: false }, (error) =>
-              error ? reject(error) : resolve(),
-            );
+            const done = (error?: Error) => (error ? reject(error) : resolve());
+            const message = frame(socket, data);
+            if (typeof message === 'string') return socket.send(message, { binary: false }, done);
+            // Sent in one go: no other message can come between the fragments.
+            message.forEach((fragment, index) => {
+              const fin = index === message.length - 1;
+              socket.send(fragment, { binary: false, fin }, fin ? done : undefined);
+            });
           }),
         close: (code, reason) => socket.close(code, reason),
         onMessage: (handle) =>

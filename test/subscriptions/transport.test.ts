@@ -99,7 +99,7 @@ describe('WebSocket (graphql-transport-ws)', () => {
     expect(result.errors[0]?.extensions).toEqual({ code: 'BAD_USER_INPUT' });
     await client.dispose();
   });
-  it('sends each result as one text frame of UTF-8, as graphql-ws would, whatever its characters', async () => {
+  it('sends each result as one text message of UTF-8, as graphql-ws would, whatever its characters', async () => {
     const name = '캠페인 “팀” 🚀';
     const workspace = await createWorkspaceWithKey(t, name);
     const socket = new WebSocket(wsUrl, 'graphql-transport-ws');
