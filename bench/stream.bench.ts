@@ -382,7 +382,8 @@ async function main() {
       ]),
     );
     console.log(JSON.stringify(result, null, 2));
-    await writeResult(streamKind === 'lead' ? 'stream.json' : `stream-${streamKind}.json`, result);
+    const stem = streamKind === 'lead' ? 'stream' : `stream-${streamKind}`;
+    await writeResult(`${stem}${engineIn === 'worker' ? '-worker' : ''}.json`, result);
   });
 }
 
