@@ -16,7 +16,11 @@ export const UNBOUNDED_LIST_ITEMS = 10;
 
 const list = (items: number) => ({ field: 1, multiplier: items });
 
-/** How each list of the schema is priced; the stated sentence goes into the Query type's description. */
+/**
+ * How each list of the schema is priced; the stated sentence goes into the Query type's description.
+ * A price depends on the field's arguments only: an operation's figures are kept across requests
+ * (complexity-plugin.ts).
+ */
 export const COST = {
   /** A connection: its page read, then its selection once per requested item. */
   page: (args: { first?: number | null; last?: number | null }) => ({
