@@ -1,5 +1,5 @@
 import type { Activity } from '../db/entities/activity.entity.js';
-import type { ActivityEvent } from '../db/sql/activity-feed.js';
+import type { ActivityEvent, PrintedInstant } from '../db/sql/activity-feed.js';
 import type { CampaignRecord } from '../db/sql/workspace-assets.js';
 import type { JsonValue } from '../domain/model.js';
 import { ActivityTypeEnum } from './activity-type.js';
@@ -63,8 +63,7 @@ export interface ActivityView {
   lead: { id: string };
   campaign?: { id: string } | null;
   run?: { id: string } | null;
-  /** ISO-8601 in UTC, as the DateTime scalar prints it (ActivityEvent's). */
-  occurredAt: string;
+  occurredAt: PrintedInstant;
   primaryAttributeValue?: string | null;
   attributes: Record<string, unknown>;
 }

@@ -4,6 +4,7 @@ import RelayPlugin, { resolveNodes } from '@pothos/plugin-relay';
 import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
 import ValidationPlugin from '@pothos/plugin-validation';
 import { GraphQLObjectType, type GraphQLResolveInfo, type GraphQLSchema } from 'graphql';
+import type { PrintedInstant } from '../db/sql/activity-feed.js';
 import { AFTER_MUTATION_PLUGIN } from './after-mutation-plugin.js';
 import { ARGUMENT_RULES_PLUGIN } from './argument-rules-plugin.js';
 import { OPERATION_COMPLEXITY_PLUGIN } from './complexity-plugin.js';
@@ -41,7 +42,7 @@ export const builder = new SchemaBuilder<{
   Context: GraphQLContext;
   AuthScopes: { authenticated: boolean; admin: boolean; workspace: string };
   Scalars: {
-    DateTime: { Input: Date; Output: Date | string };
+    DateTime: { Input: Date; Output: Date | PrintedInstant };
     JSON: { Input: unknown; Output: unknown };
     ID: { Input: string; Output: string };
   };

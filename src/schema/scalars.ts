@@ -7,11 +7,12 @@ const PRINTED_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 
 builder.scalarType('DateTime', {
   description: 'An ISO-8601 date and time, always sent in UTC.',
-  // Activity reads get their instants already printed by the database (activity-feed.ts): a text in
-  // that form is sent as it is, any other is printed again (or refused) like a Date.
+  // Activity reads get their instants already printed by the database (PrintedInstant): sent as
+  // they are, once checked to have the form a Date prints.
   serialize: (value) => {
+    if (value instanceof Date) return value.toISOString();
     if (typeof value === 'string' && PRINTED_DATE_TIME.test(value)) return value;
-    return (value instanceof Date ? value : new Date(value)).toISOString();
+    throw new GraphQLError('DateTime cannot represent this value');
   },
   parseValue: (value) => {
     const iso = typeof value === 'string' ? parseDateTime(value.trim()) : undefined;

@@ -2,6 +2,7 @@ import { encodeGlobalID } from '@pothos/plugin-relay';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Activity } from '../../src/db/entities/activity.entity.js';
 import { CampaignRun } from '../../src/db/entities/campaign-run.entity.js';
+import { readActivityPage } from '../../src/db/sql/activity-feed.js';
 import { ADMIN_KEY, startTestApp, type TestApp } from '../helpers/app.js';
 import { createWorkspaceWithKey } from '../helpers/factories.js';
 import { errorCodes, run } from '../helpers/graphql.js';
@@ -298,7 +299,9 @@ describe('when an activity happened', () => {
     // Microseconds and another zone's offset, as a row written by the database's now() may hold.
     await em
       .getConnection()
-      .execute("update activity set occurred_at = '2026-03-04 05:06:07.891999+09' where id = ?", [activity.id]);
+      .execute("update activity set occurred_at = '2026-03-04 05:06:07.891999+09' where id = ?", [
+        activity.id,
+      ]);
     const page = await run<{ activities: { edges: { node: { id: string; occurredAt: string } }[] } }>(
       t,
       acme.key,
@@ -308,5 +311,13 @@ describe('when an activity happened', () => {
     expect(page.activities.edges.map((edge) => edge.node)).toEqual([
       { id: activity.id, occurredAt: '2026-03-03T20:06:07.891Z' },
     ]);
+    // The same in a session of another time zone (a database's default may be any).
+    const printed = await t.orm.em.fork().transactional(async (tx) => {
+      await tx
+        .getConnection()
+        .execute("set local time zone 'Asia/Tokyo'", [], 'run', tx.getTransactionContext());
+      return readActivityPage(tx, [{ workspaceIds: null, leadId: dbId(grace) }], { order: 'desc', limit: 1 });
+    });
+    expect(printed.map((event) => event.occurredAt)).toEqual(['2026-03-03T20:06:07.891Z']);
   });
 });

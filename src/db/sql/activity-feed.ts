@@ -15,8 +15,7 @@ export interface ActivityKey extends FilterableActivity {
 
 /** A committed activity as subscribers receive it: a plain row, never an entity. */
 export interface ActivityEvent extends ActivityKey {
-  /** ISO-8601. */
-  occurredAt: string;
+  occurredAt: PrintedInstant;
   primaryAttributeValue: string | null;
   attributes: Record<string, unknown>;
 }
@@ -40,9 +39,15 @@ interface KeyRow {
   qualified: boolean | null;
 }
 
+/**
+ * An instant as a Date's toISOString prints it (UTC, to the millisecond), printed by the database:
+ * the DateTime scalar sends it as it is.
+ */
+export type PrintedInstant = string & { readonly printedInstant: unique symbol };
+
 interface ActivityRow extends KeyRow {
-  /** ISO-8601 in UTC, to the millisecond: see OCCURRED_AT_SQL. */
-  occurred_at: string;
+  /** See OCCURRED_AT_SQL. */
+  occurred_at: PrintedInstant;
   primary_attribute_value: string | null;
   attributes: Record<string, unknown>;
 }
@@ -50,9 +55,10 @@ interface ActivityRow extends KeyRow {
 const KEY_COLUMNS = `id::text, workspace_id::text, lead_id::text, campaign_id::text, run_id::text, type,
   ${QUALIFIED_SQL} as qualified`;
 /**
- * The instant as the API prints it (a JavaScript Date's ISO form: UTC, milliseconds truncated),
- * formatted by the database: a page or a hub read would otherwise parse each row's text into a
- * Date and print it back.
+ * The instant as the API prints it (a JavaScript Date's ISO form: UTC, milliseconds truncated, as
+ * pg's parser truncates them), formatted by the database: a page or a hub read would otherwise
+ * parse each row's text into a Date and print it back. Activities are written at now(): their years
+ * have four digits, the form toISOString also prints.
  */
 const OCCURRED_AT_SQL = `to_char(occurred_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 const COLUMNS = `${KEY_COLUMNS}, ${OCCURRED_AT_SQL} as occurred_at, primary_attribute_value, attributes`;
