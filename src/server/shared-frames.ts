@@ -1,5 +1,8 @@
 import type { ExecutionResult } from 'graphql';
 
+/** A text message's fragments: the subscription's own beginning, the shared payload, its end. */
+export type MessageFragments = readonly [Buffer, Buffer, Buffer];
+
 /** The payload graphql-ws is handed in place of a result encoded here. */
 const STAND_IN_KEY = '\u0000encoded';
 /** How a next frame carrying the stand-in ends, as graphql-ws encodes it (id, type, payload). */
@@ -46,7 +49,7 @@ export function createSharedFrames() {
      * The message to send for the one graphql-ws encoded: that message itself, or the fragments of
      * a text message carrying the encoded result.
      */
-    frame(socket: object, data: string): string | Buffer[] {
+    frame(socket: object, data: string): string | MessageFragments {
       if (!data.endsWith(STAND_IN_END)) return data;
       const { id } = JSON.parse(data) as { id: string };
       const frames = waiting.get(socket);

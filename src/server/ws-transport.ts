@@ -11,6 +11,7 @@ import {
 import type { Logger } from 'pino';
 import type { RawData, WebSocket, WebSocketServer } from 'ws';
 import { loggable } from '../db/loggable.js';
+import type { MessageFragments } from './shared-frames.js';
 
 /** What each graphql-ws context carries of its connection. */
 export interface SocketExtra {
@@ -52,7 +53,7 @@ export function serveGraphqlWs(
   options: ServerOptions<ConnectionInitMessage['payload'], SocketExtra>,
   log: Logger,
   /** The message to send in place of the one graphql-ws encoded: text, or the fragments of a text message. */
-  frame: (socket: WebSocket, data: string) => string | Buffer[] = (_socket, data) => data,
+  frame: (socket: WebSocket, data: string) => string | MessageFragments = (_socket, data) => data,
 ) {
   const server = makeServer(options);
   wss.options.handleProtocols = handleProtocols;
@@ -77,11 +78,14 @@ export function serveGraphqlWs(
             const done = (error?: Error) => (error ? reject(error) : resolve());
             const message = frame(socket, data);
             if (typeof message === 'string') return socket.send(message, { binary: false }, done);
-            // Sent in one go: no other message can come between the fragments.
-            message.forEach((fragment, index) => {
-              const fin = index === message.length - 1;
-              socket.send(fragment, { binary: false, fin }, fin ? done : undefined);
-            });
+            // Queued together, synchronously: no other data frame can come between them (ws sends
+            // each at once, permessage-deflate being off). The message counts as sent as its first
+            // fragment does, so that the send queue's limit (SEND_QUEUE_BYTES) weighs what was
+            // waiting before it, as for a message of one frame.
+            const [start, payload, end] = message;
+            socket.send(start, { binary: false, fin: false }, done);
+            socket.send(payload, { binary: false, fin: false });
+            socket.send(end, { binary: false, fin: true });
           }),
         close: (code, reason) => socket.close(code, reason),
         onMessage: (handle) =>
