@@ -91,12 +91,15 @@ function changedValues(activities: readonly Activity[], type: Activity['type'], 
   };
 }
 
-/** The kinds of the events `eventsOf` makes. */
+/** The kinds of the events `eventsOf` makes (its type holds it to them). */
 export const LEAD_EVENT_KINDS = [
   'DATA_VALUE_CHANGES',
   'SCORE_IS_CHANGED',
   'ADDED_TO_LIST',
 ] as const satisfies readonly TriggerEvent['kind'][];
+
+/** An event of a kind `eventsOf` makes. */
+type FlowEvent = LeadEvent & { event: { kind: (typeof LEAD_EVENT_KINDS)[number] } };
 
 /**
  * The events a flow caused for its lead: changed fields and scores with their values, lists joined
@@ -106,7 +109,7 @@ export function eventsOf(
   leadId: string,
   result: RunFlowResult,
   listNames: ReadonlyMap<string, string> = new Map(),
-): LeadEvent[] {
+): FlowEvent[] {
   const { effects, activities } = result;
   return [
     ...Object.keys(effects.fieldChanges).map((attribute) => ({
