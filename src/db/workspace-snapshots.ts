@@ -92,10 +92,16 @@ const snapshots = workspaceVersionCache<Promise<WorkspaceSnapshot>>(64);
  * transaction of every write to a table the snapshot is read from), and the assets are read again
  * only when it moved, so that any process sees a committed save on its next read. Inside a
  * transaction nothing is cached: its writes may yet be rolled back, and their version reused.
+ * A caller that has just read the `graph_version` along with something else gives it as `readVersion`:
+ * it stands for that statement.
  */
-export async function workspaceSnapshot(em: EntityManager, workspaceId: string): Promise<WorkspaceSnapshot> {
+export async function workspaceSnapshot(
+  em: EntityManager,
+  workspaceId: string,
+  readVersion?: string,
+): Promise<WorkspaceSnapshot> {
   if (em.getTransactionContext()) return loadSnapshot(em, workspaceId);
-  const version = await graphVersion(em, workspaceId);
+  const version = readVersion ?? (await graphVersion(em, workspaceId));
   const cached = snapshots.get(em, workspaceId, version);
   if (cached) return cached;
   const entry = snapshots.set(em, workspaceId, version, loadSnapshot(em, workspaceId));

@@ -1,6 +1,5 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import type { ActivityEvent } from '../db/sql/activity-feed.js';
-import { readActivityPage } from '../db/sql/activity-feed.js';
+import { type ActivityPage, readActivityPage } from '../db/sql/activity-feed.js';
 import type { ActivityFilter as ActivityFilterRule } from '../domain/activity-filter.js';
 import {
   type ActivityFilter,
@@ -68,21 +67,21 @@ const SNAPSHOT_FIELDS = [
 ];
 
 /**
- * Reads what the page's rows name and the operation asks for, for all of them at once: the leads,
- * the runs, and the snapshot of their workspace. The rows' fields then answer without a promise each.
+ * Puts what the page's rows name and the operation asks for into the request, for all of them at
+ * once: the leads and the graph versions read with the page, the runs, and the snapshot of their
+ * workspace. The rows' fields then answer without a promise each.
  */
-function readReferences(context: GraphQLContext, info: GraphQLResolveInfo, events: readonly ActivityEvent[]) {
-  const selected = selectedFields(info, ['edges', 'node']);
-  const leadIds = events.map((event) => event.leadId);
+function holdReferences(context: GraphQLContext, selected: ReadonlySet<string>, page: ActivityPage) {
+  const { events } = page;
+  leadsInHand.hold(context, page.leads);
   const runIds = events.flatMap((event) => (event.runId ? [event.runId] : []));
   const workspaceIds = new Set(events.map((event) => event.workspaceId));
   return Promise.all([
-    selected.has('lead') ? leadsInHand.read(context, leadIds) : undefined,
     selected.has('run') ? runsInHand.read(context, runIds) : undefined,
     // Rows of several workspaces (an admin's page) have their objects loaded by id, a batch per
     // type, rather than the snapshot (every asset) of each workspace they touch read.
-    workspaceIds.size === 1 && SNAPSHOT_FIELDS.some((field) => selected.has(field))
-      ? readWorkspaces(context, workspaceIds)
+    workspaceIds.size === 1 && page.graphVersions.size > 0
+      ? readWorkspaces(context, workspaceIds, page.graphVersions)
       : undefined,
   ]);
 }
@@ -96,10 +95,15 @@ export function activityConnection(
 ) {
   // The connection's parent (a lead, a campaign, a run) narrows the filter; it never widens it.
   const filters = [activityFilterOf(context, args.filter), { workspaceIds: null, ...scope }];
+  const selected = selectedFields(info, ['edges', 'node']);
+  const include = {
+    leads: selected.has('lead'),
+    graphVersions: SNAPSHOT_FIELDS.some((field) => selected.has(field)),
+  };
   return idCursorPage<ActivityView>(args, async (read) => {
-    const events = await readActivityPage(context.em, filters, read);
-    await readReferences(context, info, events);
-    return events.map(activityView);
+    const page = await readActivityPage(context.em, filters, read, include);
+    await holdReferences(context, selected, page);
+    return page.events.map(activityView);
   });
 }
 

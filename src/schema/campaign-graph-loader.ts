@@ -24,8 +24,14 @@ export function primeFromWorkspaceSnapshots(prime: Primer): void {
 /** The request's snapshots that have been read, by workspace, of workspaces the viewer may see. */
 const readSnapshots = createContextCache(() => new Map<string, WorkspaceSnapshot>());
 
+/**
+ * The `graph_version`s the request has read along with something else, by workspace, for the
+ * workspace's first load (see `readWorkspaces`).
+ */
+const readVersions = createContextCache(() => new Map<string, string>());
+
 async function snapshotOf(context: GraphQLContext, workspaceId: string): Promise<WorkspaceSnapshot> {
-  const snapshot = await workspaceSnapshot(context.em, workspaceId);
+  const snapshot = await workspaceSnapshot(context.em, workspaceId, readVersions(context).get(workspaceId));
   if (canSeeWorkspace(context.viewer, workspaceId)) {
     readSnapshots(context).set(workspaceId, snapshot);
     for (const prime of primers) prime(context, snapshot);
@@ -77,12 +83,21 @@ export function readList(context: GraphQLContext, listId: string): StaticListRec
 
 /**
  * Reads the snapshots of these workspaces, those the viewer may see, into the request: what
- * resolvers then look up in them (readCampaign, readProgram...) they answer at once.
+ * resolvers then look up in them (readCampaign, readProgram...) they answer at once. `versions`
+ * are `graph_version`s the caller has just read: a snapshot kept at that version needs no statement.
  */
-export async function readWorkspaces(context: GraphQLContext, workspaceIds: Iterable<string>): Promise<void> {
+export async function readWorkspaces(
+  context: GraphQLContext,
+  workspaceIds: Iterable<string>,
+  versions: ReadonlyMap<string, string> = new Map(),
+): Promise<void> {
   const unread = [...new Set(workspaceIds)].filter(
     (workspaceId) => canSeeWorkspace(context.viewer, workspaceId) && !readSnapshots(context).has(workspaceId),
   );
+  for (const workspaceId of unread) {
+    const version = versions.get(workspaceId);
+    if (version !== undefined) readVersions(context).set(workspaceId, version);
+  }
   await Promise.all(unread.map((workspaceId) => requestWorkspace(context).load(workspaceId)));
 }
 
@@ -101,4 +116,5 @@ const requestWorkspace = createContextCache(
 afterEachMutation((context) => {
   requestWorkspace(context).clearAll();
   readSnapshots(context).clear();
+  readVersions(context).clear();
 });

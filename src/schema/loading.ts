@@ -104,7 +104,10 @@ export async function requireInWorkspace<T extends Owned>(
  * than with a promise. Each mutation forgets them: what it returns is read after its change.
  */
 export function objectsInHand<T extends { id: string }>(
-  loaderOf: (context: GraphQLContext) => { loadMany(ids: string[]): Promise<(T | Error | null)[]> },
+  loaderOf: (context: GraphQLContext) => {
+    loadMany(ids: string[]): Promise<(T | Error | null)[]>;
+    prime(id: string, value: T): unknown;
+  },
 ) {
   const inHand = createContextCache((_context: GraphQLContext) => new Map<string, T>());
   afterEachMutation((context) => inHand(context).clear());
@@ -119,7 +122,27 @@ export function objectsInHand<T extends { id: string }>(
         if (found && !(found instanceof Error)) held.set(found.id, found);
       }
     },
-    /** An object `read` has read, if any. */
+    /**
+     * Puts objects the caller read along with something else into the request, as `read` would:
+     * those the viewer may see, also into the loader, so that a field that loads one by id needs
+     * no statement either. An object already in hand stays as it was read.
+     */
+    hold(context: GraphQLContext, records: readonly (T & Owned)[]): void {
+      const held = inHand(context);
+      const fresh = records.filter((record) => !held.has(record.id));
+      const visible = visibleOf(
+        context,
+        fresh.map(({ id }) => id),
+        fresh,
+      );
+      const loader = loaderOf(context);
+      for (const record of visible) {
+        if (!record) continue;
+        held.set(record.id, record);
+        loader.prime(record.id, record);
+      }
+    },
+    /** An object `read` or `hold` has put into the request, if any. */
     get(context: GraphQLContext, id: string): T | undefined {
       return inHand(context).get(id);
     },

@@ -175,8 +175,8 @@ afterAll(async () => {
 const named = (ids: string[]) => ids.map((id) => names.get(id));
 
 async function throughPage(filter: ActivityFilter) {
-  const rows = await readActivityPage(orm.em.fork(), [filter], { order: 'asc', limit: 100 });
-  return named(rows.map((row) => row.id));
+  const { events } = await readActivityPage(orm.em.fork(), [filter], { order: 'asc', limit: 100 });
+  return named(events.map((event) => event.id));
 }
 
 async function throughSql(filter: ActivityFilter) {
