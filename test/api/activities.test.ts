@@ -318,6 +318,6 @@ describe('when an activity happened', () => {
         .execute("set local time zone 'Asia/Tokyo'", [], 'run', tx.getTransactionContext());
       return readActivityPage(tx, [{ workspaceIds: null, leadId: dbId(grace) }], { order: 'desc', limit: 1 });
     });
-    expect(printed.map((event) => event.occurredAt)).toEqual(['2026-03-03T20:06:07.891Z']);
+    expect(printed.events.map((event) => event.occurredAt)).toEqual(['2026-03-03T20:06:07.891Z']);
   });
 });
