@@ -4,6 +4,7 @@ import { GraphQLError } from 'graphql';
 import { Campaign } from '../db/entities/campaign.entity.js';
 import { CampaignRun } from '../db/entities/campaign-run.entity.js';
 import { Lead } from '../db/entities/lead.entity.js';
+import { forgetStatements, hasRunStatements } from '../db/sql/query.js';
 import type { ActivityFilter as ActivityFilterRule } from '../domain/activity-filter.js';
 import { type ActivityType, FINISHED_RUN_STATUSES } from '../domain/model.js';
 import type { BatchItem, StreamItem } from '../streaming/activity-hub.js';
@@ -35,15 +36,17 @@ const INTERRUPTED = {
 /**
  * A subscription's context lives as long as the subscription: each event starts with an empty
  * identity map and fresh dataloaders, so it neither reads stale objects nor keeps every lead it
- * ever resolved in memory. Events of one subscription are executed one after the other. Every
- * loader reads through `em`, so an empty identity map means nothing was loaded: then the caches
- * (and the query's complexity, computed once) are kept, which spares most of an event's cost
- * when the selection needs no lookups.
+ * ever resolved in memory. Events of one subscription are executed one after the other. Loaders
+ * read through `em`, into its identity map or with statements of their own (leads, lists, the
+ * workspace's snapshot): when it holds nothing and ran none, nothing was loaded, and the caches
+ * (and the query's complexity, computed once) are kept, which spares most of an event's cost when
+ * the selection needs no lookups.
  */
 function freshEventScope(context: GraphQLContext): void {
   const loaded = context.em.getUnitOfWork().getIdentityMap();
-  if (loaded[Symbol.iterator]().next().done) return;
+  if (loaded[Symbol.iterator]().next().done && !hasRunStatements(context.em)) return;
   context.em.clear();
+  forgetStatements(context.em);
   (context as unknown as Record<symbol, unknown>)[contextCacheSymbol] = {};
 }
 

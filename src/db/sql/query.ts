@@ -14,10 +14,27 @@ export async function query<Row = Record<string, unknown>>(
   sql: string,
   params: unknown[] = [],
 ): Promise<Row[]> {
+  ranStatements.add(em);
   const statement = em.getKnex().raw(sql, params as Knex.RawBinding[]);
   const transaction = em.getTransactionContext<Knex.Transaction>();
   const result: { rows: Row[] } = await (transaction ? statement.transacting(transaction) : statement);
   return result.rows;
+}
+
+/**
+ * Entity managers that ran a statement here: what such a statement read is nowhere in their identity
+ * map, so whoever keeps a context alive (a subscription) asks here whether it read anything.
+ */
+const ranStatements = new WeakSet<EntityManager>();
+
+/** Whether `em` ran a statement here since the last `forgetStatements`. */
+export function hasRunStatements(em: EntityManager): boolean {
+  return ranStatements.has(em);
+}
+
+/** Starts `hasRunStatements` afresh for `em`, as its identity map is cleared. */
+export function forgetStatements(em: EntityManager): void {
+  ranStatements.delete(em);
 }
 
 /**
