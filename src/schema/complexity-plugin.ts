@@ -40,7 +40,14 @@ class OperationComplexityPlugin<Types extends SchemaTypes> extends PothosComplex
         `${fieldConfig.parentType}.${fieldConfig.name}: a complexity may depend on the field's arguments only (its figures are kept across requests)`,
       );
     }
-    return super.onOutputFieldConfig(fieldConfig);
+    const config = super.onOutputFieldConfig(fieldConfig);
+    const priced = config.extensions?.complexity;
+    if (typeof priced !== 'function') return config;
+    // Handed the arguments alone, whatever its parameters: a price can then not depend on the context.
+    // (The parent made `extensions` afresh for this field.)
+    const byArguments = (args: unknown) => (priced as (args: unknown) => unknown)(args);
+    Object.assign(config.extensions as object, { complexity: byArguments });
+    return config;
   }
 
   private complexityOf(info: GraphQLResolveInfo, compute: () => Complexity): Complexity {

@@ -67,6 +67,28 @@ describe('operation complexity kept across requests', () => {
     expect(counted.mutationPrices).toBe(2);
   });
 
+  it('hands a price its arguments alone, whatever parameters it declares', async () => {
+    const builder = new SchemaBuilder<{ Context: object }>({
+      plugins: [OPERATION_COMPLEXITY_PLUGIN],
+      complexity: { limit: { complexity: 100 } },
+    } as never);
+    builder.queryType({
+      fields: (t) => ({
+        // Pothos would pass the context and the field too: priced 1,000, over the limit.
+        items: t.stringList({
+          complexity: (...parts: unknown[]) => parts.length * 500 - 499,
+          resolve: () => [],
+        }),
+      }),
+    });
+    const response = await execute({
+      schema: builder.toSchema(),
+      document: parse('{ items }'),
+      contextValue: {},
+    });
+    expect(response).toEqual({ data: { items: [] } });
+  });
+
   it('refuses, when the schema is built, a price that would depend on more than the arguments', () => {
     const builder = new SchemaBuilder<{ Context: object }>({
       plugins: [OPERATION_COMPLEXITY_PLUGIN],
