@@ -101,8 +101,9 @@ export function activityConnection(
     graphVersions: SNAPSHOT_FIELDS.some((field) => selected.has(field)),
   };
   return idCursorPage<ActivityView>(args, async (read) => {
-    const page = await readActivityPage(context.em, filters, read, include);
-    await holdReferences(context, selected, page);
+    // A probe's row is never shown: nothing it names is read for it.
+    const page = await readActivityPage(context.em, filters, read, read.probe ? {} : include);
+    if (!read.probe) await holdReferences(context, selected, page);
     return page.events.map(activityView);
   });
 }

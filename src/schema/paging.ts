@@ -26,6 +26,8 @@ export interface KeysetRead {
   before?: string;
   order: 'asc' | 'desc';
   limit: number;
+  /** Set on the reads that only ask whether a row lies beyond a cursor: their rows are not shown. */
+  probe?: true;
 }
 
 /** A connection's page as Pothos' connection objects take it. */
@@ -140,9 +142,11 @@ export async function idCursorPage<T extends { id: string }>(
   if (backward) nodes.reverse();
   const exists = async (bound: KeysetRead) => (await read(bound)).length > 0;
   const rowsUpToAfter = () =>
-    after !== undefined && exists({ before: String(BigInt(after) + 1n), order: 'desc', limit: 1 });
+    after !== undefined &&
+    exists({ before: String(BigInt(after) + 1n), order: 'desc', limit: 1, probe: true });
   const rowsFromBefore = () =>
-    before !== undefined && exists({ after: String(BigInt(before) - 1n), order: 'asc', limit: 1 });
+    before !== undefined &&
+    exists({ after: String(BigInt(before) - 1n), order: 'asc', limit: 1, probe: true });
   const edges = nodes.map((node) => ({ cursor: node.id, node }));
   // An empty page keeps the cursor it was read from: a client polling the end of a feed keeps its place.
   const here = (backward ? before : after) ?? null;
