@@ -98,6 +98,10 @@ function toEvent(row: ActivityRow): ActivityEvent {
 /** Ids as a PostgreSQL array literal, bound as one parameter. */
 const idArray = (ids: Iterable<string>) => `{${[...ids].join(',')}}`;
 
+/** Ascending ids: decimal digits without leading zeros, so a shorter one is smaller. */
+const byId = (a: { id: string }, b: { id: string }) =>
+  a.id.length - b.id.length || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
 const lastIdOf = (rows: { id: string }[]) =>
   rows.length ? BigInt((rows.at(-1) as { id: string }).id) : null;
 
@@ -113,6 +117,7 @@ export async function readActivityKeys(
     em,
     `select ${KEY_COLUMNS} from activity where id > ? order by activity.id limit ?`,
     [range.after.toString(), range.limit],
+    { prepared: true },
   );
   return { keys: rows.map(toKey), full: rows.length === range.limit, lastId: lastIdOf(rows) };
 }
@@ -123,9 +128,12 @@ export async function readActivitiesById(
   ids: readonly string[],
 ): Promise<Map<string, ActivityEvent>> {
   if (ids.length === 0) return new Map();
-  const rows = await query<ActivityRow>(em, `select ${COLUMNS} from activity where id = any(?::bigint[])`, [
-    idArray(ids),
-  ]);
+  const rows = await query<ActivityRow>(
+    em,
+    `select ${COLUMNS} from activity where id = any(?::bigint[])`,
+    [idArray(ids)],
+    { prepared: true },
+  );
   return new Map(rows.map((row) => [row.id, toEvent(row)]));
 }
 
@@ -149,6 +157,7 @@ export async function readActivities(
       ...where.params,
       range.limit,
     ],
+    { prepared: true },
   );
   return { events: rows.map(toEvent), full: rows.length === range.limit, lastId: lastIdOf(rows) };
 }
@@ -168,7 +177,8 @@ export interface ActivityPage {
  * `limit`: plain rows, as the activity connections serve them, without an entity per row. In the
  * same statement, when asked, the leads the rows name and the graph versions of their workspaces:
  * a round trip costs a page more than reading them, and one JSON text per part parses faster than
- * pg's fields.
+ * pg's fields. The rows are put in order here: json_agg's own ORDER BY sorts them whole, which cost
+ * PostgreSQL as much as the rest of the statement.
  */
 export async function readActivityPage(
   em: EntityManager,
@@ -202,12 +212,14 @@ export async function readActivityPage(
        select ${COLUMNS} from activity where ${where.map(({ sql }) => `(${sql})`).join(' and ')}
        order by activity.id ${order} limit ?
      )
-     select (select json_agg(page order by page.id::bigint ${order}) from page) as events,
+     select (select json_agg(page) from page) as events,
        ${leads} as leads, ${graphVersions} as graph_versions`,
     [...where.flatMap(({ params }) => params), read.limit],
+    { prepared: true },
   );
+  const events = (row?.events ?? []).map(toEvent);
   return {
-    events: (row?.events ?? []).map(toEvent),
+    events: order === 'asc' ? events.sort(byId) : events.sort((a, b) => byId(b, a)),
     leads: row?.leads ?? [],
     graphVersions: new Map(Object.entries(row?.graph_versions ?? {})),
   };
@@ -260,6 +272,7 @@ export async function readCandidates(
       ...bounds,
       range.limit,
     ],
+    { prepared: true },
   );
   return { events: rows.map(toEvent), full: rows.length === range.limit, lastId: lastIdOf(rows) };
 }
@@ -277,6 +290,7 @@ export async function settledActivityId(em: EntityManager, announced: bigint | n
     em,
     'select coalesce((select id from activity where id = ?), (select max(id) from activity), 0)::text as last',
     [announced?.toString() ?? null],
+    { prepared: true },
   );
   return BigInt(row?.last ?? 0);
 }

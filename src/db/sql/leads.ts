@@ -63,7 +63,10 @@ export const LEAD_RECORD_COLUMNS = `id::text, jsonb_build_object('id', workspace
 
 /** Leads by id, as plain records: reading them for display needs no entity (nor its hydration). */
 export function readLeadRecords(em: EntityManager, ids: readonly string[]): Promise<LeadRecord[]> {
-  return query<LeadRecord>(em, `select ${LEAD_RECORD_COLUMNS} from lead where id = any(?::bigint[])`, [
-    `{${ids.filter((id) => /^[0-9]+$/.test(id)).join(',')}}`,
-  ]);
+  return query<LeadRecord>(
+    em,
+    `select ${LEAD_RECORD_COLUMNS} from lead where id = any(?::bigint[])`,
+    [`{${ids.filter((id) => /^[0-9]+$/.test(id)).join(',')}}`],
+    { prepared: true },
+  );
 }

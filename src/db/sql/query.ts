@@ -8,17 +8,41 @@ import type { EntityManager, Knex } from '@mikro-orm/postgresql';
  * Through knex, not `em.getConnection().execute`: that inlines every parameter into the SQL text,
  * which for a chunk's JSON costs more than the statement itself, and puts the values into any
  * error message. Arrays are passed as JSON: knex would expand them into lists.
+ *
+ * `prepared`: for a statement the API runs on most requests, of a text drawn from a small set of
+ * shapes. Each connection then keeps it prepared, planned once rather than on every run
+ * (planning the activity page cost PostgreSQL as much as running it).
  */
 export async function query<Row = Record<string, unknown>>(
   em: EntityManager,
   sql: string,
   params: unknown[] = [],
+  { prepared = false }: { prepared?: boolean } = {},
 ): Promise<Row[]> {
   ranStatements.add(em);
-  const statement = em.getKnex().raw(sql, params as Knex.RawBinding[]);
+  const raw = em.getKnex().raw(sql, params as Knex.RawBinding[]);
+  const name = prepared ? preparedName(sql) : undefined;
+  const statement = name === undefined ? raw : raw.options({ name });
   const transaction = em.getTransactionContext<Knex.Transaction>();
   const result: { rows: Row[] } = await (transaction ? statement.transacting(transaction) : statement);
   return result.rows;
+}
+
+/**
+ * The most statement texts kept prepared: each connection holds a plan for every one it ran, for its
+ * life. Past this many, further texts run unprepared.
+ */
+export const MAX_PREPARED_TEXTS = 64;
+const preparedNames = new Map<string, string>();
+
+/** The name a prepared text goes by on every connection; none once the texts are all named. */
+function preparedName(sql: string): string | undefined {
+  let name = preparedNames.get(sql);
+  if (name === undefined && preparedNames.size < MAX_PREPARED_TEXTS) {
+    name = `campaign_engine_${preparedNames.size + 1}`;
+    preparedNames.set(sql, name);
+  }
+  return name;
 }
 
 /**

@@ -129,6 +129,7 @@ export async function readCampaignRecords(
     em,
     `select ${CAMPAIGN_RECORD} as campaign from campaign c where c.id = any(?::bigint[])`,
     [`{${ids.filter((id) => /^[0-9]+$/.test(id)).join(',')}}`],
+    { prepared: true },
   );
   return rows.map((row) => withDeletedAt<CampaignRecord>(row.campaign));
 }
@@ -164,6 +165,7 @@ export async function loadWorkspaceAssets(em: EntityManager, workspaceId: string
          from static_list sl where sl.workspace_id = w.id) as lists
      from workspace w where w.id = ?`,
     [workspaceId],
+    { prepared: true },
   );
   const rows = <T>(column: string) => (row?.[column] ?? []) as T[];
   return {
