@@ -50,6 +50,7 @@ describe('the activity page', () => {
     expect(await read('desc', 3, { before: '1000' })).toEqual(['100', '99', '11']);
   });
 
+  // Before any other test reads leads: none of their statements is prepared yet.
   it('runs as a statement its connection keeps prepared, with the same rows each time', async () => {
     await orm.em.fork().transactional(async (em) => {
       const filters = [{ workspaceIds: ['1'], leadId: '1' }];
@@ -58,7 +59,28 @@ describe('the activity page', () => {
       expect(again).toEqual(first);
       expect(first.leads.map((lead) => lead.email)).toEqual(['a@example.com']);
       const prepared = await preparedOn(em);
-      expect(prepared.filter(({ statement }) => statement.includes('json_agg(record)'))).toHaveLength(1);
+      expect(prepared.filter(({ statement }) => statement.includes('json_agg(email)'))).toHaveLength(1);
     });
+  });
+
+  it('with nothing in it, names no lead and no workspace', async () => {
+    const page = await readActivityPage(
+      orm.em.fork(),
+      [{ workspaceIds: ['1'], leadId: '1' }],
+      { order: 'asc', limit: 100, after: '1000' },
+      { leads: true, graphVersions: true },
+    );
+    expect(page).toEqual({ events: [], leads: [], graphVersions: new Map() });
+  });
+
+  it('names each lead and workspace of its rows once', async () => {
+    const page = await readActivityPage(
+      orm.em.fork(),
+      [{ workspaceIds: ['1'] }],
+      { order: 'desc', limit: 100 },
+      { leads: true, graphVersions: true },
+    );
+    expect(page.leads).toEqual([{ id: '1', workspace: { id: '1' }, email: 'a@example.com', fields: {} }]);
+    expect([...page.graphVersions.keys()]).toEqual(['1']);
   });
 });

@@ -61,6 +61,32 @@ export interface LeadRecord {
 /** A `lead` row as a LeadRecord. */
 export const LEAD_RECORD_COLUMNS = `id::text, jsonb_build_object('id', workspace_id::text) as workspace, email, fields`;
 
+/** LeadRecords as one JSON object of a list per column (see `leadRecordsOf`). */
+export interface LeadRecordColumns {
+  id: string[] | null;
+  workspace_id: string[] | null;
+  email: string[] | null;
+  fields: Record<string, FieldValue>[] | null;
+}
+
+/**
+ * The leads of `from` (a FROM clause naming `lead`'s columns) as LeadRecordColumns: as costly to
+ * build and to parse, for many leads, as a few rows of json_agg over whole rows.
+ */
+export const leadRecordColumnsSql = (from: string) =>
+  `(select json_build_object('id', json_agg(id::text), 'workspace_id', json_agg(workspace_id::text),
+      'email', json_agg(email), 'fields', json_agg(fields)) ${from})`;
+
+/** The LeadRecords of `leadRecordColumnsSql`. */
+export function leadRecordsOf(columns: LeadRecordColumns | null): LeadRecord[] {
+  return (columns?.id ?? []).map((id, index) => ({
+    id,
+    workspace: { id: columns?.workspace_id?.[index] as string },
+    email: columns?.email?.[index] as string,
+    fields: columns?.fields?.[index] ?? {},
+  }));
+}
+
 /** Leads by id, as plain records: reading them for display needs no entity (nor its hydration). */
 export function readLeadRecords(em: EntityManager, ids: readonly string[]): Promise<LeadRecord[]> {
   return query<LeadRecord>(
