@@ -4,10 +4,12 @@
  * server, the trivial `{ viewer { isAdmin } }`, the campaign graph (operations/campaign-graph.graphql)
  * of a workspace of 100 campaigns and of one of 1,000 (its first page of 100, and all ten pages in
  * turn), and a page of 100 typed activities (operations/activity-feed.graphql). Each case runs a
- * short warm-up, then `--duration` seconds at `--connections` connections; reported: requests/s,
+ * short warm-up, then `--duration` seconds at `--connections` connections, in `--rounds` slices:
+ * the cases take turns in each round, so that a ratio compares cases measured seconds apart, not a
+ * minute (a shared machine's speed drifts that much). Reported: requests/s (overall and by round),
  * p50 and p99 latency, SQL statements and server CPU per request, and the goals' ratios within the
- * run. Writes api.json to bench/results/local/, or with --publish to bench/results/.
- * Usage: npm run bench:api -- [--duration 10] [--connections 10] [--publish]
+ * run, overall and by round. Writes api.json to bench/results/local/, or with --publish to bench/results/.
+ * Usage: npm run bench:api -- [--duration 10] [--rounds 5] [--connections 10] [--publish]
  */
 import { type ChildProcess, fork } from 'node:child_process';
 import { cpus, loadavg } from 'node:os';
@@ -28,6 +30,7 @@ const argument = (name: string, fallback: number) =>
   process.argv.includes(name) ? Number(process.argv[process.argv.indexOf(name) + 1]) : fallback;
 const duration = argument('--duration', 10);
 const connections = argument('--connections', 10);
+const rounds = argument('--rounds', 5);
 const LEADS = 1000;
 const PAGE = 100;
 
@@ -110,26 +113,68 @@ async function settle(server: ChildProcess): Promise<void> {
   }
 }
 
-async function measure(server: ChildProcess, { name, url, key, bodies }: Case) {
-  for (const body of bodies) await post(url, body, key);
-  const requests = bodies.map((body) => ({ method: 'POST', body: JSON.stringify(body) }));
-  const options = { url, connections, headers: headersFor(key), requests };
-  await autocannon({ ...options, duration: 1 });
+interface Slice {
+  requests: number;
+  seconds: number;
+  p50Ms: number;
+  p99Ms: number;
+  statements: number;
+  cpuMs: number;
+  failed: number;
+}
+
+const optionsOf = ({ url, key, bodies }: Case) => ({
+  url,
+  connections,
+  headers: headersFor(key),
+  requests: bodies.map((body) => ({ method: 'POST', body: JSON.stringify(body) })),
+});
+
+/** Checks the case's answers, then loads it for a second, so that its documents are compiled. */
+async function warmUp(server: ChildProcess, measured: Case) {
+  for (const body of measured.bodies) await post(measured.url, body, measured.key);
+  await autocannon({ ...optionsOf(measured), duration: 1 });
   await settle(server);
+}
+
+/** One slice of a case's load: `seconds` of autocannon, the server idle before and after. */
+async function slice(server: ChildProcess, measured: Case, seconds: number): Promise<Slice> {
   const before = await ask<Stats>(server, 'stats');
-  const result = await autocannon({ ...options, duration });
+  const result = await autocannon({ ...optionsOf(measured), duration: seconds });
   const after = await ask<Stats>(server, 'stats');
   await settle(server);
-  const total = result.requests.total;
-  const row = {
-    name,
-    requestsPerSecond: Math.round((total / result.duration) * 10) / 10,
+  return {
+    requests: result.requests.total,
+    seconds: result.duration,
     p50Ms: result.latency.p50,
     p99Ms: result.latency.p99,
-    statementsPerRequest: Math.round(((after.statements - before.statements) / total) * 100) / 100,
-    serverCpuMsPerRequest: Math.round(((after.cpuMs - before.cpuMs) / total) * 100) / 100,
-    requests: total,
+    statements: after.statements - before.statements,
+    cpuMs: after.cpuMs - before.cpuMs,
     failed: result.errors + result.timeouts + result.non2xx,
+  };
+}
+
+const sum = (slices: Slice[], part: (one: Slice) => number) =>
+  slices.reduce((total, one) => total + part(one), 0);
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
+const perSecond = (requests: number, seconds: number) => Math.round((requests / seconds) * 10) / 10;
+
+/** A case's row: its slices together; p50 the median slice's, p99 the worst slice's. */
+function rowOf(name: string, slices: Slice[]) {
+  const total = sum(slices, (one) => one.requests);
+  const row = {
+    name,
+    requestsPerSecond: perSecond(
+      total,
+      sum(slices, (one) => one.seconds),
+    ),
+    requestsPerSecondByRound: slices.map((one) => perSecond(one.requests, one.seconds)),
+    p50Ms: median(slices.map((one) => one.p50Ms)),
+    p99Ms: Math.max(...slices.map((one) => one.p99Ms)),
+    statementsPerRequest: Math.round((sum(slices, (one) => one.statements) / total) * 100) / 100,
+    serverCpuMsPerRequest: Math.round((sum(slices, (one) => one.cpuMs) / total) * 100) / 100,
+    requests: total,
+    failed: sum(slices, (one) => one.failed),
   };
   console.log(JSON.stringify(row));
   return row;
@@ -203,16 +248,28 @@ await withBenchDatabase(async (databaseUrl) => {
       },
     ];
     const loadBefore = loadavg();
-    const rows: Awaited<ReturnType<typeof measure>>[] = [];
-    for (const measured of cases) rows.push(await measure(server, measured));
+    for (const measured of cases) await warmUp(server, measured);
+    const slices: Slice[][] = cases.map(() => []);
+    for (let round = 0; round < rounds; round += 1) {
+      for (const [index, measured] of cases.entries()) {
+        slices[index]?.push(await slice(server, measured, duration / rounds));
+      }
+    }
+    const rows = cases.map((measured, index) => rowOf(measured.name, slices[index] ?? []));
     const rps = (index: number) => rows[index]?.requestsPerSecond ?? Number.NaN;
-    const round = (value: number) => Math.round(value * 1000) / 1000;
+    const roundRps = (index: number, round: number) =>
+      rows[index]?.requestsPerSecondByRound[round] ?? Number.NaN;
+    const round3 = (value: number) => Math.round(value * 1000) / 1000;
+    const ratioOf = (ratio: (rpsOf: (index: number) => number) => number) => ({
+      value: round3(ratio(rps)),
+      byRound: Array.from({ length: rounds }, (_, round) => round3(ratio((index) => roundRps(index, round)))),
+    });
     const ratios = {
-      graphVsTrivial: round(rps(4) / rps(2)),
-      activitiesVsTrivial: round(rps(7) / rps(2)),
-      trivialVsMinimalYoga: round(rps(2) / rps(1)),
-      firstPageOf1000VsGraphOf100: round(rps(4) / rps(5)),
-      whole1000VsWhole100: round((pages.length * rps(4)) / rps(6)),
+      graphVsTrivial: ratioOf((of) => of(4) / of(2)),
+      activitiesVsTrivial: ratioOf((of) => of(7) / of(2)),
+      trivialVsMinimalYoga: ratioOf((of) => of(2) / of(1)),
+      firstPageOf1000VsGraphOf100: ratioOf((of) => of(4) / of(5)),
+      whole1000VsWhole100: ratioOf((of) => (pages.length * of(4)) / of(6)),
     };
     const goals = {
       graphVsTrivial: '>= 0.08',
@@ -227,6 +284,7 @@ await withBenchDatabase(async (databaseUrl) => {
       command: `npm run bench:api -- ${process.argv.slice(2).join(' ')}`.trim(),
       machine: { cpus: cpus().length, loadAverage1mBefore: loadBefore[0], loadAverage1mAfter: loadavg()[0] },
       durationSeconds: duration,
+      rounds,
       connections,
       leads: LEADS,
       cases: rows,
