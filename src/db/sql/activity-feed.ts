@@ -117,7 +117,7 @@ export async function readActivityKeys(
     em,
     `select ${KEY_COLUMNS} from activity where id > ? order by activity.id limit ?`,
     [range.after.toString(), range.limit],
-    { prepared: true },
+    { prepared: 'fixed' },
   );
   return { keys: rows.map(toKey), full: rows.length === range.limit, lastId: lastIdOf(rows) };
 }
@@ -132,7 +132,7 @@ export async function readActivitiesById(
     em,
     `select ${COLUMNS} from activity where id = any(?::bigint[])`,
     [idArray(ids)],
-    { prepared: true },
+    { prepared: 'fixed' },
   );
   return new Map(rows.map((row) => [row.id, toEvent(row)]));
 }
@@ -157,7 +157,7 @@ export async function readActivities(
       ...where.params,
       range.limit,
     ],
-    { prepared: true },
+    { prepared: 'per-shape' },
   );
   return { events: rows.map(toEvent), full: rows.length === range.limit, lastId: lastIdOf(rows) };
 }
@@ -171,44 +171,44 @@ export interface ActivityPage {
   graphVersions: ReadonlyMap<string, string>;
 }
 
+/** The columns of the rows a page reads, each aggregated into a JSON list of its own. */
+const PAGE_COLUMNS = [
+  'id',
+  'workspace_id',
+  'lead_id',
+  'campaign_id',
+  'run_id',
+  'type',
+  'qualified',
+  'occurred_at',
+  'primary_attribute_value',
+  'attributes',
+] as const satisfies readonly (keyof ActivityRow)[];
+
 /** ActivityRows as one JSON list per column, in the same order in every list. */
-type ActivityColumns = { [Column in keyof ActivityRow]: ActivityRow[Column][] | null };
+type PageColumns = { [Column in (typeof PAGE_COLUMNS)[number]]: ActivityRow[Column][] | null };
 
 /**
- * An aggregate of ActivityRows as ActivityColumns. json_agg over whole rows looks up every column's
- * type again for each row: a list per column cost PostgreSQL, and JSON.parse, a third as much.
+ * An aggregate of `page`'s rows as PageColumns: json_agg over whole rows looks up every column's
+ * type again for each row, and a list per column is cheaper for PostgreSQL to build and for
+ * JSON.parse to read (bench/README.md, "Measurements quoted by the code").
  */
-const ACTIVITY_COLUMNS_SQL = `json_build_object(${(
-  [
-    'id',
-    'workspace_id',
-    'lead_id',
-    'campaign_id',
-    'run_id',
-    'type',
-    'qualified',
-    'occurred_at',
-    'primary_attribute_value',
-    'attributes',
-  ] satisfies (keyof ActivityRow)[]
-)
-  .map((column) => `'${column}', json_agg(${column})`)
-  .join(', ')})`;
+const PAGE_COLUMNS_SQL = `json_build_object(${PAGE_COLUMNS.map((column) => `'${column}', json_agg(${column})`).join(', ')})`;
 
-/** The events of ActivityColumns, in the columns' order. */
-function eventsOf(columns: ActivityColumns | null): ActivityEvent[] {
-  const at = <T>(column: (T[] | null) | undefined, index: number) => (column as T[])[index] as T;
+/** The rows of PageColumns, in the lists' order. */
+function rowsOf(columns: PageColumns | null): ActivityRow[] {
+  const at = <T>(column: T[] | null | undefined, index: number) => (column as T[])[index] as T;
   return (columns?.id ?? []).map((id, index) => ({
     id,
-    workspaceId: at(columns?.workspace_id, index),
-    leadId: at(columns?.lead_id, index),
-    campaignId: at(columns?.campaign_id, index),
-    runId: at(columns?.run_id, index),
+    workspace_id: at(columns?.workspace_id, index),
+    lead_id: at(columns?.lead_id, index),
+    campaign_id: at(columns?.campaign_id, index),
+    run_id: at(columns?.run_id, index),
     type: at(columns?.type, index),
     qualified: at(columns?.qualified, index),
-    occurredAt: at(columns?.occurred_at, index),
-    primaryAttributeValue: at(columns?.primary_attribute_value, index),
-    attributes: at(columns?.attributes, index) ?? {},
+    occurred_at: at(columns?.occurred_at, index),
+    primary_attribute_value: at(columns?.primary_attribute_value, index),
+    attributes: at(columns?.attributes, index),
   }));
 }
 
@@ -218,9 +218,10 @@ function eventsOf(columns: ActivityColumns | null): ActivityEvent[] {
  * `limit`: plain rows, as the activity connections serve them, without an entity per row. In the
  * same statement, when asked, the leads the rows name and the graph versions of their workspaces:
  * a round trip costs a page more than reading them, and one JSON text per part parses faster than
- * pg's fields. They are looked up by the ids the page's one aggregate collects: a `page` named
- * three times is materialized, which cost more than the rows' JSON. The rows are put in order
- * here: json_agg's own ORDER BY sorts them whole, which cost PostgreSQL as much as the rest.
+ * pg's fields. They are looked up by the ids the page's one aggregate collects, as a `page` named
+ * three times would be materialized; and the rows are put in order here rather than by json_agg's
+ * ORDER BY, which sorts them whole: both cost PostgreSQL more (bench/README.md, "Measurements
+ * quoted by the code").
  */
 export async function readActivityPage(
   em: EntityManager,
@@ -235,12 +236,16 @@ export async function readActivityPage(
   ];
   const where = [...conditions, ...bounds];
   const order = read.order === 'asc' ? 'asc' : 'desc';
+  const named = [
+    ...(include.leads ? [', array_agg(distinct lead_id::bigint) as lead_ids'] : []),
+    ...(include.graphVersions ? [', array_agg(distinct workspace_id::bigint) as workspace_ids'] : []),
+  ].join('');
   const leads = include.leads ? leadRecordColumnsSql('from lead where id = any(p.lead_ids)') : 'null';
   const graphVersions = include.graphVersions
     ? '(select json_object_agg(id::text, graph_version::text) from workspace where id = any(p.workspace_ids))'
     : 'null';
   const [row] = await query<{
-    events: ActivityColumns | null;
+    events: PageColumns | null;
     leads: LeadRecordColumns | null;
     graph_versions: Record<string, string> | null;
   }>(
@@ -250,12 +255,11 @@ export async function readActivityPage(
        order by activity.id ${order} limit ?
      )
      select p.events, ${leads} as leads, ${graphVersions} as graph_versions
-     from (select ${ACTIVITY_COLUMNS_SQL} as events, array_agg(distinct lead_id::bigint) as lead_ids,
-       array_agg(distinct workspace_id::bigint) as workspace_ids from page) as p`,
+     from (select ${PAGE_COLUMNS_SQL} as events${named} from page) as p`,
     [...where.flatMap(({ params }) => params), read.limit],
-    { prepared: true },
+    { prepared: 'per-shape' },
   );
-  const events = eventsOf(row?.events ?? null);
+  const events = rowsOf(row?.events ?? null).map(toEvent);
   return {
     events: order === 'asc' ? events.sort(byId) : events.sort((a, b) => byId(b, a)),
     leads: leadRecordsOf(row?.leads ?? null),
@@ -310,7 +314,7 @@ export async function readCandidates(
       ...bounds,
       range.limit,
     ],
-    { prepared: true },
+    { prepared: 'fixed' },
   );
   return { events: rows.map(toEvent), full: rows.length === range.limit, lastId: lastIdOf(rows) };
 }
@@ -328,7 +332,7 @@ export async function settledActivityId(em: EntityManager, announced: bigint | n
     em,
     'select coalesce((select id from activity where id = ?), (select max(id) from activity), 0)::text as last',
     [announced?.toString() ?? null],
-    { prepared: true },
+    { prepared: 'fixed' },
   );
   return BigInt(row?.last ?? 0);
 }

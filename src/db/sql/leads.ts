@@ -70,8 +70,8 @@ export interface LeadRecordColumns {
 }
 
 /**
- * The leads of `from` (a FROM clause naming `lead`'s columns) as LeadRecordColumns: as costly to
- * build and to parse, for many leads, as a few rows of json_agg over whole rows.
+ * The leads of `from` (a FROM clause naming `lead`'s columns) as LeadRecordColumns: a list per
+ * column, as an activity page's rows (cheaper to build and to parse than json_agg of whole rows).
  */
 export const leadRecordColumnsSql = (from: string) =>
   `(select json_build_object('id', json_agg(id::text), 'workspace_id', json_agg(workspace_id::text),
@@ -93,6 +93,6 @@ export function readLeadRecords(em: EntityManager, ids: readonly string[]): Prom
     em,
     `select ${LEAD_RECORD_COLUMNS} from lead where id = any(?::bigint[])`,
     [`{${ids.filter((id) => /^[0-9]+$/.test(id)).join(',')}}`],
-    { prepared: true },
+    { prepared: 'fixed' },
   );
 }

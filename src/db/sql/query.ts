@@ -9,19 +9,22 @@ import type { EntityManager, Knex } from '@mikro-orm/postgresql';
  * which for a chunk's JSON costs more than the statement itself, and puts the values into any
  * error message. Arrays are passed as JSON: knex would expand them into lists.
  *
- * `prepared`: for a statement the API runs on most requests, of a text drawn from a small set of
- * shapes. Each connection then keeps it prepared, planned once rather than on every run
- * (planning the activity page cost PostgreSQL as much as running it).
+ * `prepared`, for the statements the API runs on most requests: see Preparation.
  */
 export async function query<Row = Record<string, unknown>>(
   em: EntityManager,
   sql: string,
   params: unknown[] = [],
-  { prepared = false }: { prepared?: boolean } = {},
+  { prepared }: { prepared?: Preparation } = {},
 ): Promise<Row[]> {
   ranStatements.add(em);
+  if (prepared && params.some(Array.isArray)) {
+    throw new Error(
+      'a prepared statement takes no array parameter: knex would spell the text out per length',
+    );
+  }
   const raw = em.getKnex().raw(sql, params as Knex.RawBinding[]);
-  const name = prepared ? preparedName(sql) : undefined;
+  const name = prepared ? preparedName(sql, prepared) : undefined;
   const statement = name === undefined ? raw : raw.options({ name });
   const transaction = em.getTransactionContext<Knex.Transaction>();
   const result: { rows: Row[] } = await (transaction ? statement.transacting(transaction) : statement);
@@ -29,19 +32,29 @@ export async function query<Row = Record<string, unknown>>(
 }
 
 /**
- * The most statement texts kept prepared: each connection holds a plan for every one it ran, for its
- * life. Past this many, further texts run unprepared.
+ * A statement run as a named prepared statement: each connection parses it once, and PostgreSQL
+ * plans it once when one plan suits every run (else per run, as unnamed ones are). `fixed`: a text
+ * the code spells out (or one of a few it chooses between), always. `per-shape`: a text built from
+ * what a request asks for (a filter's conditions), while fewer than MAX_SHAPED_TEXTS are: each
+ * connection keeps every text it prepared for its life, so clients cycling through shapes must
+ * not make one per shape. Past the cap, a new shape runs unprepared.
  */
-export const MAX_PREPARED_TEXTS = 64;
-const preparedNames = new Map<string, string>();
+export type Preparation = 'fixed' | 'per-shape';
 
-/** The name a prepared text goes by on every connection; none once the texts are all named. */
-function preparedName(sql: string): string | undefined {
-  let name = preparedNames.get(sql);
-  if (name === undefined && preparedNames.size < MAX_PREPARED_TEXTS) {
-    name = `campaign_engine_${preparedNames.size + 1}`;
-    preparedNames.set(sql, name);
+export const MAX_SHAPED_TEXTS = 64;
+const preparedNames = new Map<string, string>();
+let shapedTexts = 0;
+
+/** The name a prepared text goes by on every connection; none for a shape past the cap. */
+function preparedName(sql: string, preparation: Preparation): string | undefined {
+  const named = preparedNames.get(sql);
+  if (named !== undefined) return named;
+  if (preparation === 'per-shape') {
+    if (shapedTexts === MAX_SHAPED_TEXTS) return undefined;
+    shapedTexts += 1;
   }
+  const name = `campaign_engine_${preparedNames.size + 1}`;
+  preparedNames.set(sql, name);
   return name;
 }
 

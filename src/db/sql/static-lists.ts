@@ -38,6 +38,6 @@ export function readStaticListRecords(
     `select id::text, jsonb_build_object('id', workspace_id::text) as workspace, name
      from static_list where id = any(?::bigint[])`,
     [`{${ids.filter((id) => /^[0-9]+$/.test(id)).join(',')}}`],
-    { prepared: true },
+    { prepared: 'fixed' },
   );
 }

@@ -129,7 +129,7 @@ export async function readCampaignRecords(
     em,
     `select ${CAMPAIGN_RECORD} as campaign from campaign c where c.id = any(?::bigint[])`,
     [`{${ids.filter((id) => /^[0-9]+$/.test(id)).join(',')}}`],
-    { prepared: true },
+    { prepared: 'fixed' },
   );
   return rows.map((row) => withDeletedAt<CampaignRecord>(row.campaign));
 }
@@ -165,7 +165,7 @@ export async function loadWorkspaceAssets(em: EntityManager, workspaceId: string
          from static_list sl where sl.workspace_id = w.id) as lists
      from workspace w where w.id = ?`,
     [workspaceId],
-    { prepared: true },
+    { prepared: 'fixed' },
   );
   const rows = <T>(column: string) => (row?.[column] ?? []) as T[];
   return {

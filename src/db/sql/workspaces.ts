@@ -7,7 +7,7 @@ export async function graphVersion(em: EntityManager, workspaceId: string): Prom
     em,
     'select graph_version::text from workspace where id = ?',
     [workspaceId],
-    { prepared: true },
+    { prepared: 'fixed' },
   );
   return String(row?.graph_version);
 }
