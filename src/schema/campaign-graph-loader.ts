@@ -89,7 +89,7 @@ export function readList(context: GraphQLContext, listId: string): StaticListRec
 export async function readWorkspaces(
   context: GraphQLContext,
   workspaceIds: Iterable<string>,
-  versions: ReadonlyMap<string, string> = new Map(),
+  versions: ReadonlyMap<string, string>,
 ): Promise<void> {
   const unread = [...new Set(workspaceIds)].filter(
     (workspaceId) => canSeeWorkspace(context.viewer, workspaceId) && !readSnapshots(context).has(workspaceId),

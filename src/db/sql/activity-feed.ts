@@ -236,10 +236,11 @@ export async function readActivityPage(
   ];
   const where = [...conditions, ...bounds];
   const order = read.order === 'asc' ? 'asc' : 'desc';
-  const named = [
-    ...(include.leads ? [', array_agg(distinct lead_id::bigint) as lead_ids'] : []),
-    ...(include.graphVersions ? [', array_agg(distinct workspace_id::bigint) as workspace_ids'] : []),
-  ].join('');
+  const aggregates = [
+    `${PAGE_COLUMNS_SQL} as events`,
+    ...(include.leads ? ['array_agg(distinct lead_id::bigint) as lead_ids'] : []),
+    ...(include.graphVersions ? ['array_agg(distinct workspace_id::bigint) as workspace_ids'] : []),
+  ];
   const leads = include.leads ? leadRecordColumnsSql('from lead where id = any(p.lead_ids)') : 'null';
   const graphVersions = include.graphVersions
     ? '(select json_object_agg(id::text, graph_version::text) from workspace where id = any(p.workspace_ids))'
@@ -255,7 +256,7 @@ export async function readActivityPage(
        order by activity.id ${order} limit ?
      )
      select p.events, ${leads} as leads, ${graphVersions} as graph_versions
-     from (select ${PAGE_COLUMNS_SQL} as events${named} from page) as p`,
+     from (select ${aggregates.join(', ')} from page) as p`,
     [...where.flatMap(({ params }) => params), read.limit],
     { prepared: 'per-shape' },
   );
