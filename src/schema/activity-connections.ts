@@ -1,13 +1,8 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { type ActivityPage, readActivityPage } from '../db/sql/activity-feed.js';
 import type { ActivityFilter as ActivityFilterRule } from '../domain/activity-filter.js';
-import {
-  type ActivityFilter,
-  ActivityFilterRef,
-  ActivityRef,
-  type ActivityView,
-  activityView,
-} from './activity.js';
+import { type ActivityFilter, ActivityFilterRef, ActivityRef, type ActivityView } from './activity.js';
+import { activityView } from './activity-types.js';
 import { builder } from './builder.js';
 import { CampaignRef } from './campaign.js';
 import { readWorkspaces } from './campaign-graph-loader.js';

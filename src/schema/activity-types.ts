@@ -1,12 +1,14 @@
+import type { ActivityEvent } from '../db/sql/activity-feed.js';
 import type { CampaignRecord } from '../db/sql/workspace-assets.js';
+import type { ActivityType, JsonValue } from '../domain/model.js';
 import {
   ActivityRef,
   type ActivityView,
-  attribute,
-  ChangeScoreActivityRef,
   campaignById,
   FlowActivityRef,
+  presentAttributes,
 } from './activity.js';
+import { attributeOf, kindFields } from './activity-fields.js';
 import { builder } from './builder.js';
 import { CampaignRef } from './campaign.js';
 import { readList, readProgram } from './campaign-graph-loader.js';
@@ -20,6 +22,9 @@ import { ProgramRef } from './program.js';
  * its references as objects; `attributes` keeps the same JSON on every type. A field name means one
  * type across the kinds (ChangeScoreActivity.oldValue is an Int!, so Change Data Value's values are
  * valueBefore and valueAfter), so that fragments on several kinds merge in one selection.
+ *
+ * The typed fields that are values of the attributes are exposed: activityView computes them
+ * (activity-fields.ts); those that load an object stay resolvers.
  */
 
 const interfaces = [FlowActivityRef, ActivityRef];
@@ -58,40 +63,86 @@ function hostOf(url: unknown): string | null {
   return new URL(url).host;
 }
 
+export const ExecuteCampaignActivityRef = builder.objectRef<ActivityView>('ExecuteCampaignActivity');
+builder.objectType(ExecuteCampaignActivityRef, {
+  interfaces,
+  description: 'An Execute Campaign step: whether the lead qualified for the executable campaign.',
+  fields: (t) => ({
+    qualified: t.exposeBoolean('qualified', {
+      description: 'Qualified: TRUE when the lead passed the child’s smart list and qualification rule.',
+    }),
+    executedCampaign: t.field({
+      type: CampaignRef,
+      description: 'The executable campaign the step ran (still returned, with deletedAt set, once deleted).',
+      resolve: (activity, _args, context) =>
+        campaignById(context, attributeOf(activity.storedAttributes, 'executedCampaignId', '')) as
+          | CampaignRecord
+          | Promise<CampaignRecord>,
+    }),
+    useParentTokenContext: t.exposeBoolean('useParentTokenContext', {
+      description:
+        'Whether the child resolved My Tokens in the caller’s context (semantics T6 in docs/semantics.md).',
+    }),
+    depth: t.exposeInt('depth', { description: '1 for a child of a top campaign, at most 3.' }),
+    reason: t.exposeString('reason', {
+      nullable: true,
+      description: 'Why the lead did not qualify, when it did not.',
+    }),
+  }),
+});
+
+const ChangeScoreActivityRef = builder.objectRef<ActivityView>('ChangeScoreActivity');
+builder.objectType(ChangeScoreActivityRef, {
+  interfaces,
+  description: 'A Change Score step: which score field changed, by what, from which value to which.',
+  fields: (t) => ({
+    scoreName: t.exposeString('scoreName', { description: 'The SCORE field changed (e.g. score).' }),
+    change: t.exposeString('change', {
+      description: 'The change as the step gave it, tokens resolved: +N, -N or =N.',
+    }),
+    oldValue: t.exposeInt('oldValue', { description: 'The score before the step (0 when it was unset).' }),
+    newValue: t.exposeInt('newValue', {
+      description: 'The score after the step; the old value when the step was skipped.',
+    }),
+  }),
+});
+
+builder.objectType(builder.objectRef<ActivityView>('GenericActivity'), {
+  interfaces,
+  description:
+    'Kept so that fragments written for it stay valid: no activity is of this type any more, since every kind of activity has its own type (semantics A7 in docs/semantics.md).',
+  fields: () => ({}),
+});
+
 const ChangeDataValueActivityRef = builder.objectRef<ActivityView>('ChangeDataValueActivity');
 builder.objectType(ChangeDataValueActivityRef, {
   interfaces,
   description:
     'A lead field changed, by a Change Data Value flow step (semantics F3 in docs/semantics.md) or by upsertLeads (source API).',
   fields: (t) => ({
-    attribute: t.string({
+    attribute: t.exposeString('attribute', {
       description:
         'The name of the lead field, as the workspace defines it (as written in the step when unknown).',
-      resolve: (activity) => attribute(activity, 'attribute', ''),
     }),
-    valueBefore: t.field({
+    valueBefore: t.expose('valueBefore', {
       type: 'JSON',
       nullable: true,
       description:
         'The field’s value before the change (a string, number or boolean, as Lead.fields shows it); null when it was empty or the field is unknown.',
-      resolve: (activity) => attribute(activity, 'oldValue', null),
     }),
-    valueAfter: t.field({
+    valueAfter: t.expose('valueAfter', {
       type: 'JSON',
       nullable: true,
       description: 'The field’s value after the change; null when it was cleared, and on skipped steps.',
-      resolve: (activity) => attribute(activity, 'newValue', null),
     }),
-    attemptedValue: t.string({
+    attemptedValue: t.exposeString('attemptedValue', {
       nullable: true,
       description:
         'Skipped steps only: the value the step tried to set, tokens resolved (null when it tried to clear the field); null on applied changes.',
-      resolve: (activity) => attribute<string | null>(activity, 'value', null),
     }),
-    source: t.string({
+    source: t.exposeString('source', {
       nullable: true,
       description: 'API when upsertLeads made the change; null when a flow step did.',
-      resolve: (activity) => attribute<string | null>(activity, 'source', null),
     }),
   }),
 });
@@ -107,7 +158,8 @@ builder.objectType(RequestCampaignActivityRef, {
       nullable: true,
       description:
         'The campaign the lead was handed to, also once deleted (see Campaign.deletedAt); null when the key may not see it.',
-      resolve: (activity, _args, context) => campaignOf(context, activity.attributes.requestedCampaignId),
+      resolve: (activity, _args, context) =>
+        campaignOf(context, activity.storedAttributes.requestedCampaignId),
     }),
   }),
 });
@@ -118,9 +170,8 @@ builder.objectType(CampaignIsRequestedActivityRef, {
   description:
     'The lead entered a requested run of the campaign (field campaign): by requestCampaign through the API, or by a Campaign is Requested trigger.',
   fields: (t) => ({
-    requestSource: t.string({
+    requestSource: t.exposeString('requestSource', {
       description: 'Who requested it: API for the requestCampaign mutation, else the trigger’s source.',
-      resolve: (activity) => attribute(activity, 'source', ''),
     }),
   }),
 });
@@ -135,13 +186,14 @@ builder.objectType(RemoveFromFlowActivityRef, {
       type: [CampaignRef],
       description:
         'The campaigns the step names, in its order, deleted ones included; those the key may not see are left out.',
-      resolve: (activity, _args, context) => campaignsOf(context, activity.attributes.campaignIds),
+      resolve: (activity, _args, context) => campaignsOf(context, activity.storedAttributes.campaignIds),
     }),
     stoppedCampaigns: t.field({
       type: [CampaignRef],
       description:
         'The campaigns whose running flow the step stopped (the one running it and its callers, when one of them is named); empty when none was running.',
-      resolve: (activity, _args, context) => campaignsOf(context, activity.attributes.stoppedCampaignIds),
+      resolve: (activity, _args, context) =>
+        campaignsOf(context, activity.storedAttributes.stoppedCampaignIds),
     }),
   }),
 });
@@ -157,7 +209,7 @@ function listActivity(name: string, step: string) {
         nullable: true,
         description: 'The static list; null when the key may not see it.',
         resolve: (activity, _args, context) => {
-          const id = activity.attributes.listId;
+          const id = activity.storedAttributes.listId;
           return (
             (typeof id === 'string' && readList(context, id)) ||
             referenced(StaticListRef.getDataloader(context), id)
@@ -181,21 +233,19 @@ builder.objectType(ChangeProgramStatusActivityRef, {
       nullable: true,
       description: 'The program; null when it does not exist (a skipped step) or the key may not see it.',
       resolve: (activity, _args, context) => {
-        const id = activity.attributes.programId;
+        const id = activity.storedAttributes.programId;
         return (
           (typeof id === 'string' && readProgram(context, id)) ||
           referenced(ProgramRef.getDataloader(context), id)
         );
       },
     }),
-    oldStatus: t.string({
+    oldStatus: t.exposeString('oldStatus', {
       nullable: true,
       description: 'The lead’s status in the program before; null when it was not a member.',
-      resolve: (activity) => attribute<string | null>(activity, 'oldStatus', null),
     }),
-    newStatus: t.string({
+    newStatus: t.exposeString('newStatus', {
       description: 'The status set; on a skipped step, the one the step asked for.',
-      resolve: (activity) => attribute(activity, 'newStatus', ''),
     }),
   }),
 });
@@ -206,18 +256,11 @@ builder.objectType(WaitActivityRef, {
   description:
     'A Wait step suspended the lead’s flow (semantics F9 in docs/semantics.md); the next step runs once the delay is over.',
   fields: (t) => ({
-    seconds: t.int({
-      description: 'The delay, in seconds.',
-      resolve: (activity) => attribute(activity, 'seconds', 0),
-    }),
-    resumeAt: t.field({
+    seconds: t.exposeInt('seconds', { description: 'The delay, in seconds.' }),
+    resumeAt: t.expose('resumeAt', {
       type: 'DateTime',
       nullable: true,
       description: 'When the flow resumes at the next step; null on a skipped step.',
-      resolve: (activity) => {
-        const resumeAt = attribute<string | null>(activity, 'resumeAt', null);
-        return resumeAt === null ? null : new Date(resumeAt);
-      },
     }),
   }),
 });
@@ -232,43 +275,30 @@ builder.objectType(CallWebhookActivityRef, {
       nullable: true,
       description:
         'The host (and port, when not the default) the call went to; the full URL, which may carry resolved tokens, is only in attributes. Null when the URL does not parse.',
-      resolve: (activity) => hostOf(activity.attributes.url),
+      resolve: (activity) => hostOf(activity.storedAttributes.url),
     }),
-    method: t.string({
+    method: t.exposeString('method', {
       description: 'The HTTP method (POST unless the step said otherwise).',
-      resolve: (activity) => attribute(activity, 'method', ''),
     }),
-    httpStatus: t.int({
+    httpStatus: t.exposeInt('httpStatus', {
       nullable: true,
       description:
         'The HTTP status of the response; null when none came (refused, timed out, target not allowed) and on a skipped step.',
-      resolve: (activity) => attribute<number | null>(activity, 'status', null),
     }),
-    succeeded: t.boolean({
-      description: 'True when the response had a 2xx status.',
-      resolve: (activity) => attribute(activity, 'ok', false),
-    }),
-    failure: t.string({
+    succeeded: t.exposeBoolean('succeeded', { description: 'True when the response had a 2xx status.' }),
+    failure: t.exposeString('failure', {
       nullable: true,
       description: 'Why no response came (without the URL); null when one came, and on a skipped step.',
-      resolve: (activity) => attribute<string | null>(activity, 'error', null),
     }),
   }),
 });
 
-const InterestingMomentActivityRef = builder.objectRef<ActivityView>('InterestingMomentActivity');
-builder.objectType(InterestingMomentActivityRef, {
+builder.objectType(builder.objectRef<ActivityView>('InterestingMomentActivity'), {
   interfaces,
   description: 'An Interesting Moment step recorded a moment (semantics F11 in docs/semantics.md).',
   fields: (t) => ({
-    kind: t.string({
-      description: 'The moment’s kind, as the step names it.',
-      resolve: (activity) => attribute(activity, 'kind', ''),
-    }),
-    description: t.string({
-      description: 'The moment’s description, tokens resolved.',
-      resolve: (activity) => attribute(activity, 'description', ''),
-    }),
+    kind: t.exposeString('kind', { description: 'The moment’s kind, as the step names it.' }),
+    description: t.exposeString('description', { description: 'The moment’s description, tokens resolved.' }),
   }),
 });
 
@@ -276,35 +306,43 @@ builder.objectType(builder.objectRef<ActivityView>('NewLeadActivity'), {
   interfaces,
   description: 'upsertLeads created the lead.',
   fields: (t) => ({
-    email: t.string({
-      description: 'The lead’s email when it was created.',
-      resolve: (activity) => activity.primaryAttributeValue ?? '',
-    }),
+    email: t.exposeString('email', { description: 'The lead’s email when it was created.' }),
   }),
 });
 
-/** The kinds whose flow step may be skipped with a reason instead of applied (semantics F2). */
-const SKIPPABLE = [
+for (const ref of [
   ChangeScoreActivityRef,
   ChangeDataValueActivityRef,
   ChangeProgramStatusActivityRef,
   WaitActivityRef,
   CallWebhookActivityRef,
-];
-
-for (const ref of SKIPPABLE) {
+]) {
   builder.objectFields(ref, (t) => ({
-    skipped: t.boolean({
+    skipped: t.exposeBoolean('skipped', {
       description:
         'True when the step could not be applied and was skipped: it changed nothing, and skipReason says why.',
-      resolve: (activity) => attribute(activity, 'skipped', false),
     }),
-    skipReason: t.string({
+    skipReason: t.exposeString('skipReason', {
       nullable: true,
       description:
         'Why the step was skipped, as a problem code (UNKNOWN_FIELD, TYPE_MISMATCH, UNKNOWN_PROGRAM, WAIT_IN_EXECUTABLE...); null when it was applied.',
-      resolve: (activity) =>
-        attribute(activity, 'skipped', false) ? attribute<string | null>(activity, 'reason', null) : null,
     }),
   }));
+}
+
+/** The activity types resolve a plain row (a page's, or a live one) through this view. */
+export function activityView(event: ActivityEvent): ActivityView {
+  const type = event.type as ActivityType;
+  return {
+    id: event.id,
+    type,
+    lead: { id: event.leadId },
+    campaign: event.campaignId ? { id: event.campaignId } : null,
+    run: event.runId ? { id: event.runId } : null,
+    occurredAt: event.occurredAt,
+    primaryAttributeValue: event.primaryAttributeValue,
+    attributes: presentAttributes(event.attributes as Record<string, JsonValue>),
+    storedAttributes: event.attributes,
+    ...kindFields(type, event.attributes, event.primaryAttributeValue),
+  } as ActivityView;
 }

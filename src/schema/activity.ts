@@ -1,7 +1,8 @@
 import type { Activity } from '../db/entities/activity.entity.js';
-import type { ActivityEvent, PrintedInstant } from '../db/sql/activity-feed.js';
+import type { PrintedInstant } from '../db/sql/activity-feed.js';
 import type { CampaignRecord } from '../db/sql/workspace-assets.js';
 import type { JsonValue } from '../domain/model.js';
+import { attributeOf, type KindFields, type StoredAttributes } from './activity-fields.js';
 import { ActivityTypeEnum } from './activity-type.js';
 import { builder } from './builder.js';
 import { CampaignRef, campaignsIncludingDeleted } from './campaign.js';
@@ -54,10 +55,12 @@ export function campaignById(
 }
 
 /**
- * What the Activity types resolve from: a stored entity (queries) or the plain row a subscription
- * received (live events), which carries only the ids of its lead, campaign and run.
+ * What the Activity types resolve from: a stored activity (a page's row or a live one), which
+ * carries only the ids of its lead, campaign and run. Its kind's typed fields (KindFields) are
+ * computed once from its attributes when the row becomes a view (activityView), so that the
+ * compiled query reads them as properties rather than calling a resolver for each.
  */
-export interface ActivityView {
+export interface ActivityView extends KindFields {
   id: string;
   type: Activity['type'];
   lead: { id: string };
@@ -65,12 +68,11 @@ export interface ActivityView {
   run?: { id: string } | null;
   occurredAt: PrintedInstant;
   primaryAttributeValue?: string | null;
-  attributes: Record<string, unknown>;
+  /** As clients see them (presentAttributes): ids are global ids. */
+  attributes: Readonly<Record<string, JsonValue>>;
+  /** As stored, for the fields that load what their ids name. */
+  storedAttributes: StoredAttributes;
 }
-
-/** A stored attribute, as the domain wrote it. */
-export const attribute = <T>(activity: FlowRow, key: string, fallback: T): T =>
-  (activity.attributes[key] as T | undefined) ?? fallback;
 
 /** What FlowActivity resolves from: a stored activity (ActivityView) or a dry run's row (the domain's). */
 export interface FlowRow {
@@ -78,6 +80,7 @@ export interface FlowRow {
   campaignId?: string;
   campaign?: { id: string } | null;
   primaryAttributeValue?: string | null;
+  /** A dry run's as the domain wrote them; a stored activity's presented (no field here reads an id). */
   attributes: Readonly<Record<string, unknown>>;
 }
 
@@ -100,6 +103,9 @@ const ACTIVITY_TYPENAMES: Record<Activity['type'], string> = {
   INTERESTING_MOMENT: 'InterestingMomentActivity',
   NEW_LEAD: 'NewLeadActivity',
 };
+
+const ATTRIBUTES_DESCRIPTION =
+  'The type’s details as a JSON object (e.g. attribute, oldValue, newValue; skipped and reason when the step did nothing); ids in it are global ids.';
 
 export const FlowActivityRef = builder.interfaceRef<FlowRow>('FlowActivity').implement({
   description:
@@ -128,8 +134,7 @@ export const FlowActivityRef = builder.interfaceRef<FlowRow>('FlowActivity').imp
     }),
     attributes: t.field({
       type: 'JSON',
-      description:
-        'The type’s details as a JSON object (e.g. attribute, oldValue, newValue; skipped and reason when the step did nothing); ids in it are global ids.',
+      description: ATTRIBUTES_DESCRIPTION,
       resolve: (row) => presentAttributes(row.attributes as Record<string, JsonValue>),
     }),
     qualified: t.boolean({
@@ -142,7 +147,7 @@ export const FlowActivityRef = builder.interfaceRef<FlowRow>('FlowActivity').imp
       nullable: true,
       description:
         'Execute Campaign rows: the depth of the executed campaign below the top campaign (semantics E5 in docs/semantics.md: 1 for its child, at most 3), as ExecuteCampaignActivity.depth; null on other rows.',
-      resolve: (row) => (row.type === 'EXECUTE_CAMPAIGN' ? attribute(row, 'depth', 1) : null),
+      resolve: (row) => (row.type === 'EXECUTE_CAMPAIGN' ? attributeOf(row.attributes, 'depth', 1) : null),
     }),
   }),
 });
@@ -175,74 +180,9 @@ export const ActivityRef = builder.interfaceRef<ActivityView>('Activity').implem
       type: 'DateTime',
       description: 'When it happened (for a flow step, when its run processed the lead).',
     }),
+    // A stored activity's view holds its attributes presented already (activityView).
+    attributes: t.expose('attributes', { type: 'JSON', description: ATTRIBUTES_DESCRIPTION }),
   }),
-});
-
-export const ExecuteCampaignActivityRef = builder.objectRef<ActivityView>('ExecuteCampaignActivity');
-
-builder.objectType(ExecuteCampaignActivityRef, {
-  interfaces: [FlowActivityRef, ActivityRef],
-  description: 'An Execute Campaign step: whether the lead qualified for the executable campaign.',
-  fields: (t) => ({
-    qualified: t.boolean({
-      description: 'Qualified: TRUE when the lead passed the child’s smart list and qualification rule.',
-      resolve: (activity) => attribute(activity, 'qualified', false),
-    }),
-    executedCampaign: t.field({
-      type: CampaignRef,
-      description: 'The executable campaign the step ran (still returned, with deletedAt set, once deleted).',
-      resolve: (activity, _args, context) =>
-        campaignById(context, attribute(activity, 'executedCampaignId', '')) as
-          | CampaignRecord
-          | Promise<CampaignRecord>,
-    }),
-    useParentTokenContext: t.boolean({
-      description:
-        'Whether the child resolved My Tokens in the caller’s context (semantics T6 in docs/semantics.md).',
-      resolve: (activity) => attribute(activity, 'useParentTokenContext', false),
-    }),
-    depth: t.int({
-      description: '1 for a child of a top campaign, at most 3.',
-      resolve: (activity) => attribute(activity, 'depth', 1),
-    }),
-    reason: t.string({
-      nullable: true,
-      description: 'Why the lead did not qualify, when it did not.',
-      resolve: (activity) => attribute<string | null>(activity, 'reason', null),
-    }),
-  }),
-});
-
-export const ChangeScoreActivityRef = builder.objectRef<ActivityView>('ChangeScoreActivity');
-
-builder.objectType(ChangeScoreActivityRef, {
-  interfaces: [FlowActivityRef, ActivityRef],
-  description: 'A Change Score step: which score field changed, by what, from which value to which.',
-  fields: (t) => ({
-    scoreName: t.string({
-      description: 'The SCORE field changed (e.g. score).',
-      resolve: (activity) => attribute(activity, 'scoreName', ''),
-    }),
-    change: t.string({
-      description: 'The change as the step gave it, tokens resolved: +N, -N or =N.',
-      resolve: (activity) => attribute(activity, 'change', ''),
-    }),
-    oldValue: t.int({
-      description: 'The score before the step (0 when it was unset).',
-      resolve: (activity) => attribute(activity, 'oldValue', 0),
-    }),
-    newValue: t.int({
-      description: 'The score after the step; the old value when the step was skipped.',
-      resolve: (activity) => attribute(activity, 'newValue', 0),
-    }),
-  }),
-});
-
-builder.objectType(builder.objectRef<ActivityView>('GenericActivity'), {
-  interfaces: [FlowActivityRef, ActivityRef],
-  description:
-    'Kept so that fragments written for it stay valid: no activity is of this type any more, since every kind of activity has its own type (semantics A7 in docs/semantics.md).',
-  fields: () => ({}),
 });
 
 export const ActivityFilterRef = builder.inputType('ActivityFilter', {
@@ -269,17 +209,3 @@ export const ActivityFilterRef = builder.inputType('ActivityFilter', {
 });
 
 export type ActivityFilter = typeof ActivityFilterRef.$inferInput;
-
-/** The activity types resolve a plain row (a page's, or a live one) as they would a stored entity. */
-export function activityView(event: ActivityEvent): ActivityView {
-  return {
-    id: event.id,
-    type: event.type as ActivityView['type'],
-    lead: { id: event.leadId },
-    campaign: event.campaignId ? { id: event.campaignId } : null,
-    run: event.runId ? { id: event.runId } : null,
-    occurredAt: event.occurredAt,
-    primaryAttributeValue: event.primaryAttributeValue,
-    attributes: event.attributes,
-  };
-}

@@ -9,14 +9,8 @@ import type { ActivityFilter as ActivityFilterRule } from '../domain/activity-fi
 import { type ActivityType, FINISHED_RUN_STATUSES } from '../domain/model.js';
 import type { BatchItem, StreamItem } from '../streaming/activity-hub.js';
 import { ServerStoppingError, SubscriptionLimitError } from '../streaming/quota.js';
-import {
-  type ActivityFilter,
-  ActivityFilterRef,
-  ActivityRef,
-  type ActivityView,
-  activityView,
-  ExecuteCampaignActivityRef,
-} from './activity.js';
+import { type ActivityFilter, ActivityFilterRef, ActivityRef, type ActivityView } from './activity.js';
+import { activityView, ExecuteCampaignActivityRef } from './activity-types.js';
 import { builder } from './builder.js';
 import type { GraphQLContext } from './context.js';
 import { userError } from './errors.js';
