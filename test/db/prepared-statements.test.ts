@@ -35,6 +35,34 @@ describe('prepared statements', () => {
     });
   });
 
+  it('run outside a transaction as knex would read their text: numbered values, \\? a question mark', async () => {
+    const em = orm.em.fork();
+    const sql = "select ?::jsonb \\? 'a' as has, ?::int - 1 as previous";
+    expect(await query(em, sql, ['{"a":1}', 1], { prepared: 'fixed' })).toEqual([{ has: true, previous: 0 }]);
+    expect(await query(em, sql, ['{"b":1}', 2], { prepared: 'fixed' })).toEqual([
+      { has: false, previous: 1 },
+    ]);
+    await expect(query(em, sql, ['{}'], { prepared: 'fixed' })).rejects.toThrow(/Expected 2 bindings, saw 1/);
+    await expect(query(em, sql, ['{}', undefined], { prepared: 'fixed' })).rejects.toThrow(
+      /Undefined binding/,
+    );
+    await expect(query(em, 'select ?? from lead', ['id'], { prepared: 'fixed' })).rejects.toThrow(
+      /no identifier/,
+    );
+  });
+
+  it('give their connection back to the pool when they fail outside a transaction', async () => {
+    const em = orm.em.fork();
+    for (let run = 0; run < 25; run += 1) {
+      await expect(query(em, 'select 10 / ?::int as quotient', [0], { prepared: 'fixed' })).rejects.toThrow(
+        /division by zero/,
+      );
+    }
+    expect(await query(em, 'select 10 / ?::int as quotient', [5], { prepared: 'fixed' })).toEqual([
+      { quotient: 2 },
+    ]);
+  });
+
   it('refuse an array parameter, which knex would spell out in the text', async () => {
     await expect(
       query(orm.em.fork(), 'select ? as value', [['a', 'b']], { prepared: 'fixed' }),

@@ -1,4 +1,5 @@
 import type { EntityManager, Knex } from '@mikro-orm/postgresql';
+import type pg from 'pg';
 
 /**
  * Runs one statement with bound parameters in the entity manager's transaction (if any) and returns
@@ -9,7 +10,8 @@ import type { EntityManager, Knex } from '@mikro-orm/postgresql';
  * which for a chunk's JSON costs more than the statement itself, and puts the values into any
  * error message. Arrays are passed as JSON: knex would expand them into lists.
  *
- * `prepared`, for the statements the API runs on most requests: see Preparation.
+ * `prepared`, for the statements the API runs on most requests: see Preparation. Outside a
+ * transaction those go to a connection of knex's pool as they are (runPrepared).
  */
 export async function query<Row = Record<string, unknown>>(
   em: EntityManager,
@@ -23,11 +25,12 @@ export async function query<Row = Record<string, unknown>>(
       'a prepared statement takes no array parameter: knex would spell the text out per length',
     );
   }
-  const raw = em.getKnex().raw(sql, params as Knex.RawBinding[]);
-  const name = prepared ? preparedName(sql, prepared) : undefined;
-  const statement = name === undefined ? raw : raw.options({ name });
+  const statement = prepared ? preparedStatement(sql, prepared) : undefined;
   const transaction = em.getTransactionContext<Knex.Transaction>();
-  const result: { rows: Row[] } = await (transaction ? statement.transacting(transaction) : statement);
+  if (statement && !transaction) return runPrepared<Row>(em.getKnex(), statement, params);
+  const raw = em.getKnex().raw(sql, params as Knex.RawBinding[]);
+  const named = statement ? raw.options({ name: statement.name }) : raw;
+  const result: { rows: Row[] } = await (transaction ? named.transacting(transaction) : named);
   return result.rows;
 }
 
@@ -42,20 +45,65 @@ export async function query<Row = Record<string, unknown>>(
 export type Preparation = 'fixed' | 'per-shape';
 
 export const MAX_SHAPED_TEXTS = 64;
-const preparedNames = new Map<string, string>();
+
+interface PreparedStatement {
+  name: string;
+  /** The text with PostgreSQL's numbered parameters in place of knex's `?`. */
+  text: string;
+  parameters: number;
+}
+
+const preparedStatements = new Map<string, PreparedStatement>();
 let shapedTexts = 0;
 
-/** The name a prepared text goes by on every connection; none for a shape past the cap. */
-function preparedName(sql: string, preparation: Preparation): string | undefined {
-  const named = preparedNames.get(sql);
-  if (named !== undefined) return named;
+/** How a prepared text goes on every connection; none for a shape past the cap. */
+function preparedStatement(sql: string, preparation: Preparation): PreparedStatement | undefined {
+  const known = preparedStatements.get(sql);
+  if (known !== undefined) return known;
   if (preparation === 'per-shape') {
     if (shapedTexts === MAX_SHAPED_TEXTS) return undefined;
     shapedTexts += 1;
   }
-  const name = `campaign_engine_${preparedNames.size + 1}`;
-  preparedNames.set(sql, name);
-  return name;
+  let parameters = 0;
+  // As knex reads a raw text: `\?` is a question mark, `??` an identifier (which no prepared text
+  // may hold: it would be spelled into the text), `?` a parameter.
+  const text = sql.replace(/\\\?|\?\??/g, (found) => {
+    if (found === '\\?') return '?';
+    if (found === '??') throw new Error('a prepared statement names no identifier by ??');
+    parameters += 1;
+    return `$${parameters}`;
+  });
+  const statement = { name: `campaign_engine_${preparedStatements.size + 1}`, text, parameters };
+  preparedStatements.set(sql, statement);
+  return statement;
+}
+
+interface PooledClient {
+  acquireConnection(): Promise<pg.ClientBase>;
+  releaseConnection(connection: pg.ClientBase): Promise<void>;
+}
+
+/**
+ * Runs a prepared statement outside any transaction on a connection of knex's pool, without knex's
+ * query building: a hot read's text is known, so only its values travel. Checks the values as
+ * knex would: as many as the text's parameters, none undefined.
+ */
+async function runPrepared<Row>(
+  knex: Knex,
+  { name, text, parameters }: PreparedStatement,
+  values: unknown[],
+): Promise<Row[]> {
+  if (values.length !== parameters) {
+    throw new Error(`Expected ${parameters} bindings, saw ${values.length}`);
+  }
+  if (values.includes(undefined)) throw new Error('Undefined binding(s) detected when compiling RAW');
+  const pool = knex.client as PooledClient;
+  const connection = await pool.acquireConnection();
+  try {
+    return (await connection.query<Row & pg.QueryResultRow>({ name, text, values })).rows;
+  } finally {
+    await pool.releaseConnection(connection);
+  }
 }
 
 /**
