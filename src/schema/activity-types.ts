@@ -336,9 +336,9 @@ export function activityView(event: ActivityEvent): ActivityView {
   return {
     id: event.id,
     type,
-    lead: { id: event.leadId },
-    campaign: event.campaignId ? { id: event.campaignId } : null,
-    run: event.runId ? { id: event.runId } : null,
+    leadId: event.leadId,
+    campaignId: event.campaignId,
+    runId: event.runId,
     occurredAt: event.occurredAt,
     primaryAttributeValue: event.primaryAttributeValue,
     attributes: presentAttributes(event.attributes as Record<string, JsonValue>),

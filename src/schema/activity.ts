@@ -63,9 +63,9 @@ export function campaignById(
 export interface ActivityView extends KindFields {
   id: string;
   type: Activity['type'];
-  lead: { id: string };
-  campaign?: { id: string } | null;
-  run?: { id: string } | null;
+  leadId: string;
+  campaignId: string | null;
+  runId: string | null;
   occurredAt: PrintedInstant;
   primaryAttributeValue?: string | null;
   /** As clients see them (presentAttributes): ids are global ids. */
@@ -77,8 +77,7 @@ export interface ActivityView extends KindFields {
 /** What FlowActivity resolves from: a stored activity (ActivityView) or a dry run's row (the domain's). */
 export interface FlowRow {
   type: Activity['type'];
-  campaignId?: string;
-  campaign?: { id: string } | null;
+  campaignId?: string | null;
   primaryAttributeValue?: string | null;
   /** A dry run's as the domain wrote them; a stored activity's presented (no field here reads an id). */
   attributes: Readonly<Record<string, unknown>>;
@@ -122,10 +121,7 @@ export const FlowActivityRef = builder.interfaceRef<FlowRow>('FlowActivity').imp
       type: CampaignRef,
       nullable: true,
       description: 'The campaign whose flow ran the step (for Execute Campaign: the parent).',
-      resolve: (row, _args, context) => {
-        const id = row.campaignId ?? row.campaign?.id;
-        return id ? campaignById(context, id) : null;
-      },
+      resolve: (row, _args, context) => (row.campaignId ? campaignById(context, row.campaignId) : null),
     }),
     primaryAttributeValue: t.exposeString('primaryAttributeValue', {
       nullable: true,
@@ -164,17 +160,15 @@ export const ActivityRef = builder.interfaceRef<ActivityView>('Activity').implem
     lead: t.field({
       type: LeadRef,
       description: 'The lead it happened to.',
-      resolve: (activity, _args, context) => leadsInHand.get(context, activity.lead.id) ?? activity.lead.id,
+      resolve: (activity, _args, context) => leadsInHand.get(context, activity.leadId) ?? activity.leadId,
     }),
     run: t.field({
       type: CampaignRunRef,
       nullable: true,
       description:
         'The run that wrote it; null for activities upsertLeads wrote (NEW_LEAD, Change Data Value).',
-      resolve: (activity, _args, context) => {
-        const id = activity.run?.id;
-        return id ? (runsInHand.get(context, id) ?? id) : null;
-      },
+      resolve: (activity, _args, context) =>
+        activity.runId ? (runsInHand.get(context, activity.runId) ?? activity.runId) : null,
     }),
     occurredAt: t.expose('occurredAt', {
       type: 'DateTime',
