@@ -3,9 +3,13 @@ import { userError } from './errors.js';
 
 const LARGEST_DATABASE_ID = 9223372036854775807n;
 
-/** True for text that can be a row's id: a positive whole number within PostgreSQL's bigint. */
+/**
+ * True for text that can be a row's id: a positive whole number within PostgreSQL's bigint. Only a
+ * number of bigint's 19 digits is compared as a BigInt: the rows of a page name ids many times.
+ */
 export function isDatabaseId(id: string): boolean {
-  return /^[1-9][0-9]{0,18}$/.test(id) && BigInt(id) <= LARGEST_DATABASE_ID;
+  if (/^[1-9][0-9]{0,17}$/.test(id)) return true;
+  return /^[1-9][0-9]{18}$/.test(id) && BigInt(id) <= LARGEST_DATABASE_ID;
 }
 
 /** Encoded ids kept per type, at most this many each: the set is emptied when it fills. */

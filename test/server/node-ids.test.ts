@@ -1,7 +1,7 @@
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import { type GraphQLResolveInfo, isObjectType } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { globalId } from '../../src/schema/ids.js';
+import { globalId, isDatabaseId } from '../../src/schema/ids.js';
 import { schema } from '../../src/schema/index.js';
 
 describe('node id fields', () => {
@@ -26,5 +26,26 @@ describe('global ids kept once encoded', () => {
       }
     }
     expect(globalId('Lead', '9223372036854775807')).toBe(encodeGlobalID('Lead', '9223372036854775807'));
+  });
+});
+
+describe('database ids', () => {
+  it('are positive whole numbers within PostgreSQL’s bigint, written without a sign or leading zero', () => {
+    const valid = ['1', '42', '999999999999999999', '1000000000000000000', '9223372036854775807'];
+    const invalid = [
+      '',
+      '0',
+      '07',
+      '-1',
+      '+1',
+      '1.5',
+      '1e3',
+      ' 1',
+      'abc',
+      '9223372036854775808',
+      '99999999999999999999',
+    ];
+    expect(valid.filter(isDatabaseId)).toEqual(valid);
+    expect(invalid.filter(isDatabaseId)).toEqual([]);
   });
 });
