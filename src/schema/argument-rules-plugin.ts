@@ -2,6 +2,7 @@ import SchemaBuilder, { BasePlugin, type PothosOutputFieldConfig, type SchemaTyp
 import {
   type GraphQLArgument,
   type GraphQLFieldResolver,
+  type GraphQLInputField,
   GraphQLInputObjectType,
   type GraphQLInputType,
   GraphQLList,
@@ -14,30 +15,34 @@ import { userError } from './errors.js';
 
 type Resolver<Types extends SchemaTypes> = GraphQLFieldResolver<unknown, Types['Context'], object>;
 
-/** Where a value of an input type holds an ID that is empty (or only spaces); null when none does. */
-function emptyIdPath(value: unknown, type: GraphQLInputType, path: string): string | null {
+/**
+ * Where a value of an input type holds an ID that is empty (or only spaces), as the keys and indexes
+ * down to it; null when none does. The path is put together only once one is found: every field's
+ * arguments go through here.
+ */
+function emptyIdPath(value: unknown, type: GraphQLInputType): (string | number)[] | null {
   if (value === null || value === undefined) return null;
   const nullable = getNullableType(type);
   if (nullable instanceof GraphQLList && Array.isArray(value)) {
-    for (const [index, item] of value.entries()) {
-      const found = emptyIdPath(item, nullable.ofType, `${path}.${index}`);
-      if (found !== null) return found;
+    for (let index = 0; index < value.length; index += 1) {
+      const found = emptyIdPath(value[index], nullable.ofType);
+      if (found !== null) return [index, ...found];
     }
     return null;
   }
   if (nullable instanceof GraphQLInputObjectType && typeof value === 'object') {
-    for (const field of Object.values(nullable.getFields())) {
+    const fields = nullable.getFields();
+    for (const name in fields) {
       const found = emptyIdPath(
-        (value as Record<string, unknown>)[field.name],
-        field.type,
-        `${path}.${field.name}`,
+        (value as Record<string, unknown>)[name],
+        (fields[name] as GraphQLInputField).type,
       );
-      if (found !== null) return found;
+      if (found !== null) return [name, ...found];
     }
     return null;
   }
   const isId = nullable instanceof GraphQLScalarType && nullable.name === 'ID';
-  return isId && typeof value === 'string' && value.trim() === '' ? path : null;
+  return isId && typeof value === 'string' && value.trim() === '' ? [] : null;
 }
 
 function fieldArguments(info: GraphQLResolveInfo): readonly GraphQLArgument[] {
@@ -55,8 +60,10 @@ function refuseUnusableArguments(args: Record<string, unknown>, info: GraphQLRes
     throw userError('BAD_USER_INPUT', `${textPath}: text may not hold NUL characters or lone surrogates`);
   }
   for (const argument of fieldArguments(info)) {
-    const idPath = emptyIdPath(args[argument.name], argument.type, argument.name);
-    if (idPath !== null) throw userError('BAD_USER_INPUT', `${idPath}: an id may not be empty`);
+    const idPath = emptyIdPath(args[argument.name], argument.type);
+    if (idPath !== null) {
+      throw userError('BAD_USER_INPUT', `${[argument.name, ...idPath].join('.')}: an id may not be empty`);
+    }
   }
 }
 

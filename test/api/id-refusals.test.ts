@@ -61,18 +61,25 @@ describe('ids that name nothing', () => {
       'an activity filter',
       'query { activities(filter: { leadId: "" }, first: 1) { edges { node { id } } } }',
       {},
+      'filter.leadId',
     ],
-    ['a lead', 'query ($id: ID!) { lead(id: $id) { id } }', { id: '' }],
-    ['node', NODE, { id: '' }],
+    ['a lead', 'query ($id: ID!) { lead(id: $id) { id } }', { id: '' }, 'id'],
+    ['node', NODE, { id: '' }, null],
     [
       'a list of ids',
       'mutation ($leads: [ID!]!) { requestCampaign(campaignId: "x", leadIds: $leads) { id } }',
-      { leads: [''] },
+      { leads: ['1', ' '] },
+      'leadIds.1',
     ],
-  ])('an empty id in %s is BAD_USER_INPUT, not absent', async (_case, query, variables) => {
-    const response = await t.graphql(query, variables, acme.key);
-    expect(errorCodes(response)).toEqual(['BAD_USER_INPUT']);
-  });
+  ])(
+    'an empty id in %s is BAD_USER_INPUT, not absent, naming where it is',
+    async (_case, query, variables, path) => {
+      const response = await t.graphql(query, variables, acme.key);
+      expect(errorCodes(response)).toEqual(['BAD_USER_INPUT']);
+      // The node field's own refusal (the relay plugin's) names no path.
+      if (path !== null) expect(response.errors?.[0]?.message).toBe(`${path}: an id may not be empty`);
+    },
+  );
 
   it('createProgram with an empty folder id is refused and creates nothing', async () => {
     const programCount = () => t.orm.em.fork().count(Program, {});
