@@ -213,6 +213,37 @@ function rowsOf(columns: PageColumns | null): ActivityRow[] {
 }
 
 /**
+ * The page's statements by their conditions, order and parts, built once each: the conditions are
+ * the code's text (values are bound), so there are as many as the code's ways to combine them.
+ */
+const pageStatements = new Map<string, string>();
+
+/** The statement of readActivityPage for a shape of request (see there). */
+function pageSql(where: string, order: 'asc' | 'desc', leads: boolean, graphVersions: boolean): string {
+  const shape = `${where}|${order}|${leads}|${graphVersions}`;
+  let sql = pageStatements.get(shape);
+  if (sql === undefined) {
+    const aggregates = [
+      `${PAGE_COLUMNS_SQL} as events`,
+      ...(leads ? ['array_agg(distinct lead_id::bigint) as lead_ids'] : []),
+      ...(graphVersions ? ['array_agg(distinct workspace_id::bigint) as workspace_ids'] : []),
+    ];
+    const leadsSql = leads ? leadRecordColumnsSql('from lead where id = any(p.lead_ids)') : 'null';
+    const graphVersionsSql = graphVersions
+      ? '(select json_object_agg(id::text, graph_version::text) from workspace where id = any(p.workspace_ids))'
+      : 'null';
+    sql = `with page as (
+       select ${COLUMNS} from activity where ${where}
+       order by activity.id ${order} limit ?
+     )
+     select p.events, ${leadsSql} as leads, ${graphVersionsSql} as graph_versions
+     from (select ${aggregates.join(', ')} from page) as p`;
+    pageStatements.set(shape, sql);
+  }
+  return sql;
+}
+
+/**
  * The activities every one of `filters` wants (a connection's parent narrows the client's filter),
  * with ids strictly between `after` and `before` (either may be absent), by id in `order`, at most
  * `limit`: plain rows, as the activity connections serve them, without an entity per row. In the
@@ -236,27 +267,18 @@ export async function readActivityPage(
   ];
   const where = [...conditions, ...bounds];
   const order = read.order === 'asc' ? 'asc' : 'desc';
-  const aggregates = [
-    `${PAGE_COLUMNS_SQL} as events`,
-    ...(include.leads ? ['array_agg(distinct lead_id::bigint) as lead_ids'] : []),
-    ...(include.graphVersions ? ['array_agg(distinct workspace_id::bigint) as workspace_ids'] : []),
-  ];
-  const leads = include.leads ? leadRecordColumnsSql('from lead where id = any(p.lead_ids)') : 'null';
-  const graphVersions = include.graphVersions
-    ? '(select json_object_agg(id::text, graph_version::text) from workspace where id = any(p.workspace_ids))'
-    : 'null';
   const [row] = await query<{
     events: PageColumns | null;
     leads: LeadRecordColumns | null;
     graph_versions: Record<string, string> | null;
   }>(
     em,
-    `with page as (
-       select ${COLUMNS} from activity where ${where.map(({ sql }) => `(${sql})`).join(' and ')}
-       order by activity.id ${order} limit ?
-     )
-     select p.events, ${leads} as leads, ${graphVersions} as graph_versions
-     from (select ${aggregates.join(', ')} from page) as p`,
+    pageSql(
+      where.map(({ sql }) => `(${sql})`).join(' and '),
+      order,
+      include.leads === true,
+      include.graphVersions === true,
+    ),
     [...where.flatMap(({ params }) => params), read.limit],
     { prepared: 'per-shape' },
   );
