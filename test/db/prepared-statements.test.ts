@@ -1,5 +1,6 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
+import { type EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ormConfig } from '../../src/db/mikro-orm.config.js';
 import { initOrm, type Orm } from '../../src/db/orm.js';
 import { MAX_SHAPED_TEXTS, query } from '../../src/db/sql/query.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/database.js';
@@ -42,13 +43,28 @@ describe('prepared statements', () => {
     expect(await query(em, sql, ['{"b":1}', 2], { prepared: 'fixed' })).toEqual([
       { has: false, previous: 1 },
     ]);
-    await expect(query(em, sql, ['{}'], { prepared: 'fixed' })).rejects.toThrow(/Expected 2 bindings, saw 1/);
+    await expect(query(em, sql, ['{}'], { prepared: 'fixed' })).rejects.toThrow(/Expected 1 bindings, saw 2/);
     await expect(query(em, sql, ['{}', undefined], { prepared: 'fixed' })).rejects.toThrow(
       /Undefined binding/,
     );
     await expect(query(em, 'select ?? from lead', ['id'], { prepared: 'fixed' })).rejects.toThrow(
       /no identifier/,
     );
+  });
+
+  it('send a connection the same text for their name inside a transaction and outside', async () => {
+    const single = await MikroORM.init({ ...ormConfig(database.url), pool: { min: 1, max: 1 } });
+    try {
+      const sql = "select ?::jsonb \\? 'k' as has, ?::int * 3 as thrice";
+      const inside = () =>
+        single.em.fork().transactional((em) => query(em, sql, ['{"k":1}', 1], { prepared: 'fixed' }));
+      const outside = () => query(single.em.fork(), sql, ['{}', 2], { prepared: 'fixed' });
+      expect(await inside()).toEqual([{ has: true, thrice: 3 }]);
+      expect(await outside()).toEqual([{ has: false, thrice: 6 }]);
+      expect(await inside()).toEqual([{ has: true, thrice: 3 }]);
+    } finally {
+      await single.close();
+    }
   });
 
   it('give their connection back to the pool when they fail outside a transaction', async () => {

@@ -25,10 +25,11 @@ export async function query<Row = Record<string, unknown>>(
       'a prepared statement takes no array parameter: knex would spell the text out per length',
     );
   }
-  const statement = prepared ? preparedStatement(sql, prepared) : undefined;
+  const knex = em.getKnex();
+  const statement = prepared ? preparedStatement(knex, sql, params, prepared) : undefined;
   const transaction = em.getTransactionContext<Knex.Transaction>();
-  if (statement && !transaction) return runPrepared<Row>(em.getKnex(), statement, params);
-  const raw = em.getKnex().raw(sql, params as Knex.RawBinding[]);
+  if (statement && !transaction) return runPrepared<Row>(knex, statement, params);
+  const raw = knex.raw(sql, params as Knex.RawBinding[]);
   const named = statement ? raw.options({ name: statement.name }) : raw;
   const result: { rows: Row[] } = await (transaction ? named.transacting(transaction) : named);
   return result.rows;
@@ -48,7 +49,7 @@ export const MAX_SHAPED_TEXTS = 64;
 
 interface PreparedStatement {
   name: string;
-  /** The text with PostgreSQL's numbered parameters in place of knex's `?`. */
+  /** The text as knex sends it to PostgreSQL, its `?` numbered ($1, $2...). */
   text: string;
   parameters: number;
 }
@@ -56,24 +57,35 @@ interface PreparedStatement {
 const preparedStatements = new Map<string, PreparedStatement>();
 let shapedTexts = 0;
 
-/** How a prepared text goes on every connection; none for a shape past the cap. */
-function preparedStatement(sql: string, preparation: Preparation): PreparedStatement | undefined {
+/**
+ * How a prepared text goes on every connection; none for a shape past the cap. Its text is the one
+ * knex sends for it in a transaction, numbered by knex itself: a connection that prepares a name
+ * once in a transaction and once outside must be sent the same text both times.
+ */
+function preparedStatement(
+  knex: Knex,
+  sql: string,
+  params: unknown[],
+  preparation: Preparation,
+): PreparedStatement | undefined {
   const known = preparedStatements.get(sql);
   if (known !== undefined) return known;
-  if (preparation === 'per-shape') {
-    if (shapedTexts === MAX_SHAPED_TEXTS) return undefined;
-    shapedTexts += 1;
+  const shaped = preparation === 'per-shape';
+  if (shaped && shapedTexts === MAX_SHAPED_TEXTS) return undefined;
+  // knex spells the value of a `??` into the text, which would then differ from run to run.
+  if (sql.match(/\\?\?\??/g)?.includes('??')) {
+    throw new Error('a prepared statement names no identifier by ??');
   }
-  let parameters = 0;
-  // As knex reads a raw text: `\?` is a question mark, `??` an identifier (which no prepared text
-  // may hold: it would be spelled into the text), `?` a parameter.
-  const text = sql.replace(/\\\?|\?\??/g, (found) => {
-    if (found === '\\?') return '?';
-    if (found === '??') throw new Error('a prepared statement names no identifier by ??');
-    parameters += 1;
-    return `$${parameters}`;
-  });
-  const statement = { name: `campaign_engine_${preparedStatements.size + 1}`, text, parameters };
+  const { sql: text } = knex
+    .raw(sql, params as Knex.RawBinding[])
+    .toSQL()
+    .toNative();
+  if (shaped) shapedTexts += 1;
+  const statement = {
+    name: `campaign_engine_${preparedStatements.size + 1}`,
+    text,
+    parameters: params.length,
+  };
   preparedStatements.set(sql, statement);
   return statement;
 }
@@ -85,8 +97,9 @@ interface PooledClient {
 
 /**
  * Runs a prepared statement outside any transaction on a connection of knex's pool, without knex's
- * query building: a hot read's text is known, so only its values travel. Checks the values as
- * knex would: as many as the text's parameters, none undefined.
+ * query building: a hot read's text is known, so only its values travel. The values are checked as
+ * knex checks a raw statement's: as many as the text's parameters, none undefined. An error is
+ * PostgreSQL's own, without the copy of the statement and its values knex puts in front.
  */
 async function runPrepared<Row>(
   knex: Knex,
@@ -94,7 +107,7 @@ async function runPrepared<Row>(
   values: unknown[],
 ): Promise<Row[]> {
   if (values.length !== parameters) {
-    throw new Error(`Expected ${parameters} bindings, saw ${values.length}`);
+    throw new Error(`Expected ${values.length} bindings, saw ${parameters}`);
   }
   if (values.includes(undefined)) throw new Error('Undefined binding(s) detected when compiling RAW');
   const pool = knex.client as PooledClient;
