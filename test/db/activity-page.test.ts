@@ -2,7 +2,8 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { initOrm, type Orm } from '../../src/db/orm.js';
 import { readActivitiesById, readActivityPage } from '../../src/db/sql/activity-feed.js';
-import { query } from '../../src/db/sql/query.js';
+import { MAX_SHAPED_TEXTS, query } from '../../src/db/sql/query.js';
+import type { ActivityFilter } from '../../src/domain/activity-filter.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/database.js';
 
 /**
@@ -138,6 +139,35 @@ describe('the activity page', () => {
       { id: '3', workspace: { id: '2' }, email: 'c@example.com', fields: {} },
     ]);
     expect([...page.graphVersions.keys()]).toEqual(['1']);
+  });
+
+  it('reads the rows of each shape of request, past the shapes whose statements are kept', async () => {
+    const em = orm.em.fork();
+    const shapes: { filter: ActivityFilter; order: 'asc' | 'desc' }[] = [];
+    for (const leadId of [undefined, '1', '2'])
+      for (const campaignId of [undefined, '100'])
+        for (const runId of [undefined, '500'])
+          for (const types of [undefined, ['EXECUTE_CAMPAIGN'], ['CHANGE_SCORE', 'NEW_LEAD']] as const)
+            for (const qualified of [undefined, true])
+              for (const order of ['asc', 'desc'] as const) {
+                shapes.push({
+                  filter: { workspaceIds: ['1'], leadId, campaignId, runId, types, qualified },
+                  order,
+                });
+              }
+    expect(shapes.length).toBeGreaterThan(MAX_SHAPED_TEXTS);
+    for (const { filter, order } of shapes) {
+      const { events } = await readActivityPage(em, [filter], { order, limit: 100 });
+      const wanted = ROWS.filter(
+        (row) =>
+          (filter.leadId === undefined || String(row.lead) === filter.leadId) &&
+          (filter.campaignId === undefined || String(row.campaign) === filter.campaignId) &&
+          (filter.runId === undefined || String(row.run) === filter.runId) &&
+          (filter.types === undefined || (filter.types as readonly string[]).includes(row.type)) &&
+          (filter.qualified === undefined || row.qualified === filter.qualified),
+      ).map((row) => row.id);
+      expect(events.map((event) => event.id)).toEqual(order === 'asc' ? wanted : wanted.reverse());
+    }
   });
 
   it('with nothing in it, names no lead and no workspace', async () => {

@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { ActivityFilter, FilterableActivity } from '../../domain/activity-filter.js';
 import { activityFilterSql, QUALIFIED_SQL } from './activity-filter.js';
 import { type LeadRecord, type LeadRecordColumns, leadRecordColumnsSql, leadRecordsOf } from './leads.js';
-import { query } from './query.js';
+import { MAX_SHAPED_TEXTS, query } from './query.js';
 
 /**
  * The reads of new activities for live subscriptions: the keys of every new row, the rows some
@@ -213,8 +213,9 @@ function rowsOf(columns: PageColumns | null): ActivityRow[] {
 }
 
 /**
- * The page's statements by their conditions, order and parts, built once each: the conditions are
- * the code's text (values are bound), so there are as many as the code's ways to combine them.
+ * The page's statements by their conditions, order and parts, built once each. Clients choose the
+ * shape (which filters, bounds, order, parts), so only the first MAX_SHAPED_TEXTS are kept, as many
+ * as are prepared: a later shape is built for each request, and runs unprepared.
  */
 const pageStatements = new Map<string, string>();
 
@@ -238,7 +239,7 @@ function pageSql(where: string, order: 'asc' | 'desc', leads: boolean, graphVers
      )
      select p.events, ${leadsSql} as leads, ${graphVersionsSql} as graph_versions
      from (select ${aggregates.join(', ')} from page) as p`;
-    pageStatements.set(shape, sql);
+    if (pageStatements.size < MAX_SHAPED_TEXTS) pageStatements.set(shape, sql);
   }
   return sql;
 }
