@@ -125,11 +125,14 @@ export type KindFields = FieldsOf<'EXECUTE_CAMPAIGN'> &
   FieldsOf<'INTERESTING_MOMENT'> &
   FieldsOf<'NEW_LEAD'>;
 
-/** The typed fields of a row of this kind. */
+/**
+ * The typed fields of a row of this kind; none for a kind this version does not know (a row a newer
+ * version wrote while both run), which the executor then refuses as a type it cannot resolve.
+ */
 export function kindFields(
   type: ActivityType,
   stored: StoredAttributes,
   primaryAttributeValue: string | null,
 ): Partial<KindFields> {
-  return KIND_FIELDS[type](stored, primaryAttributeValue);
+  return (KIND_FIELDS[type] ?? noFields)(stored, primaryAttributeValue);
 }

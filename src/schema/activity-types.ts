@@ -330,10 +330,14 @@ for (const ref of [
   }));
 }
 
-/** The activity types resolve a plain row (a page's, or a live one) through this view. */
+/**
+ * The activity types resolve a plain row (a page's, or a live one) through this view. Its kind's
+ * typed fields come first, so that none can stand for a field every row has.
+ */
 export function activityView(event: ActivityEvent): ActivityView {
   const type = event.type as ActivityType;
   return {
+    ...kindFields(type, event.attributes, event.primaryAttributeValue),
     id: event.id,
     type,
     leadId: event.leadId,
@@ -343,6 +347,5 @@ export function activityView(event: ActivityEvent): ActivityView {
     primaryAttributeValue: event.primaryAttributeValue,
     attributes: presentAttributes(event.attributes as Record<string, JsonValue>),
     storedAttributes: event.attributes,
-    ...kindFields(type, event.attributes, event.primaryAttributeValue),
   } as ActivityView;
 }

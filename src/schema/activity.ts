@@ -79,7 +79,10 @@ export interface FlowRow {
   type: Activity['type'];
   campaignId?: string | null;
   primaryAttributeValue?: string | null;
-  /** A dry run's as the domain wrote them; a stored activity's presented (no field here reads an id). */
+  /**
+   * A stored activity's presented (ids as global ids), as `attributes` shows them; a dry run's as the
+   * domain wrote them, which SimulatedActivity presents itself. No other field here reads an id.
+   */
   attributes: Readonly<Record<string, unknown>>;
 }
 
@@ -103,9 +106,6 @@ const ACTIVITY_TYPENAMES: Record<Activity['type'], string> = {
   NEW_LEAD: 'NewLeadActivity',
 };
 
-const ATTRIBUTES_DESCRIPTION =
-  'The type’s details as a JSON object (e.g. attribute, oldValue, newValue; skipped and reason when the step did nothing); ids in it are global ids.';
-
 export const FlowActivityRef = builder.interfaceRef<FlowRow>('FlowActivity').implement({
   description:
     'The fields a dry run’s rows (SimulatedActivity) and stored activities share, with the same meaning: one fragment on FlowActivity reads both (semantics A6 in docs/semantics.md).',
@@ -128,10 +128,12 @@ export const FlowActivityRef = builder.interfaceRef<FlowRow>('FlowActivity').imp
       description:
         'What the activity is about, in one value, as a list of activities shows it: the field or score changed, the campaign executed or requested, the list, the wait in seconds, the interesting moment’s kind, a new lead’s email...; null when nothing.',
     }),
-    attributes: t.field({
+    // A stored activity's view holds its attributes presented already (activityView);
+    // SimulatedActivity presents its dry-run rows' own.
+    attributes: t.expose('attributes', {
       type: 'JSON',
-      description: ATTRIBUTES_DESCRIPTION,
-      resolve: (row) => presentAttributes(row.attributes as Record<string, JsonValue>),
+      description:
+        'The type’s details as a JSON object (e.g. attribute, oldValue, newValue; skipped and reason when the step did nothing); ids in it are global ids.',
     }),
     qualified: t.boolean({
       nullable: true,
@@ -174,8 +176,6 @@ export const ActivityRef = builder.interfaceRef<ActivityView>('Activity').implem
       type: 'DateTime',
       description: 'When it happened (for a flow step, when its run processed the lead).',
     }),
-    // A stored activity's view holds its attributes presented already (activityView).
-    attributes: t.expose('attributes', { type: 'JSON', description: ATTRIBUTES_DESCRIPTION }),
   }),
 });
 
