@@ -1,11 +1,14 @@
 import {
+  buildSchema,
   type FieldNode,
   type FragmentDefinitionNode,
+  type GraphQLField,
   type GraphQLResolveInfo,
   Kind,
   type OperationDefinitionNode,
   parse,
 } from 'graphql';
+import { compileQuery, isCompiledQuery } from 'graphql-jit';
 import { describe, expect, it } from 'vitest';
 import { selectedFields } from '../../src/schema/selection.js';
 
@@ -34,6 +37,23 @@ describe('selectedFields', () => {
     `);
     expect([...selectedFields(info, ['edges', 'node'])].sort()).toEqual(['id', 'lead', 'qualified']);
     expect([...selectedFields(info, ['edges'])]).toEqual(['node']);
+  });
+
+  it('is asked with the same field nodes on every execution of a compiled query', async () => {
+    const asked: { fieldNodes: GraphQLResolveInfo['fieldNodes']; selected: string[] }[] = [];
+    const schema = buildSchema(
+      'type Query { page: Page } type Page { edges: [Edge] } type Edge { node: Node } type Node { id: ID lead: ID }',
+    );
+    const page = schema.getQueryType()?.getFields().page as GraphQLField<unknown, unknown>;
+    page.resolve = (_root, _args, _context, info) => {
+      asked.push({ fieldNodes: info.fieldNodes, selected: [...selectedFields(info, ['edges', 'node'])] });
+      return { edges: [] };
+    };
+    const query = compileQuery(schema, parse('{ page { edges { node { id } } } }'));
+    if (!isCompiledQuery(query)) throw new Error('not compiled');
+    for (let time = 0; time < 2; time += 1) await query.query({}, {}, {});
+    expect(asked.map(({ selected }) => selected)).toEqual([['id'], ['id']]);
+    expect(asked[1]?.fieldNodes).toBe(asked[0]?.fieldNodes);
   });
 
   it('answers each set of field nodes and each path with its own fields, asked again or not', () => {
