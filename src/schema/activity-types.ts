@@ -7,8 +7,9 @@ import {
   campaignById,
   FlowActivityRef,
   presentAttributes,
+  type StoredActivity,
 } from './activity.js';
-import { attributeOf, kindFields } from './activity-fields.js';
+import { attributeOf, withKindFields } from './activity-fields.js';
 import { builder } from './builder.js';
 import { CampaignRef } from './campaign.js';
 import { readList, readProgram } from './campaign-graph-loader.js';
@@ -330,14 +331,10 @@ for (const ref of [
   }));
 }
 
-/**
- * The activity types resolve a plain row (a page's, or a live one) through this view. Its kind's
- * typed fields come first, so that none can stand for a field every row has.
- */
+/** The activity types resolve a plain row (a page's, or a live one) through this view. */
 export function activityView(event: ActivityEvent): ActivityView {
   const type = event.type as ActivityType;
-  return {
-    ...kindFields(type, event.attributes, event.primaryAttributeValue),
+  const view: StoredActivity = {
     id: event.id,
     type,
     leadId: event.leadId,
@@ -347,5 +344,6 @@ export function activityView(event: ActivityEvent): ActivityView {
     primaryAttributeValue: event.primaryAttributeValue,
     attributes: presentAttributes(event.attributes as Record<string, JsonValue>),
     storedAttributes: event.attributes,
-  } as ActivityView;
+  };
+  return withKindFields(view, type, event.attributes, event.primaryAttributeValue) as ActivityView;
 }

@@ -54,13 +54,8 @@ export function campaignById(
   return readCampaign(context, id) ?? campaignsIncludingDeleted(context).load(id);
 }
 
-/**
- * What the Activity types resolve from: a stored activity (a page's row or a live one), which
- * carries only the ids of its lead, campaign and run. Its kind's typed fields (KindFields) are
- * computed once from its attributes when the row becomes a view (activityView), so that the
- * compiled query reads them as properties rather than calling a resolver for each.
- */
-export interface ActivityView extends KindFields {
+/** A stored activity (a page's row or a live one), which carries only the ids of its lead, campaign and run. */
+export interface StoredActivity {
   id: string;
   type: Activity['type'];
   leadId: string;
@@ -73,6 +68,15 @@ export interface ActivityView extends KindFields {
   /** As stored, for the fields that load what their ids name. */
   storedAttributes: StoredAttributes;
 }
+
+/**
+ * What the Activity types resolve from: a stored activity with its kind's typed fields (KindFields),
+ * computed once from its attributes when the row becomes a view (activityView), so that the
+ * compiled query reads them as properties rather than calling a resolver for each. A kind's field
+ * named as a field every row has would replace it in the view; this interface refuses one of
+ * another type.
+ */
+export interface ActivityView extends StoredActivity, KindFields {}
 
 /** What FlowActivity resolves from: a stored activity (ActivityView) or a dry run's row (the domain's). */
 export interface FlowRow {
