@@ -311,13 +311,16 @@ builder.objectType(builder.objectRef<ActivityView>('NewLeadActivity'), {
   }),
 });
 
-for (const ref of [
+/** The kinds whose flow step may be skipped with a reason instead of applied (semantics F2). */
+const SKIPPABLE = [
   ChangeScoreActivityRef,
   ChangeDataValueActivityRef,
   ChangeProgramStatusActivityRef,
   WaitActivityRef,
   CallWebhookActivityRef,
-]) {
+];
+
+for (const ref of SKIPPABLE) {
   builder.objectFields(ref, (t) => ({
     skipped: t.exposeBoolean('skipped', {
       description:
