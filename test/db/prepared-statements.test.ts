@@ -62,9 +62,23 @@ describe('prepared statements', () => {
       expect(await inside()).toEqual([{ has: true, thrice: 3 }]);
       expect(await outside()).toEqual([{ has: false, thrice: 6 }]);
       expect(await inside()).toEqual([{ has: true, thrice: 3 }]);
+      const prepared = await preparedOn(single.em.fork());
+      expect(prepared.filter(({ statement }) => statement.includes('thrice'))).toEqual([
+        {
+          name: expect.stringMatching(/^campaign_engine_\d+$/),
+          statement: "select $1::jsonb ? 'k' as has, $2::int * 3 as thrice",
+        },
+      ]);
     } finally {
       await single.close();
     }
+  });
+
+  it('keep nothing of a first run with the wrong values: the next run prepares the text', async () => {
+    const em = orm.em.fork();
+    const sql = 'select ?::int - ?::int as difference';
+    await expect(query(em, sql, [1], { prepared: 'fixed' })).rejects.toThrow(/Expected 1 bindings, saw 2/);
+    expect(await query(em, sql, [1, 2], { prepared: 'fixed' })).toEqual([{ difference: -1 }]);
   });
 
   it('give their connection back to the pool when they fail outside a transaction', async () => {
@@ -79,10 +93,13 @@ describe('prepared statements', () => {
     ]);
   });
 
-  it('refuse an array parameter, which knex would spell out in the text', async () => {
-    await expect(
-      query(orm.em.fork(), 'select ? as value', [['a', 'b']], { prepared: 'fixed' }),
-    ).rejects.toThrow(/no array parameter/);
+  it('refuse an array, an object or SQL as a value, which knex would spell into the text', async () => {
+    const em = orm.em.fork();
+    for (const value of [['a', 'b'], { a: 1 }, em.getKnex().raw('1')]) {
+      await expect(query(em, 'select ? as value', [value], { prepared: 'fixed' })).rejects.toThrow(
+        /only plain values/,
+      );
+    }
   });
 
   it('are named for at most MAX_SHAPED_TEXTS shapes; further shapes still run, unprepared, and fixed texts are named', async () => {

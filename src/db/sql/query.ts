@@ -20,9 +20,9 @@ export async function query<Row = Record<string, unknown>>(
   { prepared }: { prepared?: Preparation } = {},
 ): Promise<Row[]> {
   ranStatements.add(em);
-  if (prepared && params.some(Array.isArray)) {
+  if (prepared && !params.every(isPlainValue)) {
     throw new Error(
-      'a prepared statement takes no array parameter: knex would spell the text out per length',
+      'a prepared statement takes only plain values (no array, object or SQL): knex would spell them into its text',
     );
   }
   const knex = em.getKnex();
@@ -47,6 +47,10 @@ export type Preparation = 'fixed' | 'per-shape';
 
 export const MAX_SHAPED_TEXTS = 64;
 
+/** A value knex binds as it is: text, a number, a boolean, null or a date (undefined is refused as it is bound). */
+const isPlainValue = (value: unknown) =>
+  value === null || value instanceof Date || (typeof value !== 'object' && typeof value !== 'function');
+
 interface PreparedStatement {
   name: string;
   /** The text as knex sends it to PostgreSQL, its `?` numbered ($1, $2...). */
@@ -70,12 +74,12 @@ function preparedStatement(
 ): PreparedStatement | undefined {
   const known = preparedStatements.get(sql);
   if (known !== undefined) return known;
-  const shaped = preparation === 'per-shape';
-  if (shaped && shapedTexts === MAX_SHAPED_TEXTS) return undefined;
   // knex spells the value of a `??` into the text, which would then differ from run to run.
   if (sql.match(/\\?\?\??/g)?.includes('??')) {
     throw new Error('a prepared statement names no identifier by ??');
   }
+  const shaped = preparation === 'per-shape';
+  if (shaped && shapedTexts === MAX_SHAPED_TEXTS) return undefined;
   const { sql: text } = knex
     .raw(sql, params as Knex.RawBinding[])
     .toSQL()
@@ -97,9 +101,9 @@ interface PooledClient {
 
 /**
  * Runs a prepared statement outside any transaction on a connection of knex's pool, without knex's
- * query building: a hot read's text is known, so only its values travel. The values are checked as
- * knex checks a raw statement's: as many as the text's parameters, none undefined. An error is
- * PostgreSQL's own, without the copy of the statement and its values knex puts in front.
+ * query building: a hot read's text is known, so only its values travel, as many as the text's
+ * parameters and none undefined. An error is PostgreSQL's own, without the copy of the statement
+ * and its values knex puts in front.
  */
 async function runPrepared<Row>(
   knex: Knex,
