@@ -165,5 +165,6 @@ export function withKindFields<View extends object>(
   stored: StoredAttributes,
   primaryAttributeValue: string | null,
 ): View & Partial<KindFields> {
-  return (WITH_KIND_FIELDS[type] ?? withNoFields)(view, stored, primaryAttributeValue);
+  const withFields = Object.hasOwn(WITH_KIND_FIELDS, type) ? WITH_KIND_FIELDS[type] : withNoFields;
+  return withFields(view, stored, primaryAttributeValue);
 }

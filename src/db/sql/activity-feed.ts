@@ -214,8 +214,9 @@ function rowsOf(columns: PageColumns | null): ActivityRow[] {
 
 /**
  * The page's statements by their conditions, order and parts, built once each. Clients choose the
- * shape (which filters, bounds, order, parts), so only the first MAX_SHAPED_TEXTS are kept, as many
- * as are prepared: a later shape is built for each request, and runs unprepared.
+ * shape (which filters, bounds, order, parts), so only the first MAX_SHAPED_TEXTS are kept, no more
+ * than may be prepared (the replay reads draw on the same number): a later shape is built for each
+ * request, and runs unprepared.
  */
 const pageStatements = new Map<string, string>();
 
